@@ -1,0 +1,120 @@
+// Activation kernels: the element-wise work of every hidden layer.
+//
+// Every operation comes as a scalar reference (`*__scalar`) and, in the
+// Emscripten SIMD build, a WebAssembly SIMD128 variant (`*__wasmsimd_uN`).
+// All variants of one operation share one signature, and exactly one place
+// (select.cc, `SelectKernels()`) decides which variant the model uses.
+// This folder knows nothing of the model: plain pointers and lengths only.
+//
+// Contract shared by every kernel:
+//  - any length n >= 0, any alignment (no alignment is assumed);
+//  - in place: `y` may equal `x`; in backward, `dx` may equal `dy`;
+//  - NaN in gives NaN out (divergence must be seen, not hidden);
+//  - +-inf and +-0 follow the formulas below.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace relu::kernels {
+
+// The activation functions, in the order of the kernel table.
+//
+// Forward f(x) and the derivative f'(x) used by backward. At x == 0 the
+// derivative of the kinked functions is taken from the left-hand side:
+//   linear      x                                  1
+//   relu        max(0, x)                          x > 0 ? 1 : 0          (0 at x == 0)
+//   leaky_relu  x > 0 ? x : a*x   (a = slope)      x > 0 ? 1 : a          (a at x == 0)
+//   prelu       as leaky_relu, a learned per layer or per unit (see PreluForwardFn)
+//   elu         x > 0 ? x : a*(exp(x)-1)           x > 0 ? 1 : y + a      (a at x == 0)
+//   selu        l*elu(x) with the SELU constants   x > 0 ? l : l*a*exp(x) (l*a at x == 0)
+//   gelu        0.5x(1+tanh(sqrt(2/pi)(x+0.044715x^3)))   (the tanh form)
+//   silu        x*sigmoid(x)                       s + x*s*(1-s)
+//   softplus    log(1+exp(x))                      sigmoid(x)
+//   sigmoid     1/(1+exp(-x))                      y(1-y)
+//   tanh        tanh(x)                            1-y^2
+enum class Act : uint8_t {
+  kLinear = 0,
+  kRelu,
+  kLeakyRelu,
+  kPrelu,
+  kElu,
+  kSelu,
+  kGelu,
+  kSilu,
+  kSoftplus,
+  kSigmoid,
+  kTanh,
+};
+inline constexpr int kActCount = 11;
+
+// Scalar parameter of the parametrised activations: the Leaky ReLU slope, the
+// ELU alpha. Ignored by the others. PReLU takes its slopes separately.
+struct ActParams {
+  float alpha = 0.0f;
+};
+
+// y[i] = f(x[i]) for i in [0, n).
+//   x: [n]   y: [n]
+using ActForwardFn = void (*)(size_t n, const float* x, float* y, const ActParams* params);
+
+// dx[i] = dy[i] * f'(x[i]), where y = f(x) is passed so that kernels that can
+// use it (sigmoid, tanh, elu) need not recompute f.
+//   x: [n]   y: [n]   dy: [n]   dx: [n]
+using ActBackwardFn = void (*)(size_t n, const float* x, const float* y, const float* dy, float* dx,
+                               const ActParams* params);
+
+// PReLU with one slope per element of the column: y[i] = x[i] > 0 ? x[i] : slope[i]*x[i].
+// For a slope shared by the layer, the model passes the leaky kernels instead.
+//   x: [n]   slope: [n]   y: [n]
+using PreluForwardFn = void (*)(size_t n, const float* x, const float* slope, float* y);
+
+// dx[i] = dy[i] * (x[i] > 0 ? 1 : slope[i]);  dslope[i] += dy[i] * (x[i] > 0 ? 0 : x[i]).
+// dslope accumulates, so the model can sum over the columns of a batch.
+//   x: [n]   slope: [n]   dy: [n]   dx: [n]   dslope: [n] (accumulated)
+using PreluBackwardFn = void (*)(size_t n, const float* x, const float* slope, const float* dy,
+                                 float* dx, float* dslope);
+
+// Fused bias-add + activation over a layer's pre-activation block, stored
+// column-major with one column per sample:
+//   z[:, j] += bias;  y[:, j] = f(z[:, j])        for j in [0, cols)
+//   z: [rows x cols] (in: W*X, out: W*X + b)   bias: [rows]   y: [rows x cols]
+// `y` may equal `z` only for kLinear (z is kept: backward needs the pre-activation).
+using BiasActForwardFn = void (*)(size_t rows, size_t cols, float* z, const float* bias, float* y,
+                                  const ActParams* params);
+
+// Number of elements exactly equal to zero (+0 or -0). NaN is not zero.
+//   x: [n]
+using CountZerosFn = size_t (*)(size_t n, const float* x);
+
+struct ActKernels {
+  ActForwardFn forward;
+  ActBackwardFn backward;
+  BiasActForwardFn bias_forward;
+};
+
+// One complete, consistent set of kernels.
+struct KernelSet {
+  const char* isa;  // "scalar" or "wasmsimd"
+  ActKernels act[kActCount];
+  PreluForwardFn prelu_forward;
+  PreluBackwardFn prelu_backward;
+  CountZerosFn count_zeros;
+
+  const ActKernels& operator[](Act a) const { return act[static_cast<int>(a)]; }
+};
+
+// The scalar references: always available, the ground truth in tests.
+const KernelSet& ScalarKernels();
+
+// The fastest set this build supports (SIMD128 when compiled with -msimd128).
+// The only place a variant is chosen.
+const KernelSet& SelectKernels();
+
+// Name of the activation as it appears in configs: "linear", "relu", "leaky-relu",
+// "prelu", "elu", "selu", "gelu", "silu", "softplus", "sigmoid", "tanh".
+const char* ActName(Act a);
+// Parses a config name; returns false for an unknown name.
+bool ParseActName(const char* name, Act* out);
+
+}  // namespace relu::kernels

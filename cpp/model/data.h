@@ -1,0 +1,27 @@
+// Seeded generators of the playground's datasets and the input features.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/config.h"
+#include "model/status.h"
+
+namespace relu {
+
+// Generates config.numSamples points of config.dataset (or takes
+// config.points for kCustom), shuffles them with the seed and splits them
+// into train (round(numSamples * trainRatio), at least 1) and test.
+// Labels: class index 0..K-1 for classification sets (binary sets use 0/1),
+// the target value for regression sets. Coordinates lie in [-kDomain, kDomain]
+// before noise. Same seed, same points, natively and in WebAssembly.
+Status GenerateData(const Config& config, std::vector<Point>* train, std::vector<Point>* test);
+
+// Number of classes the data of this config has: 1 for regression.
+int NumClasses(const Config& config);
+
+// Writes the enabled features of (x1, x2) to out[0..NumInputs), in the order
+// of the Feature bits: x1, x2, x1^2, x2^2, x1*x2, sin x1, sin x2.
+void ComputeFeatures(uint32_t features, float x1, float x2, float* out);
+
+}  // namespace relu

@@ -1,0 +1,134 @@
+// The trainer: owns the data, the network, its parameters and the optimiser
+// state, and reports the diagnostics the playground draws. This is the whole
+// surface the bindings and the CLI use. It knows nothing of Emscripten.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/config.h"
+#include "model/status.h"
+
+namespace relu {
+
+// Fixed histogram of activations: kHistogramBins bins over
+// [kHistogramMin, kHistogramMax); values outside land in the end bins.
+inline constexpr int kHistogramBins = 40;
+inline constexpr float kHistogramMin = -4.0f;
+inline constexpr float kHistogramMax = 4.0f;
+
+// Per weight layer (the hidden layers, then the output layer).
+struct LayerDiagnostics {
+  int units = 0;
+  Act activation = Act::kLinear;  // the output layer reports its head as kLinear/kTanh/kSigmoid
+
+  // From the last full pass over the training set (Evaluate):
+  float preMean = 0, preStd = 0;  // pre-activations z = Wx + b
+  float actMean = 0, actStd = 0;  // activations f(z)
+  float sparsity = 0;             // fraction of activations exactly 0
+  int deadUnits = 0;              // units that are 0 for every training sample
+  std::vector<uint32_t> histogram;  // kHistogramBins counts of f(z)
+
+  // From the last step:
+  float weightNorm = 0;   // ||W||_2 (Frobenius), biases excluded
+  float gradNorm = 0;     // ||dL/dW||_2 of the last mini-batch, before clipping
+  float updateRatio = 0;  // ||delta W|| / ||W|| of the last update
+
+  std::vector<float> preluSlopes;  // PReLU layers only: 1 or `units` slopes
+};
+
+struct Metrics {
+  int64_t step = 0;    // mini-batch updates since reset
+  double epoch = 0;    // step * batchSize / trainCount
+  double learningRate = 0;  // after the schedule, at this step
+  double batchLoss = 0;     // loss of the last mini-batch (data term only)
+
+  // From the last full pass (Evaluate); NaN until the first one.
+  double trainLoss = 0, testLoss = 0;
+  double trainAccuracy = 0, testAccuracy = 0;  // classification only, else NaN
+
+  std::vector<LayerDiagnostics> layers;
+
+  bool diverged = false;
+  int64_t divergedAtStep = -1;
+  std::string divergedCause;  // e.g. "loss is NaN", "gradient norm is inf"
+};
+
+class Trainer {
+ public:
+  // Validates the config, generates the data and initialises the network.
+  // On error returns nullptr and sets *error (never aborts).
+  static std::unique_ptr<Trainer> Create(const Config& config, Status* error);
+  ~Trainer();
+  Trainer(const Trainer&) = delete;
+  Trainer& operator=(const Trainer&) = delete;
+
+  const Config& config() const;
+
+  // Applies a new config. Live fields (optimisation) take effect on the next
+  // step and keep the weights; anything else rebuilds data and network. On
+  // error the previous state is kept. *rebuilt (optional) says which happened.
+  Status Configure(const Config& config, bool* rebuilt = nullptr);
+
+  // Re-initialises the weights and optimiser state from the seed; keeps the data.
+  void Reset();
+
+  // Runs n mini-batch steps (n >= 0). Stops early and returns an error when the
+  // loss or the weights turn non-finite: the parameters are then those of the
+  // last finite step, and metrics().diverged is set until the next Configure
+  // or Reset, which let training continue.
+  Status Step(int n);
+  // Runs whole epochs (passes over the shuffled training set).
+  Status StepEpochs(int n);
+
+  // Full pass over train and test sets: losses, accuracies and per-layer
+  // activation statistics. Cheap step metrics are always current.
+  void Evaluate();
+  const Metrics& metrics() const;
+
+  // --- Parameters: one contiguous block --------------------------------------
+  // Layout, for each weight layer l in order: W_l [out x in] column-major,
+  // b_l [out], then PReLU slopes [1 or out] if the layer is PReLU.
+  const float* params() const;
+  size_t paramCount() const;
+  Status SetParams(const float* values, size_t count);
+  // Offset of W_l in the block and its shape; l indexes weight layers.
+  size_t weightOffset(int layer) const;
+  size_t biasOffset(int layer) const;
+  int layerCount() const;  // hidden layers + 1
+  int layerInputs(int layer) const;
+  int layerOutputs(int layer) const;
+  // One weight, as the page edits it by clicking a link: W_l[to, from].
+  Status SetWeight(int layer, int to, int from, float value);
+
+  // --- Data ------------------------------------------------------------------
+  const std::vector<Point>& trainPoints() const;
+  const std::vector<Point>& testPoints() const;
+
+  // --- Grid evaluation -------------------------------------------------------
+  // Number of nodes drawn: every hidden unit (if include_hidden) then every output.
+  size_t gridNodeCount(bool include_hidden) const;
+  // Evaluates the nodes over an n x n grid of [-kDomain, kDomain]^2 into `out`:
+  //   out: [nodes x n x n], out[node*n*n + row*n + col], row 0 at x2 = +kDomain
+  //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:
+  //   tanh value, sigmoid probability, softmax probability per class, or the
+  //   regression value. n in [2, 512].
+  Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count);
+
+  // --- Serialisation ---------------------------------------------------------
+  // {"format": "relu-playground-model", "version": 1, "config": {...},
+  //  "step": N, "params": [...]}
+  std::string ExportJson() const;
+  // Replaces config and parameters; on error the previous state is kept.
+  Status ImportJson(std::string_view json_text);
+
+ private:
+  Trainer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace relu

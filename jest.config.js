@@ -1,0 +1,21 @@
+// Jest runs ES modules natively (no transform):
+//   node --experimental-vm-modules node_modules/jest/bin/jest.js
+// `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
+// Debian's chromium through playwright-core against a served build of the page.
+export default {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: {},
+      testMatch: ['<rootDir>/tests/js/**/*.test.js'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform: {},
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
+      testTimeout: 120000,
+    },
+  ],
+};

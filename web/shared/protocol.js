@@ -1,0 +1,99 @@
+// The message protocol between the page (main thread) and the training worker.
+// The UI talks to the core only through these messages.
+//
+// Requests (main -> worker) carry an `id`; the worker answers each with exactly
+// one `reply` carrying the same id: {type: 'reply', id, ok: true, result} or
+// {type: 'reply', id, ok: false, error: {message, field?}}. A failed request
+// changes nothing: the previous config and weights are kept.
+//
+// Snapshots are pulled: the page asks for one per animation frame while the
+// previous one has been received (so they are throttled to the display's
+// frame rate and never queue up), and the worker answers with buffers moved as
+// transferables, not copied.
+
+export const PROTOCOL_VERSION = 1;
+
+/** Request types, main -> worker. */
+export const Request = Object.freeze({
+  // {config, build?: 'auto'|'simd'|'scalar', wasmBaseUrl?} -> {build, simd, paramCount, config, layers}
+  INIT: 'init',
+  // {config} full or partial -> {rebuilt: boolean, config}. Live fields keep the weights.
+  CONFIGURE: 'configure',
+  // {} -> {} : train continuously until paused, with an adaptive steps-per-frame budget.
+  PLAY: 'play',
+  // {} -> {}
+  PAUSE: 'pause',
+  // {steps?: number, epochs?: number} -> {step} : train now, while paused.
+  STEP: 'step',
+  // {} -> {} : new weights from the seed, same data.
+  RESET: 'reset',
+  // {layer, to, from, value} -> {} : one weight, as clicking a link edits it.
+  SET_WEIGHT: 'setWeight',
+  // {gridSize?: number, hidden?: boolean, params?: boolean, points?: boolean} -> Snapshot
+  SNAPSHOT: 'snapshot',
+  // {} -> {json: string}
+  EXPORT: 'export',
+  // {json: string} -> {config}
+  IMPORT: 'import',
+  // {budgetMs?: number, stepsPerFrame?: number|'auto'} -> {} : how hard to train while playing.
+  SET_SPEED: 'setSpeed',
+});
+
+/** Event types, worker -> main. */
+export const Event = Object.freeze({
+  REPLY: 'reply',
+  // Sent once the core has loaded: {build, simd}
+  READY: 'ready',
+  // Training stopped because the loss or the weights turned non-finite:
+  // {step, cause}. The weights are those of the last finite step.
+  DIVERGED: 'diverged',
+  // An error outside any request (e.g. the core failed to load): {message}
+  ERROR: 'error',
+});
+
+/**
+ * @typedef {Object} LayerDiagnostics
+ * @property {number} units
+ * @property {string} activation
+ * @property {number} preMean
+ * @property {number} preStd
+ * @property {number} actMean
+ * @property {number} actStd
+ * @property {number} sparsity      fraction of activations exactly 0, last full pass
+ * @property {number} deadUnits     units 0 for every training sample, last full pass
+ * @property {number[]} histogram   fixed bins, see HISTOGRAM
+ * @property {number} weightNorm
+ * @property {number} gradNorm
+ * @property {number} updateRatio
+ * @property {number[]} preluSlopes
+ */
+
+/**
+ * @typedef {Object} Snapshot  result of Request.SNAPSHOT
+ * @property {number} step
+ * @property {number} epoch
+ * @property {number} learningRate
+ * @property {number} batchLoss
+ * @property {number} trainLoss
+ * @property {number} testLoss
+ * @property {number} trainAccuracy
+ * @property {number} testAccuracy
+ * @property {LayerDiagnostics[]} layers
+ * @property {boolean} diverged
+ * @property {number} divergedAtStep
+ * @property {string} divergedCause
+ * @property {boolean} playing
+ * @property {number} stepsPerSecond    measured by the worker
+ * @property {number} gridSize           n; 0 when no grid was asked for
+ * @property {number} gridNodes          nodes in `grid`
+ * @property {Float32Array=} grid        [nodes x n x n], hidden units first, then outputs
+ * @property {Float32Array=} params      the whole parameter block
+ * @property {Float32Array=} trainPoints [x1, x2, label] * count
+ * @property {Float32Array=} testPoints  [x1, x2, label] * count
+ */
+
+/** The fixed activation histogram of the core. */
+export const HISTOGRAM = Object.freeze({ bins: 40, min: -4, max: 4 });
+
+/** The input plane drawn by the grid: [-DOMAIN, DOMAIN]^2. */
+export const DOMAIN = 6;
