@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test suite:
+#   C++ (GoogleTest via ctest): native, native under ASan+UBSan, WASM SIMD128
+#   and WASM scalar under Node; relu-train CLI tests; Jest unit tests of the JS
+#   API, worker and UI modules; end-to-end tests in headless Chromium; a smoke
+#   run of the benchmarks (no timing is asserted).
+# Every suite runs even if an earlier one fails; the exit status is non-zero
+# if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export JOBS=${JOBS:-$(nproc)}
+export CTEST_OUTPUT_ON_FAILURE=1
+
+bash scripts/setup.sh || exit 1
+
+passed=0
+failed=0
+failures=()
+suite() {
+  local name=$1; shift
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); printf '== %s: ok (%ss)\n' "$name" $((SECONDS - start))
+  else
+    failed=$((failed + 1)); failures+=("$name"); printf '== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
+  fi
+}
+
+native() {
+  cmake --preset native -DRELU_BUILD_TESTS=ON >/dev/null &&
+    cmake --build --preset native -j "$JOBS" &&
+    ctest --preset native -j "$JOBS"
+}
+asan() {
+  cmake --preset asan >/dev/null &&
+    cmake --build --preset asan -j "$JOBS" &&
+    ctest --preset asan -j "$JOBS"
+}
+wasm_build() { RELU_BUILD_TESTS=ON bash wasm-build/build.sh; }
+wasm_tests() { ctest --test-dir "build/wasm-$1" -j "$JOBS" --output-on-failure; }
+web_build() { npx vite build --logLevel warn; }
+jest() { node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects "$1" --ci; }
+
+suite "C++ native" native
+suite "C++ ASan+UBSan" asan
+suite "WASM builds" wasm_build
+suite "C++ as WASM (SIMD128)" wasm_tests simd
+suite "C++ as WASM (scalar)" wasm_tests scalar
+suite "page build" web_build
+suite "Jest unit (JS API, worker, UI)" jest unit
+suite "Jest end-to-end (headless Chromium)" jest e2e
+if [ -f bench/run.mjs ]; then
+  suite "benchmark smoke run" node bench/run.mjs --smoke
+fi
+
+printf '\n'
+[ "$failed" -eq 0 ] || printf 'failed suites: %s\n' "${failures[*]}"
+printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
