@@ -1,0 +1,90 @@
+import { MetricsHistory, finiteOrNull, positiveOrNull, normaliseHistogram, summariseSlopes } from '../../../web/ui/chart-data.js';
+
+function snapshot(step, extra = {}) {
+  return {
+    step, epoch: step / 10, learningRate: 0.1, batchLoss: 1 / step, trainLoss: 1 / step, testLoss: 2 / step,
+    trainAccuracy: 0.5, testAccuracy: 0.4,
+    layers: [
+      { gradNorm: step, deadUnits: 1, sparsity: 0.5, weightNorm: 2 },
+      { gradNorm: 0, deadUnits: 0, sparsity: 0, weightNorm: 1 },
+    ],
+    ...extra,
+  };
+}
+
+describe('MetricsHistory', () => {
+  test('keeps one row per new step', () => {
+    const h = new MetricsHistory();
+    expect(h.push(snapshot(1))).toBe(true);
+    expect(h.push(snapshot(1))).toBe(false);
+    expect(h.push(snapshot(3))).toBe(true);
+    expect(h.lossSeries()).toEqual([[1, 3], [1, 1 / 3], [2, 2 / 3]]);
+  });
+
+  test('a step going back (reset) starts a new history', () => {
+    const h = new MetricsHistory();
+    h.push(snapshot(5));
+    h.push(snapshot(6));
+    h.push(snapshot(2));
+    expect(h.columns.step).toEqual([2]);
+  });
+
+  test('a different layer count (new network) starts a new history', () => {
+    const h = new MetricsHistory();
+    h.push(snapshot(1));
+    h.push(snapshot(2, { layers: [{ gradNorm: 1, deadUnits: 0, sparsity: 0, weightNorm: 1 }] }));
+    expect(h.columns.step).toEqual([2]);
+    expect(h.gradientSeries()).toEqual([[2], [1]]);
+  });
+
+  test('decimates when full, keeping the first and the latest rows', () => {
+    const h = new MetricsHistory(8);
+    for (let s = 1; s <= 100; s++) h.push(snapshot(s));
+    expect(h.length).toBeLessThanOrEqual(8);
+    expect(h.columns.step[0]).toBe(1);
+    expect(h.columns.step[h.length - 1]).toBe(100);
+    const steps = h.columns.step;
+    for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
+    expect(h.layerColumns.gradNorm[0]).toEqual(steps); // layer columns decimated in step
+  });
+
+  test('gradient series leaves gaps where a log axis cannot go', () => {
+    const h = new MetricsHistory();
+    h.push(snapshot(1));
+    h.push(snapshot(2, { layers: [{ gradNorm: NaN }, { gradNorm: Infinity }] }));
+    expect(h.gradientSeries()).toEqual([[1, 2], [1, null], [null, null]]);
+  });
+
+  test('accuracy NaN (regression) becomes gaps', () => {
+    const h = new MetricsHistory();
+    h.push(snapshot(1, { trainAccuracy: NaN, testAccuracy: NaN }));
+    expect(h.accuracySeries()).toEqual([[1], [null], [null]]);
+  });
+
+  test('csv columns name each layer', () => {
+    const h = new MetricsHistory();
+    h.push(snapshot(1));
+    const names = h.csvColumns().map((c) => c.name);
+    expect(names).toContain('trainLoss');
+    expect(names).toContain('gradNorm_layer1');
+    expect(names).toContain('deadUnits_layer2');
+  });
+});
+
+describe('helpers', () => {
+  test('finiteOrNull and positiveOrNull', () => {
+    expect(finiteOrNull([1, NaN, -Infinity, 0])).toEqual([1, null, null, 0]);
+    expect(positiveOrNull([1, 0, -1, NaN, 1e-30])).toEqual([1, null, null, null, 1e-30]);
+  });
+
+  test('normaliseHistogram', () => {
+    expect(normaliseHistogram([0, 2, 4, 2])).toEqual({ heights: [0, 0.5, 1, 0.5], fractions: [0, 0.25, 0.5, 0.25], total: 8 });
+    expect(normaliseHistogram([0, 0])).toEqual({ heights: [0, 0], fractions: [0, 0], total: 0 });
+    expect(normaliseHistogram(undefined).total).toBe(0);
+  });
+
+  test('summariseSlopes', () => {
+    expect(summariseSlopes([0.25, 0.1, 0.4])).toEqual({ min: 0.1, max: 0.4, mean: 0.25, count: 3 });
+    expect(summariseSlopes([])).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import {
+  NEGATIVE, POSITIVE, NEUTRAL, CLASS_COLORS, divergingColor, makeLut, fillHeatmap, lutIndex, LUT_SIZE,
+  packRgba, makeClassLuts, fillArgmax, simulateDeuteranopia, luminance,
+} from '../../../web/ui/colors.js';
+
+const unpack = (p) => [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24];
+const distance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+describe('diverging scale', () => {
+  test('ends and middle', () => {
+    expect(divergingColor(-1)).toEqual([...NEGATIVE]);
+    expect(divergingColor(1)).toEqual([...POSITIVE]);
+    expect(divergingColor(0)).toEqual([...NEUTRAL]);
+    expect(divergingColor(-5)).toEqual([...NEGATIVE]);
+    expect(divergingColor(NaN)).toEqual([...NEUTRAL]);
+  });
+
+  test('a deuteranope still tells the two ends apart, by hue and by lightness', () => {
+    const neg = simulateDeuteranopia(NEGATIVE);
+    const pos = simulateDeuteranopia(POSITIVE);
+    expect(distance(neg, pos)).toBeGreaterThan(150);
+    // Orange stays much lighter than blue, so even greyscale separates them.
+    expect(luminance(neg) / luminance(pos)).toBeGreaterThan(2);
+    // A red/green pair (the thing to avoid) collapses under the same simulation.
+    expect(distance(simulateDeuteranopia([200, 60, 60]), simulateDeuteranopia([60, 160, 60]))).toBeLessThan(80);
+  });
+
+  test('the class palette stays distinct for a deuteranope (first four)', () => {
+    const seen = CLASS_COLORS.slice(0, 4).map(simulateDeuteranopia);
+    for (let i = 0; i < seen.length; i++) {
+      for (let j = i + 1; j < seen.length; j++) expect(distance(seen[i], seen[j])).toBeGreaterThan(40);
+    }
+  });
+
+  test('the scale is monotonic from orange to blue in the red channel', () => {
+    let previous = 256;
+    for (let t = -1; t <= 1.0001; t += 0.1) {
+      const red = divergingColor(t)[0];
+      expect(red).toBeLessThanOrEqual(previous);
+      previous = red;
+    }
+  });
+});
+
+describe('lookup tables and heatmap filling', () => {
+  test('packRgba is little-endian RGBA', () => {
+    const bytes = new Uint8ClampedArray(new Uint32Array([packRgba(1, 2, 3, 4)]).buffer);
+    expect([...bytes]).toEqual([1, 2, 3, 4]);
+  });
+
+  test('lut ends match the scale ends and NaN maps to the middle', () => {
+    const lut = makeLut({ range: 1 });
+    expect(unpack(lut[0]).slice(0, 3)).toEqual([...NEGATIVE]);
+    expect(unpack(lut[LUT_SIZE - 1]).slice(0, 3)).toEqual([...POSITIVE]);
+    expect(lutIndex(NaN, 1)).toBe(LUT_SIZE >> 1);
+    expect(lutIndex(-9, 1)).toBe(0);
+    expect(lutIndex(9, 1)).toBe(LUT_SIZE - 1);
+  });
+
+  test('a faded lut is lighter than a plain one', () => {
+    const plain = unpack(makeLut({ range: 1 })[0]);
+    const faded = unpack(makeLut({ range: 1, fade: 0.5 })[0]);
+    expect(luminance(faded.slice(0, 3))).toBeGreaterThan(luminance(plain.slice(0, 3)));
+  });
+
+  test('fillHeatmap maps values (with scale and shift) through the lut', () => {
+    const lut = makeLut({ range: 1 });
+    const values = new Float32Array([0, 0, 0.5, 1, 0]); // a sigmoid probability plane at offset 1
+    const out = new Uint32Array(4);
+    fillHeatmap(out, 0, values, 1, 4, lut, 2, -1);
+    expect(out[0]).toBe(lut[0]); // p = 0 -> -1
+    expect(out[1]).toBe(lut[lutIndex(0, 1)]);
+    expect(out[2]).toBe(lut[LUT_SIZE - 1]); // p = 1 -> +1
+    expect(out[3]).toBe(lut[0]);
+  });
+
+  test('soft lut keeps large activations distinguishable', () => {
+    const lut = makeLut({ range: 3, soft: true });
+    expect(lut[lutIndex(1.5, 3)]).not.toBe(lut[lutIndex(2.5, 3)]);
+  });
+
+  test('fillArgmax picks the most probable class, faded by confidence', () => {
+    const luts = makeClassLuts(3);
+    const count = 2;
+    // pixel 0: class 2 sure; pixel 1: class 0 unsure (0.34 vs 0.33).
+    const values = new Float32Array([0.05, 0.34, 0.05, 0.33, 0.9, 0.33]);
+    const out = new Uint32Array(count);
+    fillArgmax(out, values, 0, count, luts);
+    // confidence (0.9 - 1/3) / (2/3) = 0.85 of the way to solid: level round(0.85 * 63) = 54.
+    expect(out[0]).toBe(luts[2][54]);
+    expect(luminance(unpack(out[1]).slice(0, 3))).toBeGreaterThan(0.9); // unsure: near white
+    fillArgmax(out, values, 0, count, luts, true);
+    expect(out[0]).toBe(luts[2][luts[2].length - 1]);
+    expect(out[1]).toBe(luts[0][luts[0].length - 1]);
+  });
+});

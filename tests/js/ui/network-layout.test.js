@@ -1,0 +1,64 @@
+import { layoutNetwork, hitTestLink, weightIndex, gridPlan, linkWidth, countParams, MAX_DRAWN_UNITS } from '../../../web/ui/network-layout.js';
+
+const layers = [
+  { inputs: 2, outputs: 3, weightOffset: 0, biasOffset: 6 },
+  { inputs: 3, outputs: 1, weightOffset: 9, biasOffset: 12 },
+];
+
+test('layout places every column left to right and links every pair', () => {
+  const layout = layoutNetwork({ inputs: ['x1', 'x2'], layers, width: 300, nodeSize: 30 });
+  expect(layout.columns.map((c) => c.nodes.length)).toEqual([2, 3, 1]);
+  const xs = layout.columns.map((c) => c.nodes[0].x);
+  expect(xs[0]).toBe(0);
+  expect(xs[2]).toBe(270);
+  expect(xs[1]).toBeGreaterThan(xs[0]);
+  expect(layout.links).toHaveLength(2 * 3 + 3 * 1);
+  // Nodes of a column do not overlap.
+  const ys = layout.columns[1].nodes.map((n) => n.y);
+  expect(ys[1] - ys[0]).toBeGreaterThanOrEqual(30);
+});
+
+test('big layers draw their first units and count the rest', () => {
+  const big = [{ inputs: 2, outputs: 100, weightOffset: 0 }, { inputs: 100, outputs: 1, weightOffset: 200 }];
+  const layout = layoutNetwork({ inputs: ['x1', 'x2'], layers: big, width: 200 });
+  expect(layout.columns[1].nodes).toHaveLength(MAX_DRAWN_UNITS);
+  expect(layout.columns[1].hiddenCount).toBe(100 - MAX_DRAWN_UNITS);
+});
+
+test('hit testing finds the link under the pointer and nothing far away', () => {
+  const layout = layoutNetwork({ inputs: ['x1', 'x2'], layers, width: 300, nodeSize: 30 });
+  const link = layout.links[4];
+  const mx = (link.x1 + link.x2) / 2;
+  const my = (link.y1 + link.y2) / 2;
+  expect(hitTestLink(layout.links, mx, my)).toBe(link);
+  expect(hitTestLink(layout.links, -50, -50)).toBeNull();
+});
+
+test('weights are column-major [out x in]', () => {
+  // W[to=2, from=1] of layer 0 (3 outputs) is at 0 + 1*3 + 2.
+  expect(weightIndex(layers[0], 2, 1)).toBe(5);
+  expect(weightIndex(layers[1], 0, 2)).toBe(11);
+});
+
+test('grid plan drops hidden grids for big networks and bounds the size', () => {
+  const small = gridPlan([{ outputs: 8 }, { outputs: 8 }, { outputs: 1 }], 50);
+  expect(small).toEqual({ gridSize: 50, hidden: true, hiddenUnits: 16, outputs: 1 });
+  const deep = gridPlan([...Array(30).fill({ outputs: 32 }), { outputs: 1 }], 50);
+  expect(deep.hidden).toBe(false);
+  expect(deep.gridSize).toBe(50);
+  const wide = gridPlan([{ outputs: 250 }, { outputs: 1 }], 100);
+  expect(wide.hidden).toBe(true);
+  expect(wide.gridSize * wide.gridSize * 251).toBeLessThanOrEqual(150000);
+});
+
+test('link width grows with |w| and is capped', () => {
+  expect(linkWidth(0)).toBeLessThan(linkWidth(1));
+  expect(linkWidth(-1)).toBe(linkWidth(1));
+  expect(linkWidth(100)).toBe(6);
+  expect(linkWidth(NaN)).toBe(0.5);
+});
+
+test('countParams', () => {
+  expect(countParams(2, [4, 2], 1)).toBe(2 * 4 + 4 + 4 * 2 + 2 + 2 * 1 + 1);
+  expect(countParams(2, [], 3)).toBe(9);
+});

@@ -1,0 +1,151 @@
+import { parseQuery, serializeState, defaultState, withConfig, withPreset, decodeField, encodeField } from '../../../web/ui/state.js';
+import { FIELDS, FIELD_NAMES, defaultConfig } from '../../../web/shared/schema.js';
+import { PRESETS } from '../../../web/shared/presets.js';
+
+describe('URL state round trip', () => {
+  test('the default state serialises to an empty query', () => {
+    expect(serializeState(defaultState())).toBe('');
+    expect(parseQuery('').state).toEqual(defaultState());
+  });
+
+  test('every config field survives serialise -> parse', () => {
+    const state = defaultState();
+    state.config = {
+      ...state.config,
+      seed: 4294967295, dataset: 'custom', numSamples: 123, noise: 12.5, trainRatio: 0.3,
+      features: ['x1', 'x2', 'sinx1'], points: [[1.5, -2, 0], [0.25, 3e-3, 2]],
+      problem: 'multiclass', binaryHead: 'sigmoid-bce', hidden: [3, 5, 7], activation: ['relu', 'prelu', 'tanh'],
+      leakySlope: 0.2, eluAlpha: 0.5, preluInit: 0.1, preluPerUnit: true, init: 'xavier-uniform', initScale: 2,
+      biasInit: -0.5, optimizer: 'adam', learningRate: 0.00123, batchSize: 32, momentum: 0.5, nesterov: true,
+      beta1: 0.8, beta2: 0.99, epsilon: 1e-7, rmsDecay: 0.95, l1: 0.001, l2: 0.01, clipNorm: 5,
+      schedule: 'cosine', decaySteps: 500, decayRate: 0.25,
+    };
+    // Every field of the schema was changed from its default, so the test covers them all.
+    for (const name of FIELD_NAMES) expect([name, state.config[name]]).not.toEqual([name, FIELDS[name].default]);
+    state.ui = { ...state.ui, hide: ['learningRate', 'run'], lock: ['dataset'], discretize: true, showTest: true,
+      autoplay: false, embed: true, build: 'scalar', speed: '2' };
+    const query = serializeState(state);
+    const { state: back, notices } = parseQuery(query);
+    expect(notices).toEqual([]);
+    expect(back).toEqual(state);
+  });
+
+  test('an empty hidden-layer list round-trips', () => {
+    const { state } = withConfig(defaultState(), { hidden: [], activation: 'relu' });
+    const back = parseQuery(serializeState(state)).state;
+    expect(back.config.hidden).toEqual([]);
+  });
+
+  test('only changed fields are written, commas kept readable', () => {
+    const { state } = withConfig(defaultState(), { hidden: [8, 8], learningRate: 0.1 });
+    expect(serializeState(state)).toBe('hidden=8,8&learningRate=0.1');
+  });
+
+  test('a lesson is written as its id plus the fields changed since', () => {
+    const preset = PRESETS.find((p) => p.id === 'relu-spiral');
+    let state = withPreset(defaultState(), preset);
+    expect(serializeState(state, PRESETS)).toBe('lesson=relu-spiral');
+    // Setting a field back to its schema default must survive, though it equals the default.
+    state = withConfig(state, { optimizer: 'sgd' }).state;
+    const query = serializeState(state, PRESETS);
+    expect(query).toBe('lesson=relu-spiral&optimizer=sgd');
+    expect(parseQuery(query, PRESETS).state.config).toEqual(state.config);
+  });
+
+  test('TF Playground style *_hide and *_lock parameters', () => {
+    const { state, notices } = parseQuery('learningRate_hide=true&dataset_lock=1&run_hide=false', PRESETS);
+    expect(notices).toEqual([]);
+    expect(state.ui.hide).toEqual(['learningRate']);
+    expect(state.ui.lock).toEqual(['dataset']);
+  });
+
+  test('withConfig rejects an invalid edit and names the field', () => {
+    const before = defaultState();
+    const { state, error } = withConfig(before, { learningRate: 50 });
+    expect(state).toBe(before);
+    expect(error).toMatch(/learningRate: 50 is outside/);
+  });
+
+  test('encodeField/decodeField agree for each kind', () => {
+    const samples = { seed: 7, noise: 0.5, nesterov: true, dataset: 'xor', features: ['x2'], hidden: [2], activation: ['relu', 'elu'], points: [[1, 2, 0]] };
+    for (const [name, value] of Object.entries(samples)) {
+      expect(decodeField(name, encodeField(name, value)).value).toEqual(value);
+    }
+  });
+});
+
+describe('malformed URLs fall back per field with a notice naming it', () => {
+  const defaults = defaultConfig();
+  test.each([
+    ['learningRate=abc', 'learningRate', /learningRate: "abc" is not a number/],
+    ['learningRate=', 'learningRate', /learningRate: "" is not a number/],
+    ['learningRate=1e9', 'learningRate', /learningRate: 1000000000 is outside/],
+    ['learningRate=NaN', 'learningRate', /learningRate/],
+    ['learningRate=Infinity', 'learningRate', /learningRate/],
+    ['seed=1.5', 'seed', /seed: 1.5 is not a whole number/],
+    ['seed=-1', 'seed', /seed: -1 is outside/],
+    ['dataset=moon', 'dataset', /dataset: "moon" is not one of/],
+    ['hidden=4,x', 'hidden', /hidden: "x" is not a layer size/],
+    ['hidden=4,0', 'hidden', /hidden\[1\]: 0 is outside/],
+    ['hidden=' + Array(65).fill(1).join(','), 'hidden', /hidden: 65 layers/],
+    ['activation=relu,foo', 'activation', /activation\[1\]: "foo"/],
+    ['features=', 'features', /features: needs at least 1/],
+    ['features=x1,x1', 'features', /features: lists a value twice/],
+    ['nesterov=yes', 'nesterov', /nesterov: "yes" is not true or false/],
+    ['points=1_2', 'points', /points\[0\]: expected x1_x2_label/],
+    ['dataset=custom', 'points', /points: the custom dataset needs at least 2 points/],
+    ['problem=binary&dataset=spiral3', 'problem', /problem: "binary" cannot use/],
+    ['noise=%00', 'noise', /noise/],
+  ])('%s', (query, field, message) => {
+    const { state, notices } = parseQuery(query);
+    expect(notices.some((n) => message.test(n))).toBe(true);
+    // The bad field keeps its default; the page still gets a full, valid config.
+    expect(state.config[field]).toEqual(defaults[field]);
+  });
+
+  test('good fields next to a bad one are kept', () => {
+    const { state, notices } = parseQuery('learningRate=oops&hidden=3,3&activation=tanh');
+    expect(notices).toHaveLength(1);
+    expect(state.config.hidden).toEqual([3, 3]);
+    expect(state.config.activation).toBe('tanh');
+    expect(state.config.learningRate).toBe(defaults.learningRate);
+  });
+
+  test.each([
+    ['bogus=1', /bogus: unknown parameter/],
+    ['hide=learningRate,nothing', /hide: unknown control "nothing"/],
+    ['speed=fast', /speed: "fast" is not one of/],
+    ['discretize=maybe', /discretize: "maybe"/],
+    ['lesson=nope', /lesson: no lesson called "nope"/],
+    ['x_hide=true', /x_hide: unknown control "x"/],
+    ['run_hide=perhaps', /run_hide: "perhaps" is not true or false/],
+  ])('ui parameter %s', (query, message) => {
+    const { state, notices } = parseQuery(query, PRESETS);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(message);
+    expect(state.config).toEqual(defaults);
+  });
+
+  test('garbage never throws', () => {
+    for (const query of ['%', '&&&', '=1', '?hidden=%E0%A4%A', 'points=' + 'a'.repeat(5000)]) {
+      expect(() => parseQuery(query)).not.toThrow();
+    }
+  });
+});
+
+describe('presets', () => {
+  test('every preset config is valid against the schema and ids are unique', () => {
+    const ids = new Set();
+    for (const preset of PRESETS) {
+      expect(ids.has(preset.id)).toBe(false);
+      ids.add(preset.id);
+      const { notices } = parseQuery(`lesson=${preset.id}`, PRESETS);
+      expect([preset.id, notices]).toEqual([preset.id, []]);
+      const state = withPreset(defaultState(), preset);
+      for (const [name, value] of Object.entries(preset.config)) expect(state.config[name]).toEqual(value);
+      for (const name of [...(preset.ui?.hide ?? []), ...(preset.ui?.lock ?? [])]) {
+        expect(parseQuery(`hide=${name}`).notices).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// The run's metrics over time, kept as columns ready for uPlot and for the
+// CSV export. Pure: snapshots in, arrays out.
+//
+// Snapshots arrive once per frame; only those with a new step are kept, and
+// when the history is full every other row is dropped (the first and the
+// latest kept), so a long run keeps its whole shape in bounded memory.
+
+const SCALAR_COLUMNS = Object.freeze([
+  'step', 'epoch', 'learningRate', 'batchLoss', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy',
+]);
+const LAYER_COLUMNS = Object.freeze(['gradNorm', 'deadUnits', 'sparsity', 'weightNorm']);
+
+export class MetricsHistory {
+  constructor(maxRows = 1000) {
+    this.maxRows = Math.max(4, maxRows);
+    this.clear();
+  }
+
+  clear() {
+    this.layerCount = 0;
+    this.columns = Object.fromEntries(SCALAR_COLUMNS.map((name) => [name, []]));
+    this.layerColumns = Object.fromEntries(LAYER_COLUMNS.map((name) => [name, []])); // [layer][row]
+  }
+
+  get length() {
+    return this.columns.step.length;
+  }
+
+  /** Adds a snapshot's metrics; returns false when its step is already recorded. */
+  push(snapshot) {
+    const steps = this.columns.step;
+    const layers = snapshot.layers ?? [];
+    if (steps.length && snapshot.step <= steps[steps.length - 1]) {
+      if (snapshot.step === steps[steps.length - 1]) return false;
+      this.clear(); // the step went back: a reset or a new network
+    }
+    if (this.length && layers.length !== this.layerCount) this.clear();
+    if (!this.length) {
+      this.layerCount = layers.length;
+      for (const name of LAYER_COLUMNS) this.layerColumns[name] = layers.map(() => []);
+    }
+    for (const name of SCALAR_COLUMNS) this.columns[name].push(snapshot[name]);
+    for (const name of LAYER_COLUMNS) {
+      this.layerColumns[name].forEach((column, l) => column.push(layers[l][name]));
+    }
+    if (this.length > this.maxRows) this.decimate();
+    return true;
+  }
+
+  decimate() {
+    const last = this.length - 1;
+    const keep = (column) => column.filter((_, i) => i % 2 === 0 || i === last);
+    for (const name of SCALAR_COLUMNS) this.columns[name] = keep(this.columns[name]);
+    for (const name of LAYER_COLUMNS) this.layerColumns[name] = this.layerColumns[name].map(keep);
+  }
+
+  /** uPlot data for the loss chart: [steps, train, test]. */
+  lossSeries() {
+    return [this.columns.step.slice(), finiteOrNull(this.columns.trainLoss), finiteOrNull(this.columns.testLoss)];
+  }
+
+  /** uPlot data for the accuracy chart: [steps, train, test]. */
+  accuracySeries() {
+    return [this.columns.step.slice(), finiteOrNull(this.columns.trainAccuracy), finiteOrNull(this.columns.testAccuracy)];
+  }
+
+  /** uPlot data for the gradient norms on a log axis: [steps, layer 0, layer 1, ...]. */
+  gradientSeries() {
+    return [this.columns.step.slice(), ...this.layerColumns.gradNorm.map(positiveOrNull)];
+  }
+
+  /** Every column, for the CSV export: [{name, values}]. */
+  csvColumns() {
+    const columns = SCALAR_COLUMNS.map((name) => ({ name, values: this.columns[name] }));
+    for (const name of LAYER_COLUMNS) {
+      this.layerColumns[name].forEach((values, l) => columns.push({ name: `${name}_layer${l + 1}`, values }));
+    }
+    return columns;
+  }
+}
+
+/** Non-finite values become gaps (uPlot draws null as a break). */
+export function finiteOrNull(values) {
+  return values.map((v) => (Number.isFinite(v) ? v : null));
+}
+
+/** A log axis cannot show zero, negatives or non-finite values: gaps instead. */
+export function positiveOrNull(values) {
+  return values.map((v) => (Number.isFinite(v) && v > 0 ? v : null));
+}
+
+/**
+ * Histogram counts as bar heights in [0, 1] relative to the largest bin, and
+ * the fraction of samples per bin. Empty or missing input gives zeros.
+ */
+export function normaliseHistogram(counts) {
+  const list = counts ?? [];
+  let max = 0;
+  let total = 0;
+  for (const c of list) { if (c > max) max = c; total += c; }
+  return {
+    heights: list.map((c) => (max > 0 ? c / max : 0)),
+    fractions: list.map((c) => (total > 0 ? c / total : 0)),
+    total,
+  };
+}
+
+/** Smallest and largest, mean, of PReLU slopes (or null when none). */
+export function summariseSlopes(slopes) {
+  if (!slopes || !slopes.length) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const s of slopes) { if (s < min) min = s; if (s > max) max = s; sum += s; }
+  return { min, max, mean: sum / slopes.length, count: slopes.length };
+}

@@ -1,0 +1,101 @@
+// Geometry of the network diagram and the parameter-block lookups it needs.
+// Pure: numbers in, positions out, so it is unit-tested without a DOM.
+
+/** Most units drawn per layer; bigger layers show their first ones and "+N". */
+export const MAX_DRAWN_UNITS = 16;
+/** Above this many hidden units the page asks only for the output grids. */
+export const MAX_HIDDEN_GRIDS = 256;
+
+/**
+ * Which grids to ask the worker for: every hidden unit while the network is
+ * small enough to draw them cheaply, at a resolution that keeps the snapshot
+ * near 150k floats.
+ */
+export function gridPlan(layers, preferredSize = 50) {
+  const hiddenUnits = layers.slice(0, -1).reduce((sum, l) => sum + l.outputs, 0);
+  const outputs = layers.length ? layers[layers.length - 1].outputs : 1;
+  const hidden = hiddenUnits <= MAX_HIDDEN_GRIDS;
+  const nodes = (hidden ? hiddenUnits : 0) + outputs;
+  const budget = 150000;
+  const fit = Math.floor(Math.sqrt(budget / Math.max(1, nodes)));
+  const gridSize = Math.max(16, Math.min(preferredSize, fit));
+  return { gridSize, hidden, hiddenUnits, outputs };
+}
+
+/** Index of weight W_l[to, from] in the parameter block (W is column-major). */
+export function weightIndex(layer, to, from) {
+  return layer.weightOffset + from * layer.outputs + to;
+}
+
+/**
+ * Positions of the diagram's nodes and links.
+ * inputs: names of the input features; layers: [{inputs, outputs}] as the
+ * client reports them (hidden layers, then the output layer).
+ * Returns {columns: [{nodes: [{x, y, unit}], hiddenCount, total}], links, nodeSize, width, height}.
+ * Each link is {layer, to, from, x1, y1, x2, y2}; node x/y are top-left corners.
+ */
+export function layoutNetwork({ inputs, layers, width, nodeSize = 36, maxDrawn = MAX_DRAWN_UNITS }) {
+  const counts = [inputs.length, ...layers.map((l) => l.outputs)];
+  const columnCount = counts.length;
+  const gap = Math.max(4, Math.round(nodeSize / 4));
+  const drawnCounts = counts.map((c) => Math.min(c, maxDrawn));
+  const tallest = Math.max(...drawnCounts);
+  const height = tallest * (nodeSize + gap) + gap + 14; // room for "+N more"
+  const usable = Math.max(width - nodeSize, 1);
+  const columns = counts.map((count, c) => {
+    const x = columnCount === 1 ? 0 : Math.round((usable * c) / (columnCount - 1));
+    const drawn = drawnCounts[c];
+    const top = gap + ((tallest - drawn) * (nodeSize + gap)) / 2;
+    const nodes = [];
+    for (let unit = 0; unit < drawn; unit++) nodes.push({ x, y: Math.round(top + unit * (nodeSize + gap)), unit });
+    return { nodes, total: count, hiddenCount: count - drawn };
+  });
+  const links = [];
+  const half = nodeSize / 2;
+  for (let l = 0; l < layers.length; l++) {
+    for (const toNode of columns[l + 1].nodes) {
+      for (const fromNode of columns[l].nodes) {
+        links.push({
+          layer: l, to: toNode.unit, from: fromNode.unit,
+          x1: fromNode.x + nodeSize, y1: fromNode.y + half, x2: toNode.x, y2: toNode.y + half,
+        });
+      }
+    }
+  }
+  return { columns, links, nodeSize, width, height };
+}
+
+function distanceToSegment(px, py, { x1, y1, x2, y2 }) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const lengthSq = dx * dx + dy * dy;
+  const t = lengthSq ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / lengthSq)) : 0;
+  const cx = x1 + t * dx;
+  const cy = y1 + t * dy;
+  return Math.hypot(px - cx, py - cy);
+}
+
+/** The link nearest to (x, y) within `tolerance` pixels, or null. */
+export function hitTestLink(links, x, y, tolerance = 4) {
+  let best = null;
+  let bestDistance = tolerance;
+  for (const link of links) {
+    const d = distanceToSegment(x, y, link);
+    if (d <= bestDistance) { bestDistance = d; best = link; }
+  }
+  return best;
+}
+
+/** Line width in pixels for a weight: thicker as |w| grows, capped. */
+export function linkWidth(weight) {
+  const magnitude = Math.abs(weight);
+  return Number.isFinite(magnitude) ? Math.min(6, 0.5 + magnitude * 1.5) : 0.5;
+}
+
+/** Number of parameters for a layer-size list (weights, biases, PReLU slopes ignored). */
+export function countParams(inputCount, hidden, outputs) {
+  const sizes = [inputCount, ...hidden, outputs];
+  let total = 0;
+  for (let i = 1; i < sizes.length; i++) total += sizes[i - 1] * sizes[i] + sizes[i];
+  return total;
+}

@@ -1,0 +1,248 @@
+// The page state — the training config plus a few view flags — and its
+// encoding in the URL query string, so a link reproduces a setup and the
+// browser's back/forward walk through changes.
+//
+// Pure: no DOM, no window. The config's fields, defaults and ranges come from
+// web/shared/schema.js; this module only encodes and decodes them.
+//
+// Query string:
+//   <configField>=<value>  only fields that differ from the base (the defaults,
+//                          or the lesson's config when `lesson` is given)
+//   lesson=<presetId>      start from a preset's config
+//   hide=a,b  lock=a,b     or TensorFlow Playground style a_hide=true / a_lock=true
+//   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
+// A malformed value falls back to the base value and yields a notice naming
+// the parameter; the page always gets a usable state.
+
+import { FIELDS, FIELD_NAMES, validateConfig, defaultConfig } from '../shared/schema.js';
+
+/** View flags kept in the URL besides the config. */
+export const UI_FLAGS = Object.freeze({
+  discretize: { kind: 'bool', default: false },
+  showTest: { kind: 'bool', default: false },
+  autoplay: { kind: 'bool', default: true },
+  // Drops the page header and footer, for an iframe.
+  embed: { kind: 'bool', default: false },
+  build: { kind: 'enum', values: ['auto', 'simd', 'scalar'], default: 'auto' },
+  // Epochs per frame while playing; 'auto' lets the worker fill a time budget.
+  speed: { kind: 'enum', values: ['auto', '0.1', '0.5', '1', '2', '5', '10'], default: 'auto' },
+});
+
+/**
+ * Controls that are not config fields but can still be hidden or locked.
+ * (Every config field name can be hidden or locked too.)
+ */
+export const PANEL_CONTROLS = Object.freeze([
+  'run', 'speed', 'lessons', 'datasets', 'customData', 'regenerate', 'network',
+  'boundary', 'charts', 'diagnostics', 'exports', 'weights', 'discretize', 'showTest',
+]);
+
+const CONTROL_NAMES = new Set([...FIELD_NAMES, ...PANEL_CONTROLS]);
+
+/** True when `name` names something that can be hidden or locked. */
+export function isControlName(name) {
+  return CONTROL_NAMES.has(name);
+}
+
+/** The config a lesson starts from: the defaults overlaid with the preset's. */
+export function baseConfig(presets, lessonId) {
+  const preset = lessonId ? presets.find((p) => p.id === lessonId) : null;
+  if (!preset) return defaultConfig();
+  return validateConfig(preset.config ?? {}).config;
+}
+
+/** A fresh state with every default. */
+export function defaultState() {
+  const ui = { hide: [], lock: [], lesson: null };
+  for (const [name, flag] of Object.entries(UI_FLAGS)) ui[name] = flag.default;
+  return { config: defaultConfig(), ui };
+}
+
+// ---------------------------------------------------------------------------
+// Value encoding, by field kind.
+
+function formatNumber(value) {
+  // Shortest text that reads back to the same double.
+  return String(value);
+}
+
+function encodePoints(points) {
+  return points.map(([x1, x2, label]) => `${formatNumber(x1)}_${formatNumber(x2)}_${formatNumber(label)}`).join('~');
+}
+
+/** Encodes one config field's value for the query string. */
+export function encodeField(name, value) {
+  const field = FIELDS[name];
+  switch (field.kind) {
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'set':
+    case 'intList':
+    case 'enumList':
+      return Array.isArray(value) ? value.join(',') : String(value);
+    case 'points':
+      return encodePoints(value);
+    default:
+      return typeof value === 'number' ? formatNumber(value) : String(value);
+  }
+}
+
+// Number('') is 0 and Number(' 1 ') is 1: only plain numeric text counts.
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+function parseNumberText(text) {
+  return NUMBER_TEXT.test(text) ? Number(text) : NaN;
+}
+
+function splitList(text) {
+  return text === '' ? [] : text.split(',');
+}
+
+/**
+ * Decodes a query-string value into the field's JS value. Returns
+ * {value} or {error}; the value is then checked with the schema.
+ */
+export function decodeField(name, text) {
+  const field = FIELDS[name];
+  switch (field.kind) {
+    case 'int':
+    case 'number': {
+      const value = parseNumberText(text);
+      return Number.isNaN(value) ? { error: `${name}: ${JSON.stringify(text)} is not a number` } : { value };
+    }
+    case 'bool':
+      if (text === 'true' || text === '1') return { value: true };
+      if (text === 'false' || text === '0') return { value: false };
+      return { error: `${name}: ${JSON.stringify(text)} is not true or false` };
+    case 'enum':
+      return { value: text };
+    case 'set':
+      return { value: splitList(text) };
+    case 'intList': {
+      const parts = splitList(text);
+      const value = parts.map(parseNumberText);
+      const bad = value.findIndex(Number.isNaN);
+      return bad >= 0 ? { error: `${name}: ${JSON.stringify(parts[bad])} is not a layer size` } : { value };
+    }
+    case 'enumList': {
+      const parts = splitList(text);
+      return { value: parts.length === 1 ? parts[0] : parts };
+    }
+    case 'points': {
+      if (text === '') return { value: [] };
+      const value = text.split('~').map((p) => p.split('_').map(parseNumberText));
+      const bad = value.findIndex((p) => p.length !== 3 || p.some(Number.isNaN));
+      return bad >= 0 ? { error: `points[${bad}]: expected x1_x2_label numbers` } : { value };
+    }
+    default:
+      return { error: `${name}: unsupported field kind ${field.kind}` };
+  }
+}
+
+function decodeFlag(name, text) {
+  const flag = UI_FLAGS[name];
+  if (flag.kind === 'bool') {
+    if (text === 'true' || text === '1') return { value: true };
+    if (text === 'false' || text === '0') return { value: false };
+    return { error: `${name}: ${JSON.stringify(text)} is not true or false` };
+  }
+  if (flag.values.includes(text)) return { value: text };
+  return { error: `${name}: ${JSON.stringify(text)} is not one of ${flag.values.join(', ')}` };
+}
+
+function addControls(target, names, param, notices) {
+  for (const name of names) {
+    if (!isControlName(name)) notices.push(`${param}: unknown control ${JSON.stringify(name)} ignored`);
+    else if (!target.includes(name)) target.push(name);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+/**
+ * Parses a query string ("?a=1&b=2", with or without "?") into a state.
+ * Returns {state, notices}: one notice per bad or unknown parameter, and the
+ * state falls back to the base value for each of them.
+ */
+export function parseQuery(search, presets = []) {
+  const params = new URLSearchParams(search);
+  const notices = [];
+  const state = defaultState();
+
+  const lesson = params.get('lesson');
+  if (lesson !== null) {
+    if (presets.some((p) => p.id === lesson)) state.ui.lesson = lesson;
+    else notices.push(`lesson: no lesson called ${JSON.stringify(lesson)}; using the defaults`);
+  }
+  const base = baseConfig(presets, state.ui.lesson);
+
+  const partial = {};
+  for (const [key, text] of params) {
+    if (key === 'lesson') continue;
+    if (key === 'hide' || key === 'lock') {
+      addControls(state.ui[key], splitList(text), key, notices);
+    } else if (key.endsWith('_hide') || key.endsWith('_lock')) {
+      const kind = key.endsWith('_hide') ? 'hide' : 'lock';
+      const control = key.slice(0, -kind.length - 1);
+      if (text === 'true' || text === '1') addControls(state.ui[kind], [control], key, notices);
+      else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
+    } else if (key in UI_FLAGS) {
+      const { value, error } = decodeFlag(key, text);
+      if (error) notices.push(error);
+      else state.ui[key] = value;
+    } else if (key in FIELDS) {
+      const { value, error } = decodeField(key, text);
+      if (error) notices.push(error);
+      else partial[key] = value;
+    } else {
+      notices.push(`${key}: unknown parameter ignored`);
+    }
+  }
+
+  // The schema checks each field and their consistency; a bad field keeps the base value.
+  const { config, errors } = validateConfig(partial, base);
+  for (const error of errors) notices.push(error.message);
+  state.config = config;
+  return { state, notices };
+}
+
+/** Serialises a state into a query string (without "?"), shortest form. */
+export function serializeState(state, presets = []) {
+  const params = new URLSearchParams();
+  const lesson = state.ui.lesson && presets.some((p) => p.id === state.ui.lesson) ? state.ui.lesson : null;
+  if (lesson) params.set('lesson', lesson);
+  const base = baseConfig(presets, lesson);
+  for (const name of FIELD_NAMES) {
+    const value = state.config[name];
+    if (JSON.stringify(value) !== JSON.stringify(base[name])) params.set(name, encodeField(name, value));
+  }
+  for (const [name, flag] of Object.entries(UI_FLAGS)) {
+    if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
+  }
+  if (state.ui.hide.length) params.set('hide', state.ui.hide.join(','));
+  if (state.ui.lock.length) params.set('lock', state.ui.lock.join(','));
+  // URLSearchParams escapes commas; they are safe in a query and far easier to read.
+  return params.toString().replace(/%2C/g, ',');
+}
+
+/**
+ * Applies a user's edit of some config fields. Returns {state, error}: on an
+ * invalid value the state is unchanged and `error` names the field.
+ */
+export function withConfig(state, patch) {
+  const { config, errors } = validateConfig(patch, state.config);
+  if (errors.length) return { state, error: errors[0].message };
+  return { state: { ...state, config }, error: null };
+}
+
+/** Applies a preset: its config over the defaults, its hidden/locked controls. */
+export function withPreset(state, preset) {
+  const config = validateConfig(preset.config ?? {}).config;
+  const ui = {
+    ...state.ui,
+    lesson: preset.id,
+    hide: [...(preset.ui?.hide ?? [])],
+    lock: [...(preset.ui?.lock ?? [])],
+  };
+  return { config, ui };
+}
