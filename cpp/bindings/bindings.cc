@@ -1,0 +1,350 @@
+// Embind bindings of the core: the only file that includes <emscripten/bind.h>.
+//
+// Thin on purpose. web/api/index.js wraps this into the documented JS API; the
+// raw class is not meant to be used directly, but nothing done through it may
+// crash the module either:
+//  - every fallible method returns a std::string: empty on success, else the
+//    core's validation message ("field: value is outside ..."), which the JS
+//    API turns into an Error with `.field`;
+//  - numbers arrive as double and are range-checked here, because Embind's
+//    release-mode int conversion silently truncates NaN, 1e20 or "7";
+//  - a method called before create() returns an error instead of touching null.
+//
+// Buffer lifetimes: methods named *View return a typed_memory_view into the
+// WASM heap, valid only until the next call into this module (any call may
+// grow memory, which detaches the old buffer, or reallocate the vector). The
+// JS API copies each view before its next call. metrics() and layers() return
+// plain JS objects owned by JS.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#include <malloc.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernels/kernels.h"
+#include "model/config.h"
+#include "model/trainer.h"
+
+namespace {
+
+using emscripten::val;
+using relu::Status;
+
+// Bounds on what one call may ask for, so a huge count is an error, not an
+// out-of-memory abort or a tab frozen for minutes.
+constexpr double kMaxStepsPerCall = 1e6;
+constexpr double kMaxEpochsPerCall = 1e4;
+constexpr int kMinGridSize = 2;
+constexpr int kMaxGridSize = 512;
+constexpr size_t kMaxGridFloats = size_t{1} << 25;  // 128 MiB of floats
+
+int g_live_trainers = 0;
+
+std::string FormatNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+// A whole number in [lo, hi], or a message naming `what`.
+Status CheckWhole(const char* what, double value, double lo, double hi, int* out) {
+  if (!std::isfinite(value) || value != std::floor(value) || value < lo || value > hi) {
+    return Status::Error(std::string(what) + ": " + FormatNumber(value) +
+                         " is not a whole number in [" + FormatNumber(lo) + ", " +
+                         FormatNumber(hi) + "]");
+  }
+  *out = static_cast<int>(value);
+  return Status::Ok();
+}
+
+std::string ErrorText(const Status& status) { return status.ok() ? std::string() : status.message(); }
+
+// A copy owned by JS: safe whatever the heap does next.
+template <typename T>
+val CopyToJs(const char* array_type, const std::vector<T>& values) {
+  return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+const char* HeadName(const relu::Config& config) {
+  switch (config.problem) {
+    case relu::Problem::kRegression:
+      return "linear";
+    case relu::Problem::kMulticlass:
+      return "softmax";
+    case relu::Problem::kBinary:
+      break;
+  }
+  return config.binaryHead == relu::BinaryHead::kSigmoidBce ? "sigmoid" : "tanh";
+}
+
+class TrainerHandle {
+ public:
+  TrainerHandle() { ++g_live_trainers; }
+  ~TrainerHandle() { --g_live_trainers; }
+  TrainerHandle(const TrainerHandle&) = delete;
+  TrainerHandle& operator=(const TrainerHandle&) = delete;
+
+  std::string create(const std::string& config_json) {
+    relu::Config config;
+    Status status = relu::ParseConfig(config_json, &config);
+    if (!status.ok()) return status.message();
+    std::unique_ptr<relu::Trainer> trainer = relu::Trainer::Create(config, &status);
+    if (!trainer) return status.ok() ? "config: the trainer could not be created" : status.message();
+    trainer_ = std::move(trainer);
+    return {};
+  }
+
+  std::string configure(const std::string& config_json) {
+    if (!trainer_) return NotCreated();
+    relu::Config config;
+    Status status = relu::ParseConfig(config_json, &config);
+    if (!status.ok()) return status.message();
+    bool rebuilt = false;
+    status = trainer_->Configure(config, &rebuilt);
+    if (status.ok()) rebuilt_ = rebuilt;
+    return ErrorText(status);
+  }
+  // Whether the last successful configure() rebuilt data and network.
+  bool rebuilt() const { return rebuilt_; }
+
+  std::string configJson() const { return trainer_ ? relu::ConfigToJson(trainer_->config()) : "{}"; }
+
+  std::string reset() {
+    if (!trainer_) return NotCreated();
+    trainer_->Reset();
+    return {};
+  }
+
+  std::string step(double count) {
+    if (!trainer_) return NotCreated();
+    int n = 0;
+    Status status = CheckWhole("steps", count, 0, kMaxStepsPerCall, &n);
+    if (status.ok()) status = trainer_->Step(n);
+    return ErrorText(status);
+  }
+
+  std::string stepEpochs(double count) {
+    if (!trainer_) return NotCreated();
+    int n = 0;
+    Status status = CheckWhole("epochs", count, 0, kMaxEpochsPerCall, &n);
+    if (status.ok()) status = trainer_->StepEpochs(n);
+    return ErrorText(status);
+  }
+
+  std::string evaluate() {
+    if (!trainer_) return NotCreated();
+    trainer_->Evaluate();
+    return {};
+  }
+
+  // The cheap per-step numbers, for training loops that check after each slice.
+  val progress() const {
+    if (!trainer_) return val::null();
+    const relu::Metrics& m = trainer_->metrics();
+    val out = val::object();
+    out.set("step", static_cast<double>(m.step));
+    out.set("epoch", m.epoch);
+    out.set("learningRate", m.learningRate);
+    out.set("batchLoss", m.batchLoss);
+    out.set("diverged", m.diverged);
+    out.set("divergedAtStep", static_cast<double>(m.divergedAtStep));
+    out.set("divergedCause", m.divergedCause);
+    return out;
+  }
+
+  val metrics() const {
+    if (!trainer_) return val::null();
+    const relu::Metrics& m = trainer_->metrics();
+    val out = progress();
+    out.set("trainLoss", m.trainLoss);
+    out.set("testLoss", m.testLoss);
+    out.set("trainAccuracy", m.trainAccuracy);
+    out.set("testAccuracy", m.testAccuracy);
+    val layers = val::array();
+    for (const relu::LayerDiagnostics& d : m.layers) {
+      val layer = val::object();
+      layer.set("units", d.units);
+      layer.set("activation", std::string(relu::kernels::ActName(d.activation)));
+      layer.set("preMean", d.preMean);
+      layer.set("preStd", d.preStd);
+      layer.set("actMean", d.actMean);
+      layer.set("actStd", d.actStd);
+      layer.set("sparsity", d.sparsity);
+      layer.set("deadUnits", d.deadUnits);
+      layer.set("histogram", CopyToJs("Uint32Array", d.histogram));
+      layer.set("weightNorm", d.weightNorm);
+      layer.set("gradNorm", d.gradNorm);
+      layer.set("updateRatio", d.updateRatio);
+      layer.set("preluSlopes", CopyToJs("Float32Array", d.preluSlopes));
+      layers.call<void>("push", layer);
+    }
+    out.set("layers", layers);
+    return out;
+  }
+
+  // --- Parameters ------------------------------------------------------------
+  double paramCount() const { return trainer_ ? static_cast<double>(trainer_->paramCount()) : 0; }
+
+  // Valid until the next call into the module (see the file comment).
+  val paramsView() const {
+    if (!trainer_) return val::null();
+    return val(emscripten::typed_memory_view(trainer_->paramCount(), trainer_->params()));
+  }
+
+  // `values`: any array-like of numbers (the JS API passes a Float32Array).
+  std::string setParams(const val& values) {
+    if (!trainer_) return NotCreated();
+    const val length = values["length"];
+    const double expected = paramCount();
+    if (!length.isNumber() || length.as<double>() != expected) {
+      return "params: expected " + FormatNumber(expected) + " numbers, got " +
+             (length.isNumber() ? FormatNumber(length.as<double>()) : std::string("no array"));
+    }
+    const std::vector<float> copy = emscripten::convertJSArrayToNumberVector<float>(values);
+    return ErrorText(trainer_->SetParams(copy.data(), copy.size()));
+  }
+
+  std::string setWeight(double layer, double to, double from, double value) {
+    if (!trainer_) return NotCreated();
+    int l = 0, t = 0, f = 0;
+    Status status = CheckWhole("layer", layer, 0, trainer_->layerCount() - 1, &l);
+    if (status.ok()) status = CheckWhole("to", to, 0, trainer_->layerOutputs(l) - 1, &t);
+    if (status.ok()) status = CheckWhole("from", from, 0, trainer_->layerInputs(l) - 1, &f);
+    if (status.ok() && !std::isfinite(value)) {
+      status = Status::Error("value: " + FormatNumber(value) + " is not a finite number");
+    }
+    if (status.ok()) status = trainer_->SetWeight(l, t, f, static_cast<float>(value));
+    return ErrorText(status);
+  }
+
+  // One entry per weight layer: shape, activation and where its parameters sit
+  // in the block. PReLU slopes follow the biases; their count is what lies
+  // between the biases and the next layer's weights.
+  val layers() const {
+    val out = val::array();
+    if (!trainer_) return out;
+    const relu::Config& config = trainer_->config();
+    const int count = trainer_->layerCount();
+    for (int l = 0; l < count; ++l) {
+      const size_t outputs = static_cast<size_t>(trainer_->layerOutputs(l));
+      const size_t slope_offset = trainer_->biasOffset(l) + outputs;
+      const size_t next = l + 1 < count ? trainer_->weightOffset(l + 1) : trainer_->paramCount();
+      const bool hidden = l + 1 < count && static_cast<size_t>(l) < config.activations.size();
+      val layer = val::object();
+      layer.set("inputs", trainer_->layerInputs(l));
+      layer.set("outputs", trainer_->layerOutputs(l));
+      layer.set("activation", std::string(hidden ? relu::kernels::ActName(config.activations[l])
+                                                 : HeadName(config)));
+      layer.set("weightOffset", static_cast<double>(trainer_->weightOffset(l)));
+      layer.set("biasOffset", static_cast<double>(trainer_->biasOffset(l)));
+      layer.set("slopeOffset", static_cast<double>(slope_offset));
+      layer.set("slopeCount", static_cast<double>(next > slope_offset ? next - slope_offset : 0));
+      out.call<void>("push", layer);
+    }
+    return out;
+  }
+
+  // --- Grid ------------------------------------------------------------------
+  double gridNodeCount(bool include_hidden) const {
+    return trainer_ ? static_cast<double>(trainer_->gridNodeCount(include_hidden)) : 0;
+  }
+
+  std::string evalGrid(double size, bool include_hidden) {
+    if (!trainer_) return NotCreated();
+    int n = 0;
+    Status status = CheckWhole("gridSize", size, kMinGridSize, kMaxGridSize, &n);
+    if (!status.ok()) return status.message();
+    const size_t floats = trainer_->gridNodeCount(include_hidden) * static_cast<size_t>(n) * n;
+    if (floats > kMaxGridFloats) {
+      return "gridSize: " + std::to_string(n) + " gives " + std::to_string(floats) +
+             " floats for this network, more than the limit of " + std::to_string(kMaxGridFloats) +
+             "; use a smaller grid or leave out the hidden units";
+    }
+    grid_.resize(floats);
+    status = trainer_->EvalGrid(n, include_hidden, grid_.data(), grid_.size());
+    if (!status.ok()) grid_.clear();
+    return ErrorText(status);
+  }
+  // The last evalGrid() result; valid until the next call into the module.
+  val gridView() const { return val(emscripten::typed_memory_view(grid_.size(), grid_.data())); }
+
+  // --- Data ------------------------------------------------------------------
+  // [x1, x2, label] per point; valid until the next call into the module.
+  val pointsView(bool test) {
+    std::vector<float>& flat = test ? test_points_ : train_points_;
+    flat.clear();
+    if (trainer_) {
+      const std::vector<relu::Point>& points = test ? trainer_->testPoints() : trainer_->trainPoints();
+      flat.reserve(points.size() * 3);
+      for (const relu::Point& p : points) flat.insert(flat.end(), {p.x1, p.x2, p.label});
+    }
+    return val(emscripten::typed_memory_view(flat.size(), flat.data()));
+  }
+
+  // --- Serialisation ---------------------------------------------------------
+  std::string exportJson() const { return trainer_ ? trainer_->ExportJson() : std::string(); }
+
+  std::string importJson(const std::string& json_text) {
+    if (!trainer_) return NotCreated();
+    return ErrorText(trainer_->ImportJson(json_text));
+  }
+
+ private:
+  static std::string NotCreated() { return "trainer: not created (call create() first)"; }
+
+  std::unique_ptr<relu::Trainer> trainer_;
+  bool rebuilt_ = false;
+  std::vector<float> grid_;
+  std::vector<float> train_points_;
+  std::vector<float> test_points_;
+};
+
+// --- Module-wide facts, for the loader and the leak tests ----------------------
+bool compiledWithSimd() {
+#ifdef __wasm_simd128__
+  return true;
+#else
+  return false;
+#endif
+}
+std::string kernelIsa() { return relu::kernels::SelectKernels().isa; }
+double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
+double memoryBytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+int liveTrainers() { return g_live_trainers; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(relu_core) {
+  emscripten::class_<TrainerHandle>("TrainerHandle")
+      .constructor<>()
+      .function("create", &TrainerHandle::create)
+      .function("configure", &TrainerHandle::configure)
+      .function("rebuilt", &TrainerHandle::rebuilt)
+      .function("configJson", &TrainerHandle::configJson)
+      .function("reset", &TrainerHandle::reset)
+      .function("step", &TrainerHandle::step)
+      .function("stepEpochs", &TrainerHandle::stepEpochs)
+      .function("evaluate", &TrainerHandle::evaluate)
+      .function("progress", &TrainerHandle::progress)
+      .function("metrics", &TrainerHandle::metrics)
+      .function("paramCount", &TrainerHandle::paramCount)
+      .function("paramsView", &TrainerHandle::paramsView)
+      .function("setParams", &TrainerHandle::setParams)
+      .function("setWeight", &TrainerHandle::setWeight)
+      .function("layers", &TrainerHandle::layers)
+      .function("gridNodeCount", &TrainerHandle::gridNodeCount)
+      .function("evalGrid", &TrainerHandle::evalGrid)
+      .function("gridView", &TrainerHandle::gridView)
+      .function("pointsView", &TrainerHandle::pointsView)
+      .function("exportJson", &TrainerHandle::exportJson)
+      .function("importJson", &TrainerHandle::importJson);
+  emscripten::function("compiledWithSimd", &compiledWithSimd);
+  emscripten::function("kernelIsa", &kernelIsa);
+  emscripten::function("heapBytesInUse", &heapBytesInUse);
+  emscripten::function("memoryBytes", &memoryBytes);
+  emscripten::function("liveTrainers", &liveTrainers);
+}

@@ -1,0 +1,327 @@
+// The JS API of the core: createTrainer(config) -> Promise<Trainer>.
+//
+// It hides Embind: configs are plain objects checked against
+// web/shared/schema.js before they reach C++ (which checks them again), every
+// error is an Error with `.field`, and every buffer handed out is a copy that
+// JS owns (views into the WASM heap die when memory grows; see docs/API.md).
+import { FIELDS, defaultConfig, validateConfig } from '../shared/schema.js';
+import { BUILDS, detectSimd, fieldError, loadCore, resolveBuild } from './loader.js';
+
+export { BUILDS, detectSimd };
+
+/** Most steps / epochs one call may run; larger counts are refused, not queued. */
+export const MAX_STEPS_PER_CALL = 1e6;
+export const MAX_EPOCHS_PER_CALL = 1e4;
+export const MIN_GRID_SIZE = 2;
+export const MAX_GRID_SIZE = 512;
+
+const OPTION_NAMES = Object.freeze(['build', 'wasmBaseUrl', 'wasmBinary']);
+
+// Core messages start with the field they are about: "learningRate: 20 is ..."
+// or "hidden[3]: ...". The bare name becomes `.field`.
+const FIELD_PREFIX = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[\d+\])*(?:\.[A-Za-z0-9_]+)*:/;
+
+function coreError(message) {
+  const match = FIELD_PREFIX.exec(message);
+  return fieldError(match ? match[1] : '', message);
+}
+
+function configError(errors) {
+  const error = fieldError(errors[0].field, errors[0].message);
+  error.errors = errors;
+  return error;
+}
+
+// The core stores floats; print them back as the shortest decimal with the
+// same float32 value, so 0.03 stays 0.03 rather than 0.029999999329447746.
+function shortestFloat32(value) {
+  if (!Number.isFinite(value)) return value;
+  const target = Math.fround(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return value;
+}
+
+function tidyCoreConfig(config) {
+  const tidy = { ...config };
+  for (const [name, field] of Object.entries(FIELDS)) {
+    if (field.kind === 'number' && typeof tidy[name] === 'number') tidy[name] = shortestFloat32(tidy[name]);
+  }
+  if (Array.isArray(tidy.points)) tidy.points = tidy.points.map((p) => (Array.isArray(p) ? p.map(shortestFloat32) : p));
+  return tidy;
+}
+
+/** The full config that `partial` gives on top of `base`, or an Error naming the first bad field. */
+function strictConfig(partial, base) {
+  const { config, errors } = validateConfig(partial, base);
+  if (errors.length > 0) throw configError(errors);
+  return config;
+}
+
+function checkWhole(name, value, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw fieldError(name, `${name}: ${describe(value)} is not a whole number in [${min}, ${max}]`);
+  }
+  return value;
+}
+
+function describe(value) {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw fieldError('options', 'options: expected an object');
+  }
+  const unknown = Object.keys(options).find((key) => !OPTION_NAMES.includes(key));
+  if (unknown !== undefined) {
+    throw fieldError(unknown, `${unknown}: unknown option (known: ${OPTION_NAMES.join(', ')})`);
+  }
+  const { wasmBinary } = options;
+  if (wasmBinary !== undefined && !(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary))) {
+    throw fieldError('wasmBinary', 'wasmBinary: expected an ArrayBuffer or Uint8Array of the .wasm file');
+  }
+  return { build: 'auto', ...options };
+}
+
+// A trainer the program dropped without delete() still frees its C++ side.
+const orphans = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => {
+      if (!handle.isDeleted()) handle.delete();
+    })
+  : null;
+
+/**
+ * Loads the core (once per build) and creates a trainer.
+ * @param {object} config  partial config: missing fields take their defaults
+ * @param {{build?: 'auto'|'simd'|'scalar', wasmBaseUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} options
+ */
+export async function createTrainer(config = {}, options = {}) {
+  const settings = checkOptions(options);
+  const full = strictConfig(config, defaultConfig());
+  const build = resolveBuild(settings.build);
+  const core = await loadCore(build, settings);
+  const handle = new core.TrainerHandle();
+  const message = handle.create(JSON.stringify(full));
+  if (message) {
+    handle.delete();
+    throw coreError(message);
+  }
+  return new Trainer(core, handle, build, full);
+}
+
+/**
+ * Counters of a loaded build's module, for leak checks: bytes malloc'd,
+ * bytes of WASM memory, live C++ trainers and live Embind value handles.
+ */
+export async function coreStats(options = {}) {
+  const settings = checkOptions(options);
+  const build = resolveBuild(settings.build);
+  const core = await loadCore(build, settings);
+  return {
+    build,
+    heapBytesInUse: core.heapBytesInUse(),
+    memoryBytes: core.memoryBytes(),
+    liveTrainers: core.liveTrainers(),
+    embindHandles: core.count_emval_handles(),
+  };
+}
+
+export class Trainer {
+  #core;
+  #handle;
+  #build;
+  #config;
+
+  /** @private Use createTrainer(). */
+  constructor(core, handle, build, config) {
+    this.#core = core;
+    this.#handle = handle;
+    this.#build = build;
+    this.#config = config;
+    orphans?.register(this, handle, this);
+  }
+
+  /** 'simd' or 'scalar': the build this trainer runs on. */
+  get build() {
+    return this.#build;
+  }
+
+  /** Whether the core's kernels use SIMD128. */
+  get simd() {
+    return this.#core.kernelIsa() === 'wasmsimd';
+  }
+
+  /** A copy of the current config, every field present. */
+  get config() {
+    return structuredClone(this.#config);
+  }
+
+  get paramCount() {
+    return this.#live().paramCount();
+  }
+
+  get deleted() {
+    return this.#handle === null;
+  }
+
+  /**
+   * Applies a partial config on top of the current one. Live fields (the
+   * optimiser's) keep the weights; others rebuild data and network. On error
+   * nothing changes.
+   */
+  configure(patch) {
+    const handle = this.#live();
+    const next = strictConfig(patch, this.#config);
+    this.#check(handle.configure(JSON.stringify(next)));
+    this.#config = next;
+    return { rebuilt: handle.rebuilt() };
+  }
+
+  /** New weights and optimiser state from the seed; the data is kept. */
+  reset() {
+    this.#check(this.#live().reset());
+  }
+
+  /**
+   * Runs n mini-batch steps. Divergence is a result, not an exception: the
+   * returned progress says `diverged` and the weights are those of the last
+   * finite step.
+   */
+  step(n = 1) {
+    return this.#train('step', checkWhole('steps', n, 0, MAX_STEPS_PER_CALL));
+  }
+
+  /** Runs n passes over the shuffled training set; returns progress as step() does. */
+  stepEpochs(n = 1) {
+    return this.#train('stepEpochs', checkWhole('epochs', n, 0, MAX_EPOCHS_PER_CALL));
+  }
+
+  /** A full pass over train and test sets: losses, accuracies, layer statistics. */
+  evaluate() {
+    this.#check(this.#live().evaluate());
+  }
+
+  /** The cheap counters: step, epoch, learning rate, last batch loss, divergence. */
+  progress() {
+    return this.#live().progress();
+  }
+
+  /** Step counters, losses and per-layer diagnostics, as plain JS objects. */
+  metrics() {
+    return this.#live().metrics();
+  }
+
+  /** Number of grid nodes: every hidden unit (if `hidden`) then every output. */
+  gridNodeCount({ hidden = false } = {}) {
+    return this.#live().gridNodeCount(Boolean(hidden));
+  }
+
+  /**
+   * The nodes over an n x n grid of the input plane: [nodes x n x n], row 0 at
+   * the top. Written into `out` when given (it must have the exact length).
+   */
+  evalGrid(n, { hidden = false, out } = {}) {
+    const handle = this.#live();
+    checkWhole('gridSize', n, MIN_GRID_SIZE, MAX_GRID_SIZE);
+    this.#check(handle.evalGrid(n, Boolean(hidden)));
+    const view = handle.gridView();
+    if (out === undefined) return view.slice();
+    if (!(out instanceof Float32Array) || out.length !== view.length) {
+      throw fieldError('out', `out: expected a Float32Array of ${view.length} floats`);
+    }
+    out.set(view);
+    return out;
+  }
+
+  /** A copy of the whole parameter block (layout: see layers()). */
+  params() {
+    return this.#live().paramsView().slice();
+  }
+
+  /** Replaces every parameter; `values` has paramCount finite numbers. */
+  setParams(values) {
+    const handle = this.#live();
+    const isList = values instanceof Float32Array || values instanceof Float64Array || Array.isArray(values);
+    if (!isList) throw fieldError('params', 'params: expected a Float32Array or an array of numbers');
+    const expected = handle.paramCount();
+    if (values.length !== expected) {
+      throw fieldError('params', `params: expected ${expected} numbers, got ${values.length}`);
+    }
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i] !== 'number' || !Number.isFinite(values[i])) {
+        throw fieldError('params', `params[${i}]: ${describe(values[i])} is not a finite number`);
+      }
+    }
+    this.#check(handle.setParams(values instanceof Float32Array ? values : Float32Array.from(values)));
+  }
+
+  /** One weight, W[to, from] of weight layer `layer`, as clicking a link edits it. */
+  setWeight({ layer, to, from, value } = {}) {
+    const handle = this.#live();
+    for (const [name, index] of Object.entries({ layer, to, from })) checkWhole(name, index, 0, 2 ** 31 - 1);
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw fieldError('value', `value: ${describe(value)} is not a finite number`);
+    }
+    this.#check(handle.setWeight(layer, to, from, value));
+  }
+
+  /**
+   * Per weight layer (hidden layers, then the output): inputs, outputs,
+   * activation, and offsets into params(): W [outputs x inputs] column-major
+   * at weightOffset, biases at biasOffset, slopeCount PReLU slopes at slopeOffset.
+   */
+  layers() {
+    return this.#live().layers();
+  }
+
+  /** Copies of the data: {train, test}, each [x1, x2, label] per point. */
+  points() {
+    const handle = this.#live();
+    // Copy the first view before the second call can move the heap.
+    const train = handle.pointsView(false).slice();
+    const test = handle.pointsView(true).slice();
+    return { train, test };
+  }
+
+  /** The model (config, step and parameters) as JSON text. */
+  exportJson() {
+    return this.#live().exportJson();
+  }
+
+  /** Replaces config and parameters from exportJson() text; on error nothing changes. */
+  importJson(json) {
+    const handle = this.#live();
+    if (typeof json !== 'string') throw fieldError('json', 'json: expected the text of an exported model');
+    this.#check(handle.importJson(json));
+    this.#config = strictConfig(tidyCoreConfig(JSON.parse(handle.configJson())), defaultConfig());
+    return this.config;
+  }
+
+  /** Frees the C++ trainer. Further calls throw; a second delete() does nothing. */
+  delete() {
+    if (this.#handle === null) return;
+    orphans?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+
+  #train(method, n) {
+    const handle = this.#live();
+    const message = handle[method](n);
+    const progress = handle.progress();
+    if (message && !progress.diverged) throw coreError(message);
+    return progress;
+  }
+
+  #live() {
+    if (this.#handle === null) throw fieldError('trainer', 'trainer: used after delete()');
+    return this.#handle;
+  }
+
+  #check(message) {
+    if (message) throw coreError(message);
+  }
+}

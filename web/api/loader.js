@@ -1,0 +1,122 @@
+// Loads one of the two WebAssembly builds of the core (SIMD128 or scalar) in a
+// page, a Web Worker or Node, and caches the instantiated module: every
+// trainer of one build shares one module (and one heap).
+
+export const BUILDS = Object.freeze(['simd', 'scalar']);
+const BUILD_CHOICES = Object.freeze(['auto', ...BUILDS]);
+
+// The smallest module that needs SIMD128: one function `() -> v128` whose body
+// is `i32.const 0; i8x16.splat`. Engines without SIMD128 reject it.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, //       type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, //                         function section: one of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, //                   code section: one body, no locals
+  0x41, 0x00, 0xfd, 0x0f, 0x0b, //                   i32.const 0; i8x16.splat; end
+]);
+
+/** True when this engine supports WebAssembly SIMD128. */
+export function detectSimd() {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** The build to load for a requested choice: 'auto' picks SIMD128 when supported. */
+export function resolveBuild(choice = 'auto') {
+  if (!BUILD_CHOICES.includes(choice)) {
+    throw fieldError('build', `build: ${JSON.stringify(choice)} is not one of ${BUILD_CHOICES.join(', ')}`);
+  }
+  if (choice === 'auto') return detectSimd() ? 'simd' : 'scalar';
+  return choice;
+}
+
+export function isNode() {
+  return typeof process === 'object' && typeof process.versions?.node === 'string';
+}
+
+/** An Error carrying the name of the config field (or option) it is about. */
+export function fieldError(field, message) {
+  const error = new Error(message);
+  error.field = field;
+  return error;
+}
+
+const DEFAULT_BASE_URL = new URL('../../wasm-build/dist/', import.meta.url);
+
+function baseUrlOf(wasmBaseUrl) {
+  if (wasmBaseUrl === undefined || wasmBaseUrl === null) return DEFAULT_BASE_URL;
+  const text = String(wasmBaseUrl);
+  const withSlash = text.endsWith('/') ? text : `${text}/`;
+  // Relative bases resolve against the page (or worker) location, as a <script src> would.
+  const origin = globalThis.location?.href ?? DEFAULT_BASE_URL;
+  return new URL(withSlash, origin);
+}
+
+export function artifactNames(build) {
+  return { script: `relu-core-${build}.mjs`, binary: `relu-core-${build}.wasm` };
+}
+
+async function readNodeFile(url) {
+  // Kept out of static imports so that browser bundles never see node: modules.
+  const fsName = 'node:fs/promises';
+  const urlName = 'node:url';
+  const [{ readFile }, { fileURLToPath }] = await Promise.all([
+    import(/* @vite-ignore */ fsName),
+    import(/* @vite-ignore */ urlName),
+  ]);
+  return readFile(url.protocol === 'file:' ? fileURLToPath(url) : url);
+}
+
+async function instantiate(build, { wasmBaseUrl, wasmBinary }) {
+  const base = baseUrlOf(wasmBaseUrl);
+  const names = artifactNames(build);
+  const scriptUrl = new URL(names.script, base);
+  const binaryUrl = new URL(names.binary, base);
+  const moduleArgs = { locateFile: (file) => new URL(file, base).href };
+  if (wasmBinary !== undefined) {
+    moduleArgs.wasmBinary = wasmBinary;
+  } else if (isNode()) {
+    // Emscripten's web/worker loader cannot read files under Node: hand it the bytes.
+    try {
+      moduleArgs.wasmBinary = await readNodeFile(binaryUrl);
+    } catch (cause) {
+      throw missingBuild(build, binaryUrl, cause);
+    }
+  }
+  let factory;
+  try {
+    ({ default: factory } = await import(/* @vite-ignore */ scriptUrl.href));
+  } catch (cause) {
+    throw missingBuild(build, scriptUrl, cause);
+  }
+  return factory(moduleArgs);
+}
+
+function missingBuild(build, url, cause) {
+  const error = new Error(
+    `cannot load the ${build} build of the core from ${url.href} (${cause?.message ?? cause}); ` +
+      'run `npm run build:wasm` to build it, or pass wasmBaseUrl',
+  );
+  error.cause = cause;
+  return error;
+}
+
+const modules = new Map();
+
+/**
+ * The instantiated core module of a build, loaded once per (build, base URL).
+ * A failed load is not cached, so a later call can retry.
+ */
+export function loadCore(build, options = {}) {
+  const key = `${build}|${baseUrlOf(options.wasmBaseUrl).href}`;
+  let pending = modules.get(key);
+  if (!pending) {
+    pending = instantiate(build, options);
+    modules.set(key, pending);
+    pending.catch(() => modules.delete(key));
+  }
+  return pending;
+}

@@ -1,0 +1,137 @@
+// The main-thread client of the training worker: promise methods over the
+// message protocol of web/shared/protocol.js. Rejections are Errors with
+// `.field` (the config field or argument at fault, when there is one).
+import { Event, Request } from './protocol.js';
+
+const EVENT_TYPES = Object.freeze([Event.READY, Event.DIVERGED, Event.ERROR]);
+
+function defaultWorker(workerUrl) {
+  if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module' });
+  // This exact form lets bundlers (Vite) find and bundle the worker.
+  return new Worker(new URL('../worker/training.worker.js', import.meta.url), { type: 'module' });
+}
+
+function toError({ message, field }) {
+  const error = new Error(message);
+  error.field = field ?? '';
+  return error;
+}
+
+// Browser Workers deliver MessageEvents; Node's worker_threads deliver the data.
+function listen(worker, onMessage, onFailure) {
+  if (typeof worker.addEventListener === 'function') {
+    worker.addEventListener('message', (event) => onMessage(event.data));
+    worker.addEventListener('error', (event) => onFailure(event.error ?? new Error(event.message ?? 'worker error')));
+    worker.addEventListener('messageerror', () => onFailure(new Error('worker: a message could not be read')));
+  } else {
+    worker.on('message', onMessage);
+    worker.on('error', onFailure);
+    worker.on('exit', (code) => onFailure(new Error(`worker: exited with code ${code}`)));
+  }
+}
+
+/**
+ * @param {{worker?: Worker, workerUrl?: string|URL}} [options]
+ *   worker: an existing Worker (or worker_threads Worker) running training.worker.js.
+ */
+export function createTrainingClient({ worker, workerUrl } = {}) {
+  const target = worker ?? defaultWorker(workerUrl);
+  const pending = new Map();
+  const listeners = new Map(EVENT_TYPES.map((type) => [type, new Set()]));
+  let nextId = 1;
+  let closed = null; // the Error every later request rejects with
+
+  function emit(type, payload) {
+    for (const fn of [...listeners.get(type)]) fn(payload);
+  }
+
+  // The worker is gone: every pending and later request rejects with `error`.
+  function close(error, announce) {
+    if (closed) return;
+    closed = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    if (announce) emit(Event.ERROR, { message: error.message });
+  }
+
+  listen(target, (message) => {
+    if (message?.type === Event.REPLY) {
+      const request = pending.get(message.id);
+      if (!request) return;
+      pending.delete(message.id);
+      if (message.ok) request.resolve(message.result);
+      else request.reject(toError(message.error));
+    } else if (listeners.has(message?.type)) {
+      const { type, ...payload } = message;
+      emit(type, payload);
+    }
+  }, (error) => close(error, true));
+
+  function request(type, fields = {}, transfer = []) {
+    if (closed) return Promise.reject(closed);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      target.postMessage({ ...fields, type, id }, transfer);
+    });
+  }
+
+  return {
+    /** Loads the core and creates the trainer: -> {build, simd, config, layers, paramCount}. */
+    init({ config = {}, build = 'auto', wasmBaseUrl } = {}) {
+      return request(Request.INIT, wasmBaseUrl === undefined ? { config, build } : { config, build, wasmBaseUrl });
+    },
+    /** A partial config: -> {rebuilt, config, layers, paramCount}. */
+    configure(patch) {
+      return request(Request.CONFIGURE, { config: patch });
+    },
+    play() {
+      return request(Request.PLAY);
+    },
+    pause() {
+      return request(Request.PAUSE);
+    },
+    /** Trains now: {steps} or {epochs} (default one step) -> progress. */
+    step({ steps, epochs } = {}) {
+      const fields = {};
+      if (steps !== undefined) fields.steps = steps;
+      if (epochs !== undefined) fields.epochs = epochs;
+      return request(Request.STEP, fields);
+    },
+    reset() {
+      return request(Request.RESET);
+    },
+    setWeight({ layer, to, from, value }) {
+      return request(Request.SET_WEIGHT, { layer, to, from, value });
+    },
+    /** -> Snapshot (see protocol.js); its buffers were moved, not copied, from the worker. */
+    snapshot({ gridSize = 0, hidden = false, params = false, points = false, evaluate = true } = {}) {
+      return request(Request.SNAPSHOT, { gridSize, hidden, params, points, evaluate });
+    },
+    /** -> the model as JSON text. */
+    async exportModel() {
+      const { json } = await request(Request.EXPORT);
+      return json;
+    },
+    /** -> {config, layers, paramCount} of the imported model. */
+    importModel(json) {
+      return request(Request.IMPORT, { json });
+    },
+    /** {budgetMs?, stepsPerFrame?: number|'auto', epochsPerFrame?} -> the speed now in force. */
+    setSpeed(speed = {}) {
+      return request(Request.SET_SPEED, speed);
+    },
+    /** Subscribes to 'ready' | 'diverged' | 'error'; returns the unsubscribe function. */
+    on(type, fn) {
+      const set = listeners.get(type);
+      if (!set) throw toError({ message: `type: ${JSON.stringify(type)} is not one of ${EVENT_TYPES.join(', ')}`, field: 'type' });
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+    /** Stops the worker; pending and later requests reject. */
+    terminate() {
+      close(new Error('worker: terminated'), false);
+      return target.terminate();
+    },
+  };
+}
