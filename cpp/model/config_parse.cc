@@ -1,0 +1,365 @@
+// ParseConfig: JSON text to Config, with the checks and messages of
+// web/shared/schema.js (checkField, then checkConsistency), so that the page
+// and the core reject the same configs with the same words.
+//
+// nlohmann-json is used without exceptions (JSON_NOEXCEPTION): syntax errors
+// are found by a SAX pass that records the byte offset, and values are only
+// read after their type is checked.
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/config.h"
+#include "model/config_fields.h"
+#include "model/json_number.h"
+
+namespace relu {
+namespace {
+
+using config_internal::FieldSpec;
+using config_internal::Kind;
+using Json = nlohmann::ordered_json;  // keeps the document's key order, as JavaScript does
+
+// A config is a few kilobytes (points: up to 20000 triples); anything far
+// beyond is a mistake, and deep nesting is never needed (a point is at depth 3).
+constexpr size_t kMaxConfigBytes = 64u << 20;
+constexpr int kMaxJsonDepth = 64;
+
+// --- Syntax --------------------------------------------------------------------
+
+// Rejects nesting deeper than kMaxJsonDepth before any parser or recursive
+// walk sees it. Returns the byte offset of the first bracket too deep, or -1.
+long FindTooDeepNesting(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return static_cast<long>(i);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return -1;
+}
+
+// SAX consumer that accepts every value and keeps the first syntax error.
+struct SyntaxCheck {
+  std::string error;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(Json::number_integer_t) { return true; }
+  bool number_unsigned(Json::number_unsigned_t) { return true; }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
+  bool string(Json::string_t&) { return true; }
+  bool binary(Json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(Json::string_t&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+    // or "[json.exception.out_of_range.406] number overflow parsing '1e400'": keep the description
+    // and give the 0-based byte offset instead of line and column.
+    std::string detail = ex.what();
+    const size_t tag_end = detail.find("] ");
+    if (tag_end != std::string::npos) detail = detail.substr(tag_end + 2);
+    const size_t location_end = detail.find(": ");  // the location itself holds no ": "
+    if (detail.rfind("parse error at ", 0) == 0 && location_end != std::string::npos) {
+      detail = detail.substr(location_end + 2);
+    }
+    const size_t offset = position > 0 ? position - 1 : 0;
+    error = "config: not valid JSON at byte " + std::to_string(offset) + ": " + detail;
+    return false;
+  }
+};
+
+// --- Values, described as schema.js's describe() does ----------------------------
+
+double NumberValue(const Json& value) {
+  if (value.is_number_float()) return *value.get_ptr<const Json::number_float_t*>();
+  if (value.is_number_unsigned()) return static_cast<double>(*value.get_ptr<const Json::number_unsigned_t*>());
+  return static_cast<double>(*value.get_ptr<const Json::number_integer_t*>());
+}
+
+std::string QuoteString(const Json& string_value) {
+  return string_value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// JSON.stringify: compact, numbers as JavaScript writes them.
+std::string Stringify(const Json& value) {
+  if (value.is_number()) {
+    const double number = NumberValue(value);
+    return std::isfinite(number) ? FormatNumber(number) : "null";
+  }
+  if (value.is_array()) {
+    std::string text = "[";
+    for (const Json& item : value) {
+      if (text.size() > 1) text += ",";
+      text += Stringify(item);
+    }
+    return text + "]";
+  }
+  if (value.is_object()) {
+    std::string text = "{";
+    for (const auto& item : value.items()) {
+      if (text.size() > 1) text += ",";
+      text += QuoteString(Json(item.key())) + ":" + Stringify(item.value());
+    }
+    return text + "}";
+  }
+  if (value.is_string()) return QuoteString(value);
+  return value.dump();  // null, true, false
+}
+
+// Cuts at `limit` bytes without splitting a UTF-8 sequence.
+std::string Truncate(std::string text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  return text;
+}
+
+std::string Describe(const Json& value) {
+  if (value.is_string()) return QuoteString(value);
+  if (value.is_array()) return Truncate(Stringify(value), 60);
+  if (value.is_object()) return "[object Object]";  // String({}) in JavaScript
+  if (value.is_number()) return FormatNumber(NumberValue(value));
+  return value.dump();
+}
+
+// --- Field checks (schema.js checkField) ----------------------------------------
+
+// Reads a number in the field's range; integer fields need a whole number.
+std::string CheckNumber(const std::string& name, const FieldSpec& field, const Json& value, bool integer,
+                        double* out) {
+  if (!value.is_number()) return name + ": expected a number, got " + Describe(value);
+  const double number = NumberValue(value);
+  if (!std::isfinite(number)) return name + ": " + FormatNumber(number) + " is not a finite number";
+  if (integer && std::floor(number) != number) return name + ": " + FormatNumber(number) + " is not a whole number";
+  const bool below = field.exclusive_min ? number <= field.min : number < field.min;
+  if (below || number > field.max) {
+    return name + ": " + FormatNumber(number) + " is outside the allowed range " + config_internal::FormatRange(field);
+  }
+  *out = number + 0.0;  // -0 becomes 0
+  return "";
+}
+
+int IndexOf(const std::vector<std::string>& names, const Json& value) {
+  if (!value.is_string()) return -1;
+  const std::string& text = *value.get_ptr<const Json::string_t*>();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == text) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string NotOneOf(const std::string& where, const Json& value, const std::vector<std::string>& names) {
+  return where + ": " + Describe(value) + " is not one of " + config_internal::JoinNames(names);
+}
+
+std::string ParseFeatures(const std::string& name, const Json& value, uint32_t* features) {
+  const std::vector<std::string>& names = config_internal::FeatureNames();
+  if (!value.is_array()) return name + ": expected a list of " + config_internal::JoinNames(names);
+  if (value.empty()) return name + ": needs at least 1 of " + config_internal::JoinNames(names);
+  uint32_t bits = 0;
+  for (const Json& item : value) {
+    if (IndexOf(names, item) < 0) return NotOneOf(name, item, names);
+  }
+  for (const Json& item : value) {
+    const uint32_t bit = 1u << IndexOf(names, item);
+    if (bits & bit) return name + ": lists a value twice";
+    bits |= bit;
+  }
+  *features = bits;
+  return "";
+}
+
+std::string ParsePoints(const std::string& name, const FieldSpec& field, const Json& value,
+                        std::vector<Point>* points) {
+  if (!value.is_array()) return name + ": expected a list of [x1, x2, label]";
+  if (value.size() > static_cast<size_t>(field.max)) {
+    return name + ": " + std::to_string(value.size()) + " points is outside the allowed range [0, " +
+           FormatNumber(field.max) + "]";
+  }
+  std::vector<Point> parsed;
+  parsed.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    const Json& triple = value[i];
+    float coords[3] = {0, 0, 0};
+    bool ok = triple.is_array() && triple.size() == 3;
+    for (size_t k = 0; ok && k < 3; ++k) {
+      ok = triple[k].is_number() && std::isfinite(NumberValue(triple[k]));
+      // Beyond float's range the value would become infinite in the core.
+      if (ok) coords[k] = static_cast<float>(NumberValue(triple[k]) + 0.0);
+      ok = ok && std::isfinite(coords[k]);
+    }
+    if (!ok) return name + "[" + std::to_string(i) + "]: expected [x1, x2, label] of finite numbers";
+    parsed.push_back(Point{coords[0], coords[1], coords[2]});
+  }
+  *points = std::move(parsed);
+  return "";
+}
+
+std::string ParseHidden(const std::string& name, const FieldSpec& field, const Json& value,
+                        std::vector<int>* hidden) {
+  if (!value.is_array()) return name + ": expected a list of layer sizes";
+  if (value.size() > static_cast<size_t>(kMaxHiddenLayers)) {
+    return name + ": " + std::to_string(value.size()) + " layers is outside the allowed range [0, " +
+           std::to_string(kMaxHiddenLayers) + "]";
+  }
+  std::vector<int> sizes;
+  for (size_t i = 0; i < value.size(); ++i) {
+    double units = 0;
+    std::string error = CheckNumber(name + "[" + std::to_string(i) + "]", field, value[i], true, &units);
+    if (!error.empty()) return error;
+    sizes.push_back(static_cast<int>(units));
+  }
+  *hidden = std::move(sizes);
+  return "";
+}
+
+// `activation`: one name (applied to every hidden layer once `hidden` is
+// known) or a list, one per layer.
+struct ActivationInput {
+  bool given = false;
+  bool is_list = false;
+  std::vector<Act> acts;
+};
+
+std::string ParseActivation(const std::string& name, const Json& value, ActivationInput* input) {
+  const std::vector<std::string>& names = config_internal::ActivationNames();
+  ActivationInput parsed;
+  parsed.given = true;
+  parsed.is_list = value.is_array();
+  const size_t count = parsed.is_list ? value.size() : 1;
+  for (size_t i = 0; i < count; ++i) {
+    const Json& item = parsed.is_list ? value[i] : value;
+    const int index = IndexOf(names, item);
+    if (index < 0) return NotOneOf(parsed.is_list ? name + "[" + std::to_string(i) + "]" : name, item, names);
+    parsed.acts.push_back(static_cast<Act>(index));
+  }
+  *input = std::move(parsed);
+  return "";
+}
+
+std::string ParseField(const FieldSpec& field, const Json& value, Config* config, ActivationInput* activation) {
+  const std::string name = field.name;
+  double number = 0;
+  std::string error;
+  switch (field.kind) {
+    case Kind::kSeed:
+      error = CheckNumber(name, field, value, true, &number);
+      if (error.empty()) config->seed = static_cast<uint32_t>(number);
+      return error;
+    case Kind::kInt:
+      error = CheckNumber(name, field, value, true, &number);
+      if (error.empty()) config->*field.int_member = static_cast<int>(number);
+      return error;
+    case Kind::kNumber: {
+      error = CheckNumber(name, field, value, false, &number);
+      if (!error.empty()) return error;
+      const auto narrowed = static_cast<float>(number);
+      // A positive value below float's smallest subnormal would become 0, which (0, max] excludes.
+      if (field.exclusive_min && narrowed <= static_cast<float>(field.min)) {
+        return name + ": " + FormatNumber(number) + " is too small for single precision; allowed range " +
+               config_internal::FormatRange(field);
+      }
+      config->*field.float_member = narrowed;
+      return "";
+    }
+    case Kind::kBool:
+      if (!value.is_boolean()) return name + ": expected true or false, got " + Describe(value);
+      config->*field.bool_member = *value.get_ptr<const Json::boolean_t*>();
+      return "";
+    case Kind::kEnum: {
+      const int index = IndexOf(*field.names, value);
+      if (index < 0) return NotOneOf(name, value, *field.names);
+      field.set_enum(config, index);
+      return "";
+    }
+    case Kind::kFeatures:
+      return ParseFeatures(name, value, &config->features);
+    case Kind::kPoints:
+      return ParsePoints(name, field, value, &config->points);
+    case Kind::kHidden:
+      return ParseHidden(name, field, value, &config->hidden);
+    case Kind::kActivation:
+      return ParseActivation(name, value, activation);
+  }
+  return name + ": unsupported field";
+}
+
+const FieldSpec* FindField(const std::string& name) {
+  for (const FieldSpec& field : config_internal::Fields()) {
+    if (name == field.name) return &field;
+  }
+  return nullptr;
+}
+
+std::string UnknownField(const std::string& name) {
+  std::string known;
+  for (const FieldSpec& field : config_internal::Fields()) {
+    if (!known.empty()) known += ", ";
+    known += field.name;
+  }
+  return name + ": unknown config field (known: " + known + ")";
+}
+
+}  // namespace
+
+Status ParseConfig(std::string_view json_text, Config* out) {
+  if (out == nullptr) return Status::Error("config: no output given");
+  if (json_text.size() > kMaxConfigBytes) {
+    return Status::Error("config: " + std::to_string(json_text.size()) + " bytes is more than the " +
+                         std::to_string(kMaxConfigBytes) + " allowed");
+  }
+  const long too_deep = FindTooDeepNesting(json_text);
+  if (too_deep >= 0) {
+    return Status::Error("config: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                         " levels at byte " + std::to_string(too_deep));
+  }
+  SyntaxCheck syntax;
+  Json::sax_parse(json_text.begin(), json_text.end(), &syntax);
+  if (!syntax.error.empty()) return Status::Error(syntax.error);
+  const Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  if (!document.is_object()) return Status::Error("config: expected an object");
+
+  Config config;
+  ActivationInput activation;
+  for (const auto& item : document.items()) {
+    const std::string& key = item.key();
+    const FieldSpec* field = FindField(key);
+    if (field == nullptr) return Status::Error(UnknownField(key));
+    std::string error = ParseField(*field, item.value(), &config, &activation);
+    if (!error.empty()) return Status::Error(std::move(error));
+  }
+  // A single name (or none: the default "relu") applies to every hidden layer.
+  if (!activation.given) activation.acts = {Act::kRelu};
+  if (!activation.is_list) activation.acts.assign(config.hidden.size(), activation.acts.front());
+  config.activations = std::move(activation.acts);
+
+  std::string error = config_internal::CheckConsistency(config);
+  if (!error.empty()) return Status::Error(std::move(error));
+  // Everything JSON can express is now in range; this guards the two checkers drifting apart.
+  Status valid = ValidateConfig(config);
+  if (!valid.ok()) return valid;
+  *out = std::move(config);
+  return Status::Ok();
+}
+
+}  // namespace relu
