@@ -149,3 +149,13 @@ export function luminance(rgb) {
   const [r, g, b] = rgb.map(toLinear);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
+
+// Cividis end points and middle (Nuñez, Anderton & Renslow 2018): a sequential
+// scale built to read the same with and without colour-vision deficiency.
+const SEQUENTIAL = [[0, 32, 77], [124, 123, 120], [255, 234, 70]];
+
+/** Sequential colour for t in [0, 1] (e.g. layer index / layer count), as [r, g, b]. */
+export function sequentialColor(t) {
+  const c = Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0));
+  return c < 0.5 ? mix(SEQUENTIAL[0], SEQUENTIAL[1], c * 2) : mix(SEQUENTIAL[1], SEQUENTIAL[2], (c - 0.5) * 2);
+}

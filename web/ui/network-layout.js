@@ -99,3 +99,52 @@ export function countParams(inputCount, hidden, outputs) {
   for (let i = 1; i < sizes.length; i++) total += sizes[i - 1] * sizes[i] + sizes[i];
   return total;
 }
+
+/**
+ * How an output grid maps to the [-1, 1] colour scale: a tanh head and a
+ * regression value as they are, a probability p as 2p - 1.
+ */
+export function outputScale(config) {
+  const probability = config.problem === 'multiclass' || (config.problem === 'binary' && config.binaryHead === 'sigmoid-bce');
+  return probability ? { scale: 2, shift: -1 } : { scale: 1, shift: 0 };
+}
+
+const FEATURE_FUNCTIONS = Object.freeze({
+  x1: (x1) => x1,
+  x2: (x1, x2) => x2,
+  x1sq: (x1) => x1 * x1,
+  x2sq: (x1, x2) => x2 * x2,
+  x1x2: (x1, x2) => x1 * x2,
+  sinx1: (x1) => Math.sin(x1),
+  sinx2: (x1, x2) => Math.sin(x2),
+});
+
+/**
+ * An input feature over the n x n grid of [-domain, domain]^2 (row 0 at the
+ * top, x2 = +domain; pixel centres), scaled into [-1, 1] for drawing.
+ */
+export function featureGrid(name, n, domain) {
+  const f = FEATURE_FUNCTIONS[name];
+  const out = new Float32Array(n * n);
+  let max = 0;
+  for (let row = 0; row < n; row++) {
+    const x2 = domain - ((row + 0.5) * 2 * domain) / n;
+    for (let col = 0; col < n; col++) {
+      const x1 = -domain + ((col + 0.5) * 2 * domain) / n;
+      const v = f(x1, x2);
+      out[row * n + col] = v;
+      if (Math.abs(v) > max) max = Math.abs(v);
+    }
+  }
+  if (max > 0) for (let i = 0; i < out.length; i++) out[i] /= max;
+  return out;
+}
+
+/** Index of a unit's plane in a snapshot grid, or -1 when it was not sent. */
+export function gridNodeIndex(layers, layer, unit, hiddenIncluded) {
+  const last = layers.length - 1;
+  if (layer < last && !hiddenIncluded) return -1;
+  let index = 0;
+  if (hiddenIncluded) for (let l = 0; l < layer; l++) index += layers[l].outputs;
+  return index + unit;
+}

@@ -33,7 +33,7 @@ export const UI_FLAGS = Object.freeze({
  * (Every config field name can be hidden or locked too.)
  */
 export const PANEL_CONTROLS = Object.freeze([
-  'run', 'speed', 'lessons', 'datasets', 'customData', 'regenerate', 'network',
+  'run', 'speed', 'lessons', 'data', 'customData', 'regenerate', 'hyper', 'network',
   'boundary', 'charts', 'diagnostics', 'exports', 'weights', 'discretize', 'showTest',
 ]);
 
@@ -245,4 +245,37 @@ export function withPreset(state, preset) {
     lock: [...(preset.ui?.lock ?? [])],
   };
   return { config, ui };
+}
+
+/** The activation setting for a new layer count: one name stays one name; a list is cut or extended with its last name. */
+export function fitActivation(activation, layerCount) {
+  if (!Array.isArray(activation)) return activation;
+  const list = activation.slice(0, layerCount);
+  while (list.length < layerCount) list.push(activation[activation.length - 1] ?? FIELDS.activation.default);
+  return list.length && list.every((a) => a === list[0]) ? list[0] : list;
+}
+
+/** Sets the hidden layer sizes, keeping the activation setting consistent. */
+export function withHidden(state, hidden) {
+  return withConfig(state, { hidden, activation: fitActivation(state.config.activation, hidden.length) });
+}
+
+/** Sets one hidden layer's activation (a single name becomes a per-layer list when they differ). */
+export function withLayerActivation(state, layer, name) {
+  const count = state.config.hidden.length;
+  const current = state.config.activation;
+  const list = Array.isArray(current) ? current.slice() : Array(count).fill(current);
+  list[layer] = name;
+  return withConfig(state, { activation: fitActivation(list, count) });
+}
+
+const round2 = (v) => Math.round(v * 100) / 100;
+
+/**
+ * Adds a custom point. On a generated dataset, the custom set starts from the
+ * points now shown (`shownPoints`), so a click adds to what the user sees.
+ */
+export function withAddedPoint(state, [x1, x2, label], shownPoints = []) {
+  const start = state.config.dataset === 'custom' ? state.config.points : shownPoints.map(([a, b, c]) => [round2(a), round2(b), c]);
+  return withConfig(state, { dataset: 'custom', points: [...start, [round2(x1), round2(x2), label]] });
 }

@@ -62,3 +62,33 @@ test('countParams', () => {
   expect(countParams(2, [4, 2], 1)).toBe(2 * 4 + 4 + 4 * 2 + 2 + 2 * 1 + 1);
   expect(countParams(2, [], 3)).toBe(9);
 });
+
+import { outputScale, featureGrid, gridNodeIndex } from '../../../web/ui/network-layout.js';
+
+test('outputScale maps probabilities to [-1, 1] and leaves tanh alone', () => {
+  expect(outputScale({ problem: 'binary', binaryHead: 'tanh-mse' })).toEqual({ scale: 1, shift: 0 });
+  expect(outputScale({ problem: 'binary', binaryHead: 'sigmoid-bce' })).toEqual({ scale: 2, shift: -1 });
+  expect(outputScale({ problem: 'multiclass', binaryHead: 'tanh-mse' })).toEqual({ scale: 2, shift: -1 });
+  expect(outputScale({ problem: 'regression', binaryHead: 'sigmoid-bce' })).toEqual({ scale: 1, shift: 0 });
+});
+
+test('featureGrid follows the grid orientation (row 0 is the top, x2 = +domain)', () => {
+  const x1 = featureGrid('x1', 4, 6);
+  expect(x1[0]).toBeLessThan(0); // left
+  expect(x1[3]).toBeGreaterThan(0); // right
+  const x2 = featureGrid('x2', 4, 6);
+  expect(x2[0]).toBeGreaterThan(0); // top
+  expect(x2[12]).toBeLessThan(0); // bottom
+  const sq = featureGrid('x1sq', 4, 6);
+  expect(Math.max(...sq)).toBeCloseTo(1);
+  expect(Math.min(...sq)).toBeGreaterThan(0);
+});
+
+test('gridNodeIndex: hidden units first, then the outputs', () => {
+  const net = [{ outputs: 4 }, { outputs: 2 }, { outputs: 3 }];
+  expect(gridNodeIndex(net, 0, 1, true)).toBe(1);
+  expect(gridNodeIndex(net, 1, 0, true)).toBe(4);
+  expect(gridNodeIndex(net, 2, 2, true)).toBe(8);
+  expect(gridNodeIndex(net, 2, 2, false)).toBe(2);
+  expect(gridNodeIndex(net, 0, 0, false)).toBe(-1);
+});

@@ -149,3 +149,42 @@ describe('presets', () => {
     }
   });
 });
+
+import { fitActivation, withHidden, withLayerActivation, withAddedPoint } from '../../../web/ui/state.js';
+
+describe('network and data edits', () => {
+  test('fitActivation keeps one name, cuts or extends a list, collapses a uniform list', () => {
+    expect(fitActivation('tanh', 5)).toBe('tanh');
+    expect(fitActivation(['relu', 'tanh', 'elu'], 2)).toEqual(['relu', 'tanh']);
+    expect(fitActivation(['relu', 'tanh'], 3)).toEqual(['relu', 'tanh', 'tanh']);
+    expect(fitActivation(['relu', 'tanh'], 1)).toBe('relu');
+  });
+
+  test('withHidden keeps a per-layer activation list valid', () => {
+    let state = withLayerActivation(defaultState(), 1, 'tanh').state;
+    expect(state.config.activation).toEqual(['relu', 'tanh']);
+    state = withHidden(state, [4, 2, 6]).state;
+    expect(state.config.activation).toEqual(['relu', 'tanh', 'tanh']);
+    state = withHidden(state, [4]).state;
+    expect(state.config.activation).toBe('relu');
+    expect(withHidden(state, [4, 5000]).error).toMatch(/hidden\[1\]: 5000 is outside/);
+  });
+
+  test('withAddedPoint starts custom data from the shown points, then appends', () => {
+    const shown = [[1.234, 2, 0], [-3, 4.567, 1]];
+    let { state, error } = withAddedPoint(defaultState(), [0.111, -0.119, 1], shown);
+    expect(error).toBeNull();
+    expect(state.config.dataset).toBe('custom');
+    expect(state.config.points).toEqual([[1.23, 2, 0], [-3, 4.57, 1], [0.11, -0.12, 1]]);
+    state = withAddedPoint(state, [5, 5, 0], [[9, 9, 9]]).state;
+    expect(state.config.points).toHaveLength(4);
+    expect(state.config.points[3]).toEqual([5, 5, 0]);
+  });
+
+  test('withAddedPoint refuses a label the problem cannot take', () => {
+    const shown = [[0, 0, 0], [1, 1, 1]];
+    const result = withAddedPoint(defaultState(), [0, 0, 3], shown);
+    expect(result.error).toMatch(/binary problem takes labels 0 and 1/);
+    expect(result.state.config.dataset).toBe('circle');
+  });
+});

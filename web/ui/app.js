@@ -1,0 +1,358 @@
+// Wires the page: state (URL) <-> control panels, the training client (worker)
+// -> views. One instance per mount element, no globals, so several
+// playgrounds can live on one page.
+//
+//   const playground = mountPlayground(element, {useUrl: true});
+//   await playground.ready;  ...  playground.destroy();
+
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import pageCss from './styles.css?inline';
+import { createTrainingClient } from '../shared/client.js';
+import { FEATURES, changedFields } from '../shared/schema.js';
+import { PRESETS } from '../shared/presets.js';
+import {
+  parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
+} from './state.js';
+import { MetricsHistory } from './chart-data.js';
+import { gridPlan, outputScale } from './network-layout.js';
+import { createLayout, injectStyles } from './layout.js';
+import { el, uid } from './dom.js';
+import { createNotices } from './components/notices.js';
+import { createNetworkView } from './components/network-view.js';
+import { createBoundaryView } from './components/boundary-view.js';
+import { createLineChart } from './components/line-chart.js';
+import { createDiagnosticsView } from './components/diagnostics-view.js';
+import { createWeightEditor } from './components/weight-editor.js';
+import { createDataPanel } from './panels/data-panel.js';
+import { createNetworkPanel } from './panels/network-panel.js';
+import { createHyperPanel } from './panels/hyper-panel.js';
+import { createRunPanel } from './panels/run-panel.js';
+import { createLessonsMenu } from './panels/lessons-menu.js';
+import { createExportPanel } from './panels/export-panel.js';
+import { createExporter } from './exporter.js';
+import { createFrameMeter } from './frame-meter.js';
+import { NEGATIVE, POSITIVE, cssColor } from './colors.js';
+
+const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a second are plenty
+
+/**
+ * Mounts a playground into `root`.
+ * options:
+ *   query       initial state as a query string (default: the page's, when useUrl)
+ *   useUrl      keep the state in the page URL and follow back/forward (default false)
+ *   presets     the lessons (default web/shared/presets.js)
+ *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default ./wasm/ next to the page)
+ *   client      a training client to use instead of starting the worker
+ * Returns {ready: Promise, getState(), getQuery(), setQuery(q), client, destroy()}.
+ */
+export function mountPlayground(root, options = {}) {
+  const presets = options.presets ?? PRESETS;
+  const useUrl = Boolean(options.useUrl);
+  const initialQuery = options.query ?? (useUrl ? window.location.search : '');
+  const wasmBaseUrl = options.wasmBaseUrl ?? new URL('./wasm/', document.baseURI).href;
+  const parsed = parseQuery(initialQuery, presets);
+  let state = parsed.state;
+
+  injectStyles(root, uPlotCss + pageCss);
+  const layout = createLayout(root, { embed: state.ui.embed });
+  const notices = createNotices(layout.notices);
+  for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
+
+  const client = options.client ?? createTrainingClient();
+  const history = new MetricsHistory();
+  const meter = createFrameMeter();
+  let info = null; // {build, simd, layers, paramCount} of the current network
+  let plan = null;
+  let playing = false;
+  let dirty = true; // a snapshot is wanted even while paused
+  let needPoints = true;
+  let snapshotPending = false;
+  let lastCharts = 0;
+  let shownPoints = [];
+  let destroyed = false;
+  let rafId = 0;
+  let configureChain = Promise.resolve();
+
+  // --- Views ----------------------------------------------------------------
+  const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]) });
+  const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }) });
+  const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => weightEditor.open(link) });
+  const lossChart = createLineChart(layout.chartsHost, {
+    title: 'Loss', series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
+  });
+  const accuracyChart = createLineChart(layout.chartsHost, {
+    title: 'Accuracy', yRange: [0, 1],
+    series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
+  });
+  const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
+  const toggle = (name, label) => {
+    const id = uid(name);
+    const box = el('input', { type: 'checkbox', id, onChange: () => commit({ ...state, ui: { ...state.ui, [name]: box.checked } }) });
+    layout.boundaryToggles.append(el('span', { class: 'check', 'data-control': name }, box, el('label', { for: id, text: label })));
+    return box;
+  };
+  const discretizeBox = toggle('discretize', 'Discretize output');
+  const showTestBox = toggle('showTest', 'Show test data');
+
+  // --- Panels ---------------------------------------------------------------
+  const edit = (patch) => applyResult(withConfig(state, patch));
+  const runPanel = createRunPanel(layout.run, {
+    togglePlay: () => (playing ? pause() : play()),
+    step: () => client.step({ steps: 1 }).then(() => { dirty = true; }, report),
+    reset: () => client.reset().then(() => { dirty = true; history.clear(); diagnostics.setDiverged(null); }, report),
+    setSpeed: (speed) => commit({ ...state, ui: { ...state.ui, speed } }),
+  });
+  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset: (preset) => commit(withPreset(state, preset)) });
+  const dataPanel = createDataPanel(layout.left, {
+    edit,
+    addPoint,
+    setPoints: (points) => edit({ dataset: 'custom', points }),
+    shownPoints: () => (state.config.dataset === 'custom' ? state.config.points : shownPoints),
+  });
+  const networkPanel = createNetworkPanel(layout.left, {
+    setHidden: (hidden) => applyResult(withHidden(state, hidden)),
+    setLayerActivation: (layer, name) => applyResult(withLayerActivation(state, layer, name)),
+  });
+  const hyperPanel = createHyperPanel(layout.right, { edit });
+  const exporter = createExporter({
+    client, history, notices,
+    canvases: {
+      boundary: () => [boundary.canvas],
+      network: () => [network.canvas],
+      charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas()],
+    },
+    onImported: (result) => {
+      const next = withConfig(state, result.config);
+      state = next.error ? state : next.state;
+      renderControls();
+      writeUrl(true);
+      afterNewNetwork(result);
+    },
+  });
+  createExportPanel(layout.right, exporter);
+
+  function report(error) {
+    if (!destroyed) notices.show(error.message ?? String(error), { kind: 'error', key: error.field || undefined });
+  }
+
+  function applyResult({ state: next, error }) {
+    if (error) {
+      notices.show(error, { kind: 'error', key: 'edit' });
+      renderControls(); // puts the inputs back to the valid values
+      return;
+    }
+    notices.clear('edit');
+    commit(next);
+  }
+
+  function addPoint(point) {
+    applyResult(withAddedPoint(state, point, shownPoints));
+  }
+
+  // --- State ----------------------------------------------------------------
+  function writeUrl(push) {
+    if (!useUrl) return;
+    const query = serializeState(state, presets);
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    if (`${window.location.pathname}${window.location.search}${window.location.hash}` === url) return;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+
+  function renderControls() {
+    dataPanel.update(state);
+    networkPanel.update(state, { outputs: info?.layers.at(-1)?.outputs, paramCount: undefined });
+    hyperPanel.update(state);
+    runPanel.update(state);
+    lessons.update(state);
+    discretizeBox.checked = state.ui.discretize;
+    showTestBox.checked = state.ui.showTest;
+    boundary.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest });
+    applyControlFlags();
+    dirty = true;
+  }
+
+  /** Hidden controls disappear; locked ones stay visible but inert. */
+  function applyControlFlags() {
+    for (const node of layout.shell.querySelectorAll('[data-control]')) {
+      const name = node.dataset.control;
+      node.hidden = state.ui.hide.includes(name);
+      const locked = state.ui.lock.includes(name);
+      node.inert = locked;
+      node.classList.toggle('locked', locked);
+    }
+  }
+
+  /** Moves to a new state: controls, URL, then the worker (config changes in order). */
+  function commit(next, { push = true } = {}) {
+    const previous = state;
+    state = next;
+    renderControls();
+    writeUrl(push);
+    if (previous.ui.speed !== state.ui.speed && info) applySpeed();
+    const changed = changedFields(previous.config, state.config);
+    if (!changed.length || !info) return;
+    const patch = Object.fromEntries(changed.map((name) => [name, state.config[name]]));
+    configureChain = configureChain.then(() => client.configure(patch)).then((result) => {
+      if (result.rebuilt) {
+        notices.show(`New network: changing ${changed.join(', ')} needs new weights, so training starts again from step 0.`, { key: 'rebuilt', timeoutMs: 8000 });
+        afterNewNetwork(result);
+      } else {
+        notices.show(`${changed.join(', ')} applies from the next step; the weights are kept.`, { key: 'rebuilt', timeoutMs: 4000 });
+        dirty = true;
+      }
+    }, (error) => {
+      report(error);
+      state = previous; // the worker kept the previous config
+      renderControls();
+      writeUrl(false);
+    });
+  }
+
+  function afterNewNetwork(result) {
+    info = { ...info, layers: result.layers, paramCount: result.paramCount };
+    history.clear();
+    diagnostics.setDiverged(null);
+    needPoints = true;
+    dirty = true;
+    setStructure();
+  }
+
+  function setStructure() {
+    plan = gridPlan(info.layers);
+    const inputs = FEATURES.filter((f) => state.config.features.includes(f));
+    const activationOf = (l) => (Array.isArray(state.config.activation) ? state.config.activation[l] : state.config.activation);
+    network.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
+    networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });
+  }
+
+  function applySpeed() {
+    const speed = state.ui.speed === 'auto' ? { stepsPerFrame: 'auto' } : { epochsPerFrame: Number(state.ui.speed) };
+    client.setSpeed(speed).catch(report);
+  }
+
+  function play() {
+    playing = true;
+    runPanel.setPlaying(true);
+    client.play().catch(report);
+  }
+
+  function pause() {
+    playing = false;
+    runPanel.setPlaying(false);
+    client.pause().then(() => { dirty = true; }, report);
+  }
+
+  // --- Frames ---------------------------------------------------------------
+  function frame(now) {
+    if (destroyed) return;
+    rafId = requestAnimationFrame(frame);
+    if (!info || snapshotPending || !(playing || dirty)) return;
+    snapshotPending = true;
+    dirty = false;
+    const wantPoints = needPoints;
+    needPoints = false;
+    client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints })
+      .then((snapshot) => { if (!destroyed) render(snapshot, now); }, (error) => { if (wantPoints) needPoints = true; report(error); })
+      .finally(() => { snapshotPending = false; });
+  }
+
+  function render(snapshot, now) {
+    meter.tick(now);
+    if (snapshot.trainPoints) {
+      shownPoints = [...chunks(snapshot.trainPoints), ...chunks(snapshot.testPoints)];
+      boundary.setPoints({ train: snapshot.trainPoints, test: snapshot.testPoints }, state.config.problem);
+    }
+    const outputs = info.layers.at(-1).outputs;
+    const mapping = outputScale(state.config);
+    if (snapshot.grid && snapshot.gridSize) {
+      network.update({ grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: plan.hidden, params: snapshot.params, outputScale: mapping });
+      boundary.update({
+        grid: snapshot.grid, gridSize: snapshot.gridSize, offset: snapshot.gridNodes - outputs, outputs,
+        ...mapping, multiclass: state.config.problem === 'multiclass',
+      });
+    }
+    history.push(snapshot);
+    runPanel.setStats(snapshot);
+    runPanel.setMeter({ fps: meter.fps, stepsPerSecond: snapshot.playing ? snapshot.stepsPerSecond : 0 });
+    if (snapshot.playing !== playing && !snapshot.diverged) {
+      playing = snapshot.playing;
+      runPanel.setPlaying(playing);
+    }
+    if (snapshot.diverged) {
+      playing = false;
+      runPanel.setPlaying(false);
+      diagnostics.setDiverged({ step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate });
+    }
+    if (now - lastCharts >= CHART_INTERVAL_MS || !playing) {
+      lastCharts = now;
+      lossChart.setData(history.lossSeries());
+      accuracyChart.setData(history.accuracySeries());
+      diagnostics.updateGradients(history.gradientSeries());
+      diagnostics.updateLayers(snapshot.layers);
+    }
+  }
+
+  // --- Start ----------------------------------------------------------------
+  const onPopState = () => {
+    const next = parseQuery(window.location.search, presets);
+    for (const text of next.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
+    commit(next.state, { push: false });
+  };
+  if (useUrl) window.addEventListener('popstate', onPopState);
+  const unsubscribe = [
+    client.on('diverged', ({ step, cause }) => {
+      playing = false;
+      runPanel.setPlaying(false);
+      diagnostics.setDiverged({ step, cause, learningRate: state.config.learningRate });
+      dirty = true;
+    }),
+    client.on('error', ({ message }) => notices.show(message, { kind: 'error' })),
+  ];
+
+  renderControls();
+  const ready = (async () => {
+    let result;
+    try {
+      result = await client.init({ config: state.config, build: state.ui.build, wasmBaseUrl });
+    } catch (error) {
+      report(error);
+      return null;
+    }
+    if (destroyed) return null;
+    info = result;
+    runPanel.setBuild(result);
+    layout.shell.dataset.ready = 'true';
+    setStructure();
+    applySpeed();
+    if (state.ui.autoplay) play();
+    dirty = true;
+    return result;
+  })();
+  rafId = requestAnimationFrame(frame);
+
+  return {
+    ready,
+    client,
+    getState: () => state,
+    getQuery: () => serializeState(state, presets),
+    setQuery(query) {
+      const next = parseQuery(query, presets);
+      commit(next.state);
+      return next.notices;
+    },
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(rafId);
+      if (useUrl) window.removeEventListener('popstate', onPopState);
+      for (const off of unsubscribe) off();
+      client.terminate();
+      layout.shell.remove();
+    },
+  };
+}
+
+function* chunks(flat) {
+  if (!flat) return;
+  for (let i = 0; i + 2 < flat.length; i += 3) yield [flat[i], flat[i + 1], flat[i + 2]];
+}

@@ -1,0 +1,156 @@
+// The output plot: the network's output over the input plane as a faded
+// background (the decision boundary), the training points on top and,
+// optionally, the test points (outlined in dark). Clicking the plot reports
+// the clicked coordinates, so the page can add a custom point there.
+//
+// Knows nothing of the model: it takes output grids and points as plain arrays.
+
+import { DOMAIN } from '../../shared/protocol.js';
+import {
+  makeLut, makeClassLuts, fillHeatmap, fillArgmax, CLASS_COLORS, NEGATIVE, POSITIVE, divergingColor, cssColor, LUT_SIZE,
+} from '../colors.js';
+import { el, sizeCanvas } from '../dom.js';
+
+const BACKGROUND_FADE = 0.35;
+const SMOOTH_LUT = makeLut({ range: 1, fade: BACKGROUND_FADE });
+// Discretized: every value below zero is the negative colour, the rest positive.
+const STEP_LUT = SMOOTH_LUT.map((_, i) => (i < LUT_SIZE / 2 ? SMOOTH_LUT[0] : SMOOTH_LUT[LUT_SIZE - 1]));
+STEP_LUT.range = 1;
+const MAX_SIZE = 420;
+
+export function pointColor(label, problem) {
+  if (problem === 'regression') return cssColor(divergingColor(label));
+  if (problem === 'binary') return cssColor(label > 0.5 ? POSITIVE : NEGATIVE);
+  return cssColor(CLASS_COLORS[Math.max(0, Math.round(label)) % CLASS_COLORS.length]);
+}
+
+export function createBoundaryView(container, { onPlotClick } = {}) {
+  const canvas = el('canvas', { class: 'boundary-canvas', role: 'img', 'aria-label': 'Output of the network over the input plane, with the data points' });
+  container.append(canvas);
+  const background = document.createElement('canvas');
+  const backgroundContext = background.getContext('2d');
+  let image = null;
+  let pixels = null;
+  let classLuts = null;
+  let size = 0;
+  let points = { train: null, test: null };
+  let problem = 'binary';
+  let options = { showTest: false, discretize: false };
+  let hasBackground = false;
+
+  function resize() {
+    size = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
+    sizeCanvas(canvas, size, size);
+  }
+
+  /** The plotted data: {train, test} as flat [x1, x2, label, ...] arrays, and the problem type. */
+  function setPoints(next, nextProblem) {
+    points = next;
+    problem = nextProblem;
+    draw();
+  }
+
+  function setOptions(next) {
+    options = { ...options, ...next };
+    draw();
+  }
+
+  /**
+   * New output planes: grid holds `outputs` planes of n x n starting at
+   * plane `offset`; scale/shift map a node's value to [-1, 1].
+   */
+  function update({ grid, gridSize: n, offset = 0, outputs = 1, scale = 1, shift = 0, multiclass = false }) {
+    if (!grid || !n) return;
+    if (background.width !== n) {
+      background.width = n;
+      background.height = n;
+      image = backgroundContext.createImageData(n, n);
+      pixels = new Uint32Array(image.data.buffer);
+    }
+    const count = n * n;
+    if (multiclass && outputs > 1) {
+      if (!classLuts || classLuts.length !== outputs) classLuts = makeClassLuts(outputs, BACKGROUND_FADE);
+      fillArgmax(pixels, grid, offset * count, count, classLuts, options.discretize);
+    } else {
+      fillHeatmap(pixels, 0, grid, offset * count, count, options.discretize ? STEP_LUT : SMOOTH_LUT, scale, shift);
+    }
+    backgroundContext.putImageData(image, 0, 0);
+    hasBackground = true;
+    draw();
+  }
+
+  const toPixel = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size;
+
+  function drawPoints(context, flat, test) {
+    if (!flat) return;
+    context.lineWidth = test ? 1.5 : 1;
+    context.strokeStyle = test ? '#1b1f23' : '#ffffff';
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      const x = toPixel(flat[i]);
+      const y = size - toPixel(flat[i + 1]);
+      context.fillStyle = pointColor(flat[i + 2], problem);
+      context.beginPath();
+      context.arc(x, y, 3, 0, 2 * Math.PI);
+      context.fill();
+      context.stroke();
+    }
+  }
+
+  function drawAxes(context) {
+    context.fillStyle = '#33404d';
+    context.font = '10px system-ui, sans-serif';
+    for (const tick of [-DOMAIN, -DOMAIN / 2, 0, DOMAIN / 2, DOMAIN]) {
+      const p = toPixel(tick);
+      context.fillRect(p - 0.5, size - 4, 1, 4);
+      context.fillRect(0, size - p - 0.5, 4, 1);
+    }
+    context.fillText(`x1 ∈ [-${DOMAIN}, ${DOMAIN}]`, size - 78, size - 6);
+    context.fillText('x2', 6, 12);
+  }
+
+  function draw() {
+    if (!size) resize();
+    const context = canvas.getContext('2d');
+    context.clearRect(0, 0, size, size);
+    if (hasBackground) {
+      context.imageSmoothingEnabled = !options.discretize;
+      context.drawImage(background, 0, 0, size, size);
+    } else {
+      context.fillStyle = '#f2f4f5';
+      context.fillRect(0, 0, size, size);
+    }
+    drawPoints(context, points.train, false);
+    if (options.showTest) drawPoints(context, points.test, true);
+    drawAxes(context);
+  }
+
+  canvas.addEventListener('click', (event) => {
+    if (!onPlotClick) return;
+    const rect = canvas.getBoundingClientRect();
+    const x1 = ((event.clientX - rect.left) / rect.width) * 2 * DOMAIN - DOMAIN;
+    const x2 = DOMAIN - ((event.clientY - rect.top) / rect.height) * 2 * DOMAIN;
+    onPlotClick({ x1, x2, shiftKey: event.shiftKey });
+  });
+
+  const observer = new ResizeObserver(() => {
+    const wanted = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
+    if (wanted !== size) {
+      resize();
+      draw();
+    }
+  });
+  observer.observe(container);
+  resize();
+  draw();
+
+  return {
+    canvas,
+    setPoints,
+    setOptions,
+    update,
+    destroy() {
+      observer.disconnect();
+      canvas.remove();
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// The network diagram: input features, every hidden unit and the outputs as
+// small heatmaps of what each computes over the input plane, joined by links
+// coloured by the weight's sign and sized by its magnitude. Clicking a link
+// reports it so the page can edit that weight.
+//
+// Knows nothing of the model or the worker: it takes the structure (feature
+// names, layer sizes) and per-frame data (grids, parameters) as plain values.
+
+import { DOMAIN } from '../../shared/protocol.js';
+import { makeLut, fillHeatmap, divergingColor, cssColor } from '../colors.js';
+import { layoutNetwork, hitTestLink, weightIndex, linkWidth, featureGrid, gridNodeIndex } from '../network-layout.js';
+import { el, sizeCanvas, formatValue } from '../dom.js';
+import { HeatmapAtlas } from './heatmap-atlas.js';
+
+const HIDDEN_LUT = makeLut({ range: 3, soft: true });
+const OUTPUT_LUT = makeLut({ range: 1 });
+const FEATURE_GRID_SIZE = 32;
+const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
+
+export function createNetworkView(container, { onLinkClick } = {}) {
+  const canvas = el('canvas', { class: 'network-canvas', role: 'img', tabindex: '-1' });
+  const caption = el('p', { class: 'network-caption small' });
+  container.append(canvas, caption);
+  const atlas = new HeatmapAtlas();
+  const featureAtlas = new HeatmapAtlas();
+  let structure = null;
+  let layout = null;
+  let lastFrame = null;
+  let cssWidth = 0;
+
+  function relayout() {
+    if (!structure) return;
+    cssWidth = Math.max(200, container.clientWidth || 300);
+    const columns = structure.layers.length + 1;
+    const tallest = Math.max(structure.inputs.length, ...structure.layers.map((l) => Math.min(l.outputs, 16)));
+    const byWidth = Math.floor((cssWidth / columns) * 0.55);
+    const byHeight = Math.floor(560 / Math.max(tallest, 1)) - 6;
+    const nodeSize = Math.max(12, Math.min(40, byWidth, byHeight));
+    layout = layoutNetwork({ inputs: structure.inputs, layers: structure.layers, width: cssWidth, nodeSize });
+    sizeCanvas(canvas, cssWidth, layout.height + 2 * LABEL_SPACE);
+  }
+
+  /** Sets the drawn network: {inputs: [feature names], layers: [{inputs, outputs, weightOffset, activation}]}. */
+  function setStructure(next) {
+    structure = next;
+    featureAtlas.ensure(FEATURE_GRID_SIZE, next.inputs.length);
+    next.inputs.forEach((name, i) => {
+      const values = featureGrid(name, FEATURE_GRID_SIZE, DOMAIN);
+      fillHeatmap(featureAtlas.pixels, featureAtlas.tileOffset(i), values, 0, values.length, OUTPUT_LUT);
+    });
+    featureAtlas.commit();
+    const hidden = next.layers.slice(0, -1).map((l) => `${l.outputs} ${l.activation}`).join(', ') || 'none';
+    canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
+    caption.textContent = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
+    lastFrame = null;
+    relayout();
+    draw();
+  }
+
+  /**
+   * Draws a frame: {grid, gridSize, gridHidden, params, outputScale: {scale, shift}}.
+   * Any of grid/params may be missing (then that part is drawn neutral).
+   */
+  function update(frame) {
+    lastFrame = frame;
+    if (!structure) return;
+    const { grid, gridSize } = frame;
+    if (grid && gridSize) {
+      const nodes = grid.length / (gridSize * gridSize);
+      atlas.ensure(gridSize, nodes);
+      const count = gridSize * gridSize;
+      const outputStart = nodes - structure.layers.at(-1).outputs;
+      for (let node = 0; node < nodes; node++) {
+        const isOutput = node >= outputStart;
+        const { scale, shift } = isOutput ? frame.outputScale : { scale: 1, shift: 0 };
+        fillHeatmap(atlas.pixels, atlas.tileOffset(node), grid, node * count, count, isOutput ? OUTPUT_LUT : HIDDEN_LUT, scale, shift);
+      }
+      atlas.commit();
+    }
+    draw();
+  }
+
+  function draw() {
+    if (!layout) return;
+    const context = canvas.getContext('2d');
+    context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
+    context.save();
+    context.translate(0, LABEL_SPACE);
+    drawLinks(context);
+    drawNodes(context);
+    context.restore();
+    drawLabels(context);
+  }
+
+  function drawLinks(context) {
+    const params = lastFrame?.params;
+    context.lineCap = 'round';
+    for (const link of layout.links) {
+      const layer = structure.layers[link.layer];
+      const w = params ? params[weightIndex(layer, link.to, link.from)] : 0;
+      context.strokeStyle = cssColor(divergingColor(Math.tanh(w)), 0.85);
+      context.lineWidth = linkWidth(w);
+      context.beginPath();
+      context.moveTo(link.x1, link.y1);
+      context.lineTo(link.x2, link.y2);
+      context.stroke();
+    }
+  }
+
+  function drawNodes(context) {
+    const size = layout.nodeSize;
+    const gridHidden = Boolean(lastFrame?.gridHidden);
+    const hasGrid = Boolean(lastFrame?.grid) && atlas.tiles > 0;
+    context.imageSmoothingEnabled = true;
+    layout.columns.forEach((column, c) => {
+      for (const node of column.nodes) {
+        let drawn = false;
+        if (c === 0) {
+          featureAtlas.drawTile(context, node.unit, node.x, node.y, size);
+          drawn = true;
+        } else if (hasGrid) {
+          const index = gridNodeIndex(structure.layers, c - 1, node.unit, gridHidden);
+          if (index >= 0 && index < atlas.tiles) {
+            atlas.drawTile(context, index, node.x, node.y, size);
+            drawn = true;
+          }
+        }
+        if (!drawn) {
+          context.fillStyle = '#d9dde1';
+          context.fillRect(node.x, node.y, size, size);
+        }
+        context.strokeStyle = '#55606b';
+        context.lineWidth = 1;
+        context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
+      }
+      if (column.hiddenCount > 0) {
+        const lastNode = column.nodes[column.nodes.length - 1];
+        context.fillStyle = '#33404d';
+        context.font = '11px system-ui, sans-serif';
+        context.fillText(`+${column.hiddenCount}`, lastNode.x, lastNode.y + size + 12);
+      }
+    });
+  }
+
+  function drawLabels(context) {
+    context.fillStyle = '#33404d';
+    context.font = '11px system-ui, sans-serif';
+    context.textBaseline = 'alphabetic';
+    layout.columns.forEach((column, c) => {
+      const x = column.nodes[0]?.x ?? 0;
+      const title = c === 0 ? 'in' : c === layout.columns.length - 1 ? 'out' : `${column.total}`;
+      context.fillText(title, x, 11);
+      if (c > 0 && c < layout.columns.length - 1) {
+        const act = structure.layers[c - 1].activation ?? '';
+        context.fillText(act.slice(0, 6), x, layout.height + LABEL_SPACE + 12);
+      }
+    });
+    const inputs = layout.columns[0].nodes;
+    inputs.forEach((node, i) => {
+      context.fillText(structure.inputs[i], node.x + layout.nodeSize + 2, node.y + LABEL_SPACE + 10);
+    });
+  }
+
+  function linkAt(event) {
+    if (!layout) return null;
+    const rect = canvas.getBoundingClientRect();
+    return hitTestLink(layout.links, event.clientX - rect.left, event.clientY - rect.top - LABEL_SPACE, 5);
+  }
+
+  function weightOf(link) {
+    const params = lastFrame?.params;
+    return params ? params[weightIndex(structure.layers[link.layer], link.to, link.from)] : NaN;
+  }
+
+  canvas.addEventListener('click', (event) => {
+    const link = linkAt(event);
+    if (link && onLinkClick) onLinkClick({ layer: link.layer, to: link.to, from: link.from, value: weightOf(link) });
+  });
+  canvas.addEventListener('mousemove', (event) => {
+    const link = linkAt(event);
+    canvas.style.cursor = link ? 'pointer' : 'default';
+    canvas.title = link ? `layer ${link.layer + 1}: unit ${link.from + 1} → unit ${link.to + 1}, weight ${formatValue(weightOf(link))}` : '';
+  });
+
+  const observer = new ResizeObserver(() => {
+    if (structure && Math.abs((container.clientWidth || 0) - cssWidth) > 1) {
+      relayout();
+      draw();
+    }
+  });
+  observer.observe(container);
+
+  return {
+    canvas,
+    setStructure,
+    update,
+    destroy() {
+      observer.disconnect();
+      canvas.remove();
+      caption.remove();
+    },
+  };
+}
