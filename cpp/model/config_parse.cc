@@ -350,7 +350,11 @@ Status ParseConfig(std::string_view json_text, Config* out) {
   }
   // A single name (or none: the default "relu") applies to every hidden layer.
   if (!activation.given) activation.acts = {Act::kRelu};
-  if (!activation.is_list) activation.acts.assign(config.hidden.size(), activation.acts.front());
+  if (!activation.is_list) {
+    // A copy: libc++'s assign() frees the storage a reference to front() would point into.
+    const Act shared = activation.acts.front();
+    activation.acts.assign(config.hidden.size(), shared);
+  }
   config.activations = std::move(activation.acts);
 
   std::string error = config_internal::CheckConsistency(config);
