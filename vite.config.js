@@ -11,7 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const wasmDist = resolve(root, 'wasm-build/dist');
+// RELU_WASM_DIR points at another folder of builds (e.g. to try a local rebuild).
+const wasmDist = resolve(root, process.env.RELU_WASM_DIR ?? 'wasm-build/dist');
 const WASM_PREFIX = '/wasm/';
 const MIME = { '.wasm': 'application/wasm', '.mjs': 'text/javascript', '.js': 'text/javascript' };
 

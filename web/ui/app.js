@@ -67,6 +67,7 @@ export function mountPlayground(root, options = {}) {
   let dirty = true; // a snapshot is wanted even while paused
   let needPoints = true;
   let snapshotPending = false;
+  let playRequests = 0; // snapshots asked for before the latest play/pause do not say whether it is playing
   let lastCharts = 0;
   let shownPoints = [];
   let destroyed = false;
@@ -161,7 +162,7 @@ export function mountPlayground(root, options = {}) {
 
   function renderControls() {
     dataPanel.update(state);
-    networkPanel.update(state, { outputs: info?.layers.at(-1)?.outputs, paramCount: undefined });
+    networkPanel.update(state, { outputs: info?.layers.at(-1)?.outputs, paramCount: info?.paramCount });
     hyperPanel.update(state);
     runPanel.update(state);
     lessons.update(state);
@@ -232,12 +233,14 @@ export function mountPlayground(root, options = {}) {
   }
 
   function play() {
+    playRequests += 1;
     playing = true;
     runPanel.setPlaying(true);
     client.play().catch(report);
   }
 
   function pause() {
+    playRequests += 1;
     playing = false;
     runPanel.setPlaying(false);
     client.pause().then(() => { dirty = true; }, report);
@@ -252,12 +255,13 @@ export function mountPlayground(root, options = {}) {
     dirty = false;
     const wantPoints = needPoints;
     needPoints = false;
+    const requestedAfter = playRequests;
     client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints })
-      .then((snapshot) => { if (!destroyed) render(snapshot, now); }, (error) => { if (wantPoints) needPoints = true; report(error); })
+      .then((snapshot) => { if (!destroyed) render(snapshot, now, requestedAfter === playRequests); }, (error) => { if (wantPoints) needPoints = true; report(error); })
       .finally(() => { snapshotPending = false; });
   }
 
-  function render(snapshot, now) {
+  function render(snapshot, now, playStateCurrent) {
     meter.tick(now);
     if (snapshot.trainPoints) {
       shownPoints = [...chunks(snapshot.trainPoints), ...chunks(snapshot.testPoints)];
@@ -275,15 +279,13 @@ export function mountPlayground(root, options = {}) {
     history.push(snapshot);
     runPanel.setStats(snapshot);
     runPanel.setMeter({ fps: meter.fps, stepsPerSecond: snapshot.playing ? snapshot.stepsPerSecond : 0 });
-    if (snapshot.playing !== playing && !snapshot.diverged) {
-      playing = snapshot.playing;
+    if (playStateCurrent && snapshot.playing !== playing) {
+      playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)
       runPanel.setPlaying(playing);
     }
-    if (snapshot.diverged) {
-      playing = false;
-      runPanel.setPlaying(false);
-      diagnostics.setDiverged({ step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate });
-    }
+    diagnostics.setDiverged(snapshot.diverged
+      ? { step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate }
+      : null);
     if (now - lastCharts >= CHART_INTERVAL_MS || !playing) {
       lastCharts = now;
       lossChart.setData(history.lossSeries());

@@ -111,8 +111,9 @@ export function createDiagnosticsView(container) {
       return;
     }
     banner.hidden = false;
-    banner.textContent = `Training diverged at step ${diverged.step} (${diverged.cause || 'non-finite values'}). `
+    const text = `Training diverged at step ${diverged.step} (${diverged.cause || 'non-finite values'}). `
       + `The learning rate ${formatValue(diverged.learningRate)} is too large for this network: lower it, or set gradient clipping, then press Reset.`;
+    if (banner.textContent !== text) banner.textContent = text;
   }
 
   return {

@@ -1,0 +1,72 @@
+// Debian's chromium, headless, driven by playwright-core, with a fresh
+// profile per launch. Collects console errors and page errors per page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'relu-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page whose console errors and uncaught exceptions are recorded in page.errors. */
+export async function openPage(context, url, viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.errors = [];
+  page.on('response', (response) => { if (response.status() >= 400) page.errors.push(`http ${response.status()}: ${response.url()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the playground has loaded the core and drawn its first frame. */
+export async function waitReady(page, timeout = 60000) {
+  await page.waitForSelector('.relu-playground[data-ready="true"]', { timeout });
+  await page.waitForFunction(() => document.querySelector('[data-stat="step"]')?.textContent !== '–', null, { timeout });
+}
+
+/** Reads a stat shown in the run bar, as a number (NaN when not a number). */
+export function readStat(page, name) {
+  return page.$eval(`[data-stat="${name}"]`, (node) => Number.parseFloat(node.textContent));
+}
+
+/**
+ * Pixel statistics of a canvas: how many distinct colours (quantised), the
+ * share of pixels that are not near-white, and a cheap hash of the pixels.
+ */
+export function canvasStats(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { width, height } = canvas;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    const colours = new Set();
+    let inked = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i];
+      const g = data[i + 1];
+      const b = data[i + 2];
+      const a = data[i + 3];
+      colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
+      if (a > 0 && (r < 235 || g < 235 || b < 235)) inked++;
+      hash = (hash * 31 + r + 7 * g + 13 * b + 17 * a) >>> 0;
+    }
+    return { colours: colours.size, inked: inked / (width * height), hash, width, height };
+  });
+}

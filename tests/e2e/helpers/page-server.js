@@ -1,0 +1,61 @@
+// Builds the page with Vite into a temporary folder and serves it over HTTP on
+// 127.0.0.1 (a random free port), as any static host would.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+};
+
+/** True when the WebAssembly builds the page needs are there. */
+export function wasmBuilt() {
+  const dir = resolve(repoRoot, process.env.RELU_WASM_DIR ?? 'wasm-build/dist');
+  return ['simd', 'scalar'].every((b) => ['mjs', 'wasm'].every((ext) => existsSync(join(dir, `relu-core-${b}.${ext}`))));
+}
+
+/** vite build into a fresh temporary folder; returns its path. */
+export async function buildPage() {
+  const { build } = await import('vite');
+  const outDir = mkdtempSync(join(tmpdir(), 'relu-page-'));
+  await build({ configFile: join(repoRoot, 'vite.config.js'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Serves `dir` statically; resolves to {url, close()}. */
+export function serveStatic(dir) {
+  const rootDir = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(rootDir, path));
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolvePromise({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+export function removeDir(dir) {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,223 @@
+// End to end: the built page in Debian's headless chromium. Every wait is for
+// a condition (with generous timeouts for a loaded 2-core machine), never for
+// a fixed time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
+import { launchBrowser, openPage, waitReady, readStat, canvasStats } from './helpers/browser.js';
+
+const WAIT = { timeout: 90000 };
+let outDir;
+let server;
+let browser;
+const pages = [];
+
+beforeAll(async () => {
+  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
+  outDir = await buildPage();
+  server = await serveStatic(outDir);
+  browser = await launchBrowser();
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(outDir);
+});
+
+async function open(query = '', viewport) {
+  const page = await openPage(browser.context, `${server.url}index.html${query}`, viewport);
+  pages.push(page);
+  return page;
+}
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) {
+    const errors = page.errors;
+    await page.close();
+    // No console errors and no uncaught exceptions on any page a test opened.
+    expect(errors).toEqual([]);
+  }
+});
+
+test('the page loads the core and reports SIMD128 in use', async () => {
+  const page = await open('?autoplay=false');
+  await waitReady(page);
+  const build = await page.$eval('[data-stat="build"]', (node) => ({ text: node.textContent, simd: node.dataset.simd }));
+  expect(build.simd).toBe('true');
+  expect(build.text).toMatch(/SIMD128/);
+});
+
+test('pressing play lowers the loss', async () => {
+  const page = await open('?autoplay=false&dataset=circle&hidden=8,8&learningRate=0.03&seed=3');
+  await waitReady(page);
+  await page.waitForFunction(() => Number.isFinite(Number.parseFloat(document.querySelector('[data-stat="trainLoss"]').textContent)), null, WAIT);
+  const before = await readStat(page, 'trainLoss');
+  expect(await readStat(page, 'step')).toBe(0);
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(
+    (initial) => {
+      const loss = Number.parseFloat(document.querySelector('[data-stat="trainLoss"]').textContent);
+      const step = Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10);
+      return step > 200 && loss < initial * 0.6;
+    },
+    before, WAIT,
+  );
+  expect(await page.getAttribute('[data-action="play"]', 'aria-pressed')).toBe('true');
+  await page.click('[data-action="play"]'); // pause
+  await page.waitForFunction(() => document.querySelector('[data-action="play"]').getAttribute('aria-pressed') === 'false', null, WAIT);
+});
+
+async function networkHashChanges(page, change) {
+  const before = (await canvasStats(page, '.network-canvas')).hash;
+  await change();
+  await page.waitForFunction(async (old) => {
+    const canvas = document.querySelector('.network-canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2] + 17 * data[i + 3]) >>> 0;
+    return hash !== old;
+  }, before, WAIT);
+}
+
+test('changing the activation, the initialisation or the learning rate changes what is shown', async () => {
+  const page = await open('?autoplay=false&hidden=4,4&seed=5');
+  await waitReady(page);
+  const activation = page.getByLabel('Activation (all layers)');
+  await networkHashChanges(page, () => activation.selectOption('tanh'));
+  expect(page.url()).toMatch(/activation=tanh/);
+  await networkHashChanges(page, () => page.getByLabel('Weights').selectOption('xavier-uniform'));
+  expect(page.url()).toMatch(/init=xavier-uniform/);
+
+  // Learning rate: applies from the next step, without a reset (the step count goes on).
+  await page.click('[data-action="step"]');
+  await page.waitForFunction(() => document.querySelector('[data-stat="step"]').textContent === '1', null, WAIT);
+  const rate = page.getByRole('spinbutton', { name: 'Learning rate' });
+  await rate.fill('0.3');
+  await rate.press('Enter');
+  await page.waitForFunction(() => /learningRate=0.3/.test(window.location.search), null, WAIT);
+  await page.click('[data-action="step"]');
+  await page.waitForFunction(() => document.querySelector('[data-stat="step"]').textContent === '2', null, WAIT);
+  await page.waitForFunction(() => document.querySelector('[data-stat="learningRate"]').textContent === '0.3', null, WAIT);
+  const slider = await page.getByRole('slider', { name: /Learning rate/ }).inputValue();
+  expect(Number(slider)).toBeGreaterThan(0);
+});
+
+test('the URL round-trips: controls show it and serialise back to it', async () => {
+  const query = 'dataset=xor&noise=10&features=x1,x2,x1x2&hidden=5,3&activation=relu,tanh&init=he-uniform'
+    + '&optimizer=adam&learningRate=0.005&l2=0.001&discretize=true&autoplay=false';
+  const page = await open(`?${query}`);
+  await waitReady(page);
+  expect(await page.getByLabel('Optimiser').inputValue()).toBe('adam');
+  expect(await page.getByLabel('Weights').inputValue()).toBe('he-uniform');
+  expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('0.005');
+  expect(await page.getByLabel('Activation of layer 2').inputValue()).toBe('tanh');
+  expect(await page.getByLabel('Units in layer 1').inputValue()).toBe('5');
+  expect(await page.getByLabel('Noise').inputValue()).toBe('10');
+  expect(await page.locator('input[value="xor"]').isChecked()).toBe(true);
+  expect(await page.getByLabel('x1·x2').isChecked()).toBe(true);
+  expect(await page.getByLabel('Discretize output').isChecked()).toBe(true);
+  const back = await page.evaluate(() => window.reluPlayground.getQuery());
+  expect(new URLSearchParams(back)).toEqual(new URLSearchParams(query));
+  expect(new URLSearchParams(new URL(page.url()).search)).toEqual(new URLSearchParams(query));
+
+  // Back and forward walk through edits.
+  await page.getByLabel('Optimiser').selectOption('rmsprop');
+  await page.waitForFunction(() => /optimizer=rmsprop/.test(window.location.search), null, WAIT);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.relu-playground').querySelectorAll('select').length > 0
+    && /optimizer=adam/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => s.value === 'adam'), null, WAIT);
+  expect(await page.getByLabel('Optimiser').inputValue()).toBe('adam');
+  await page.goForward();
+  await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => s.value === 'rmsprop'), null, WAIT);
+});
+
+test('a malformed URL falls back per field and says so', async () => {
+  const page = await open('?learningRate=banana&hidden=3,x&dataset=spiral&autoplay=false');
+  await waitReady(page);
+  const notices = await page.locator('.notice').allTextContents();
+  expect(notices.join('\n')).toMatch(/learningRate: "banana" is not a number/);
+  expect(notices.join('\n')).toMatch(/hidden: "x" is not a layer size/);
+  // The good field is kept, the bad ones are the defaults.
+  expect(await page.locator('input[value="spiral"]').isChecked()).toBe(true);
+  expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('0.03');
+});
+
+test('the canvases are not blank', async () => {
+  const page = await open('?autoplay=false&dataset=xor&hidden=4,2&seed=2');
+  await waitReady(page);
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 100, null, WAIT);
+  await page.click('[data-action="play"]');
+  const boundary = await canvasStats(page, '.boundary-canvas');
+  expect(boundary.colours).toBeGreaterThan(20);
+  expect(boundary.inked).toBeGreaterThan(0.5);
+  const network = await canvasStats(page, '.network-canvas');
+  expect(network.colours).toBeGreaterThan(20);
+  expect(network.inked).toBeGreaterThan(0.05);
+  // The uPlot loss chart drew a line.
+  const chart = await canvasStats(page, '.charts-host canvas');
+  expect(chart.colours).toBeGreaterThan(2);
+  // Dataset thumbnails are drawn.
+  const thumb = await canvasStats(page, '.dataset-option canvas');
+  expect(thumb.colours).toBeGreaterThan(1);
+});
+
+test('hide and lock parameters focus the page (TF Playground style)', async () => {
+  const page = await open('?autoplay=false&hide=data,exports&learningRate_lock=true&embed=true');
+  await waitReady(page);
+  expect(await page.locator('[data-control="data"]').isHidden()).toBe(true);
+  expect(await page.locator('[data-control="exports"]').isHidden()).toBe(true);
+  expect(await page.locator('[data-control="learningRate"]').evaluate((node) => node.inert)).toBe(true);
+  expect(await page.locator('h1').isHidden()).toBe(true);
+});
+
+test('clicking the plot adds custom points; a bad CSV names the line and keeps the data', async () => {
+  const page = await open('?autoplay=false&dataset=circle&numSamples=50');
+  await waitReady(page);
+  const box = await page.locator('.boundary-canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
+  await page.waitForFunction(() => /dataset=custom/.test(window.location.search), null, WAIT);
+  const points = await page.evaluate(() => window.reluPlayground.getState().config.points.length);
+  expect(points).toBe(51);
+  await page.locator('input[type="file"][accept^=".csv"]').setInputFiles({
+    name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n3,oops,1\n'),
+  });
+  await page.waitForFunction(() => /line 3: x2 "oops" is not a number/.test(document.querySelector('.custom-data').textContent), null, WAIT);
+  expect(await page.evaluate(() => window.reluPlayground.getState().config.points.length)).toBe(51);
+});
+
+test('screenshots for the README (desktop and a 360 px phone) and the frame rate on the 6x8 spiral', async () => {
+  const dir = join(repoRoot, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  const page = await open('?lesson=relu-spiral', { width: 1280, height: 1000 });
+  await waitReady(page);
+  await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 3000, null, WAIT);
+  // Let the meter fill its one-second window with frames of this network.
+  await page.waitForFunction(() => Number.parseFloat(document.querySelector('[data-stat="fps"]').textContent) > 0, null, WAIT);
+  const fps = await readStat(page, 'fps');
+  const stepsPerSecond = await page.$eval('[data-stat="stepsPerSecond"]', (n) => Number(n.textContent.replace(/[^0-9.]/g, '')));
+  console.log(`6x8 ReLU on the spiral, headless chromium: ${fps} fps, ${stepsPerSecond} steps/s`);
+  expect(fps).toBeGreaterThan(0);
+  await page.screenshot({ path: join(dir, 'desktop.png'), fullPage: true });
+
+  const phone = await open('?lesson=relu-spiral', { width: 360, height: 740 });
+  await waitReady(phone);
+  await phone.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 1000, null, WAIT);
+  // Nothing wider than the phone's screen.
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.screenshot({ path: join(dir, 'phone.png'), fullPage: false });
+  await phone.screenshot({ path: join(dir, 'phone-full.png'), fullPage: true });
+});
+
+test('the <relu-playground> element mounts in its shadow root', async () => {
+  const page = await openPage(browser.context, `${server.url}embed/demo.html`);
+  pages.push(page);
+  await page.waitForFunction(() => document.querySelector('relu-playground')?.shadowRoot
+    ?.querySelector('.relu-playground[data-ready="true"]'), null, WAIT);
+  const query = await page.evaluate(() => document.querySelector('relu-playground').query);
+  expect(query).toMatch(/lesson=dead-relu-high-lr/);
+  expect(await page.evaluate(() => document.querySelector('relu-playground').shadowRoot.querySelector('[data-control="data"]').hidden)).toBe(true);
+});
