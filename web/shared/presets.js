@@ -10,6 +10,15 @@
 const SIX_BY_EIGHT = [8, 8, 8, 8, 8, 8];
 const repeat = (value, times) => Array.from({ length: times }, () => value);
 
+// He et al. (2015)'s depth experiment: thirty ReLU layers of 32 units, only the init differs.
+function deepRelu(id, title, init, summary) {
+  return {
+    id, title, summary,
+    config: { dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init, optimizer: 'sgd', learningRate: 0.01 },
+    ui: { lock: ['hidden', 'activation'] },
+  };
+}
+
 export const PRESETS = Object.freeze([
   {
     id: 'relu-spiral',
@@ -47,24 +56,8 @@ export const PRESETS = Object.freeze([
       optimizer: 'sgd', learningRate: 0.03,
     },
   },
-  {
-    id: 'xavier-depth-30',
-    title: 'Xavier at depth 30 (ReLU)',
-    summary: 'Thirty ReLU layers of 32 units with Xavier initialisation: the signal halves at every layer, the output is almost constant and training stalls. Compare with the He preset.',
-    config: {
-      dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init: 'xavier-normal',
-      optimizer: 'sgd', learningRate: 0.01,
-    },
-    ui: { lock: ['hidden', 'activation'] },
-  },
-  {
-    id: 'he-depth-30',
-    title: 'He at depth 30 (ReLU)',
-    summary: 'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth: the network trains.',
-    config: {
-      dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init: 'he-normal',
-      optimizer: 'sgd', learningRate: 0.01,
-    },
-    ui: { lock: ['hidden', 'activation'] },
-  },
+  deepRelu('xavier-depth-30', 'Xavier at depth 30 (ReLU)', 'xavier-normal',
+    'Thirty ReLU layers of 32 units with Xavier initialisation: the signal halves at every layer, the output is almost constant and training stalls. Compare with the He preset.'),
+  deepRelu('he-depth-30', 'He at depth 30 (ReLU)', 'he-normal',
+    'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth: the network trains.'),
 ]);
