@@ -77,8 +77,12 @@ class Trainer {
   void Reset();
 
   // Runs n mini-batch steps (n >= 0). Stops early and returns an error when the
-  // loss or the weights turn non-finite: the parameters are then those of the
-  // last finite step, and metrics().diverged is set until the next Configure
+  // loss, the gradient norm or the updated weights turn non-finite: the
+  // parameters are then the last finite ones known to be good. A non-finite
+  // update is not applied; a non-finite loss or gradient at step k also undoes
+  // update k-1, whose result caused it (metrics().step goes back by one and
+  // the optimiser's moments are zeroed), so that a lower learning rate can
+  // continue from there. metrics().diverged is set until the next Configure
   // or Reset, which let training continue.
   Status Step(int n);
   // Runs whole epochs (passes over the shuffled training set).

@@ -1,0 +1,220 @@
+#include "model/network.h"
+
+#include <Eigen/Core>
+#include <algorithm>
+
+namespace relu {
+namespace {
+
+using MatrixMap = Eigen::Map<Eigen::MatrixXf>;
+using ConstMatrixMap = Eigen::Map<const Eigen::MatrixXf>;
+using VectorMap = Eigen::Map<Eigen::VectorXf>;
+
+// Below this many multiply-adds Eigen's blocked GEMM spends more time packing
+// and dispatching than computing; its coefficient-based product has no setup.
+constexpr long kLazyProductMaxMacs = 24 * 24 * 24;
+
+template <typename Lhs, typename Rhs>
+void MultiplyInto(const Lhs& lhs, const Rhs& rhs, MatrixMap* dst) {
+  if (static_cast<long>(lhs.rows()) * lhs.cols() * rhs.cols() <= kLazyProductMaxMacs) {
+    dst->noalias() = lhs.lazyProduct(rhs);
+  } else {
+    dst->noalias() = lhs * rhs;
+  }
+}
+
+// Buffers start on 64-byte boundaries, so SIMD loads of a column start aligned
+// whenever the row count allows.
+size_t Padded(size_t floats) { return (floats + 15) / 16 * 16; }
+
+}  // namespace
+
+Head HeadOf(const Config& config) {
+  switch (config.problem) {
+    case Problem::kRegression:
+      return Head::kLinearMse;
+    case Problem::kMulticlass:
+      return Head::kSoftmaxCe;
+    case Problem::kBinary:
+      break;
+  }
+  return config.binaryHead == BinaryHead::kSigmoidBce ? Head::kSigmoidBce : Head::kTanhMse;
+}
+
+NetworkLayout MakeLayout(const Config& config, int inputs, int outputs) {
+  NetworkLayout layout;
+  layout.inputs = inputs;
+  layout.head = HeadOf(config);
+  layout.widest = std::max(inputs, outputs);
+  size_t offset = 0;
+  int fan_in = inputs;
+  const size_t hidden_count = config.hidden.size();
+  for (size_t l = 0; l <= hidden_count; ++l) {
+    LayerLayout layer;
+    const bool is_output = l == hidden_count;
+    layer.inputs = fan_in;
+    layer.outputs = is_output ? outputs : config.hidden[l];
+    layer.act = is_output ? Act::kLinear : config.activations[l];
+    layer.weightOffset = offset;
+    offset += static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs);
+    layer.biasOffset = offset;
+    offset += static_cast<size_t>(layer.outputs);
+    if (layer.act == Act::kPrelu) {
+      layer.slopeOffset = offset;
+      layer.slopeCount = config.preluPerUnit ? layer.outputs : 1;
+      offset += static_cast<size_t>(layer.slopeCount);
+    }
+    layout.widest = std::max(layout.widest, layer.outputs);
+    layout.layers.push_back(layer);
+    fan_in = layer.outputs;
+  }
+  layout.paramCount = offset;
+  SetLiveActParams(config, &layout);
+  return layout;
+}
+
+void SetLiveActParams(const Config& config, NetworkLayout* layout) {
+  for (LayerLayout& layer : layout->layers) {
+    layer.actParams.alpha = layer.act == Act::kLeakyRelu ? config.leakySlope
+                            : layer.act == Act::kElu     ? config.eluAlpha
+                                                         : 0.0f;
+  }
+}
+
+size_t WorkspaceFloats(const NetworkLayout& layout, int capacity) {
+  const auto cap = static_cast<size_t>(capacity);
+  size_t floats = Padded(static_cast<size_t>(layout.inputs) * cap) + Padded(cap) +
+                  2 * Padded(static_cast<size_t>(layout.widest) * cap);
+  const size_t last = layout.layers.size() - 1;
+  for (size_t l = 0; l < layout.layers.size(); ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    const size_t block = Padded(static_cast<size_t>(layer.outputs) * cap);
+    const bool aliased = layer.act == Act::kLinear && l != last;
+    floats += aliased ? block : 2 * block;
+    if (layer.act == Act::kPrelu) floats += 2 * Padded(static_cast<size_t>(layer.outputs));
+  }
+  return floats;
+}
+
+bool Workspace::Resize(const NetworkLayout& layout, int capacity) {
+  const auto cap = static_cast<size_t>(capacity);
+  const size_t count = layout.layers.size();
+  std::vector<size_t> pre(count), act(count), slopes(count, 0), slope_grads(count, 0);
+  size_t offset = 0;
+  auto take = [&offset](size_t floats) {
+    const size_t start = offset;
+    offset += Padded(floats);
+    return start;
+  };
+  const size_t input = take(static_cast<size_t>(layout.inputs) * cap);
+  const size_t labels = take(cap);
+  const size_t delta0 = take(static_cast<size_t>(layout.widest) * cap);
+  const size_t delta1 = take(static_cast<size_t>(layout.widest) * cap);
+  for (size_t l = 0; l < count; ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    const size_t block = static_cast<size_t>(layer.outputs) * cap;
+    pre[l] = take(block);
+    // A linear hidden layer's activations are its pre-activations.
+    act[l] = layer.act == Act::kLinear && l != count - 1 ? pre[l] : take(block);
+    if (layer.act == Act::kPrelu) {
+      slopes[l] = take(static_cast<size_t>(layer.outputs));
+      slope_grads[l] = take(static_cast<size_t>(layer.outputs));
+    }
+  }
+  if (!block_.Assign(offset)) return false;
+  capacity_ = capacity;
+  input_ = input;
+  labels_ = labels;
+  delta_[0] = delta0;
+  delta_[1] = delta1;
+  pre_ = std::move(pre);
+  act_ = std::move(act);
+  slopes_ = std::move(slopes);
+  slopeGrads_ = std::move(slope_grads);
+  return true;
+}
+
+void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
+             int cols, Workspace* ws) {
+  const size_t count = layout.layers.size();
+  for (size_t l = 0; l < count; ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    const auto rows = static_cast<size_t>(layer.outputs);
+    const auto n = static_cast<size_t>(cols);
+    const float* x = l == 0 ? ws->input() : ws->act(static_cast<int>(l) - 1);  // [inputs x cols]
+    float* z = ws->pre(static_cast<int>(l));                                    // [outputs x cols]
+    float* a = ws->act(static_cast<int>(l));                                    // [outputs x cols]
+    const float* bias = params + layer.biasOffset;                              // [outputs]
+    ConstMatrixMap w(params + layer.weightOffset, layer.outputs, layer.inputs);  // [outputs x inputs]
+    ConstMatrixMap x_map(x, layer.inputs, cols);
+    MatrixMap z_map(z, layer.outputs, cols);
+    MultiplyInto(w, x_map, &z_map);
+
+    if (l == count - 1) {  // logits: the head reads Z and writes A
+      kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
+    } else if (layer.act != Act::kPrelu) {
+      kernels[layer.act].bias_forward(rows, n, z, bias, a, &layer.actParams);
+    } else {
+      const float* slope = params + layer.slopeOffset;  // [slopeCount]
+      float* row_slopes = ws->slopes(static_cast<int>(l));  // [outputs], kept for backward
+      for (size_t r = 0; r < rows; ++r) row_slopes[r] = layer.slopeCount == 1 ? slope[0] : slope[r];
+      if (layer.slopeCount == 1) {
+        const kernels::ActParams shared{slope[0]};
+        kernels[Act::kLeakyRelu].bias_forward(rows, n, z, bias, a, &shared);
+      } else {
+        kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
+        for (size_t j = 0; j < n; ++j) kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
+      }
+    }
+  }
+}
+
+void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
+              int cols, Workspace* ws, float* grads) {
+  const int count = static_cast<int>(layout.layers.size());
+  int current = 0;  // ws->delta(current) holds dL/dA_l (hidden) or dL/dZ_l (output)
+  for (int l = count - 1; l >= 0; --l) {
+    const LayerLayout& layer = layout.layers[l];
+    const auto rows = static_cast<size_t>(layer.outputs);
+    const auto n = static_cast<size_t>(cols);
+    float* dz = ws->delta(current);  // [outputs x cols]: dA in, dZ out (in place)
+    if (l != count - 1) {
+      const float* z = ws->pre(l);  // [outputs x cols]
+      const float* a = ws->act(l);  // [outputs x cols]
+      if (layer.act == Act::kPrelu) {
+        const float* row_slopes = ws->slopes(l);  // [outputs]
+        float* slope_grads = ws->slopeGrads(l);   // [outputs], accumulated over columns
+        std::fill(slope_grads, slope_grads + rows, 0.0f);
+        for (size_t j = 0; j < n; ++j) {
+          kernels.prelu_backward(rows, z + j * rows, row_slopes, dz + j * rows, dz + j * rows,
+                                 slope_grads);
+        }
+        float* dslope = grads + layer.slopeOffset;  // [slopeCount]
+        if (layer.slopeCount == 1) {
+          float sum = 0.0f;
+          for (size_t r = 0; r < rows; ++r) sum += slope_grads[r];
+          dslope[0] = sum;
+        } else {
+          std::copy(slope_grads, slope_grads + rows, dslope);
+        }
+      } else if (layer.act != Act::kLinear) {
+        kernels[layer.act].backward(rows * n, z, a, dz, dz, &layer.actParams);
+      }
+    }
+    const float* x = l == 0 ? ws->input() : ws->act(l - 1);  // [inputs x cols]
+    ConstMatrixMap dz_map(dz, layer.outputs, cols);
+    ConstMatrixMap x_map(x, layer.inputs, cols);
+    MatrixMap dw(grads + layer.weightOffset, layer.outputs, layer.inputs);  // [outputs x inputs]
+    MultiplyInto(dz_map, x_map.transpose(), &dw);
+    VectorMap(grads + layer.biasOffset, layer.outputs) = dz_map.rowwise().sum();  // [outputs]
+    if (l > 0) {
+      float* dx = ws->delta(1 - current);  // [inputs x cols]: dL/dA_{l-1}
+      ConstMatrixMap w(params + layer.weightOffset, layer.outputs, layer.inputs);
+      MatrixMap dx_map(dx, layer.inputs, cols);
+      MultiplyInto(w.transpose(), dz_map, &dx_map);
+      current = 1 - current;
+    }
+  }
+}
+
+}  // namespace relu

@@ -1,0 +1,410 @@
+// Trainer: construction, configuration, the training step and the parameter
+// block. Full passes (Evaluate, EvalGrid) are in trainer_eval.cc, JSON in
+// trainer_io.cc.
+#include "model/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <numeric>
+
+#include "model/data.h"
+#include "model/init.h"
+#include "model/loss.h"
+#include "model/trainer_impl.h"
+
+namespace relu {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Status OutOfMemory(const char* what) {
+  return Status::Error(std::string("out of memory allocating the ") + what);
+}
+
+FeatureSet MakeFeatureSet(const std::vector<Point>& points, uint32_t features, int inputs) {
+  FeatureSet set;
+  set.count = static_cast<int>(points.size());
+  set.features.resize(points.size() * static_cast<size_t>(inputs));
+  set.labels.resize(points.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    ComputeFeatures(features, points[i].x1, points[i].x2, set.features.data() + i * inputs);
+    set.labels[i] = points[i].label;
+  }
+  return set;
+}
+
+std::string HiddenList(const std::vector<int>& hidden) {
+  std::string text = "[";
+  for (size_t i = 0; i < hidden.size(); ++i) text += (i ? "," : "") + std::to_string(hidden[i]);
+  return text + "]";
+}
+
+Status CheckMemory(const NetworkLayout& layout, const Config& config, int batch_size) {
+  const double bytes = EstimateModelBytes(layout, batch_size, EvalChunk(layout));
+  if (bytes <= kMaxModelBytes) return Status::Ok();
+  const auto mib = [](double b) { return std::to_string(static_cast<long long>(b / 1048576.0)); };
+  return Status::Error("hidden: the network " + HiddenList(config.hidden) + " with batchSize " +
+                       std::to_string(batch_size) + " needs about " + mib(bytes) +
+                       " MB for parameters, gradients, optimiser state and batch buffers; the "
+                       "limit is " + mib(kMaxModelBytes) +
+                       " MB: use fewer or narrower layers, or a smaller batchSize");
+}
+
+// "loss is NaN at step 12": the cause of a divergence, value by value.
+std::string NonFinite(const char* what, double value, int64_t step) {
+  return std::string(what) + (std::isnan(value) ? " is NaN" : " is inf") + " at step " +
+         std::to_string(step);
+}
+
+}  // namespace
+
+double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk) {
+  // Parameters, their previous values, gradients and up to two optimiser
+  // moments (Adam), so that a live switch of optimiser never crosses the limit.
+  const double per_param = 5.0;
+  const double floats = per_param * static_cast<double>(layout.paramCount) +
+                        static_cast<double>(WorkspaceFloats(layout, batch_size)) +
+                        static_cast<double>(WorkspaceFloats(layout, eval_chunk));
+  return floats * sizeof(float);
+}
+
+int EvalChunk(const NetworkLayout& layout) {
+  int chunk = kMaxEvalChunk;
+  while (chunk > 1 && WorkspaceFloats(layout, chunk) > kEvalChunkFloats) chunk /= 2;
+  return chunk;
+}
+
+// --- Impl --------------------------------------------------------------------
+
+Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
+  Status status = ValidateConfig(config);
+  if (!status.ok()) return status;
+  auto impl = std::make_unique<Impl>();
+  impl->kernels = &kernels::SelectKernels();
+  impl->config = config;
+  impl->layout = MakeLayout(config, NumInputs(config), NumOutputs(config));
+  status = GenerateData(config, &impl->trainPoints, &impl->testPoints);
+  if (!status.ok()) return status;
+  if (impl->trainPoints.empty()) return Status::Error("numSamples: no training points to learn from");
+  const int batch_size = impl->BatchSize();
+  status = CheckMemory(impl->layout, config, batch_size);
+  if (!status.ok()) return status;
+
+  const int inputs = impl->layout.inputs;
+  impl->train = MakeFeatureSet(impl->trainPoints, config.features, inputs);
+  impl->test = MakeFeatureSet(impl->testPoints, config.features, inputs);
+  const size_t n = impl->layout.paramCount;
+  if (!impl->params.Assign(n) || !impl->grads.Assign(n) || !impl->previousParams.Assign(n)) {
+    return OutOfMemory("parameters");
+  }
+  if (!impl->optimizer.Reset(config.optimizer, n)) return OutOfMemory("optimiser state");
+  if (!impl->batch.Resize(impl->layout, batch_size) ||
+      !impl->eval.Resize(impl->layout, EvalChunk(impl->layout))) {
+    return OutOfMemory("batch buffers");
+  }
+
+  const size_t layer_count = impl->layout.layers.size();
+  impl->deltaSquares.assign(layer_count, 0.0);
+  impl->unitAlive.resize(layer_count);
+  impl->metrics.layers.resize(layer_count);
+  for (size_t l = 0; l < layer_count; ++l) {
+    const LayerLayout& layer = impl->layout.layers[l];
+    LayerDiagnostics& diag = impl->metrics.layers[l];
+    diag.units = layer.outputs;
+    const bool is_output = l + 1 == layer_count;
+    const Head head = impl->layout.head;
+    diag.activation = !is_output                  ? layer.act
+                      : head == Head::kTanhMse    ? Act::kTanh
+                      : head == Head::kSigmoidBce ? Act::kSigmoid
+                                                  : Act::kLinear;  // regression and softmax
+    diag.histogram.assign(kHistogramBins, 0);
+    diag.preluSlopes.assign(static_cast<size_t>(layer.slopeCount), 0.0f);
+    impl->unitAlive[l].assign(static_cast<size_t>(layer.outputs), 0);
+  }
+  impl->order.resize(impl->trainPoints.size());
+  impl->ResetTraining();
+  *out = std::move(impl);
+  return Status::Ok();
+}
+
+int Trainer::Impl::BatchSize() const {
+  return std::max(1, std::min(config.batchSize, static_cast<int>(trainPoints.size())));
+}
+
+void Trainer::Impl::ResetTraining() {
+  InitializeParams(layout, config, params.data());
+  grads.Zero();
+  hasPrevious = false;
+  optimizer.Reset(config.optimizer, layout.paramCount);  // same size: cannot fail
+  std::fill(deltaSquares.begin(), deltaSquares.end(), 0.0);
+  shuffleRng.Seed(config.seed, kStreamShuffle);
+  std::iota(order.begin(), order.end(), 0u);
+  shuffleRng.Shuffle(order.data(), order.size());
+  cursor = 0;
+  samplesSeen = 0;
+
+  metrics.step = 0;
+  metrics.epoch = 0;
+  metrics.learningRate = ScheduledLearningRate(config, 0);
+  metrics.batchLoss = kNaN;
+  metrics.trainLoss = metrics.testLoss = kNaN;
+  metrics.trainAccuracy = metrics.testAccuracy = kNaN;
+  metrics.diverged = false;
+  metrics.divergedAtStep = -1;
+  metrics.divergedCause.clear();
+  for (LayerDiagnostics& diag : metrics.layers) {
+    diag.preMean = diag.preStd = diag.actMean = diag.actStd = diag.sparsity = 0.0f;
+    diag.deadUnits = 0;
+    std::fill(diag.histogram.begin(), diag.histogram.end(), 0u);
+    diag.gradNorm = diag.updateRatio = 0.0f;
+  }
+  RefreshParamMetrics();
+}
+
+void Trainer::Impl::RefreshParamMetrics() {
+  for (size_t l = 0; l < layout.layers.size(); ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    LayerDiagnostics& diag = metrics.layers[l];
+    const size_t weights = static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs);
+    diag.weightNorm = static_cast<float>(std::sqrt(SumOfSquares(params.data() + layer.weightOffset, weights)));
+    std::copy_n(params.data() + layer.slopeOffset, layer.slopeCount, diag.preluSlopes.begin());
+  }
+}
+
+Status Trainer::Impl::StepOnce(bool* roll_back) {
+  *roll_back = true;  // until the update itself is checked
+  const int64_t attempted = metrics.step + 1;  // steps are counted from 1
+  const int inputs = layout.inputs;
+  const int cols = std::min(BatchSize(), static_cast<int>(order.size() - cursor));
+  float* x = batch.input();       // [inputs x cols]
+  float* labels = batch.labels();  // [cols]
+  for (int j = 0; j < cols; ++j) {
+    const size_t sample = order[cursor + static_cast<size_t>(j)];
+    std::memcpy(x + static_cast<size_t>(j) * inputs, train.features.data() + sample * inputs,
+                sizeof(float) * static_cast<size_t>(inputs));
+    labels[j] = train.labels[sample];
+  }
+
+  const int last = static_cast<int>(layout.layers.size()) - 1;
+  Forward(layout, *kernels, params.data(), cols, &batch);
+  const double loss = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last), labels,
+                                batch.act(last), batch.delta(0)) / cols;
+  if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
+  Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
+  AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
+
+  double total_squares = 0.0;
+  for (size_t l = 0; l < layout.layers.size(); ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    const size_t end = l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
+    const double weight_squares = SumOfSquares(grads.data() + layer.weightOffset, layer.biasOffset - layer.weightOffset);
+    total_squares += weight_squares + SumOfSquares(grads.data() + layer.biasOffset, end - layer.biasOffset);
+    metrics.layers[l].gradNorm = static_cast<float>(std::sqrt(weight_squares));
+  }
+  const double grad_norm = std::sqrt(total_squares);
+  if (!std::isfinite(grad_norm)) return Status::Error(NonFinite("gradient norm", grad_norm, attempted));
+  if (config.clipNorm > 0.0f && grad_norm > config.clipNorm) {
+    const auto scale = static_cast<float>(config.clipNorm / grad_norm);
+    for (size_t i = 0; i < grads.size(); ++i) grads[i] *= scale;
+  }
+
+  const double lr = ScheduledLearningRate(config, metrics.step);
+  *roll_back = false;
+  if (!optimizer.UpdateIsFinite(config, lr, grads.data(), params.data())) {
+    return Status::Error("updated weights are non-finite at step " + std::to_string(attempted));
+  }
+  std::memcpy(previousParams.data(), params.data(), sizeof(float) * params.size());
+  hasPrevious = true;
+  optimizer.Update(config, lr, layout, grads.data(), params.data(), deltaSquares.data());
+  RefreshParamMetrics();
+  for (size_t l = 0; l < layout.layers.size(); ++l) {
+    LayerDiagnostics& diag = metrics.layers[l];
+    diag.updateRatio = diag.weightNorm > 0.0f
+                           ? static_cast<float>(std::sqrt(deltaSquares[l]) / diag.weightNorm)
+                           : 0.0f;
+  }
+
+  metrics.step = attempted;
+  samplesSeen += cols;
+  metrics.epoch = static_cast<double>(samplesSeen) / static_cast<double>(order.size());
+  metrics.learningRate = lr;
+  metrics.batchLoss = loss;
+  cursor += static_cast<size_t>(cols);
+  if (cursor == order.size()) {  // a new epoch: a new order, from the same stream
+    shuffleRng.Shuffle(order.data(), order.size());
+    cursor = 0;
+  }
+  return Status::Ok();
+}
+
+Status Trainer::Impl::Advance(bool whole_epoch) {
+  const char* const advice = ": lower the learning rate, then Configure or Reset";
+  if (metrics.diverged) return Status::Error("training diverged (" + metrics.divergedCause + ")" + advice);
+  do {
+    bool roll_back = false;
+    const Status status = StepOnce(&roll_back);
+    if (!status.ok()) {
+      metrics.diverged = true;
+      metrics.divergedAtStep = metrics.step + 1;
+      metrics.divergedCause = status.message();
+      if (roll_back && hasPrevious) RollBack();
+      return Status::Error("training diverged: " + metrics.divergedCause + advice);
+    }
+  } while (whole_epoch && cursor != 0);
+  return Status::Ok();
+}
+
+void Trainer::Impl::RollBack() {
+  std::memcpy(params.data(), previousParams.data(), sizeof(float) * params.size());
+  hasPrevious = false;
+  // The moments hold the update being undone; there is no copy of them.
+  optimizer.Reset(optimizer.type(), layout.paramCount);  // same size: cannot fail
+  metrics.step -= 1;
+  RefreshParamMetrics();
+}
+
+Status Trainer::Impl::ConfigureLive(const Config& next) {
+  Status status = ValidateConfig(next);
+  if (!status.ok()) return status;
+  const int batch_size = std::max(1, std::min(next.batchSize, static_cast<int>(trainPoints.size())));
+  status = CheckMemory(layout, next, batch_size);
+  if (!status.ok()) return status;
+  Workspace resized;
+  const bool resize = batch_size != batch.capacity();
+  if (resize && !resized.Resize(layout, batch_size)) return OutOfMemory("batch buffers");
+  OptimizerState fresh;
+  const bool new_optimizer = next.optimizer != optimizer.type();
+  if (new_optimizer && !fresh.Reset(next.optimizer, layout.paramCount)) {
+    return OutOfMemory("optimiser state");
+  }
+  // Nothing can fail from here on.
+  config = next;
+  SetLiveActParams(config, &layout);
+  if (resize) batch = std::move(resized);
+  if (new_optimizer) optimizer = std::move(fresh);
+  metrics.learningRate = ScheduledLearningRate(config, metrics.step);
+  metrics.diverged = false;
+  metrics.divergedAtStep = -1;
+  metrics.divergedCause.clear();
+  return Status::Ok();
+}
+
+// --- Trainer -------------------------------------------------------------------
+
+Trainer::Trainer() = default;
+Trainer::~Trainer() = default;
+
+std::unique_ptr<Trainer> Trainer::Create(const Config& config, Status* error) {
+  std::unique_ptr<Impl> impl;
+  const Status status = Impl::Build(config, &impl);
+  if (error) *error = status;
+  if (!status.ok()) return nullptr;
+  std::unique_ptr<Trainer> trainer(new Trainer());
+  trainer->impl_ = std::move(impl);
+  return trainer;
+}
+
+const Config& Trainer::config() const { return impl_->config; }
+
+Status Trainer::Configure(const Config& config, bool* rebuilt) {
+  if (rebuilt) *rebuilt = false;
+  if (!NeedsRebuild(impl_->config, config)) return impl_->ConfigureLive(config);
+  std::unique_ptr<Impl> fresh;
+  const Status status = Impl::Build(config, &fresh);
+  if (!status.ok()) return status;
+  impl_ = std::move(fresh);
+  if (rebuilt) *rebuilt = true;
+  return Status::Ok();
+}
+
+void Trainer::Reset() { impl_->ResetTraining(); }
+
+Status Trainer::Step(int n) {
+  if (n < 0) return Status::Error("steps: " + std::to_string(n) + " is negative, must be >= 0");
+  for (int i = 0; i < n; ++i) {
+    if (Status status = impl_->Advance(false); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status Trainer::StepEpochs(int n) {
+  if (n < 0) return Status::Error("epochs: " + std::to_string(n) + " is negative, must be >= 0");
+  for (int i = 0; i < n; ++i) {
+    if (Status status = impl_->Advance(true); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+const Metrics& Trainer::metrics() const { return impl_->metrics; }
+
+// --- Parameters ------------------------------------------------------------------
+
+const float* Trainer::params() const { return impl_->params.data(); }
+size_t Trainer::paramCount() const { return impl_->layout.paramCount; }
+
+Status Trainer::SetParams(const float* values, size_t count) {
+  const size_t expected = impl_->layout.paramCount;
+  if (count != expected) {
+    return Status::Error("params: " + std::to_string(count) + " values given, the network has " +
+                         std::to_string(expected));
+  }
+  if (count && !values) return Status::Error("params: no values given");
+  for (size_t i = 0; i < count; ++i) {
+    if (!std::isfinite(values[i])) {
+      return Status::Error("params[" + std::to_string(i) + "] is " + std::to_string(values[i]) +
+                           ": every parameter must be finite");
+    }
+  }
+  std::copy_n(values, count, impl_->params.data());
+  impl_->hasPrevious = false;
+  impl_->RefreshParamMetrics();
+  return Status::Ok();
+}
+
+int Trainer::layerCount() const { return static_cast<int>(impl_->layout.layers.size()); }
+
+// Out-of-range layers read as an empty layer at offset 0: these accessors
+// cannot report errors, and must not read outside the layout.
+namespace {
+const LayerLayout& LayerOrEmpty(const NetworkLayout& layout, int layer) {
+  static const LayerLayout kEmpty;
+  const bool valid = layer >= 0 && layer < static_cast<int>(layout.layers.size());
+  return valid ? layout.layers[static_cast<size_t>(layer)] : kEmpty;
+}
+}  // namespace
+
+size_t Trainer::weightOffset(int layer) const { return LayerOrEmpty(impl_->layout, layer).weightOffset; }
+size_t Trainer::biasOffset(int layer) const { return LayerOrEmpty(impl_->layout, layer).biasOffset; }
+int Trainer::layerInputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).inputs; }
+int Trainer::layerOutputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).outputs; }
+
+Status Trainer::SetWeight(int layer, int to, int from, float value) {
+  const int count = layerCount();
+  if (layer < 0 || layer >= count) {
+    return Status::Error("layer: " + std::to_string(layer) + " is out of range [0, " +
+                         std::to_string(count - 1) + "]");
+  }
+  const LayerLayout& target = impl_->layout.layers[static_cast<size_t>(layer)];
+  if (to < 0 || to >= target.outputs) {
+    return Status::Error("to: " + std::to_string(to) + " is out of range [0, " +
+                         std::to_string(target.outputs - 1) + "] for layer " + std::to_string(layer));
+  }
+  if (from < 0 || from >= target.inputs) {
+    return Status::Error("from: " + std::to_string(from) + " is out of range [0, " +
+                         std::to_string(target.inputs - 1) + "] for layer " + std::to_string(layer));
+  }
+  if (!std::isfinite(value)) return Status::Error("value: " + std::to_string(value) + " is not finite");
+  impl_->params[target.weightOffset + static_cast<size_t>(from) * target.outputs + to] = value;
+  impl_->hasPrevious = false;
+  impl_->RefreshParamMetrics();
+  return Status::Ok();
+}
+
+// --- Data --------------------------------------------------------------------------
+
+const std::vector<Point>& Trainer::trainPoints() const { return impl_->trainPoints; }
+const std::vector<Point>& Trainer::testPoints() const { return impl_->testPoints; }
+
+}  // namespace relu
