@@ -198,8 +198,9 @@ class TrainerHandle {
   // `values`: any array-like of numbers (the JS API passes a Float32Array).
   std::string setParams(const val& values) {
     if (!trainer_) return NotCreated();
-    const val length = values["length"];
     const double expected = paramCount();
+    const bool is_object = values.typeOf().as<std::string>() == "object" && !values.isNull();
+    const val length = is_object ? values["length"] : val::undefined();
     if (!length.isNumber() || length.as<double>() != expected) {
       return "params: expected " + FormatNumber(expected) + " numbers, got " +
              (length.isNumber() ? FormatNumber(length.as<double>()) : std::string("no array"));

@@ -6,17 +6,22 @@ import { createTrainer as createCoreTrainer } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
 
-/** Yields to the message queue between slices without setTimeout's 4 ms clamp. */
+/**
+ * Yields to the event loop between slices, so that requests are answered.
+ * Node: setImmediate (its MessagePort drains posted messages ahead of timers
+ * and can starve them). Browsers: a MessageChannel, which, unlike nested
+ * setTimeout(0), is not clamped to 4 ms.
+ */
 function createYielder() {
+  if (typeof setImmediate === 'function') {
+    return { yieldThen: (fn) => setImmediate(fn), close() {} };
+  }
   if (typeof MessageChannel !== 'function') {
     return { yieldThen: (fn) => setTimeout(fn, 0), close() {} };
   }
   const channel = new MessageChannel();
   const waiting = [];
   channel.port1.onmessage = () => waiting.shift()?.();
-  // Under Node the port must not keep the process alive by itself.
-  channel.port1.unref?.();
-  channel.port2.unref?.();
   return {
     yieldThen(fn) {
       waiting.push(fn);
@@ -24,7 +29,6 @@ function createYielder() {
     },
     close() {
       channel.port1.close();
-      channel.port2.close();
     },
   };
 }
