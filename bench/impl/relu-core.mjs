@@ -1,0 +1,93 @@
+// This project's core in WebAssembly, SIMD128 or scalar build.
+//   W1, W2: through the public JS API (web/api: createTrainer), exactly as the
+//           worker drives it, with the shared initial weights via setParams.
+//   W3, K1, G1: through the bench module (bench/wasm), built from the same
+//           kernel and model sources with the same flags: the Trainer's
+//           inputs are the playground's 2-D features, and the kernels and
+//           Eigen products have no JS API of their own.
+
+/**
+ * api: the module web/api/index.js; build: 'simd' | 'scalar';
+ * benchModule: the instantiated bench module of the same build, or null.
+ */
+export function openReluCore({ api, build, benchModule }) {
+  const isa = benchModule ? cString(benchModule, benchModule._bench_isa()) : '?';
+  return {
+    variant: `${build} build (kernels: ${isa})`,
+    w1: api ? (w) => trainerSession(api, build, w, true) : undefined,
+    w2: api ? (w) => trainerSession(api, build, w, false) : undefined,
+    w3: benchModule ? (w) => classifierSession(benchModule, w) : undefined,
+    k1: benchModule ? (n) => reluKernelSession(benchModule, n) : undefined,
+    g1: benchModule ? (c) => gemmSession(benchModule, c) : undefined,
+    close: () => {},
+  };
+}
+
+function cString(module, pointer) {
+  const bytes = module.HEAPU8 ?? new Uint8Array(module.HEAPF32.buffer);
+  let end = pointer;
+  while (bytes[end] !== 0) end++;
+  return new TextDecoder().decode(bytes.slice(pointer, end));
+}
+
+async function trainerSession(api, build, w, withGrid) {
+  const trainer = await api.createTrainer(w.coreConfig, { build });
+  trainer.setParams(w.params);
+  const grid = withGrid ? w.grid : 0;
+  const allOut = withGrid ? new Float32Array(trainer.gridNodeCount({ hidden: true }) * grid * grid) : null;
+  const outputOut = withGrid ? new Float32Array(trainer.gridNodeCount({ hidden: false }) * grid * grid) : null;
+  const loss = () => {
+    trainer.evaluate();
+    const { trainLoss, testLoss } = trainer.metrics();
+    return [trainLoss, testLoss];
+  };
+  const heatmapAll = () => trainer.evalGrid(grid, { hidden: true, out: allOut });
+  return {
+    trainSteps: (k) => trainer.step(k),
+    loss,
+    heatmapAll: withGrid ? heatmapAll : undefined,
+    heatmapOutput: withGrid ? () => trainer.evalGrid(grid, { hidden: false, out: outputOut }) : undefined,
+    frame: withGrid ? () => { trainer.stepEpochs(1); loss(); heatmapAll(); } : undefined,
+    close: () => trainer.delete(),
+  };
+}
+
+/** Copies a typed array into the module's heap; returns its address. */
+function copyIn(module, array) {
+  const pointer = module._bench_alloc(array.byteLength);
+  if (!pointer) throw new Error('bench module: out of memory');
+  const heap = array instanceof Float32Array ? module.HEAPF32 : module.HEAP32;
+  heap.set(array, pointer / 4);
+  return pointer;
+}
+
+function classifierSession(module, w) {
+  const { data } = w;
+  const arrays = [new Int32Array(w.hidden), w.params, data.x, data.labels, w.order];
+  const [hidden, params, x, labels, order] = arrays.map((a) => copyIn(module, a));
+  const ok = module._bench_w3_prepare(data.inputs, data.classes, data.count, hidden, w.hidden.length, w.batch,
+    w.lr, params, w.params.length, x, labels, order, w.order.length);
+  [hidden, params, x, labels, order].forEach((p) => module._bench_free(p));
+  if (!ok) throw new Error('bench module: W3 data does not fit the network');
+  return {
+    trainSteps: (k) => module._bench_w3_steps(k),
+    loss: () => [module._bench_w3_loss()],
+    close: () => {},
+  };
+}
+
+function reluKernelSession(module, n) {
+  module._bench_relu_prepare(n);
+  return {
+    forward: (k) => module._bench_relu_forward(k),
+    backward: (k) => module._bench_relu_backward(k),
+    close: () => module._bench_relu_prepare(0),
+  };
+}
+
+const TRANS_CODES = { NN: 0, NT: 1, TN: 2 };
+
+function gemmSession(module, c) {
+  if (!module._bench_gemm_prepare(c.m, c.k, c.n, TRANS_CODES[c.trans])) throw new Error(`bad G1 case ${c.name}`);
+  return { run: (k) => module._bench_gemm_run(k), close: () => {} };
+}

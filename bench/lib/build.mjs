@@ -1,0 +1,98 @@
+// Brings the bench's own artefacts up to date before a run (each step is an
+// incremental build, a no-op when nothing changed, so a run never measures
+// stale code):
+//   - the TF.js bundles: tfjs-core's packaged bundles leave the gradients
+//     out, so training needs tfjs-core's own register_all_gradients bundled
+//     in, as an application bundler would (rolldown, from vite);
+//   - the WASM bench modules (bench/wasm), SIMD128 and scalar;
+//   - the native bench executables (bench/native).
+// The shipped core (wasm-build/dist) is not built here: wasm-build/build.sh does that.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const JOBS = '2'; // the machine is shared: never more
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+}
+
+function describeFailure(what, error) {
+  const stderr = error.stderr ? error.stderr.toString().trim().split('\n').slice(-15).join('\n') : error.message;
+  return new Error(`${what} failed:\n${stderr}`);
+}
+
+/** Bundles bench/tfjs/entry.mjs for Node and for the page; returns their paths. */
+export async function buildTfjsBundles(root) {
+  const { rolldown } = await import('rolldown');
+  const outDir = join(root, 'build', 'bench-tfjs');
+  mkdirSync(outDir, { recursive: true });
+  const paths = {};
+  for (const platform of ['node', 'browser']) {
+    const bundle = await rolldown({
+      input: join(root, 'bench', 'tfjs', 'entry.mjs'),
+      platform,
+      cwd: root,
+      logLevel: 'silent',
+      // The ES-module builds ('module'), so that one copy of tfjs-core serves everything.
+      resolve: { mainFields: platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'] },
+    });
+    paths[platform] = join(outDir, `tfjs-${platform}.mjs`);
+    await bundle.write({
+      file: paths[platform],
+      format: 'esm',
+      // The wasm backend's Emscripten glue uses __dirname, which ES modules lack.
+      banner: platform === 'node'
+        ? "import { fileURLToPath as __benchPath } from 'node:url';\n" +
+          "const __filename = __benchPath(import.meta.url);\n" +
+          "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
+        : '',
+    });
+    await bundle.close();
+  }
+  return paths;
+}
+
+/** Builds the WASM bench module of one variant; returns its .mjs path. */
+export function buildBenchModule(root, variant) {
+  const tree = join(root, 'build', `bench-wasm-${variant}`);
+  const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+  try {
+    if (!existsSync(join(tree, 'CMakeCache.txt'))) {
+      run('emcmake', ['cmake', '-S', join(root, 'bench', 'wasm'), '-B', tree,
+        `-DRELU_WASM_SIMD=${variant === 'simd' ? 'ON' : 'OFF'}`, '-DCMAKE_BUILD_TYPE=Release'], { env });
+    }
+    run('cmake', ['--build', tree, '-j', JOBS], { env });
+  } catch (error) {
+    throw describeFailure(`building the ${variant} bench module`, error);
+  }
+  return join(tree, `relu-bench-${variant}.mjs`);
+}
+
+export const NATIVE_TARGETS = ['relu-bench-native', 'relu-bench-gemm-sse2', 'relu-bench-gemm-avx2'];
+
+/**
+ * Builds the native bench executables; returns the folder holding them.
+ * Uses build/bench-native (configured here, tests off), unless only
+ * build/native exists and already knows the bench targets (scripts/test.sh
+ * builds that tree first, and the root CMakeLists picks up bench/native).
+ */
+export function buildNative(root) {
+  const own = join(root, 'build', 'bench-native');
+  const preset = join(root, 'build', 'native');
+  const ownConfigured = existsSync(join(own, 'CMakeCache.txt'));
+  const tree = !ownConfigured && existsSync(join(preset, 'bench', 'native', 'Makefile')) ? preset : own;
+  if (tree === own && !ownConfigured) {
+    try {
+      run('cmake', ['-S', root, '-B', own, '-DRELU_BUILD_TESTS=OFF', '-DCMAKE_BUILD_TYPE=Release']);
+    } catch (error) {
+      throw describeFailure('configuring build/bench-native', error);
+    }
+  }
+  try {
+    run('cmake', ['--build', tree, '-j', JOBS, '--target', ...NATIVE_TARGETS]);
+  } catch (error) {
+    throw describeFailure(`building the native bench in ${tree}`, error);
+  }
+  return join(tree, 'bench', 'native');
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// npm run bench: this project's core (SIMD128 and scalar WASM builds, and
+// native) side by side with TensorFlow.js 4.22 (wasm and cpu backends) and
+// ConvNetJS 0.3, under Node and in headless Chromium, in one run.
+//
+//   node bench/run.mjs [--smoke] [--only=W1,K1.fwd,...] [--impl=relu-simd,tfjs-wasm,...]
+//                      [--no-node] [--no-browser] [--no-native] [--markdown] [--out=FILE]
+//
+// Prints the medians with their min-max and the target ratios of issue #5,
+// and writes everything as JSON to bench/results/ (git-ignored). --smoke runs
+// every workload once, to prove the harness works (CI): it asserts that every
+// implementation ran and that their losses agree, never anything about time.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBenchModule, buildNative, buildTfjsBundles } from './lib/build.mjs';
+import { runInChromium } from './lib/browser.mjs';
+import { crossCheck } from './lib/checks.mjs';
+import { runNativeCore, runNativeGemm } from './lib/native.mjs';
+import { nodeLoaders } from './lib/node-env.mjs';
+import { evaluateTargets, formatTable, formatTargets, tableRows } from './lib/report.mjs';
+import { MODES } from './lib/stats.mjs';
+import { implementations } from './workloads/implementations.mjs';
+import { runImplementation } from './workloads/suite.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const options = { smoke: false, only: null, impls: null, node: true, browser: true, native: true, markdown: false, out: null };
+  for (const arg of argv) {
+    const [name, value] = arg.split('=');
+    if (name === '--smoke') options.smoke = true;
+    else if (name === '--only') options.only = value.split(',');
+    else if (name === '--impl') options.impls = value.split(',');
+    else if (name === '--no-node') options.node = false;
+    else if (name === '--no-browser') options.browser = false;
+    else if (name === '--no-native') options.native = false;
+    else if (name === '--markdown') options.markdown = true;
+    else if (name === '--out') options.out = value;
+    else throw new Error(`unknown argument ${arg} (see the comment at the top of bench/run.mjs)`);
+  }
+  return options;
+}
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model;
+  const version = (command, args) => {
+    try {
+      return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\n')[0].trim();
+    } catch {
+      return 'unavailable';
+    }
+  };
+  return {
+    cpu, cores: cpus().length, node: process.version,
+    emcc: version('emcc', ['--version']), gxx: version('g++', ['--version']),
+  };
+}
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const logFigure = (f) => log(`  ${f.env} ${f.impl} ${f.metric}: ${f.value.toPrecision(4)} ${f.unit}`);
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const only = options.only ? (id) => options.only.some((prefix) => id.startsWith(prefix)) : () => true;
+  const mode = options.smoke ? MODES.smoke : MODES.full;
+  const started = Date.now();
+  const errors = [];
+  const results = [];
+  const checks = { node: {}, chromium: {} };
+
+  log('== building the bench artefacts (incremental)');
+  const tfjs = await buildTfjsBundles(root);
+  const benchModules = {};
+  for (const variant of ['simd', 'scalar']) {
+    try {
+      benchModules[variant] = buildBenchModule(root, variant);
+    } catch (error) {
+      errors.push(error.message);
+      benchModules[variant] = null;
+    }
+  }
+  const wantedImpl = (id) => !options.impls || options.impls.includes(id);
+
+  if (options.node) {
+    log(`== Node ${process.version}`);
+    for (const impl of implementations('node', nodeLoaders(root, { tfjs, benchModules }))) {
+      if (!wantedImpl(impl.id)) continue;
+      try {
+        const outcome = await runImplementation(impl, mode, { only, log: logFigure });
+        results.push(...outcome.results);
+        checks.node[impl.id] = outcome.checks;
+      } catch (error) {
+        errors.push(`node ${impl.id}: ${error.stack ?? error.message}`);
+      }
+    }
+  }
+
+  if (options.native && (wantedImpl('native') || wantedImpl('eigen-sse2'))) {
+    log('== native');
+    try {
+      const binDir = buildNative(root);
+      if (wantedImpl('native')) {
+        const core = runNativeCore(binDir, { smoke: options.smoke, only });
+        results.push(...core.results);
+        core.results.forEach(logFigure);
+        checks.node.native = core.checks;
+      }
+      if (wantedImpl('eigen-sse2')) {
+        const gemm = runNativeGemm(binDir, { smoke: options.smoke, only });
+        results.push(...gemm.results);
+        gemm.results.forEach(logFigure);
+        gemm.skipped.forEach((s) => log(`  skipped ${s}`));
+      }
+    } catch (error) {
+      errors.push(`native: ${error.message}`);
+    }
+  }
+
+  let chromiumVersion = null;
+  if (options.browser) {
+    log('== Chromium');
+    try {
+      const toUrl = (path) => (path ? relative(root, path) : null);
+      const outcome = await runInChromium(root, {
+        smoke: options.smoke,
+        only: options.only,
+        impls: options.impls,
+        paths: { tfjs: toUrl(tfjs.browser), benchModules: { simd: toUrl(benchModules.simd), scalar: toUrl(benchModules.scalar) } },
+      }, log);
+      results.push(...outcome.results);
+      Object.assign(checks.chromium, outcome.checks);
+      errors.push(...outcome.errors);
+      chromiumVersion = outcome.version;
+    } catch (error) {
+      errors.push(`chromium: ${error.message}`);
+    }
+  }
+
+  const disagreements = [...crossCheck('node', checks.node), ...crossCheck('chromium', checks.chromium)];
+  const targets = evaluateTargets(results);
+  const rows = tableRows(results);
+  process.stdout.write(`\n${formatTable(rows, options.markdown)}\n\n${formatTargets(targets, options.markdown)}\n`);
+
+  const report = {
+    date: new Date(started).toISOString(),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    mode: options.smoke ? 'smoke' : 'full',
+    seconds: (Date.now() - started) / 1000,
+    machine: { ...machine(), chromium: chromiumVersion },
+    results, targets, checks, disagreements, errors,
+  };
+  const outFile = options.out ?? join(root, 'bench', 'results', `${options.smoke ? 'smoke' : 'bench'}-${report.date.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(report, null, 1)}\n`);
+  writeFileSync(join(dirname(outFile), 'latest.json'), `${JSON.stringify(report, null, 1)}\n`);
+  log(`\nwrote ${relative(process.cwd(), outFile)} (${report.seconds.toFixed(0)} s)`);
+
+  for (const message of disagreements) log(`LOSSES DISAGREE: ${message}`);
+  for (const message of errors) log(`ERROR: ${message}`);
+  // A smoke run fails on anything that did not run or did not agree; a full
+  // run reports the same but still leaves its figures.
+  if (errors.length || disagreements.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  log(error.stack ?? String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,65 @@
+// The WASM bench module's C exports, called from bench/impl/relu-core.mjs.
+// Each Run/Steps call repeats its operation `reps` times inside WASM, so the
+// JS-side timer sees many operations per call and no per-call overhead.
+#include <emscripten/emscripten.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <utility>
+
+#include "classifier_bench.h"
+#include "gemm_bench.h"
+#include "kernels/kernels.h"
+#include "relu_bench.h"
+
+namespace {
+relu::bench::ReluBench g_relu;
+relu::bench::GemmBench g_gemm;
+relu::bench::ClassifierBench g_classifier;
+}  // namespace
+
+extern "C" {
+
+// "wasmsimd" or "scalar": which kernel set SelectKernels() picked.
+EMSCRIPTEN_KEEPALIVE const char* bench_isa() { return relu::kernels::SelectKernels().isa; }
+
+EMSCRIPTEN_KEEPALIVE void* bench_alloc(size_t bytes) { return std::malloc(bytes); }
+EMSCRIPTEN_KEEPALIVE void bench_free(void* pointer) { std::free(pointer); }
+
+EMSCRIPTEN_KEEPALIVE void bench_relu_prepare(size_t n) { g_relu.Prepare(n); }
+EMSCRIPTEN_KEEPALIVE void bench_relu_forward(int reps) { g_relu.RunForward(reps); }
+EMSCRIPTEN_KEEPALIVE void bench_relu_backward(int reps) { g_relu.RunBackward(reps); }
+EMSCRIPTEN_KEEPALIVE float bench_relu_checksum() { return g_relu.Checksum(); }
+
+// trans: 0 = NN, 1 = NT, 2 = TN. Returns 0 for an unknown trans.
+EMSCRIPTEN_KEEPALIVE int bench_gemm_prepare(int m, int k, int n, int trans) {
+  static const char* const kNames[] = {"NN", "NT", "TN"};
+  if (trans < 0 || trans > 2) return 0;
+  return g_gemm.Prepare(m, k, n, kNames[trans]) ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void bench_gemm_run(int reps) { g_gemm.Run(reps); }
+EMSCRIPTEN_KEEPALIVE float bench_gemm_checksum() { return g_gemm.Checksum(); }
+
+// W3: the caller fills the arrays (allocated with bench_alloc) and keeps
+// ownership; they are copied. Returns 0 when they do not fit the network.
+EMSCRIPTEN_KEEPALIVE int bench_w3_prepare(int inputs, int classes, int count, const int32_t* hidden,
+                                          int hidden_count, int batch, float learning_rate,
+                                          const float* params, size_t param_count, const float* x,
+                                          const int32_t* labels, const int32_t* order, size_t order_count) {
+  relu::bench::ClassifierData data;
+  data.inputs = inputs;
+  data.classes = classes;
+  data.count = count;
+  data.hidden.assign(hidden, hidden + hidden_count);
+  data.batch = batch;
+  data.learningRate = learning_rate;
+  data.params.assign(params, params + param_count);
+  data.x.assign(x, x + static_cast<size_t>(count) * static_cast<size_t>(inputs));
+  data.labels.assign(labels, labels + count);
+  data.order.assign(order, order + order_count);
+  return g_classifier.Prepare(std::move(data)) ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void bench_w3_steps(int steps) { g_classifier.RunSteps(steps); }
+EMSCRIPTEN_KEEPALIVE double bench_w3_loss() { return g_classifier.FirstBatchLoss(); }
+
+}  // extern "C"

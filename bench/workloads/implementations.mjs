@@ -1,0 +1,27 @@
+// The implementations compared in a JS environment (Node or the page). The
+// environment supplies loaders; this list is the same in both.
+import { openConvnet } from '../impl/convnet.mjs';
+import { openReluCore } from '../impl/relu-core.mjs';
+import { openTfjs } from '../impl/tfjs.mjs';
+
+export const IMPLEMENTATION_IDS = Object.freeze(['relu-simd', 'relu-scalar', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs']);
+
+/**
+ * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,
+ * resolving to the loaded library (api and benchModule may resolve to null
+ * when that build is missing: its rows are then left out).
+ */
+export function implementations(env, loaders) {
+  const core = (build) => async () => {
+    const [api, benchModule] = await Promise.all([loaders.api(build), loaders.benchModule(build)]);
+    if (!api && !benchModule) throw new Error(`the ${build} build of the core is missing`);
+    return openReluCore({ api, build, benchModule });
+  };
+  return [
+    { id: 'relu-simd', env, open: core('simd') },
+    { id: 'relu-scalar', env, open: core('scalar') },
+    { id: 'tfjs-wasm', env, open: async () => openTfjs(await loaders.tf(), 'wasm') },
+    { id: 'tfjs-cpu', env, open: async () => openTfjs(await loaders.tf(), 'cpu') },
+    { id: 'convnetjs', env, open: async () => openConvnet(await loaders.convnetjs()) },
+  ];
+}
