@@ -20,15 +20,25 @@ constexpr float kGeluDerivClamp = 10.0f;
 
 bool IsNan(float x) { return x != x; }
 
-// +-inf -> +-FLT_MAX, NaN kept. Multiplying a saturated sigmoid (exactly 0 or 1)
-// by it gives the limit (+-0) instead of inf * 0 = NaN.
-float ClampFinite(float x) { return x < -kMaxFloat ? -kMaxFloat : (x > kMaxFloat ? kMaxFloat : x); }
+// -inf -> -FLT_MAX (and +inf -> +FLT_MAX), NaN kept. Multiplying a saturated
+// sigmoid (exactly 0 or 1) by it gives the limit instead of inf * 0 = NaN.
+float ClampNegInf(float x) { return x < -kMaxFloat ? -kMaxFloat : x; }
+float ClampFinite(float x) { return x > kMaxFloat ? kMaxFloat : ClampNegInf(x); }
 
-// Stable sigmoid: exp of a non-positive number never overflows.
-float Sigmoid(float x) {
+// sigmoid(-|x|): exp of a non-positive number never overflows.
+float SigmoidOfNegAbs(float x) {
   const float e = std::exp(-std::fabs(x));
-  const float s_neg = e / (1.0f + e);  // sigmoid(-|x|)
+  return e / (1.0f + e);
+}
+float Sigmoid(float x) {
+  const float s_neg = SigmoidOfNegAbs(x);
   return x > 0.0f ? 1.0f - s_neg : s_neg;
+}
+// sigmoid(x) (1 - sigmoid(x)), symmetric in x: from sigmoid(-|x|) <= 0.5 it
+// avoids the cancellation of 1 - s where s rounds to nearly 1.
+float SigmoidSlope(float x) {
+  const float s_neg = SigmoidOfNegAbs(x);
+  return s_neg * (1.0f - s_neg);
 }
 
 // Derivative at a NaN input is NaN: the piecewise-constant derivatives would hide it.
@@ -63,22 +73,19 @@ struct Selu {
 struct Gelu {
   // 0.5x(1 + tanh(u)) = x * sigmoid(2u): no cancellation in 1 + tanh(u) for x < 0.
   static float InnerTimes2(float x) { return 2.0f * kGeluSqrt2OverPi * (x + kGeluCubic * x * x * x); }
-  static float F(float x, float) { return ClampFinite(x) * Sigmoid(InnerTimes2(x)); }
+  static float F(float x, float) { return ClampNegInf(x) * Sigmoid(InnerTimes2(x)); }
   // With s = sigmoid(2u): 0.5(1+tanh u) = s and 0.5(1 - tanh^2 u) = 2s(1-s), so
   // f' = s + 2 s (1-s) x u'(x)   where u'(x) = sqrt(2/pi)(1 + 3 * 0.044715 x^2).
   static float D(float x, float, float) {
-    const float s = Sigmoid(InnerTimes2(x));
+    const float z = InnerTimes2(x);
     const float xc = x < -kGeluDerivClamp ? -kGeluDerivClamp : (x > kGeluDerivClamp ? kGeluDerivClamp : x);
     const float du = kGeluSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * xc * xc);
-    return s + 2.0f * s * (1.0f - s) * xc * du;
+    return Sigmoid(z) + 2.0f * SigmoidSlope(z) * xc * du;
   }
 };
 struct Silu {
-  static float F(float x, float) { return ClampFinite(x) * Sigmoid(x); }
-  static float D(float x, float, float) {
-    const float s = Sigmoid(x);
-    return s + ClampFinite(x) * s * (1.0f - s);
-  }
+  static float F(float x, float) { return ClampNegInf(x) * Sigmoid(x); }
+  static float D(float x, float, float) { return Sigmoid(x) + ClampFinite(x) * SigmoidSlope(x); }
 };
 struct Softplus {
   // max(x, 0) + log1p(exp(-|x|)): exp never overflows. NaN reaches the log1p term.

@@ -32,7 +32,13 @@ const KernelSet& ScalarKernels() {
   return kScalar;
 }
 
-// Scalar until the SIMD128 variants land in wasmsimd.cc.
-const KernelSet& SelectKernels() { return ScalarKernels(); }
+const KernelSet& SelectKernels() {
+#if defined(__wasm_simd128__)
+  static const KernelSet kSimd = MakeKernelSet_wasmsimd_u8();
+  return kSimd;
+#else
+  return ScalarKernels();
+#endif
+}
 
 }  // namespace relu::kernels

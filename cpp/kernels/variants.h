@@ -26,8 +26,13 @@
   ACT(kTanh, tanh, arg)
 
 // The instruction sets compiled into this build: ISA(KernelSet::isa string, name suffix).
-// The wasmsimd_u8 variants join this list with wasmsimd.cc.
+#if defined(__wasm_simd128__)
+#define RELU_FOR_EACH_ISA(ISA) \
+  ISA("scalar", scalar)        \
+  ISA("wasmsimd", wasmsimd_u8)
+#else
 #define RELU_FOR_EACH_ISA(ISA) ISA("scalar", scalar)
+#endif
 
 namespace relu::kernels {
 

@@ -1,0 +1,296 @@
+// WebAssembly SIMD128 variants of every kernel, 8 floats (two vectors) per
+// iteration. Tails of any length go through a 4-float stack buffer, so no
+// kernel reads or writes past n and every lane uses the same approximation.
+// The math of each activation mirrors scalar.cc operation by operation; only
+// exp/expm1/log1p/tanh are approximations (wasmsimd_math.h).
+#include <cstring>
+
+#include "kernels/variants.h"
+#include "kernels/wasmsimd_math.h"
+
+namespace relu::kernels {
+namespace {
+
+using wasmsimd::ClampFinite;
+using wasmsimd::ClampNegInf;
+using wasmsimd::KeepNan;
+using wasmsimd::Splat;
+
+constexpr size_t kLanes = 4;
+constexpr float kSeluAlpha = 1.6732632423543772f;
+constexpr float kSeluLambda = 1.0507009873554805f;
+constexpr float kGeluSqrt2OverPi = 0.7978845608028654f;
+constexpr float kGeluCubic = 0.044715f;
+constexpr float kGeluDerivClamp = 10.0f;
+
+v128_t Load(const float* p) { return wasm_v128_load(p); }
+void Store(float* p, v128_t v) { wasm_v128_store(p, v); }
+
+// The first `count` (< 4) floats of p in a vector; the other lanes hold `fill`.
+v128_t LoadPartial(const float* p, size_t count, float fill = 0.0f) {
+  float lanes[kLanes] = {fill, fill, fill, fill};
+  std::memcpy(lanes, p, count * sizeof(float));
+  return wasm_v128_load(lanes);
+}
+void StorePartial(float* p, size_t count, v128_t v) {
+  float lanes[kLanes];
+  wasm_v128_store(lanes, v);
+  std::memcpy(p, lanes, count * sizeof(float));
+}
+
+v128_t Zero() { return wasm_f32x4_splat(0.0f); }
+v128_t One() { return wasm_f32x4_splat(1.0f); }
+v128_t Positive(v128_t x) { return wasm_f32x4_gt(x, Zero()); }
+
+// Each op: F(x, alpha) = f(x); D(x, y, alpha) = f'(x) given y = f(x).
+struct Linear {
+  static v128_t F(v128_t x, v128_t) { return x; }
+  static v128_t D(v128_t x, v128_t, v128_t) { return KeepNan(x, One()); }
+};
+struct Relu {
+  // f32x4.max propagates NaN and orders -0 below +0, so relu(-0) = +0
+  // (pmax would return the zero operand for NaN and hide divergence).
+  static v128_t F(v128_t x, v128_t) { return wasm_f32x4_max(x, Zero()); }
+  static v128_t D(v128_t x, v128_t, v128_t) { return KeepNan(x, wasm_v128_and(Positive(x), One())); }
+};
+struct LeakyRelu {
+  static v128_t F(v128_t x, v128_t a) { return wasm_v128_bitselect(x, wasm_f32x4_mul(a, x), Positive(x)); }
+  static v128_t D(v128_t x, v128_t, v128_t a) { return KeepNan(x, wasm_v128_bitselect(One(), a, Positive(x))); }
+};
+// x >= 0 (not x > 0) picks x itself at +-0, which equals alpha * expm1(+-0)
+// including the sign, without expm1 having to keep -0.
+struct Elu {
+  static v128_t F(v128_t x, v128_t a) {
+    const v128_t neg = wasm_f32x4_mul(a, wasmsimd::Expm1NonPositive(wasm_f32x4_min(x, Zero())));
+    return wasm_v128_bitselect(x, neg, wasm_f32x4_ge(x, Zero()));
+  }
+  static v128_t D(v128_t x, v128_t y, v128_t a) {
+    return wasm_v128_bitselect(One(), wasm_f32x4_add(y, a), Positive(x));
+  }
+};
+struct Selu {
+  static v128_t F(v128_t x, v128_t) {
+    const v128_t em1 = wasmsimd::Expm1NonPositive(wasm_f32x4_min(x, Zero()));
+    const v128_t neg = wasm_f32x4_mul(Splat(kSeluLambda), wasm_f32x4_mul(Splat(kSeluAlpha), em1));
+    return wasm_v128_bitselect(wasm_f32x4_mul(Splat(kSeluLambda), x), neg, wasm_f32x4_ge(x, Zero()));
+  }
+  // lambda * alpha * exp(x) = y + lambda * alpha for x <= 0: no second exp.
+  static v128_t D(v128_t x, v128_t y, v128_t) {
+    const v128_t neg = wasm_f32x4_add(y, Splat(kSeluLambda * kSeluAlpha));
+    return wasm_v128_bitselect(Splat(kSeluLambda), neg, Positive(x));
+  }
+};
+struct Gelu {
+  static v128_t InnerTimes2(v128_t x) {
+    const v128_t x3 = wasm_f32x4_mul(wasm_f32x4_mul(Splat(kGeluCubic), x), wasm_f32x4_mul(x, x));
+    return wasm_f32x4_mul(Splat(2.0f * kGeluSqrt2OverPi), wasm_f32x4_add(x, x3));
+  }
+  static v128_t F(v128_t x, v128_t) { return wasm_f32x4_mul(ClampNegInf(x), wasmsimd::Sigmoid(InnerTimes2(x))); }
+  static v128_t D(v128_t x, v128_t, v128_t) {
+    const v128_t z = InnerTimes2(x);
+    const v128_t s_neg = wasmsimd::SigmoidOfNegAbs(z);
+    const v128_t xc = wasm_f32x4_min(wasm_f32x4_max(x, Splat(-kGeluDerivClamp)), Splat(kGeluDerivClamp));
+    const v128_t du = wasm_f32x4_mul(
+        Splat(kGeluSqrt2OverPi),
+        wasm_f32x4_add(One(), wasm_f32x4_mul(Splat(3.0f * kGeluCubic), wasm_f32x4_mul(xc, xc))));
+    const v128_t ds = wasm_f32x4_mul(Splat(2.0f), wasmsimd::SigmoidSlopeFrom(s_neg));
+    return wasm_f32x4_add(wasmsimd::SigmoidFrom(z, s_neg), wasm_f32x4_mul(wasm_f32x4_mul(ds, xc), du));
+  }
+};
+struct Silu {
+  static v128_t F(v128_t x, v128_t) { return wasm_f32x4_mul(ClampNegInf(x), wasmsimd::Sigmoid(x)); }
+  static v128_t D(v128_t x, v128_t, v128_t) {
+    const v128_t s_neg = wasmsimd::SigmoidOfNegAbs(x);
+    return wasm_f32x4_add(wasmsimd::SigmoidFrom(x, s_neg),
+                          wasm_f32x4_mul(ClampFinite(x), wasmsimd::SigmoidSlopeFrom(s_neg)));
+  }
+};
+struct Softplus {
+  static v128_t F(v128_t x, v128_t) {
+    const v128_t e = wasmsimd::ExpNonPositive(wasm_f32x4_neg(wasm_f32x4_abs(x)));
+    return wasm_f32x4_add(wasm_f32x4_max(x, Zero()), wasmsimd::Log1pUnit(e));
+  }
+  static v128_t D(v128_t x, v128_t, v128_t) { return wasmsimd::Sigmoid(x); }
+};
+struct SigmoidOp {
+  static v128_t F(v128_t x, v128_t) { return wasmsimd::Sigmoid(x); }
+  static v128_t D(v128_t, v128_t y, v128_t) { return wasm_f32x4_mul(y, wasm_f32x4_sub(One(), y)); }
+};
+struct Tanh {
+  static v128_t F(v128_t x, v128_t) { return wasmsimd::Tanh(x); }
+  static v128_t D(v128_t, v128_t y, v128_t) { return wasm_f32x4_sub(One(), wasm_f32x4_mul(y, y)); }
+};
+
+v128_t AlphaOf(const ActParams* params) { return Splat(params != nullptr ? params->alpha : 0.0f); }
+
+template <class Op>
+void Forward(size_t n, const float* x, float* y, const ActParams* params) {
+  const v128_t a = AlphaOf(params);
+  size_t i = 0;
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    // Both loads before both stores: y may equal x.
+    const v128_t x0 = Load(x + i);
+    const v128_t x1 = Load(x + i + kLanes);
+    Store(y + i, Op::F(x0, a));
+    Store(y + i + kLanes, Op::F(x1, a));
+  }
+  for (; i + kLanes <= n; i += kLanes) Store(y + i, Op::F(Load(x + i), a));
+  if (i < n) StorePartial(y + i, n - i, Op::F(LoadPartial(x + i, n - i), a));
+}
+
+template <class Op>
+void Backward(size_t n, const float* x, const float* y, const float* dy, float* dx,
+              const ActParams* params) {
+  const v128_t a = AlphaOf(params);
+  size_t i = 0;
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    const v128_t d0 = Op::D(Load(x + i), Load(y + i), a);
+    const v128_t d1 = Op::D(Load(x + i + kLanes), Load(y + i + kLanes), a);
+    const v128_t g0 = Load(dy + i);
+    const v128_t g1 = Load(dy + i + kLanes);
+    Store(dx + i, wasm_f32x4_mul(g0, d0));
+    Store(dx + i + kLanes, wasm_f32x4_mul(g1, d1));
+  }
+  for (; i + kLanes <= n; i += kLanes) {
+    Store(dx + i, wasm_f32x4_mul(Load(dy + i), Op::D(Load(x + i), Load(y + i), a)));
+  }
+  if (i < n) {
+    const size_t rest = n - i;
+    const v128_t d = Op::D(LoadPartial(x + i, rest), LoadPartial(y + i, rest), a);
+    StorePartial(dx + i, rest, wasm_f32x4_mul(LoadPartial(dy + i, rest), d));
+  }
+}
+
+template <class Op>
+void BiasForward(size_t rows, size_t cols, float* z, const float* bias, float* y,
+                 const ActParams* params) {
+  const v128_t a = AlphaOf(params);
+  for (size_t j = 0; j < cols; ++j) {
+    float* z_col = z + j * rows;
+    float* y_col = y + j * rows;
+    size_t i = 0;
+    for (; i + 2 * kLanes <= rows; i += 2 * kLanes) {
+      const v128_t pre0 = wasm_f32x4_add(Load(z_col + i), Load(bias + i));
+      const v128_t pre1 = wasm_f32x4_add(Load(z_col + i + kLanes), Load(bias + i + kLanes));
+      Store(z_col + i, pre0);
+      Store(z_col + i + kLanes, pre1);
+      Store(y_col + i, Op::F(pre0, a));
+      Store(y_col + i + kLanes, Op::F(pre1, a));
+    }
+    for (; i + kLanes <= rows; i += kLanes) {
+      const v128_t pre = wasm_f32x4_add(Load(z_col + i), Load(bias + i));
+      Store(z_col + i, pre);
+      Store(y_col + i, Op::F(pre, a));
+    }
+    if (i < rows) {
+      const size_t rest = rows - i;
+      const v128_t pre = wasm_f32x4_add(LoadPartial(z_col + i, rest), LoadPartial(bias + i, rest));
+      StorePartial(z_col + i, rest, pre);
+      StorePartial(y_col + i, rest, Op::F(pre, a));
+    }
+  }
+}
+
+// The op struct of each kernel name, for the definitions generated below.
+using linear_op = Linear;
+using relu_op = Relu;
+using leaky_relu_op = LeakyRelu;
+using elu_op = Elu;
+using selu_op = Selu;
+using gelu_op = Gelu;
+using silu_op = Silu;
+using softplus_op = Softplus;
+using sigmoid_op = SigmoidOp;
+using tanh_op = Tanh;
+
+v128_t PreluForwardVec(v128_t x, v128_t slope) {
+  return wasm_v128_bitselect(x, wasm_f32x4_mul(slope, x), Positive(x));
+}
+
+// Writes dx for one vector and returns dslope's increment dy * (x > 0 ? 0 : x).
+v128_t PreluBackwardVec(v128_t x, v128_t slope, v128_t dy, v128_t* dx) {
+  const v128_t positive = Positive(x);
+  *dx = wasm_f32x4_mul(dy, KeepNan(x, wasm_v128_bitselect(One(), slope, positive)));
+  return wasm_f32x4_mul(dy, wasm_v128_andnot(x, positive));
+}
+
+}  // namespace
+
+#define RELU_DEFINE_WASMSIMD_ACT(enumerator, name, unused)                                        \
+  void name##_f32__wasmsimd_u8(size_t n, const float* x, float* y, const ActParams* params) {     \
+    Forward<name##_op>(n, x, y, params);                                                          \
+  }                                                                                               \
+  void name##_backward_f32__wasmsimd_u8(size_t n, const float* x, const float* y, const float* dy, \
+                                        float* dx, const ActParams* params) {                     \
+    Backward<name##_op>(n, x, y, dy, dx, params);                                                 \
+  }                                                                                               \
+  void bias_##name##_f32__wasmsimd_u8(size_t rows, size_t cols, float* z, const float* bias,      \
+                                      float* y, const ActParams* params) {                        \
+    BiasForward<name##_op>(rows, cols, z, bias, y, params);                                       \
+  }
+RELU_FOR_EACH_ACT(RELU_DEFINE_WASMSIMD_ACT, unused)
+#undef RELU_DEFINE_WASMSIMD_ACT
+
+void prelu_f32__wasmsimd_u8(size_t n, const float* x, const float* slope, float* y) {
+  size_t i = 0;
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    const v128_t y0 = PreluForwardVec(Load(x + i), Load(slope + i));
+    const v128_t y1 = PreluForwardVec(Load(x + i + kLanes), Load(slope + i + kLanes));
+    Store(y + i, y0);
+    Store(y + i + kLanes, y1);
+  }
+  for (; i + kLanes <= n; i += kLanes) Store(y + i, PreluForwardVec(Load(x + i), Load(slope + i)));
+  if (i < n) {
+    const size_t rest = n - i;
+    StorePartial(y + i, rest, PreluForwardVec(LoadPartial(x + i, rest), LoadPartial(slope + i, rest)));
+  }
+}
+
+void prelu_backward_f32__wasmsimd_u8(size_t n, const float* x, const float* slope, const float* dy,
+                                     float* dx, float* dslope) {
+  size_t i = 0;
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    v128_t dx0, dx1;
+    const v128_t ds0 = PreluBackwardVec(Load(x + i), Load(slope + i), Load(dy + i), &dx0);
+    const v128_t ds1 =
+        PreluBackwardVec(Load(x + i + kLanes), Load(slope + i + kLanes), Load(dy + i + kLanes), &dx1);
+    Store(dx + i, dx0);
+    Store(dx + i + kLanes, dx1);
+    Store(dslope + i, wasm_f32x4_add(Load(dslope + i), ds0));
+    Store(dslope + i + kLanes, wasm_f32x4_add(Load(dslope + i + kLanes), ds1));
+  }
+  for (; i + kLanes <= n; i += kLanes) {
+    v128_t dxv;
+    const v128_t ds = PreluBackwardVec(Load(x + i), Load(slope + i), Load(dy + i), &dxv);
+    Store(dx + i, dxv);
+    Store(dslope + i, wasm_f32x4_add(Load(dslope + i), ds));
+  }
+  if (i < n) {
+    const size_t rest = n - i;
+    v128_t dxv;
+    const v128_t ds = PreluBackwardVec(LoadPartial(x + i, rest), LoadPartial(slope + i, rest),
+                                       LoadPartial(dy + i, rest), &dxv);
+    StorePartial(dx + i, rest, dxv);
+    StorePartial(dslope + i, rest, wasm_f32x4_add(LoadPartial(dslope + i, rest), ds));
+  }
+}
+
+// Lane counts are 32-bit: each lane sees n/8 elements, below 2^32 for any n a
+// wasm32 address space can hold.
+size_t count_zeros_f32__wasmsimd_u8(size_t n, const float* x) {
+  v128_t acc0 = wasm_i32x4_splat(0);
+  v128_t acc1 = wasm_i32x4_splat(0);
+  size_t i = 0;
+  // An equal-to-zero lane is all ones (-1): subtracting the mask counts it.
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    acc0 = wasm_i32x4_sub(acc0, wasm_f32x4_eq(Load(x + i), Zero()));
+    acc1 = wasm_i32x4_sub(acc1, wasm_f32x4_eq(Load(x + i + kLanes), Zero()));
+  }
+  for (; i + kLanes <= n; i += kLanes) acc0 = wasm_i32x4_sub(acc0, wasm_f32x4_eq(Load(x + i), Zero()));
+  if (i < n) acc1 = wasm_i32x4_sub(acc1, wasm_f32x4_eq(LoadPartial(x + i, n - i, 1.0f), Zero()));
+  const v128_t acc = wasm_i32x4_add(acc0, acc1);
+  return static_cast<size_t>(wasm_u32x4_extract_lane(acc, 0)) + wasm_u32x4_extract_lane(acc, 1) +
+         wasm_u32x4_extract_lane(acc, 2) + wasm_u32x4_extract_lane(acc, 3);
+}
+
+}  // namespace relu::kernels
