@@ -161,6 +161,14 @@ describe('method arguments', () => {
     expect((await rejected(createTrainer({}, { wasmBinary: 'bytes' }))).field).toBe('wasmBinary');
     expect((await rejected(createTrainer('config'))).message).toMatch(/^config: expected an object/);
   });
+  test('a network too big for memory is refused naming "hidden", not aborted', async () => {
+    const huge = { hidden: Array(64).fill(1024), numSamples: 20000, batchSize: 20000, optimizer: 'adam' };
+    const error = await rejected(createTrainer(huge));
+    expect(error.field).toBe('hidden');
+    expect(error.message).toMatch(/MB/);
+    expect(thrown(() => trainer.configure(huge)).field).toBe('hidden');
+    expect(trainer.step(1).diverged).toBe(false);
+  });
   test('unknown config fields name themselves', async () => {
     expect((await rejected(createTrainer({ learningRat: 0.1 }))).field).toBe('learningRat');
   });

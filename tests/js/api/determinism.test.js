@@ -47,7 +47,7 @@ describe.each(CONFIGS.map((config) => [config.dataset, config]))('%s', (_name, c
     const simd = await lossCurve(config, 'simd');
     const scalar = await lossCurve(config, 'scalar');
     simd.curve.forEach((loss, i) => {
-      expect(Math.abs(loss - scalar.curve[i])).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(scalar.curve[i])));
+      expect(Math.abs(loss - scalar.curve[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(scalar.curve[i])));
     });
   });
 });
