@@ -45,6 +45,7 @@ function shortestFloat32(value) {
 }
 
 function tidyCoreConfig(config) {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return config;
   const tidy = { ...config };
   for (const [name, field] of Object.entries(FIELDS)) {
     if (field.kind === 'number' && typeof tidy[name] === 'number') tidy[name] = shortestFloat32(tidy[name]);
@@ -58,6 +59,14 @@ function strictConfig(partial, base) {
   const { config, errors } = validateConfig(partial, base);
   if (errors.length > 0) throw configError(errors);
   return config;
+}
+
+function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 function checkWhole(name, value, min, max) {
@@ -295,6 +304,12 @@ export class Trainer {
   importJson(json) {
     const handle = this.#live();
     if (typeof json !== 'string') throw fieldError('json', 'json: expected the text of an exported model');
+    // Check the config here too, so that JS never refuses what C++ already took.
+    // Text that is not JSON is left to the core, whose message gives the byte.
+    const model = parseOrNull(json);
+    if (model !== null && typeof model === 'object' && 'config' in model) {
+      strictConfig(tidyCoreConfig(model.config), defaultConfig());
+    }
     this.#check(handle.importJson(json));
     this.#config = strictConfig(tidyCoreConfig(JSON.parse(handle.configJson())), defaultConfig());
     return this.config;

@@ -142,16 +142,18 @@ describe('method arguments', () => {
     expect(thrown(() => trainer.setParams(make())).field).toBe('params');
   });
   test.each([
-    ['not JSON', '{"format": '],
-    ['another format', '{"format": "something-else", "version": 1}'],
-    ['a bad config', '{"format": "relu-playground-model", "version": 1, "config": {"learningRate": -1}, "step": 0, "params": []}'],
-    ['a non-string', 42],
-  ])('importJson of %s is refused and changes nothing', (_label, json) => {
+    ['not JSON', '{"format": ', /^model JSON: not valid JSON/],
+    ['another format', '{"format": "something-else", "version": 1}', /^model JSON: format /],
+    ['a bad config', '{"format": "relu-playground-model", "version": 1, "config": {"learningRate": -1}, "step": 0, "params": []}', /^learningRate: /],
+    ['a config that is not an object', '{"format": "relu-playground-model", "version": 1, "config": 3, "step": 0, "params": []}', /^config: /],
+    ['too few parameters', '{"format": "relu-playground-model", "version": 1, "config": {}, "step": 0, "params": [1, 2]}', /^model JSON: params has 2 values/],
+    ['a non-string', 42, /^json: /],
+  ])('importJson of %s is refused and changes nothing', (_label, json, pattern) => {
     const weights = trainer.params();
     const config = trainer.config;
     const error = thrown(() => trainer.importJson(json));
     expect(error).toBeInstanceOf(Error);
-    expect(error.message.length).toBeGreaterThan(0);
+    expect(error.message).toMatch(pattern);
     expect(trainer.params()).toEqual(weights);
     expect(trainer.config).toEqual(config);
   });
