@@ -107,6 +107,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
 
   const size_t layer_count = impl->layout.layers.size();
   impl->deltaSquares.assign(layer_count, 0.0);
+  impl->layerSums.resize(layer_count);
   impl->unitAlive.resize(layer_count);
   impl->metrics.layers.resize(layer_count);
   for (size_t l = 0; l < layer_count; ++l) {

@@ -77,8 +77,9 @@ void Trainer::Evaluate() {
   Impl& s = *impl_;
   Metrics& m = s.metrics;
   const size_t layer_count = s.layout.layers.size();
-  std::vector<LayerSums> sums(layer_count);
+  std::vector<LayerSums>& sums = s.layerSums;
   for (size_t l = 0; l < layer_count; ++l) {
+    sums[l] = LayerSums();
     std::fill(s.unitAlive[l].begin(), s.unitAlive[l].end(), 0);
     std::fill(m.layers[l].histogram.begin(), m.layers[l].histogram.end(), 0u);
   }

@@ -84,8 +84,9 @@ struct Trainer::Impl {
   size_t cursor = 0;            // next position in `order`
   int64_t samplesSeen = 0;
 
-  // Evaluate's accumulators, kept to avoid reallocating per pass.
-  std::vector<std::vector<uint8_t>> unitAlive;
+  // Evaluate's accumulators, per weight layer, allocated once.
+  std::vector<LayerSums> layerSums;
+  std::vector<std::vector<uint8_t>> unitAlive;  // [layer][unit]: non-zero at least once
 
   Metrics metrics;
 };

@@ -1,0 +1,213 @@
+// Evaluate's statistics on a handcrafted network, whose every activation is
+// known, and the grid's layout.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "model_test_util.h"
+
+namespace relu::testing {
+namespace {
+
+// Features x1, x2 -> 3 ReLU units -> tanh head:
+//   unit 0: z = -1       (always 0: dead)
+//   unit 1: z = x1       (0 for x1 <= 0)
+//   unit 2: z = 1        (always 1)
+//   output: z = a0 + a1 + a2 - 1.5
+std::unique_ptr<Trainer> HandcraftedTrainer() {
+  Config config;
+  config.dataset = Dataset::kCustom;
+  for (int i = 0; i < 12; ++i) {
+    const float x1 = static_cast<float>(i) - 5.5f;  // -5.5 .. 5.5
+    config.points.push_back(Point{x1, 0.25f * static_cast<float>(i % 3), i % 2 ? 1.0f : 0.0f});
+  }
+  config.hidden = {3};
+  config.activations = {Act::kRelu};
+  config.trainRatio = 0.5f;
+  auto trainer = MustCreate(config);
+  std::vector<float> params(trainer->paramCount(), 0.0f);
+  EXPECT_EQ(params.size(), size_t{6 + 3 + 3 + 1});
+  params[0 * 3 + 1] = 1.0f;  // W0[1, x1]; W0 is [3 x 2] column-major
+  params[6] = -1.0f;          // b0
+  params[8] = 1.0f;
+  params[9] = params[10] = params[11] = 1.0f;  // W1
+  params[12] = -1.5f;                          // b1
+  EXPECT_TRUE(trainer->SetParams(params.data(), params.size()).ok());
+  return trainer;
+}
+
+TEST(Diagnostics, HandcraftedLayerStatistics) {
+  auto trainer = HandcraftedTrainer();
+  trainer->Evaluate();
+  const std::vector<Point>& train = trainer->trainPoints();
+  const double n = static_cast<double>(train.size());
+  double x1_sum = 0, relu_sum = 0, relu_squares = 0, x1_squares = 0;
+  int non_positive = 0;
+  for (const Point& p : train) {
+    x1_sum += p.x1;
+    x1_squares += p.x1 * p.x1;
+    relu_sum += std::max(0.0f, p.x1);
+    relu_squares += std::max(0.0f, p.x1) * std::max(0.0f, p.x1);
+    non_positive += p.x1 <= 0;
+  }
+  const LayerDiagnostics& hidden = trainer->metrics().layers[0];
+  EXPECT_EQ(hidden.units, 3);
+  EXPECT_EQ(hidden.activation, Act::kRelu);
+  EXPECT_EQ(hidden.deadUnits, 1);
+  EXPECT_FLOAT_EQ(hidden.sparsity, static_cast<float>((n + non_positive) / (3 * n)));
+  const double pre_mean = x1_sum / (3 * n);  // -1 and +1 cancel
+  EXPECT_NEAR(hidden.preMean, pre_mean, 1e-6);
+  EXPECT_NEAR(hidden.preStd, std::sqrt((2 * n + x1_squares) / (3 * n) - pre_mean * pre_mean), 1e-5);
+  const double act_mean = (relu_sum + n) / (3 * n);
+  EXPECT_NEAR(hidden.actMean, act_mean, 1e-6);
+  EXPECT_NEAR(hidden.actStd, std::sqrt((relu_squares + n) / (3 * n) - act_mean * act_mean), 1e-5);
+
+  // Histogram: every activation counted once; the dead unit's zeros in the
+  // bin of 0, the constant unit's ones in the bin of 1.
+  const std::vector<uint32_t>& histogram = hidden.histogram;
+  ASSERT_EQ(histogram.size(), static_cast<size_t>(kHistogramBins));
+  EXPECT_EQ(std::accumulate(histogram.begin(), histogram.end(), 0u), 3 * train.size());
+  const auto bin = [](float v) {
+    return static_cast<int>((v - kHistogramMin) / (kHistogramMax - kHistogramMin) * kHistogramBins);
+  };
+  std::vector<uint32_t> expected(kHistogramBins, 0);
+  for (const Point& p : train) {
+    ++expected[bin(0.0f)];
+    ++expected[bin(1.0f)];
+    ++expected[std::min(kHistogramBins - 1, bin(std::max(0.0f, p.x1)))];  // 5.5 clamps to the last bin
+  }
+  EXPECT_EQ(histogram, expected);
+
+  // Output layer: the tanh head; loss and accuracy by hand.
+  const LayerDiagnostics& output = trainer->metrics().layers[1];
+  EXPECT_EQ(output.activation, Act::kTanh);
+  double loss = 0;
+  int correct = 0;
+  for (const Point& p : train) {
+    const double y = std::tanh(std::max(0.0f, p.x1) + 1.0 - 1.5);
+    const double t = p.label > 0.5f ? 1.0 : -1.0;
+    loss += 0.5 * (y - t) * (y - t);
+    correct += (y > 0) == (t > 0);
+  }
+  EXPECT_NEAR(trainer->metrics().trainLoss, loss / n, 1e-6);
+  EXPECT_DOUBLE_EQ(trainer->metrics().trainAccuracy, correct / n);
+  EXPECT_TRUE(std::isfinite(trainer->metrics().testLoss));
+  EXPECT_EQ(output.deadUnits, 0);
+}
+
+TEST(Diagnostics, RegressionHasNoAccuracy) {
+  Config config = SmallTrainerConfig();
+  config.dataset = Dataset::kRegPlane;
+  config.problem = Problem::kRegression;
+  auto trainer = MustCreate(config);
+  trainer->Evaluate();
+  EXPECT_TRUE(std::isfinite(trainer->metrics().trainLoss));
+  EXPECT_TRUE(std::isnan(trainer->metrics().trainAccuracy));
+  EXPECT_TRUE(std::isnan(trainer->metrics().testAccuracy));
+  EXPECT_EQ(trainer->metrics().layers.back().activation, Act::kLinear);
+}
+
+TEST(Diagnostics, PreluSlopesAreReportedAndLearned) {
+  Config config = SmallTrainerConfig();
+  config.activations = {Act::kPrelu, Act::kPrelu};
+  config.preluInit = 0.2f;
+  auto trainer = MustCreate(config);
+  ASSERT_EQ(trainer->metrics().layers[0].preluSlopes, std::vector<float>{0.2f});
+  ASSERT_TRUE(trainer->StepEpochs(3).ok());
+  const float learned = trainer->metrics().layers[0].preluSlopes[0];
+  EXPECT_NE(learned, 0.2f);
+  EXPECT_EQ(learned, trainer->params()[trainer->biasOffset(0) + 6]);
+  EXPECT_TRUE(trainer->metrics().layers[2].preluSlopes.empty());  // the output layer
+}
+
+// --- Grid ---------------------------------------------------------------------
+
+// Two linear hidden units copying x1 and x2, and an output equal to x1.
+std::unique_ptr<Trainer> IdentityTrainer() {
+  Config config = SmallTrainerConfig();
+  config.dataset = Dataset::kRegPlane;
+  config.problem = Problem::kRegression;
+  config.hidden = {2};
+  config.activations = {Act::kLinear};
+  auto trainer = MustCreate(config);
+  std::vector<float> params(trainer->paramCount(), 0.0f);  // W0 [2x2], b0 [2], W1 [1x2], b1
+  params[0] = params[3] = 1.0f;
+  params[6] = 1.0f;
+  EXPECT_TRUE(trainer->SetParams(params.data(), params.size()).ok());
+  return trainer;
+}
+
+TEST(Grid, HiddenUnitsThenOutputsRowZeroAtTheTop) {
+  auto trainer = IdentityTrainer();
+  const int n = 4;
+  ASSERT_EQ(trainer->gridNodeCount(true), 3u);
+  ASSERT_EQ(trainer->gridNodeCount(false), 1u);
+  std::vector<float> grid(3 * n * n, -99.0f);
+  ASSERT_TRUE(trainer->EvalGrid(n, true, grid.data(), grid.size()).ok());
+  const float centres[] = {-4.5f, -1.5f, 1.5f, 4.5f};  // pixel centres of [-6, 6] in 4
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      const float x1 = centres[col], x2 = centres[n - 1 - row];
+      EXPECT_FLOAT_EQ(grid[0 * n * n + row * n + col], x1) << row << "," << col;
+      EXPECT_FLOAT_EQ(grid[1 * n * n + row * n + col], x2) << row << "," << col;
+      EXPECT_FLOAT_EQ(grid[2 * n * n + row * n + col], x1) << row << "," << col;
+    }
+  }
+  std::vector<float> outputs(n * n);
+  ASSERT_TRUE(trainer->EvalGrid(n, false, outputs.data(), outputs.size()).ok());
+  EXPECT_TRUE(std::equal(outputs.begin(), outputs.end(), grid.begin() + 2 * n * n));
+}
+
+TEST(Grid, LargeGridsGoThroughInChunks) {
+  auto trainer = IdentityTrainer();
+  const int n = 512;
+  std::vector<float> grid(3 * n * n);
+  ASSERT_TRUE(trainer->EvalGrid(n, true, grid.data(), grid.size()).ok());
+  const float pixel = 12.0f / n;
+  for (float row : {0.0f, 1.0f, 255.0f, 511.0f}) {
+    for (float col : {0.0f, 300.0f, 511.0f}) {
+      const auto pixel_index = static_cast<size_t>(row * n + col);
+      EXPECT_FLOAT_EQ(grid[pixel_index], -6.0f + (col + 0.5f) * pixel);
+      EXPECT_FLOAT_EQ(grid[n * n + pixel_index], 6.0f - (row + 0.5f) * pixel);
+    }
+  }
+}
+
+TEST(Grid, OutputsArePostHead) {
+  Config config = SmallTrainerConfig();
+  config.dataset = Dataset::kSpiral3;
+  config.problem = Problem::kMulticlass;
+  auto softmax = MustCreate(config);
+  const int n = 8;
+  std::vector<float> grid(3 * n * n);
+  ASSERT_TRUE(softmax->EvalGrid(n, false, grid.data(), grid.size()).ok());
+  for (int p = 0; p < n * n; ++p) {
+    const float total = grid[p] + grid[n * n + p] + grid[2 * n * n + p];
+    EXPECT_NEAR(total, 1.0f, 1e-5f);
+    EXPECT_GE(grid[p], 0.0f);
+  }
+  config = SmallTrainerConfig();
+  config.binaryHead = BinaryHead::kSigmoidBce;
+  auto sigmoid = MustCreate(config);
+  ASSERT_TRUE(sigmoid->EvalGrid(n, false, grid.data(), n * n).ok());
+  for (int p = 0; p < n * n; ++p) {
+    EXPECT_GT(grid[p], 0.0f);
+    EXPECT_LT(grid[p], 1.0f);
+  }
+}
+
+TEST(Grid, BadSizesAreErrors) {
+  auto trainer = IdentityTrainer();
+  std::vector<float> grid(3 * 513 * 513);
+  EXPECT_FALSE(trainer->EvalGrid(1, true, grid.data(), grid.size()).ok());
+  EXPECT_FALSE(trainer->EvalGrid(513, true, grid.data(), grid.size()).ok());
+  const Status small = trainer->EvalGrid(10, true, grid.data(), 3 * 100 - 1);
+  EXPECT_FALSE(small.ok());
+  EXPECT_NE(small.message().find("300"), std::string::npos) << small.message();
+  EXPECT_FALSE(trainer->EvalGrid(10, true, nullptr, 0).ok());
+}
+
+}  // namespace
+}  // namespace relu::testing
