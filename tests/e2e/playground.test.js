@@ -112,7 +112,7 @@ test('the URL round-trips: controls show it and serialise back to it', async () 
   expect(await page.getByLabel('Weights').inputValue()).toBe('he-uniform');
   expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('0.005');
   expect(await page.getByLabel('Activation of layer 2').inputValue()).toBe('tanh');
-  expect(await page.getByLabel('Units in layer 1').inputValue()).toBe('5');
+  expect(await page.getByLabel('Units in layer 1', { exact: true }).inputValue()).toBe('5');
   expect(await page.getByLabel('Noise').inputValue()).toBe('10');
   expect(await page.locator('input[value="xor"]').isChecked()).toBe(true);
   expect(await page.getByLabel('x1·x2').isChecked()).toBe(true);
@@ -220,4 +220,40 @@ test('the <relu-playground> element mounts in its shadow root', async () => {
   const query = await page.evaluate(() => document.querySelector('relu-playground').query);
   expect(query).toMatch(/lesson=dead-relu-high-lr/);
   expect(await page.evaluate(() => document.querySelector('relu-playground').shadowRoot.querySelector('[data-control="data"]').hidden)).toBe(true);
+});
+
+test('saves the plot (PNG), the metrics (CSV) and the model (JSON), and loads a model back', async () => {
+  const page = await open('?autoplay=false&hidden=3&seed=9');
+  await waitReady(page);
+  for (let i = 0; i < 3; i++) await page.click('[data-action="step"]');
+  await page.waitForFunction(() => document.querySelector('[data-stat="step"]').textContent === '3', null, WAIT);
+
+  const save = async (action) => {
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click(`[data-action="${action}"]`)]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+  };
+  const png = await save('png-boundary');
+  expect(png.name).toBe('relu-playground-boundary.png');
+  expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+
+  const csv = await save('csv-metrics');
+  const lines = csv.bytes.toString().trim().split('\n');
+  expect(lines[0]).toMatch(/^step,epoch,learningRate,batchLoss,trainLoss,testLoss/);
+  expect(lines.length).toBeGreaterThanOrEqual(2);
+
+  const model = await save('json-model');
+  const json = JSON.parse(model.bytes.toString());
+  expect(json.format).toBe('relu-playground-model');
+  expect(json.config.hidden).toEqual([3]);
+
+  // Change the network, then load the saved model: its config comes back.
+  await page.getByLabel('Units in layer 1', { exact: true }).fill('5');
+  await page.getByLabel('Units in layer 1', { exact: true }).press('Enter');
+  await page.waitForFunction(() => /hidden=5/.test(window.location.search), null, WAIT);
+  await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: model.bytes });
+  await page.waitForFunction(() => /model loaded/.test(document.querySelector('.notices').textContent), null, WAIT);
+  await page.waitForFunction(() => /hidden=3/.test(window.location.search), null, WAIT);
+  expect(await page.getByLabel('Units in layer 1', { exact: true }).inputValue()).toBe('3');
 });

@@ -26,7 +26,7 @@ export const PRESETS = Object.freeze([
     summary: 'Six ReLU layers of eight units, He initialisation and Adam untangle the two-arm spiral from x1 and x2 alone. Watch each neuron carve a piece of the plane.',
     config: {
       dataset: 'spiral', hidden: SIX_BY_EIGHT, activation: 'relu', init: 'he-normal',
-      optimizer: 'adam', learningRate: 0.01, batchSize: 10, noise: 0,
+      optimizer: 'adam', learningRate: 0.003, batchSize: 10, noise: 0,
     },
   },
   {

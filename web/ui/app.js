@@ -73,6 +73,7 @@ export function mountPlayground(root, options = {}) {
   let destroyed = false;
   let rafId = 0;
   let configureChain = Promise.resolve();
+  const timing = { snapshotMs: 0, renderMs: 0 }; // smoothed, for getStats()
 
   // --- Views ----------------------------------------------------------------
   const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]) });
@@ -228,7 +229,9 @@ export function mountPlayground(root, options = {}) {
   }
 
   function applySpeed() {
-    const speed = state.ui.speed === 'auto' ? { stepsPerFrame: 'auto' } : { epochsPerFrame: Number(state.ui.speed) };
+    // A short training slice keeps the worker quick to answer the next frame's snapshot.
+    const budgetMs = 8;
+    const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
     client.setSpeed(speed).catch(report);
   }
 
@@ -256,8 +259,15 @@ export function mountPlayground(root, options = {}) {
     const wantPoints = needPoints;
     needPoints = false;
     const requestedAfter = playRequests;
+    const askedAt = performance.now();
     client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints })
-      .then((snapshot) => { if (!destroyed) render(snapshot, now, requestedAfter === playRequests); }, (error) => { if (wantPoints) needPoints = true; report(error); })
+      .then((snapshot) => {
+        if (destroyed) return;
+        const arrived = performance.now();
+        render(snapshot, now, requestedAfter === playRequests);
+        timing.snapshotMs = smooth(timing.snapshotMs, arrived - askedAt);
+        timing.renderMs = smooth(timing.renderMs, performance.now() - arrived);
+      }, (error) => { if (wantPoints) needPoints = true; report(error); })
       .finally(() => { snapshotPending = false; });
   }
 
@@ -337,6 +347,8 @@ export function mountPlayground(root, options = {}) {
     ready,
     client,
     getState: () => state,
+    /** Frame rate, and how long a snapshot round trip and its drawing take (ms, smoothed). */
+    getStats: () => ({ fps: meter.fps, ...timing }),
     getQuery: () => serializeState(state, presets),
     setQuery(query) {
       const next = parseQuery(query, presets);
@@ -352,6 +364,10 @@ export function mountPlayground(root, options = {}) {
       layout.shell.remove();
     },
   };
+}
+
+function smooth(previous, value) {
+  return previous ? previous * 0.9 + value * 0.1 : value;
 }
 
 function* chunks(flat) {

@@ -1,5 +1,6 @@
 // Builds the page with Vite into a temporary folder and serves it over HTTP on
 // 127.0.0.1 (a random free port), as any static host would.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +20,20 @@ export function wasmBuilt() {
   return ['simd', 'scalar'].every((b) => ['mjs', 'wasm'].every((ext) => existsSync(join(dir, `relu-core-${b}.${ext}`))));
 }
 
-/** vite build into a fresh temporary folder; returns its path. */
+/**
+ * vite build into a fresh temporary folder; returns its path. Runs in a child
+ * process: Vite's bundler does not work inside Jest's module sandbox.
+ */
 export async function buildPage() {
-  const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'relu-page-'));
-  await build({ configFile: join(repoRoot, 'vite.config.js'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+  await new Promise((done, fail) => {
+    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`vite build exited with code ${code}`))));
+  });
   return outDir;
 }
 

@@ -7,6 +7,11 @@ import { el } from '../dom.js';
 
 const HEIGHT = 150;
 
+// uPlot's default labels round 0.001 to "0"; a log axis needs powers of ten.
+function logTicks(plot, splits) {
+  return splits.map((v) => (v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(2))) : `1e${Math.round(Math.log10(v))}`));
+}
+
 /**
  * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max]}
  */
@@ -30,7 +35,7 @@ export function createLineChart(container, options) {
       scales: { x: { time: false }, y: yScale },
       axes: [
         { label: options.xLabel ?? 'step', size: 34, labelSize: 14, font: '10px system-ui', labelFont: '11px system-ui' },
-        { size: 46, font: '10px system-ui' },
+        { size: 46, font: '10px system-ui', values: options.log ? logTicks : undefined },
       ],
       series: [
         { label: options.xLabel ?? 'step' },
