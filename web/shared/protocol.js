@@ -16,8 +16,9 @@ export const PROTOCOL_VERSION = 1;
 /** Request types, main -> worker. */
 export const Request = Object.freeze({
   // {config, build?: 'auto'|'simd'|'scalar', wasmBaseUrl?} -> {build, simd, paramCount, config, layers}
+  // layers: [{inputs, outputs, weightOffset, biasOffset, activation}]
   INIT: 'init',
-  // {config} full or partial -> {rebuilt: boolean, config}. Live fields keep the weights.
+  // {config} full or partial -> {rebuilt: boolean, config, layers, paramCount}. Live fields keep the weights.
   CONFIGURE: 'configure',
   // {} -> {} : train continuously until paused, with an adaptive steps-per-frame budget.
   PLAY: 'play',
@@ -29,20 +30,22 @@ export const Request = Object.freeze({
   RESET: 'reset',
   // {layer, to, from, value} -> {} : one weight, as clicking a link edits it.
   SET_WEIGHT: 'setWeight',
-  // {gridSize?: number, hidden?: boolean, params?: boolean, points?: boolean} -> Snapshot
+  // {gridSize?: number, hidden?: boolean, params?: boolean, points?: boolean, evaluate?: boolean = true}
+  // -> Snapshot. evaluate: false skips the full pass over the data (cheap step metrics only).
   SNAPSHOT: 'snapshot',
   // {} -> {json: string}
   EXPORT: 'export',
-  // {json: string} -> {config}
+  // {json: string} -> {config, layers, paramCount}
   IMPORT: 'import',
-  // {budgetMs?: number, stepsPerFrame?: number|'auto'} -> {} : how hard to train while playing.
+  // {budgetMs?: number, stepsPerFrame?: number|'auto', epochsPerFrame?: number} -> the speed now in
+  // force: how hard to train while playing.
   SET_SPEED: 'setSpeed',
 });
 
 /** Event types, worker -> main. */
 export const Event = Object.freeze({
   REPLY: 'reply',
-  // Sent once the core has loaded: {build, simd}
+  // Sent after each successful init: {build, simd, protocol: PROTOCOL_VERSION}
   READY: 'ready',
   // Training stopped because the loss or the weights turned non-finite:
   // {step, cause}. The weights are those of the last finite step.
@@ -84,6 +87,7 @@ export const Event = Object.freeze({
  * @property {string} divergedCause
  * @property {boolean} playing
  * @property {number} stepsPerSecond    measured by the worker
+ * @property {number} stepsPerSlice     the adaptive slice size now in use
  * @property {number} gridSize           n; 0 when no grid was asked for
  * @property {number} gridNodes          nodes in `grid`
  * @property {Float32Array=} grid        [nodes x n x n], hidden units first, then outputs
