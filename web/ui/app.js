@@ -119,8 +119,8 @@ export function mountPlayground(root, options = {}) {
   const exporter = createExporter({
     client, history, notices,
     canvases: {
-      boundary: () => [boundary.canvas],
-      network: () => [network.canvas],
+      boundary: () => [boundary.toCanvas()],
+      network: () => [network.toCanvas()],
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas()],
     },
     onImported: (result) => {
@@ -230,7 +230,7 @@ export function mountPlayground(root, options = {}) {
 
   function applySpeed() {
     // A short training slice keeps the worker quick to answer the next frame's snapshot.
-    const budgetMs = 8;
+    const budgetMs = 5;
     const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
     client.setSpeed(speed).catch(report);
   }

@@ -92,6 +92,8 @@ export function positiveOrNull(values) {
 /**
  * Histogram counts as bar heights in [0, 1] relative to the largest bin, and
  * the fraction of samples per bin. Empty or missing input gives zeros.
+ * Heights are square roots: a ReLU layer's spike of exact zeros would
+ * otherwise flatten every other bin.
  */
 export function normaliseHistogram(counts) {
   const list = counts ?? [];
@@ -99,7 +101,7 @@ export function normaliseHistogram(counts) {
   let total = 0;
   for (const c of list) { if (c > max) max = c; total += c; }
   return {
-    heights: list.map((c) => (max > 0 ? c / max : 0)),
+    heights: list.map((c) => (max > 0 ? Math.sqrt(c / max) : 0)),
     fractions: list.map((c) => (total > 0 ? c / total : 0)),
     total,
   };
@@ -113,4 +115,17 @@ export function summariseSlopes(slopes) {
   let sum = 0;
   for (const s of slopes) { if (s < min) min = s; if (s > max) max = s; sum += s; }
   return { min, max, mean: sum / slopes.length, count: slopes.length };
+}
+
+/**
+ * The y range of a log axis: whole decades around the data, within
+ * [1e-12, 1e12]; a default decade span when there is no usable data (uPlot
+ * would otherwise try to fit a log axis to nothing).
+ */
+export function logRange(min, max) {
+  const usable = (v) => Number.isFinite(v) && v > 0;
+  if (!usable(min) || !usable(max)) return [0.01, 10];
+  const low = Math.max(-12, Math.floor(Math.log10(Math.min(min, max))));
+  const high = Math.min(12, Math.max(low + 1, Math.ceil(Math.log10(Math.max(min, max)))));
+  return [10 ** low, 10 ** high];
 }

@@ -31,7 +31,7 @@ export async function openPage(context, url, viewport) {
   page.on('console', (message) => {
     if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
   });
-  page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
+  page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}${process.env.E2E_STACKS ? error.stack : ''}`));
   await page.goto(url);
   return page;
 }

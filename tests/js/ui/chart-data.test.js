@@ -78,7 +78,7 @@ describe('helpers', () => {
   });
 
   test('normaliseHistogram', () => {
-    expect(normaliseHistogram([0, 2, 4, 2])).toEqual({ heights: [0, 0.5, 1, 0.5], fractions: [0, 0.25, 0.5, 0.25], total: 8 });
+    expect(normaliseHistogram([0, 1, 4, 1])).toEqual({ heights: [0, 0.5, 1, 0.5], fractions: [0, 1 / 6, 4 / 6, 1 / 6], total: 6 });
     expect(normaliseHistogram([0, 0])).toEqual({ heights: [0, 0], fractions: [0, 0], total: 0 });
     expect(normaliseHistogram(undefined).total).toBe(0);
   });
@@ -87,4 +87,15 @@ describe('helpers', () => {
     expect(summariseSlopes([0.25, 0.1, 0.4])).toEqual({ min: 0.1, max: 0.4, mean: 0.25, count: 3 });
     expect(summariseSlopes([])).toBeNull();
   });
+});
+
+import { logRange } from '../../../web/ui/chart-data.js';
+
+test('logRange spans whole decades, survives no data and extreme values', () => {
+  expect(logRange(0.003, 2)).toEqual([0.001, 10]);
+  expect(logRange(5, 5)).toEqual([1, 10]);
+  expect(logRange(null, null)).toEqual([0.01, 10]);
+  expect(logRange(0, 1)).toEqual([0.01, 10]);
+  expect(logRange(NaN, Infinity)).toEqual([0.01, 10]);
+  expect(logRange(1e-40, 1e40)).toEqual([1e-12, 1e12]);
 });

@@ -4,6 +4,8 @@
 // the clicked coordinates, so the page can add a custom point there.
 //
 // Knows nothing of the model: it takes output grids and points as plain arrays.
+// The points and axes sit on a second canvas above the heatmap, so a frame
+// only redraws the heatmap (one drawImage).
 
 import { DOMAIN } from '../../shared/protocol.js';
 import {
@@ -25,8 +27,9 @@ export function pointColor(label, problem) {
 }
 
 export function createBoundaryView(container, { onPlotClick } = {}) {
-  const canvas = el('canvas', { class: 'boundary-canvas', role: 'img', 'aria-label': 'Output of the network over the input plane, with the data points' });
-  container.append(canvas);
+  const canvas = el('canvas', { class: 'boundary-canvas', 'aria-hidden': 'true' });
+  const overlay = el('canvas', { class: 'boundary-overlay', role: 'img', 'aria-label': 'Output of the network over the input plane, with the data points. Click to add a point.' });
+  container.append(el('div', { class: 'canvas-stack boundary-stack' }, canvas, overlay));
   const background = document.createElement('canvas');
   const backgroundContext = background.getContext('2d');
   let image = null;
@@ -41,18 +44,21 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   function resize() {
     size = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
     sizeCanvas(canvas, size, size);
+    sizeCanvas(overlay, size, size);
   }
 
   /** The plotted data: {train, test} as flat [x1, x2, label, ...] arrays, and the problem type. */
   function setPoints(next, nextProblem) {
     points = next;
     problem = nextProblem;
-    draw();
+    drawOverlay();
   }
 
   function setOptions(next) {
+    const changed = next.showTest !== options.showTest;
     options = { ...options, ...next };
-    draw();
+    if (changed) drawOverlay();
+    drawBackground();
   }
 
   /**
@@ -76,7 +82,7 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     }
     backgroundContext.putImageData(image, 0, 0);
     hasBackground = true;
-    draw();
+    drawBackground();
   }
 
   const toPixel = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size;
@@ -108,10 +114,8 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     context.fillText('x2', 6, 12);
   }
 
-  function draw() {
-    if (!size) resize();
+  function drawBackground() {
     const context = canvas.getContext('2d');
-    context.clearRect(0, 0, size, size);
     if (hasBackground) {
       context.imageSmoothingEnabled = !options.discretize;
       context.drawImage(background, 0, 0, size, size);
@@ -119,14 +123,24 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
       context.fillStyle = '#f2f4f5';
       context.fillRect(0, 0, size, size);
     }
+  }
+
+  function drawOverlay() {
+    const context = overlay.getContext('2d');
+    context.clearRect(0, 0, size, size);
     drawPoints(context, points.train, false);
     if (options.showTest) drawPoints(context, points.test, true);
     drawAxes(context);
   }
 
-  canvas.addEventListener('click', (event) => {
+  function draw() {
+    drawBackground();
+    drawOverlay();
+  }
+
+  overlay.addEventListener('click', (event) => {
     if (!onPlotClick) return;
-    const rect = canvas.getBoundingClientRect();
+    const rect = overlay.getBoundingClientRect();
     const x1 = ((event.clientX - rect.left) / rect.width) * 2 * DOMAIN - DOMAIN;
     const x2 = DOMAIN - ((event.clientY - rect.top) / rect.height) * 2 * DOMAIN;
     onPlotClick({ x1, x2, shiftKey: event.shiftKey });
@@ -143,14 +157,26 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   resize();
   draw();
 
+  /** Heatmap and points in one canvas (for the PNG export). */
+  function toCanvas() {
+    const out = document.createElement('canvas');
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const context = out.getContext('2d');
+    context.drawImage(canvas, 0, 0);
+    context.drawImage(overlay, 0, 0);
+    return out;
+  }
+
   return {
     canvas,
+    toCanvas,
     setPoints,
     setOptions,
     update,
     destroy() {
       observer.disconnect();
-      canvas.remove();
+      canvas.parentNode.remove();
     },
   };
 }

@@ -4,12 +4,18 @@
 
 import uPlot from 'uplot';
 import { el } from '../dom.js';
+import { logRange } from '../chart-data.js';
 
 const HEIGHT = 150;
 
-// uPlot's default labels round 0.001 to "0"; a log axis needs powers of ten.
+// uPlot's default labels round 0.001 to "0" and label every tick of a
+// decade; a log axis reads best with powers of ten only.
 function logTicks(plot, splits) {
-  return splits.map((v) => (v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(2))) : `1e${Math.round(Math.log10(v))}`));
+  return splits.map((v) => {
+    const exponent = Math.log10(v);
+    if (Math.abs(exponent - Math.round(exponent)) > 1e-6) return '';
+    return v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(1))) : `1e${Math.round(exponent)}`;
+  });
 }
 
 /**
@@ -26,7 +32,9 @@ export function createLineChart(container, options) {
   function build(series) {
     if (plot) plot.destroy();
     seriesCount = series.length;
-    const yScale = options.log ? { distr: 3, log: 10 } : { auto: !options.yRange, range: options.yRange };
+    const yScale = options.log
+      ? { distr: 3, log: 10, range: (u, min, max) => logRange(min, max) }
+      : { auto: !options.yRange, range: options.yRange };
     plot = new uPlot({
       width: Math.max(160, host.clientWidth || container.clientWidth || 300),
       height: HEIGHT,

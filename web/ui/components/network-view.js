@@ -5,6 +5,10 @@
 //
 // Knows nothing of the model or the worker: it takes the structure (feature
 // names, layer sizes) and per-frame data (grids, parameters) as plain values.
+//
+// Two stacked canvases keep a frame cheap: the links (hundreds of strokes)
+// are redrawn a few times a second on the lower one; every frame only copies
+// the neuron tiles, which are opaque, onto the upper one.
 
 import { DOMAIN } from '../../shared/protocol.js';
 import { makeLut, fillHeatmap, divergingColor, cssColor } from '../colors.js';
@@ -16,17 +20,21 @@ const HIDDEN_LUT = makeLut({ range: 3, soft: true });
 const OUTPUT_LUT = makeLut({ range: 1 });
 const FEATURE_GRID_SIZE = 32;
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
+const LINK_INTERVAL_MS = 100;
 
 export function createNetworkView(container, { onLinkClick } = {}) {
-  const canvas = el('canvas', { class: 'network-canvas', role: 'img', tabindex: '-1' });
+  const linkCanvas = el('canvas', { class: 'network-links', 'aria-hidden': 'true' });
+  const canvas = el('canvas', { class: 'network-canvas', role: 'img' });
+  const stack = el('div', { class: 'canvas-stack' }, linkCanvas, canvas);
   const caption = el('p', { class: 'network-caption small' });
-  container.append(canvas, caption);
+  container.append(stack, caption);
   const atlas = new HeatmapAtlas();
   const featureAtlas = new HeatmapAtlas();
   let structure = null;
   let layout = null;
   let lastFrame = null;
   let cssWidth = 0;
+  let linksDrawnAt = -Infinity;
 
   function relayout() {
     if (!structure) return;
@@ -38,6 +46,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const nodeSize = Math.max(12, Math.min(40, byWidth, byHeight));
     layout = layoutNetwork({ inputs: structure.inputs, layers: structure.layers, width: cssWidth, nodeSize });
     sizeCanvas(canvas, cssWidth, layout.height + 2 * LABEL_SPACE);
+    sizeCanvas(linkCanvas, cssWidth, layout.height + 2 * LABEL_SPACE);
   }
 
   /** Sets the drawn network: {inputs: [feature names], layers: [{inputs, outputs, weightOffset, activation}]}. */
@@ -54,7 +63,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     caption.textContent = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
     lastFrame = null;
     relayout();
-    draw();
+    drawAll();
   }
 
   /**
@@ -77,22 +86,28 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       }
       atlas.commit();
     }
-    draw();
+    if (!layout) return;
+    const now = performance.now();
+    if (frame.params && now - linksDrawnAt >= LINK_INTERVAL_MS) drawLinks();
+    drawTiles(canvas.getContext('2d'));
   }
 
-  function draw() {
+  function drawAll() {
     if (!layout) return;
     const context = canvas.getContext('2d');
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    drawLinks(context);
-    drawNodes(context);
-    context.restore();
+    drawFrames(context);
+    drawTiles(context);
     drawLabels(context);
+    drawLinks();
   }
 
-  function drawLinks(context) {
+  function drawLinks() {
+    linksDrawnAt = performance.now();
+    const context = linkCanvas.getContext('2d');
+    context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
+    context.save();
+    context.translate(0, LABEL_SPACE);
     const params = lastFrame?.params;
     context.lineCap = 'round';
     for (const link of layout.links) {
@@ -105,34 +120,44 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       context.lineTo(link.x2, link.y2);
       context.stroke();
     }
+    context.restore();
   }
 
-  function drawNodes(context) {
-    const size = layout.nodeSize;
+  /** Tiles only, inside their frames: they are opaque, so nothing needs clearing. */
+  function drawTiles(context) {
+    const size = layout.nodeSize - 2;
     const gridHidden = Boolean(lastFrame?.gridHidden);
     const hasGrid = Boolean(lastFrame?.grid) && atlas.tiles > 0;
     context.imageSmoothingEnabled = true;
     layout.columns.forEach((column, c) => {
       for (const node of column.nodes) {
-        let drawn = false;
+        const x = node.x + 1;
+        const y = node.y + LABEL_SPACE + 1;
+        let index = -1;
         if (c === 0) {
-          featureAtlas.drawTile(context, node.unit, node.x, node.y, size);
-          drawn = true;
-        } else if (hasGrid) {
-          const index = gridNodeIndex(structure.layers, c - 1, node.unit, gridHidden);
-          if (index >= 0 && index < atlas.tiles) {
-            atlas.drawTile(context, index, node.x, node.y, size);
-            drawn = true;
-          }
+          featureAtlas.drawTile(context, node.unit, x, y, size);
+          continue;
         }
-        if (!drawn) {
+        if (hasGrid) index = gridNodeIndex(structure.layers, c - 1, node.unit, gridHidden);
+        if (index >= 0 && index < atlas.tiles) {
+          atlas.drawTile(context, index, x, y, size);
+        } else {
           context.fillStyle = '#d9dde1';
-          context.fillRect(node.x, node.y, size, size);
+          context.fillRect(x, y, size, size);
         }
-        context.strokeStyle = '#55606b';
-        context.lineWidth = 1;
-        context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
       }
+    });
+  }
+
+  /** The static parts: a frame around each unit and "+N" under cut layers. */
+  function drawFrames(context) {
+    const size = layout.nodeSize;
+    context.save();
+    context.translate(0, LABEL_SPACE);
+    context.strokeStyle = '#55606b';
+    context.lineWidth = 1;
+    layout.columns.forEach((column) => {
+      for (const node of column.nodes) context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
       if (column.hiddenCount > 0) {
         const lastNode = column.nodes[column.nodes.length - 1];
         context.fillStyle = '#33404d';
@@ -140,6 +165,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
         context.fillText(`+${column.hiddenCount}`, lastNode.x, lastNode.y + size + 12);
       }
     });
+    context.restore();
   }
 
   function drawLabels(context) {
@@ -185,18 +211,32 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   const observer = new ResizeObserver(() => {
     if (structure && Math.abs((container.clientWidth || 0) - cssWidth) > 1) {
       relayout();
-      draw();
+      drawAll();
     }
   });
   observer.observe(container);
 
+  /** Links and units in one canvas (for the PNG export). */
+  function toCanvas() {
+    const out = document.createElement('canvas');
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const context = out.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, out.width, out.height);
+    context.drawImage(linkCanvas, 0, 0);
+    context.drawImage(canvas, 0, 0);
+    return out;
+  }
+
   return {
     canvas,
+    toCanvas,
     setStructure,
     update,
     destroy() {
       observer.disconnect();
-      canvas.remove();
+      stack.remove();
       caption.remove();
     },
   };

@@ -19,7 +19,7 @@ export function createRunPanel(container, ctx) {
 
   const stat = (name, label) => {
     const value = el('dd', { 'data-stat': name, text: '–' });
-    return { name, value, nodes: [el('dt', { text: label }), value] };
+    return { name, value, node: el('div', { class: 'stat' }, el('dt', { text: label }), value) };
   };
   const stats = [
     stat('step', 'Step'), stat('epoch', 'Epoch'), stat('trainLoss', 'Train loss'), stat('testLoss', 'Test loss'),
@@ -32,7 +32,7 @@ export function createRunPanel(container, ctx) {
   const element = el('section', { class: 'run-bar', 'data-control': 'run', 'aria-label': 'Run controls' },
     el('div', { class: 'run-buttons' }, play, step, reset,
       el('span', { class: 'field', 'data-control': 'speed' }, el('label', { for: speedId, text: 'Speed' }), speed)),
-    el('dl', { class: 'stats' }, stats.flatMap((s) => s.nodes)),
+    el('dl', { class: 'stats' }, stats.map((s) => s.node)),
     meter);
   container.append(element);
   const shown = {};
