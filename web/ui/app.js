@@ -69,6 +69,7 @@ export function mountPlayground(root, options = {}) {
   let snapshotPending = false;
   let playRequests = 0; // snapshots asked for before the latest play/pause do not say whether it is playing
   let lastCharts = 0;
+  let lastEvaluate = -Infinity;
   let shownPoints = [];
   let destroyed = false;
   let rafId = 0;
@@ -221,7 +222,8 @@ export function mountPlayground(root, options = {}) {
   }
 
   function setStructure() {
-    plan = gridPlan(info.layers);
+    const samples = state.config.dataset === 'custom' ? state.config.points.length : state.config.numSamples;
+    plan = gridPlan(info.layers, 50, samples);
     const inputs = FEATURES.filter((f) => state.config.features.includes(f));
     const activationOf = (l) => (Array.isArray(state.config.activation) ? state.config.activation[l] : state.config.activation);
     network.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
@@ -260,7 +262,10 @@ export function mountPlayground(root, options = {}) {
     needPoints = false;
     const requestedAfter = playRequests;
     const askedAt = performance.now();
-    client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints })
+    // A full pass over the data each frame is cheap for small networks, not for deep ones.
+    const evaluate = !playing || now - lastEvaluate >= plan.evaluateEveryMs;
+    if (evaluate) lastEvaluate = now;
+    client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints, evaluate })
       .then((snapshot) => {
         if (destroyed) return;
         const arrived = performance.now();

@@ -6,20 +6,30 @@ export const MAX_DRAWN_UNITS = 16;
 /** Above this many hidden units the page asks only for the output grids. */
 export const MAX_HIDDEN_GRIDS = 256;
 
+/** Floats per snapshot grid, and multiply-adds to compute it, that keep a frame cheap. */
+const GRID_FLOATS = 150000;
+const GRID_MACS = 4e6;
+const MIN_GRID = 16;
+/** Above this many multiply-adds for a full pass over the data, losses are refreshed 4 times a second, not every frame. */
+const EVALUATE_MACS = 2e6;
+
 /**
  * Which grids to ask the worker for: every hidden unit while the network is
  * small enough to draw them cheaply, at a resolution that keeps the snapshot
- * near 150k floats.
+ * near GRID_FLOATS values and its forward passes near GRID_MACS (a deep
+ * network gets a coarser output plot rather than a slow page).
  */
-export function gridPlan(layers, preferredSize = 50) {
+export function gridPlan(layers, preferredSize = 50, samples = 500) {
   const hiddenUnits = layers.slice(0, -1).reduce((sum, l) => sum + l.outputs, 0);
   const outputs = layers.length ? layers[layers.length - 1].outputs : 1;
   const hidden = hiddenUnits <= MAX_HIDDEN_GRIDS;
   const nodes = (hidden ? hiddenUnits : 0) + outputs;
-  const budget = 150000;
-  const fit = Math.floor(Math.sqrt(budget / Math.max(1, nodes)));
-  const gridSize = Math.max(16, Math.min(preferredSize, fit));
-  return { gridSize, hidden, hiddenUnits, outputs };
+  const macsPerPoint = layers.reduce((sum, l) => sum + l.inputs * l.outputs, 0);
+  const byFloats = Math.sqrt(GRID_FLOATS / Math.max(1, nodes));
+  const byMacs = Math.sqrt(GRID_MACS / Math.max(1, macsPerPoint));
+  const gridSize = Math.max(MIN_GRID, Math.min(preferredSize, Math.floor(Math.min(byFloats, byMacs))));
+  const evaluateEveryMs = macsPerPoint * samples > EVALUATE_MACS ? 250 : 0;
+  return { gridSize, hidden, hiddenUnits, outputs, evaluateEveryMs };
 }
 
 /** Index of weight W_l[to, from] in the parameter block (W is column-major). */
@@ -86,10 +96,20 @@ export function hitTestLink(links, x, y, tolerance = 4) {
   return best;
 }
 
-/** Line width in pixels for a weight: thicker as |w| grows, capped. */
-export function linkWidth(weight) {
-  const magnitude = Math.abs(weight);
-  return Number.isFinite(magnitude) ? Math.min(6, 0.5 + magnitude * 1.5) : 0.5;
+/** Links are drawn in buckets of equal colour and width: one stroke per bucket, not per link. */
+export const LINK_LEVELS = 8;
+export const LINK_BUCKETS = 2 * LINK_LEVELS + 1;
+
+/** The bucket of a weight: LINK_LEVELS is zero, below negative, above positive (tanh-compressed). */
+export function linkBucket(weight) {
+  const t = Number.isFinite(weight) ? Math.tanh(weight) : 0;
+  return LINK_LEVELS + Math.round(t * LINK_LEVELS);
+}
+
+/** A bucket's colour position t in [-1, 1] and line width in pixels (thicker as |w| grows). */
+export function linkStyle(bucket) {
+  const t = (bucket - LINK_LEVELS) / LINK_LEVELS;
+  return { t, width: 0.5 + 4.5 * Math.abs(t) };
 }
 
 /** Number of parameters for a layer-size list (weights, biases, PReLU slopes ignored). */

@@ -1,4 +1,6 @@
-import { layoutNetwork, hitTestLink, weightIndex, gridPlan, linkWidth, countParams, MAX_DRAWN_UNITS } from '../../../web/ui/network-layout.js';
+import {
+  layoutNetwork, hitTestLink, weightIndex, gridPlan, linkBucket, linkStyle, LINK_LEVELS, LINK_BUCKETS, countParams, MAX_DRAWN_UNITS,
+} from '../../../web/ui/network-layout.js';
 
 const layers = [
   { inputs: 2, outputs: 3, weightOffset: 0, biasOffset: 6 },
@@ -40,22 +42,32 @@ test('weights are column-major [out x in]', () => {
   expect(weightIndex(layers[1], 0, 2)).toBe(11);
 });
 
-test('grid plan drops hidden grids for big networks and bounds the size', () => {
-  const small = gridPlan([{ outputs: 8 }, { outputs: 8 }, { outputs: 1 }], 50);
-  expect(small).toEqual({ gridSize: 50, hidden: true, hiddenUnits: 16, outputs: 1 });
-  const deep = gridPlan([...Array(30).fill({ outputs: 32 }), { outputs: 1 }], 50);
+test('grid plan drops hidden grids for big networks and bounds the size and the work', () => {
+  const small = gridPlan([{ inputs: 2, outputs: 8 }, { inputs: 8, outputs: 8 }, { inputs: 8, outputs: 1 }], 50);
+  expect(small).toEqual({ gridSize: 50, hidden: true, hiddenUnits: 16, outputs: 1, evaluateEveryMs: 0 });
+  // Thirty layers of 32: too many units to draw each, and each grid point costs ~31k multiply-adds.
+  const deep = gridPlan([{ inputs: 2, outputs: 32 }, ...Array(29).fill({ inputs: 32, outputs: 32 }), { inputs: 32, outputs: 1 }], 50);
   expect(deep.hidden).toBe(false);
-  expect(deep.gridSize).toBe(50);
-  const wide = gridPlan([{ outputs: 250 }, { outputs: 1 }], 100);
+  expect(deep.gridSize).toBe(16);
+  expect(deep.evaluateEveryMs).toBeGreaterThan(0); // a full pass over 500 samples costs ~15M multiply-adds
+  const wide = gridPlan([{ inputs: 2, outputs: 250 }, { inputs: 250, outputs: 1 }], 100);
   expect(wide.hidden).toBe(true);
   expect(wide.gridSize * wide.gridSize * 251).toBeLessThanOrEqual(150000);
+  const cheap = gridPlan([{ inputs: 2, outputs: 3 }, { inputs: 3, outputs: 1 }], 100);
+  expect(cheap.gridSize).toBe(100);
 });
 
-test('link width grows with |w| and is capped', () => {
-  expect(linkWidth(0)).toBeLessThan(linkWidth(1));
-  expect(linkWidth(-1)).toBe(linkWidth(1));
-  expect(linkWidth(100)).toBe(6);
-  expect(linkWidth(NaN)).toBe(0.5);
+test('link buckets: sign and size of the weight, capped, NaN as zero', () => {
+  expect(linkBucket(0)).toBe(LINK_LEVELS);
+  expect(linkBucket(100)).toBe(LINK_BUCKETS - 1);
+  expect(linkBucket(-100)).toBe(0);
+  expect(linkBucket(NaN)).toBe(LINK_LEVELS);
+  expect(linkBucket(0.5)).toBeGreaterThan(LINK_LEVELS);
+  expect(linkBucket(-0.5)).toBe(2 * LINK_LEVELS - linkBucket(0.5));
+  expect(linkStyle(linkBucket(2)).width).toBeGreaterThan(linkStyle(linkBucket(0.2)).width);
+  expect(linkStyle(linkBucket(-2)).width).toBe(linkStyle(linkBucket(2)).width);
+  expect(linkStyle(0)).toEqual({ t: -1, width: 5 });
+  expect(linkStyle(LINK_LEVELS).t).toBe(0);
 });
 
 test('countParams', () => {

@@ -22,6 +22,12 @@ export function layerSeries(count) {
   }));
 }
 
+function sameCounts(a, b) {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function createDiagnosticsView(container) {
   const banner = el('div', { class: 'banner banner-diverged', role: 'alert', hidden: true });
   const chartHost = el('div', { class: 'diag-chart' });
@@ -89,7 +95,10 @@ export function createDiagnosticsView(container) {
       const sparsity = Number.isFinite(layer.sparsity) ? layer.sparsity : 0;
       row.sparsityBar.style.width = `${Math.round(sparsity * 100)}%`;
       setText(row, 'sparsity', row.sparsityText, ` ${Math.round(sparsity * 100)}%`);
-      drawHistogram(row.histogram, layer.histogram);
+      if (!sameCounts(row.last.histogram, layer.histogram)) {
+        row.last.histogram = layer.histogram ? [...layer.histogram] : null;
+        drawHistogram(row.histogram, layer.histogram);
+      }
       const slopes = summariseSlopes(layer.preluSlopes);
       const slopeText = !slopes ? '–' : slopes.count === 1 ? formatValue(slopes.mean)
         : `${formatValue(slopes.min)} … ${formatValue(slopes.max)} (mean ${formatValue(slopes.mean)})`;

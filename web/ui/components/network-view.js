@@ -12,7 +12,9 @@
 
 import { DOMAIN } from '../../shared/protocol.js';
 import { makeLut, fillHeatmap, divergingColor, cssColor } from '../colors.js';
-import { layoutNetwork, hitTestLink, weightIndex, linkWidth, featureGrid, gridNodeIndex } from '../network-layout.js';
+import {
+  layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
+} from '../network-layout.js';
 import { el, sizeCanvas, formatValue } from '../dom.js';
 import { HeatmapAtlas } from './heatmap-atlas.js';
 
@@ -21,6 +23,7 @@ const OUTPUT_LUT = makeLut({ range: 1 });
 const FEATURE_GRID_SIZE = 32;
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
 const LINK_INTERVAL_MS = 100;
+const LINK_COLORS = Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t), 0.85));
 
 export function createNetworkView(container, { onLinkClick } = {}) {
   const linkCanvas = el('canvas', { class: 'network-links', 'aria-hidden': 'true' });
@@ -109,17 +112,23 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     context.save();
     context.translate(0, LABEL_SPACE);
     const params = lastFrame?.params;
-    context.lineCap = 'round';
+    const buckets = Array.from({ length: LINK_BUCKETS }, () => []);
     for (const link of layout.links) {
-      const layer = structure.layers[link.layer];
-      const w = params ? params[weightIndex(layer, link.to, link.from)] : 0;
-      context.strokeStyle = cssColor(divergingColor(Math.tanh(w)), 0.85);
-      context.lineWidth = linkWidth(w);
-      context.beginPath();
-      context.moveTo(link.x1, link.y1);
-      context.lineTo(link.x2, link.y2);
-      context.stroke();
+      const w = params ? params[weightIndex(structure.layers[link.layer], link.to, link.from)] : 0;
+      buckets[linkBucket(w)].push(link);
     }
+    context.lineCap = 'round';
+    buckets.forEach((links, bucket) => {
+      if (!links.length) return;
+      context.strokeStyle = LINK_COLORS[bucket];
+      context.lineWidth = linkStyle(bucket).width;
+      context.beginPath();
+      for (const link of links) {
+        context.moveTo(link.x1, link.y1);
+        context.lineTo(link.x2, link.y2);
+      }
+      context.stroke();
+    });
     context.restore();
   }
 
