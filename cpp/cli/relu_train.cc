@@ -1,0 +1,322 @@
+// relu-train: trains the playground's network from a JSON config and writes
+// JSON lines of per-epoch metrics, then one summary line. See docs/CONFIG.md.
+//
+// Exit status: 0 trained (divergence included: it is a result, reported in the
+// lines), 2 bad usage, unreadable input or invalid config, 1 internal error.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/config.h"
+#include "model/json_number.h"
+#include "model/trainer.h"
+
+namespace {
+
+constexpr int kExitTrained = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitBadInput = 2;
+
+// Far above any real config (20000 points is under 1 MiB); stops a runaway pipe.
+constexpr size_t kMaxInputBytes = 64u << 20;
+constexpr long kMaxEpochs = 10000000;
+
+constexpr const char* kUsage =
+    "usage: relu-train [CONFIG.json | -] [--epochs N] [--eval-every K] [--quiet] [--print-config] [--help]\n"
+    "\n"
+    "Trains the network described by CONFIG.json (or standard input for '-') and\n"
+    "writes one JSON line of metrics every K epochs, then a summary line.\n"
+    "\n"
+    "  --epochs N        epochs to train, 0 to 10000000 (default 100)\n"
+    "  --eval-every K    write a line every K epochs and after the last (default 1)\n"
+    "  --quiet           write only the summary line\n"
+    "  --print-config    check the config, print it with every default filled in, and exit\n"
+    "  --help            show this text\n"
+    "\n"
+    "Exit status: 0 trained (a diverged run too: see \"diverged\"), 2 bad usage or config, 1 internal error.\n"
+    "The config keys are listed in docs/CONFIG.md.\n";
+
+struct Options {
+  std::string input = "-";
+  bool input_given = false;
+  long epochs = 100;
+  long eval_every = 1;
+  bool quiet = false;
+  bool print_config = false;
+  bool help = false;
+};
+
+int Fail(int status, const std::string& message) {
+  std::fprintf(stderr, "relu-train: %s\n", message.c_str());
+  return status;
+}
+
+// Whole decimal number in [min, max], nothing else in the text.
+bool ParseCount(const char* text, long min, long max, long* out) {
+  if (text == nullptr || *text == '\0') return false;
+  char* end = nullptr;
+  errno = 0;
+  const long value = std::strtol(text, &end, 10);
+  if (errno != 0 || *end != '\0' || value < min || value > max) return false;
+  *out = value;
+  return true;
+}
+
+// Returns "" or the reason the command line is wrong.
+std::string ParseArgs(int argc, char** argv, Options* options) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string value;
+    bool has_value = false;
+    const size_t equals = arg.find('=');
+    if (arg.rfind("--", 0) == 0 && equals != std::string::npos) {
+      value = arg.substr(equals + 1);
+      arg.resize(equals);
+      has_value = true;
+    }
+    const auto take_count = [&](const char* flag, long min, long max, long* out) -> std::string {
+      if (!has_value) {
+        if (i + 1 >= argc) return std::string(flag) + " needs a value";
+        value = argv[++i];
+      }
+      if (!ParseCount(value.c_str(), min, max, out)) {
+        return std::string(flag) + ": \"" + value + "\" is not a whole number in [" + std::to_string(min) + ", " +
+               std::to_string(max) + "]";
+      }
+      return "";
+    };
+    const auto no_value = [&](bool* flag) -> std::string {
+      if (has_value) return arg + " takes no value";
+      *flag = true;
+      return "";
+    };
+    std::string error;
+    if (arg == "--epochs") error = take_count("--epochs", 0, kMaxEpochs, &options->epochs);
+    else if (arg == "--eval-every") error = take_count("--eval-every", 1, kMaxEpochs, &options->eval_every);
+    else if (arg == "--quiet") error = no_value(&options->quiet);
+    else if (arg == "--print-config") error = no_value(&options->print_config);
+    else if (arg == "--help" || arg == "-h") error = no_value(&options->help);
+    else if (arg.size() > 1 && arg[0] == '-') error = "unknown option " + arg;
+    else if (options->input_given) error = "more than one config given (\"" + options->input + "\" and \"" + arg + "\")";
+    else {
+      options->input = arg;
+      options->input_given = true;
+    }
+    if (!error.empty()) return error;
+  }
+  return "";
+}
+
+// Reads all of a file (or stdin for "-"), at most kMaxInputBytes.
+bool ReadInput(const std::string& path, std::string* text, std::string* error) {
+  const bool from_stdin = path == "-";
+  std::FILE* file = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    *error = "cannot open config file \"" + path + "\": " + std::strerror(errno);
+    return false;
+  }
+  const std::string source = from_stdin ? std::string("standard input") : "\"" + path + "\"";
+  std::vector<char> buffer(1 << 16);
+  bool ok = true;
+  for (;;) {
+    const size_t got = std::fread(buffer.data(), 1, buffer.size(), file);
+    text->append(buffer.data(), got);
+    if (text->size() > kMaxInputBytes) {
+      *error = "config from " + source + " is larger than " + std::to_string(kMaxInputBytes) + " bytes";
+      ok = false;
+      break;
+    }
+    if (got < buffer.size()) {
+      if (std::ferror(file)) {
+        *error = "cannot read config from " + source + ": " + std::strerror(errno);
+        ok = false;
+      }
+      break;
+    }
+  }
+  if (!from_stdin) std::fclose(file);
+  return ok;
+}
+
+// --- One JSON line ---------------------------------------------------------------
+
+class JsonLine {
+ public:
+  JsonLine& Key(const char* key) {
+    Separate();
+    text_ += '"';
+    text_ += key;
+    text_ += "\":";
+    fresh_ = true;
+    return *this;
+  }
+  JsonLine& Float(float value) { return Raw(std::isfinite(value) ? relu::FormatFloat(value) : "null"); }
+  // The core computes in float: digits beyond float's precision would be noise
+  // (a learning rate of 0.03 would print as 0.029999999329447746).
+  JsonLine& Metric(double value) { return Float(static_cast<float>(value)); }
+  JsonLine& Int(long long value) { return Raw(std::to_string(value)); }
+  JsonLine& Bool(bool value) { return Raw(value ? "true" : "false"); }
+  JsonLine& String(const std::string& value) {
+    std::string quoted = "\"";
+    for (const char c : value) {
+      if (c == '"' || c == '\\') {
+        quoted += '\\';
+        quoted += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
+        quoted += escape;
+      } else {
+        quoted += c;
+      }
+    }
+    return Raw(quoted + "\"");
+  }
+  // Already-serialised JSON.
+  JsonLine& Raw(const std::string& json) {
+    Separate();
+    text_ += json;
+    return *this;
+  }
+  JsonLine& Open(char bracket) {
+    Separate();
+    text_ += bracket;
+    fresh_ = true;
+    return *this;
+  }
+  JsonLine& Close(char bracket) {
+    text_ += bracket;
+    fresh_ = false;
+    return *this;
+  }
+  void Print() const { std::printf("%s\n", text_.c_str()); }
+
+ private:
+  // A comma before every item but the first of an object or array, and none after a key.
+  void Separate() {
+    if (!fresh_) text_ += ',';
+    fresh_ = false;
+  }
+  std::string text_;
+  bool fresh_ = true;
+};
+
+void WriteLayer(JsonLine& line, int index, const relu::LayerDiagnostics& layer) {
+  line.Open('{');
+  line.Key("layer").Int(index).Key("units").Int(layer.units);
+  line.Key("activation").String(relu::kernels::ActName(layer.activation));
+  line.Key("preMean").Float(layer.preMean).Key("preStd").Float(layer.preStd);
+  line.Key("actMean").Float(layer.actMean).Key("actStd").Float(layer.actStd);
+  line.Key("sparsity").Float(layer.sparsity).Key("deadUnits").Int(layer.deadUnits);
+  line.Key("weightNorm").Float(layer.weightNorm).Key("gradNorm").Float(layer.gradNorm);
+  line.Key("updateRatio").Float(layer.updateRatio);
+  line.Key("histogram").Open('[');
+  for (uint32_t count : layer.histogram) line.Int(count);
+  line.Close(']');
+  if (!layer.preluSlopes.empty()) {
+    line.Key("preluSlopes").Open('[');
+    for (float slope : layer.preluSlopes) line.Float(slope);
+    line.Close(']');
+  }
+  line.Close('}');
+}
+
+void WriteDivergence(JsonLine& line, const relu::Metrics& metrics) {
+  line.Key("diverged").Bool(metrics.diverged);
+  if (metrics.diverged) {
+    line.Key("divergedAtStep").Int(metrics.divergedAtStep).Key("divergedCause").String(metrics.divergedCause);
+  }
+}
+
+void WriteLosses(JsonLine& line, const relu::Metrics& metrics) {
+  line.Key("trainLoss").Metric(metrics.trainLoss).Key("testLoss").Metric(metrics.testLoss);
+  line.Key("trainAccuracy").Metric(metrics.trainAccuracy).Key("testAccuracy").Metric(metrics.testAccuracy);
+}
+
+void WriteEpochLine(long epoch, const relu::Metrics& metrics) {
+  JsonLine line;
+  line.Open('{');
+  line.Key("epoch").Int(epoch).Key("step").Int(metrics.step);
+  line.Key("learningRate").Metric(metrics.learningRate).Key("batchLoss").Metric(metrics.batchLoss);
+  WriteLosses(line, metrics);
+  WriteDivergence(line, metrics);
+  line.Key("layers").Open('[');
+  for (size_t i = 0; i < metrics.layers.size(); ++i) WriteLayer(line, static_cast<int>(i), metrics.layers[i]);
+  line.Close(']').Close('}').Print();
+}
+
+void WriteSummary(long epochs, const relu::Trainer& trainer) {
+  const relu::Metrics& metrics = trainer.metrics();
+  JsonLine line;
+  line.Open('{');
+  line.Key("summary").Bool(true).Key("epochs").Int(epochs).Key("step").Int(metrics.step);
+  WriteLosses(line, metrics);
+  WriteDivergence(line, metrics);
+  line.Key("parameters").Int(static_cast<long long>(trainer.paramCount()));
+  line.Key("trainPoints").Int(static_cast<long long>(trainer.trainPoints().size()));
+  line.Key("testPoints").Int(static_cast<long long>(trainer.testPoints().size()));
+  line.Key("config").Raw(relu::ConfigToJson(trainer.config()));
+  line.Close('}').Print();
+}
+
+int Run(const Options& options) {
+  std::string text;
+  std::string error;
+  if (!ReadInput(options.input, &text, &error)) return Fail(kExitBadInput, error);
+
+  relu::Config config;
+  const relu::Status parsed = relu::ParseConfig(text, &config);
+  if (!parsed.ok()) return Fail(kExitBadInput, "invalid config: " + parsed.message());
+  if (options.print_config) {
+    std::printf("%s\n", relu::ConfigToJson(config).c_str());
+    return kExitTrained;
+  }
+
+  relu::Status created;
+  std::unique_ptr<relu::Trainer> trainer = relu::Trainer::Create(config, &created);
+  if (!trainer) return Fail(kExitBadInput, "invalid config: " + created.message());
+
+  long epoch = 0;
+  while (epoch < options.epochs) {
+    const relu::Status stepped = trainer->StepEpochs(1);
+    ++epoch;
+    const bool diverged = trainer->metrics().diverged;
+    if (!stepped.ok() && !diverged) return Fail(kExitInternal, "training failed: " + stepped.message());
+    const bool report = diverged || epoch % options.eval_every == 0 || epoch == options.epochs;
+    if (report) trainer->Evaluate();
+    if (report && !options.quiet) WriteEpochLine(epoch, trainer->metrics());
+    // A diverged run stays stopped: the trainer keeps the last finite weights.
+    if (diverged) break;
+  }
+  if (epoch == 0) trainer->Evaluate();  // --epochs 0: the untrained network's losses
+  WriteSummary(epoch, *trainer);
+  return kExitTrained;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  const std::string usage_error = ParseArgs(argc, argv, &options);
+  if (!usage_error.empty()) {
+    std::fprintf(stderr, "relu-train: %s\n%s", usage_error.c_str(), kUsage);
+    return kExitBadInput;
+  }
+  if (options.help) {
+    std::fputs(kUsage, stdout);
+    return kExitTrained;
+  }
+  // Waiting silently on a terminal looks like a hang: say what is expected instead.
+  if (!options.input_given && isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "relu-train: no config given (a file, or '-' to read standard input)\n%s", kUsage);
+    return kExitBadInput;
+  }
+  return Run(options);
+}
