@@ -24,8 +24,9 @@ export const UI_FLAGS = Object.freeze({
   // Drops the page header and footer, for an iframe.
   embed: { kind: 'bool', default: false },
   build: { kind: 'enum', values: ['auto', 'simd', 'scalar'], default: 'auto' },
-  // Epochs per frame while playing; 'auto' lets the worker fill a time budget.
-  speed: { kind: 'enum', values: ['auto', '0.1', '0.5', '1', '2', '5', '10'], default: 'auto' },
+  // Epochs per frame while playing; 'auto' trains as fast as the worker can
+  // between frames (which finishes small problems before a learner can watch).
+  speed: { kind: 'enum', values: ['auto', '0.1', '0.5', '1', '2', '5', '10'], default: '1' },
 });
 
 /**

@@ -15,7 +15,7 @@ export function createRunPanel(container, ctx) {
   const reset = el('button', { type: 'button', 'data-action': 'reset', text: 'Reset', title: 'New weights from the seed, same data', onClick: () => ctx.reset() });
   const speedId = uid('speed');
   const speed = el('select', { id: speedId, onChange: () => ctx.setSpeed(speed.value) },
-    UI_FLAGS.speed.values.map((v) => el('option', { value: v, text: v === 'auto' ? 'as fast as it keeps 60 fps' : `${v} epoch${v === '1' ? '' : 's'} / frame` })));
+    UI_FLAGS.speed.values.map((v) => el('option', { value: v, text: v === 'auto' ? 'as fast as possible' : `${v} epoch${v === '1' ? '' : 's'} / frame` })));
 
   const stat = (name, label) => {
     const value = el('dd', { 'data-stat': name, text: '–' });
