@@ -165,6 +165,23 @@ test('the canvases are not blank', async () => {
   // Dataset thumbnails are drawn.
   const thumb = await canvasStats(page, '.dataset-option canvas');
   expect(thumb.colours).toBeGreaterThan(1);
+  // The first layer's activation histogram has bars in several bins, not just the tallest.
+  await page.waitForSelector('.diag-table canvas');
+  const barColumns = await page.$eval('.diag-table canvas', (canvas) => {
+    const { width, height } = canvas;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    let columns = 0;
+    for (let x = 0; x < width; x++) {
+      let blue = false;
+      for (let y = 0; y < height && !blue; y++) {
+        const i = (y * width + x) * 4;
+        blue = data[i + 2] > 150 && data[i] < 60; // the positive blue of the bars
+      }
+      if (blue) columns++;
+    }
+    return columns / width;
+  });
+  expect(barColumns).toBeGreaterThan(0.15);
 });
 
 test('hide and lock parameters focus the page (TF Playground style)', async () => {

@@ -96,7 +96,8 @@ export function positiveOrNull(values) {
  * otherwise flatten every other bin.
  */
 export function normaliseHistogram(counts) {
-  const list = counts ?? [];
+  // The core hands over a Uint32Array, whose map() would truncate fractions to 0.
+  const list = Array.from(counts ?? []);
   let max = 0;
   let total = 0;
   for (const c of list) { if (c > max) max = c; total += c; }
@@ -128,4 +129,17 @@ export function logRange(min, max) {
   const low = Math.max(-12, Math.floor(Math.log10(Math.min(min, max))));
   const high = Math.min(12, Math.max(low + 1, Math.ceil(Math.log10(Math.max(min, max)))));
   return [10 ** low, 10 ** high];
+}
+
+/**
+ * Tick values for a log axis: powers of ten between min and max, every k-th
+ * decade so that at most maxTicks are labelled (uPlot would mark every
+ * multiple in each decade, unreadable over many decades).
+ */
+export function logSplits(min, max, maxTicks = 5) {
+  const [low, high] = logRange(min, max).map((v) => Math.round(Math.log10(v)));
+  const step = Math.max(1, Math.ceil((high - low) / Math.max(1, maxTicks - 1)));
+  const splits = [];
+  for (let e = low; e <= high; e += step) splits.push(10 ** e);
+  return splits;
 }

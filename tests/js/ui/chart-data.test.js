@@ -81,6 +81,8 @@ describe('helpers', () => {
     expect(normaliseHistogram([0, 1, 4, 1])).toEqual({ heights: [0, 0.5, 1, 0.5], fractions: [0, 1 / 6, 4 / 6, 1 / 6], total: 6 });
     expect(normaliseHistogram([0, 0])).toEqual({ heights: [0, 0], fractions: [0, 0], total: 0 });
     expect(normaliseHistogram(undefined).total).toBe(0);
+    // As the core sends it: a typed array must still give fractional heights.
+    expect(normaliseHistogram(new Uint32Array([4, 1])).heights).toEqual([1, 0.5]);
   });
 
   test('summariseSlopes', () => {
@@ -98,4 +100,15 @@ test('logRange spans whole decades, survives no data and extreme values', () => 
   expect(logRange(0, 1)).toEqual([0.01, 10]);
   expect(logRange(NaN, Infinity)).toEqual([0.01, 10]);
   expect(logRange(1e-40, 1e40)).toEqual([1e-12, 1e12]);
+});
+
+import { logSplits } from '../../../web/ui/chart-data.js';
+
+test('logSplits gives at most maxTicks powers of ten inside the range', () => {
+  expect(logSplits(0.003, 2)).toEqual([0.001, 0.01, 0.1, 1, 10]);
+  const wide = logSplits(1e-12, 1e12, 5);
+  expect(wide.length).toBeLessThanOrEqual(5);
+  expect(wide[0]).toBe(1e-12);
+  for (const v of wide) expect(Math.log10(v) % 1).toBeCloseTo(0, 10);
+  expect(logSplits(null, null)).toEqual([0.01, 0.1, 1, 10]);
 });

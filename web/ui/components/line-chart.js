@@ -4,18 +4,13 @@
 
 import uPlot from 'uplot';
 import { el } from '../dom.js';
-import { logRange } from '../chart-data.js';
+import { logRange, logSplits } from '../chart-data.js';
 
 const HEIGHT = 150;
 
-// uPlot's default labels round 0.001 to "0" and label every tick of a
-// decade; a log axis reads best with powers of ten only.
+// uPlot's default labels round 0.001 to "0": powers of ten read best as 1e-3.
 function logTicks(plot, splits) {
-  return splits.map((v) => {
-    const exponent = Math.log10(v);
-    if (Math.abs(exponent - Math.round(exponent)) > 1e-6) return '';
-    return v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(1))) : `1e${Math.round(exponent)}`;
-  });
+  return splits.map((v) => (v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(1))) : `1e${Math.round(Math.log10(v))}`));
 }
 
 /**
@@ -43,7 +38,9 @@ export function createLineChart(container, options) {
       scales: { x: { time: false }, y: yScale },
       axes: [
         { label: options.xLabel ?? 'step', size: 34, labelSize: 14, font: '10px system-ui', labelFont: '11px system-ui' },
-        { size: 46, font: '10px system-ui', values: options.log ? logTicks : undefined },
+        options.log
+          ? { size: 46, font: '10px system-ui', splits: (u, axis, min, max) => logSplits(min, max), values: logTicks }
+          : { size: 46, font: '10px system-ui' },
       ],
       series: [
         { label: options.xLabel ?? 'step' },
