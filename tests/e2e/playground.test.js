@@ -278,3 +278,23 @@ test('saves the plot (PNG), the metrics (CSV) and the model (JSON), and loads a 
   await page.waitForFunction(() => /hidden=3/.test(window.location.search), null, WAIT);
   expect(await page.getByLabel('Units in layer 1', { exact: true }).inputValue()).toBe('3');
 });
+
+test('keyboard: every control has a name, and Play is reachable with Tab', async () => {
+  const page = await open('?autoplay=false');
+  await waitReady(page);
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('.relu-playground input, .relu-playground select, .relu-playground button')]
+    .filter((node) => !node.closest('[hidden]') && node.type !== 'file')
+    .filter((node) => !(node.labels?.length || node.getAttribute('aria-label') || node.getAttribute('aria-labelledby')
+      || (node.tagName === 'BUTTON' && node.textContent.trim())))
+    .map((node) => node.outerHTML.slice(0, 80)));
+  expect(unnamed).toEqual([]);
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.dataset.action === 'play');
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 0, null, WAIT);
+  expect(await page.getAttribute('[data-action="play"]', 'aria-pressed')).toBe('true');
+});
