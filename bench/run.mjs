@@ -142,7 +142,8 @@ async function main() {
   const disagreements = [...crossCheck('node', checks.node), ...crossCheck('chromium', checks.chromium)];
   const targets = evaluateTargets(results);
   const rows = tableRows(results);
-  process.stdout.write(`\n${formatTable(rows, options.markdown)}\n\n${formatTargets(targets, options.markdown)}\n`);
+  const smokeNote = options.smoke ? '\n(--smoke: every figure is one unwarmed run; they prove the harness works, nothing else)\n' : '';
+  process.stdout.write(`${smokeNote}\n${formatTable(rows, options.markdown)}\n\n${formatTargets(targets, options.markdown)}\n`);
 
   const report = {
     date: new Date(started).toISOString(),

@@ -10,13 +10,11 @@ namespace relu::bench {
 
 bool ClassifierBench::Prepare(ClassifierData data) {
   data_ = std::move(data);
-  config_ = Config{};
-  config_.problem = Problem::kMulticlass;
-  config_.hidden = data_.hidden;
-  config_.activations.assign(data_.hidden.size(), Act::kRelu);
-  config_.optimizer = Optimizer::kSgd;
-  config_.learningRate = data_.learningRate;
-  layout_ = MakeLayout(config_, data_.inputs, data_.classes);
+  Config config;
+  config.problem = Problem::kMulticlass;
+  config.hidden = data_.hidden;
+  config.activations.assign(data_.hidden.size(), Act::kRelu);
+  layout_ = MakeLayout(config, data_.inputs, data_.classes);
   const auto samples = static_cast<size_t>(data_.count);
   if (data_.params.size() != layout_.paramCount || data_.batch <= 0 ||
       data_.x.size() != samples * static_cast<size_t>(data_.inputs) || data_.labels.size() != samples ||
@@ -30,9 +28,8 @@ bool ClassifierBench::Prepare(ClassifierData data) {
     if (index < 0 || index >= data_.count) return false;
   }
   grads_.assign(layout_.paramCount, 0.0f);
-  delta_squares_.assign(layout_.layers.size(), 0.0);
   cursor_ = 0;
-  return ws_.Resize(layout_, data_.batch) && optimizer_.Reset(Optimizer::kSgd, layout_.paramCount);
+  return ws_.Resize(layout_, data_.batch);
 }
 
 void ClassifierBench::LoadBatch(size_t start) {
@@ -55,8 +52,8 @@ void ClassifierBench::RunSteps(long steps) {
     ApplyHead(layout_.head, layout_.outputs(), data_.batch, ws_.pre(last), ws_.labels(), ws_.act(last),
               ws_.delta(0));
     Backward(layout_, kernels, data_.params.data(), data_.batch, &ws_, grads_.data());
-    optimizer_.Update(config_, data_.learningRate, layout_, grads_.data(), data_.params.data(),
-                      delta_squares_.data());
+    float* params = data_.params.data();
+    for (size_t i = 0; i < grads_.size(); ++i) params[i] -= data_.learningRate * grads_[i];
   }
 }
 

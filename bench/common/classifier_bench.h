@@ -1,9 +1,10 @@
 // W3's body (784 -> 256 -> 128 -> 10, ReLU, softmax cross-entropy, SGD),
 // shared by the native executable and the WASM bench module. The Trainer
 // takes at most 7 input features (the playground's plane), so W3 drives the
-// model's own layer code directly: the same Forward, ApplyHead, Backward and
-// optimiser update that Trainer::Step runs, minus its per-step diagnostics
-// (gradient and weight norms: a few passes over the parameters, ~1% here).
+// model's own layer code directly: the same Forward, ApplyHead and Backward
+// that Trainer::Step runs, then plain SGD (p -= lr g), minus the Trainer's
+// per-step diagnostics (gradient and weight norms: a few passes over the
+// parameters, ~1% of W3's work).
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,6 @@
 #include <vector>
 
 #include "model/network.h"
-#include "model/optimizer.h"
 
 namespace relu::bench {
 
@@ -41,10 +41,7 @@ class ClassifierBench {
   ClassifierData data_;
   NetworkLayout layout_;
   Workspace ws_;
-  OptimizerState optimizer_;
-  Config config_;
   std::vector<float> grads_;
-  std::vector<double> delta_squares_;
   size_t cursor_ = 0;
 };
 

@@ -23,6 +23,32 @@ export function openReluCore({ api, build, benchModule }) {
   };
 }
 
+/**
+ * The SIMD128 prototypes of the bench module (bench/common/proto_simd.h):
+ * K1 forward and G1 only. Refuses to open unless they agree with Eigen and
+ * the core's scalar ReLU (bench_proto_check).
+ */
+export function openPrototypes(benchModule) {
+  if (!benchModule?._bench_proto_check) throw new Error('the SIMD bench module has no prototypes');
+  const problem = cString(benchModule, benchModule._bench_proto_check());
+  if (problem) throw new Error(`prototype self-check failed: ${problem}`);
+  return {
+    variant: 'bench/common/proto_simd.cc (8x4 register tile, pmax ReLU)',
+    k1: (n) => {
+      benchModule._bench_proto_relu_prepare(n);
+      return {
+        forward: (k) => benchModule._bench_proto_relu_forward(k),
+        close: () => benchModule._bench_proto_relu_prepare(0),
+      };
+    },
+    g1: (c) => {
+      if (!benchModule._bench_proto_gemm_prepare(c.m, c.k, c.n, TRANS_CODES[c.trans])) throw new Error(`bad G1 case ${c.name}`);
+      return { run: (k) => benchModule._bench_proto_gemm_run(k), close: () => {} };
+    },
+    close: () => {},
+  };
+}
+
 function cString(module, pointer) {
   const bytes = module.HEAPU8 ?? new Uint8Array(module.HEAPF32.buffer);
   let end = pointer;

@@ -14,12 +14,14 @@ import { join } from 'node:path';
 const JOBS = '2'; // the machine is shared: never more
 
 function run(command, args, options = {}) {
-  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
 }
 
+// The compiler's messages are on stdout or stderr depending on the tool: keep the end of both.
 function describeFailure(what, error) {
-  const stderr = error.stderr ? error.stderr.toString().trim().split('\n').slice(-15).join('\n') : error.message;
-  return new Error(`${what} failed:\n${stderr}`);
+  const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim();
+  const tail = output ? output.split('\n').filter((line) => /error|Error/.test(line)).slice(-10).join('\n') : error.message;
+  return new Error(`${what} failed:\n${tail || output.split('\n').slice(-10).join('\n')}`);
 }
 
 /** Bundles bench/tfjs/entry.mjs for Node and for the page; returns their paths. */

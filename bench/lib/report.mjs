@@ -11,6 +11,7 @@ export const COLUMNS = Object.freeze([
   { impl: 'convnetjs', title: 'ConvNetJS' },
   { impl: 'eigen-sse2', title: 'Eigen SSE2' },
   { impl: 'eigen-avx2', title: 'Eigen AVX2' },
+  { impl: 'proto-simd', title: 'proto SIMD128' },
 ]);
 const ENVS = Object.freeze([{ env: 'node', title: 'Node' }, { env: 'chromium', title: 'Chromium' }]);
 const NATIVE_IMPLS = new Set(['native', 'eigen-sse2', 'eigen-avx2']);
@@ -75,6 +76,12 @@ const TARGETS = [
   { label: 'K1 bwd 1M vs TF.js wasm', metric: 'K1.bwd.1M', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 1 },
   ...METRICS.filter((m) => m.gemm).map((m) => ({
     label: `${m.label} vs native Eigen SSE2`, metric: m.id, a: 'relu-simd', b: 'eigen-sse2', atLeast: 0.8,
+  })),
+  // What the bench's SIMD128 prototypes would give the same targets.
+  { label: '(prototype) K1 fwd 4K vs scalar build', metric: 'K1.fwd.4K', a: 'proto-simd', b: 'relu-scalar', atLeast: 3 },
+  { label: '(prototype) K1 fwd 1M vs TF.js wasm', metric: 'K1.fwd.1M', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 1 },
+  ...METRICS.filter((m) => m.gemm).map((m) => ({
+    label: `(prototype) ${m.label} vs native Eigen SSE2`, metric: m.id, a: 'proto-simd', b: 'eigen-sse2', atLeast: 0.8,
   })),
 ];
 

@@ -5,17 +5,26 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 #include "classifier_bench.h"
 #include "gemm_bench.h"
 #include "kernels/kernels.h"
 #include "relu_bench.h"
+#if defined(__wasm_simd128__)
+#include "proto_bench.h"
+#endif
 
 namespace {
 relu::bench::ReluBench g_relu;
 relu::bench::GemmBench g_gemm;
 relu::bench::ClassifierBench g_classifier;
+#if defined(__wasm_simd128__)
+relu::bench::ProtoGemmBench g_proto_gemm;
+relu::bench::ProtoReluBench g_proto_relu;
+std::string g_proto_check;
+#endif
 }  // namespace
 
 extern "C" {
@@ -61,5 +70,22 @@ EMSCRIPTEN_KEEPALIVE int bench_w3_prepare(int inputs, int classes, int count, co
 }
 EMSCRIPTEN_KEEPALIVE void bench_w3_steps(int steps) { g_classifier.RunSteps(steps); }
 EMSCRIPTEN_KEEPALIVE double bench_w3_loss() { return g_classifier.FirstBatchLoss(); }
+
+#if defined(__wasm_simd128__)
+// The SIMD128 prototypes (bench/common/proto_simd.h), same conventions as above.
+EMSCRIPTEN_KEEPALIVE int bench_proto_gemm_prepare(int m, int k, int n, int trans) {
+  static const char* const kNames[] = {"NN", "NT", "TN"};
+  if (trans < 0 || trans > 2) return 0;
+  return g_proto_gemm.Prepare(m, k, n, kNames[trans]) ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void bench_proto_gemm_run(int reps) { g_proto_gemm.Run(reps); }
+EMSCRIPTEN_KEEPALIVE void bench_proto_relu_prepare(size_t n) { g_proto_relu.Prepare(n); }
+EMSCRIPTEN_KEEPALIVE void bench_proto_relu_forward(int reps) { g_proto_relu.RunForward(reps); }
+// "" when the prototypes agree with Eigen and the scalar ReLU, else what differed.
+EMSCRIPTEN_KEEPALIVE const char* bench_proto_check() {
+  g_proto_check = relu::bench::ProtoSelfCheck();
+  return g_proto_check.c_str();
+}
+#endif
 
 }  // extern "C"

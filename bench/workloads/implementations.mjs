@@ -1,15 +1,16 @@
 // The implementations compared in a JS environment (Node or the page). The
 // environment supplies loaders; this list is the same in both.
 import { openConvnet } from '../impl/convnet.mjs';
-import { openReluCore } from '../impl/relu-core.mjs';
+import { openPrototypes, openReluCore } from '../impl/relu-core.mjs';
 import { openTfjs } from '../impl/tfjs.mjs';
 
-export const IMPLEMENTATION_IDS = Object.freeze(['relu-simd', 'relu-scalar', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs']);
+export const IMPLEMENTATION_IDS = Object.freeze(['relu-simd', 'relu-scalar', 'proto-simd', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs']);
 
 /**
  * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,
  * resolving to the loaded library (api and benchModule may resolve to null
- * when that build is missing: its rows are then left out).
+ * when that build is missing: its rows are then left out). benchModule is
+ * called once per implementation that needs it: loaders may cache.
  */
 export function implementations(env, loaders) {
   const core = (build) => async () => {
@@ -20,6 +21,7 @@ export function implementations(env, loaders) {
   return [
     { id: 'relu-simd', env, open: core('simd') },
     { id: 'relu-scalar', env, open: core('scalar') },
+    { id: 'proto-simd', env, open: async () => openPrototypes(await loaders.benchModule('simd')) },
     { id: 'tfjs-wasm', env, open: async () => openTfjs(await loaders.tf(), 'wasm') },
     { id: 'tfjs-cpu', env, open: async () => openTfjs(await loaders.tf(), 'cpu') },
     { id: 'convnetjs', env, open: async () => openConvnet(await loaders.convnetjs()) },

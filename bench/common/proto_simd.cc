@@ -1,0 +1,112 @@
+#include "proto_simd.h"
+
+#include <wasm_simd128.h>
+
+namespace relu::bench::proto {
+namespace {
+
+constexpr int kTileRows = 8;  // two vectors
+constexpr int kTileCols = 4;
+
+v128_t Relu(v128_t z) {
+  return wasm_f32x4_add(wasm_f32x4_pmax(z, wasm_f32x4_splat(0.0f)), wasm_f32x4_splat(0.0f));
+}
+
+// Stores one vector of C (4 rows at c) with the epilogue.
+void StoreVec(v128_t acc, float* c, const float* bias, float* act, Epilogue epilogue) {
+  if (epilogue != Epilogue::kNone) acc = wasm_f32x4_add(acc, wasm_v128_load(bias));
+  wasm_v128_store(c, acc);
+  if (epilogue == Epilogue::kBiasRelu) wasm_v128_store(act, Relu(acc));
+}
+
+// Scalar epilogue, for the rows past the last multiple of 4.
+void StoreScalar(float acc, float* c, const float* bias, float* act, Epilogue epilogue) {
+  if (epilogue != Epilogue::kNone) acc += *bias;
+  *c = acc;
+  if (epilogue == Epilogue::kBiasRelu) *act = acc > 0.0f || acc != acc ? acc : 0.0f;
+}
+
+// An 8 x COLS tile at (row, col): acc[r][j] += A[row + 4r .. +4, p] * B[p, col + j].
+template <int COLS>
+void Tile8(int m, int k, const float* a, const float* b, float* c, const float* bias, float* act,
+           Epilogue epilogue, int row, int col) {
+  v128_t acc0[COLS], acc1[COLS];
+  for (int j = 0; j < COLS; ++j) acc0[j] = acc1[j] = wasm_f32x4_splat(0.0f);
+  const float* a_col = a + row;
+  const float* b_col = b + static_cast<size_t>(col) * k;
+  for (int p = 0; p < k; ++p, a_col += m) {
+    const v128_t a0 = wasm_v128_load(a_col);
+    const v128_t a1 = wasm_v128_load(a_col + 4);
+    for (int j = 0; j < COLS; ++j) {
+      const v128_t bj = wasm_v128_load32_splat(b_col + static_cast<size_t>(j) * k + p);
+      acc0[j] = wasm_f32x4_add(acc0[j], wasm_f32x4_mul(a0, bj));
+      acc1[j] = wasm_f32x4_add(acc1[j], wasm_f32x4_mul(a1, bj));
+    }
+  }
+  for (int j = 0; j < COLS; ++j) {
+    const size_t offset = static_cast<size_t>(col + j) * m + row;
+    float* act_col = act ? act + offset : nullptr;
+    const float* bias_rows = bias ? bias + row : nullptr;
+    StoreVec(acc0[j], c + offset, bias_rows, act_col, epilogue);
+    StoreVec(acc1[j], c + offset + 4, bias_rows ? bias_rows + 4 : nullptr, act_col ? act_col + 4 : nullptr,
+             epilogue);
+  }
+}
+
+// A 4 x 1 tile: the rows between the last multiple of 8 and of 4.
+void Tile4(int m, int k, const float* a, const float* b, float* c, const float* bias, float* act,
+           Epilogue epilogue, int row, int col) {
+  v128_t acc = wasm_f32x4_splat(0.0f);
+  const float* b_col = b + static_cast<size_t>(col) * k;
+  for (int p = 0; p < k; ++p) {
+    acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(a + static_cast<size_t>(p) * m + row),
+                                             wasm_v128_load32_splat(b_col + p)));
+  }
+  const size_t offset = static_cast<size_t>(col) * m + row;
+  StoreVec(acc, c + offset, bias ? bias + row : nullptr, act ? act + offset : nullptr, epilogue);
+}
+
+}  // namespace
+
+void GemmNN(int m, int n, int k, const float* a, const float* b, float* c, const float* bias,
+            float* act, Epilogue epilogue) {
+  const int rows8 = m / kTileRows * kTileRows;
+  const int rows4 = m / 4 * 4;
+  const int cols4 = n / kTileCols * kTileCols;
+  // Row panels outermost: the 8 x k panel of A is reused by every column tile.
+  for (int row = 0; row < rows8; row += kTileRows) {
+    int col = 0;
+    for (; col < cols4; col += kTileCols) Tile8<kTileCols>(m, k, a, b, c, bias, act, epilogue, row, col);
+    for (; col < n; ++col) Tile8<1>(m, k, a, b, c, bias, act, epilogue, row, col);
+  }
+  for (int row = rows8; row < rows4; row += 4) {
+    for (int col = 0; col < n; ++col) Tile4(m, k, a, b, c, bias, act, epilogue, row, col);
+  }
+  for (int row = rows4; row < m; ++row) {  // the last m % 4 rows: dot products
+    for (int col = 0; col < n; ++col) {
+      float sum = 0.0f;
+      for (int p = 0; p < k; ++p) sum += a[static_cast<size_t>(p) * m + row] * b[static_cast<size_t>(col) * k + p];
+      const size_t offset = static_cast<size_t>(col) * m + row;
+      StoreScalar(sum, c + offset, bias ? bias + row : nullptr, act ? act + offset : nullptr, epilogue);
+    }
+  }
+}
+
+void Transpose(int rows, int cols, const float* src, float* dst) {
+  for (int j = 0; j < cols; ++j) {
+    for (int i = 0; i < rows; ++i) dst[static_cast<size_t>(i) * cols + j] = src[static_cast<size_t>(j) * rows + i];
+  }
+}
+
+void ReluForward(size_t n, const float* x, float* y) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const v128_t x0 = wasm_v128_load(x + i);
+    const v128_t x1 = wasm_v128_load(x + i + 4);
+    wasm_v128_store(y + i, Relu(x0));
+    wasm_v128_store(y + i + 4, Relu(x1));
+  }
+  for (; i < n; ++i) y[i] = x[i] > 0.0f || x[i] != x[i] ? x[i] : 0.0f;
+}
+
+}  // namespace relu::bench::proto
