@@ -298,3 +298,23 @@ test('keyboard: every control has a name, and Play is reachable with Tab', async
   await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 0, null, WAIT);
   expect(await page.getAttribute('[data-action="play"]', 'aria-pressed')).toBe('true');
 });
+
+test('editing a weight changes that weight in the model', async () => {
+  const page = await open('?autoplay=false&hidden=3&seed=4');
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Edit a weight…' }).click();
+  await page.getByLabel('Weight layer (1 = first hidden layer)').fill('1');
+  await page.getByLabel('From unit').fill('2');
+  await page.getByLabel('To unit').fill('3');
+  await page.getByRole('spinbutton', { name: 'Weight value' }).fill('2.5');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await page.waitForFunction(() => /Set to 2.5/.test(document.querySelector('.weight-editor').textContent), null, WAIT);
+  const model = JSON.parse(await page.evaluate(() => window.reluPlayground.client.exportModel()));
+  // Layer 1 is 2 inputs -> 3 units, W column-major [3 x 2]: W[to=2, from=1] sits at 1 * 3 + 2.
+  expect(model.params[5]).toBeCloseTo(2.5, 6);
+  // An index outside the layer is refused with a message, and nothing breaks.
+  await page.getByLabel('To unit').fill('9');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await page.waitForFunction(() => /to/i.test(document.querySelector('.weight-editor [role="status"]').textContent)
+    && !/Set to/.test(document.querySelector('.weight-editor [role="status"]').textContent), null, WAIT);
+});

@@ -63,3 +63,15 @@ export function formatValue(value) {
   if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e5)) return value.toExponential(2);
   return String(Number(value.toPrecision(3)));
 }
+
+/** Layers of equal size flattened onto white, bottom first (for PNG exports). */
+export function flattenCanvases(layers) {
+  const out = document.createElement('canvas');
+  out.width = layers[0].width;
+  out.height = layers[0].height;
+  const context = out.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, out.width, out.height);
+  for (const layer of layers) context.drawImage(layer, 0, 0);
+  return out;
+}

@@ -11,7 +11,7 @@ import { DOMAIN } from '../../shared/protocol.js';
 import {
   makeLut, makeClassLuts, fillHeatmap, fillArgmax, CLASS_COLORS, NEGATIVE, POSITIVE, divergingColor, cssColor, LUT_SIZE,
 } from '../colors.js';
-import { el, sizeCanvas } from '../dom.js';
+import { el, sizeCanvas, flattenCanvases } from '../dom.js';
 
 const BACKGROUND_FADE = 0.35;
 const SMOOTH_LUT = makeLut({ range: 1, fade: BACKGROUND_FADE });
@@ -157,20 +157,10 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   resize();
   draw();
 
-  /** Heatmap and points in one canvas (for the PNG export). */
-  function toCanvas() {
-    const out = document.createElement('canvas');
-    out.width = canvas.width;
-    out.height = canvas.height;
-    const context = out.getContext('2d');
-    context.drawImage(canvas, 0, 0);
-    context.drawImage(overlay, 0, 0);
-    return out;
-  }
-
   return {
     canvas,
-    toCanvas,
+    /** Heatmap and points in one canvas (for the PNG export). */
+    toCanvas: () => flattenCanvases([canvas, overlay]),
     setPoints,
     setOptions,
     update,

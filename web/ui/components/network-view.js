@@ -15,7 +15,7 @@ import { makeLut, fillHeatmap, divergingColor, cssColor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
-import { el, sizeCanvas, formatValue } from '../dom.js';
+import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
 import { HeatmapAtlas } from './heatmap-atlas.js';
 
 const HIDDEN_LUT = makeLut({ range: 3, soft: true });
@@ -225,22 +225,10 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   });
   observer.observe(container);
 
-  /** Links and units in one canvas (for the PNG export). */
-  function toCanvas() {
-    const out = document.createElement('canvas');
-    out.width = canvas.width;
-    out.height = canvas.height;
-    const context = out.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, out.width, out.height);
-    context.drawImage(linkCanvas, 0, 0);
-    context.drawImage(canvas, 0, 0);
-    return out;
-  }
-
   return {
     canvas,
-    toCanvas,
+    /** Links and units in one canvas (for the PNG export). */
+    toCanvas: () => flattenCanvases([linkCanvas, canvas]),
     setStructure,
     update,
     destroy() {
