@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JOBS=${JOBS:-$(nproc)}
+# emcc's JS optimiser finds acorn only here when Node is not Debian's.
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 tests=${RELU_BUILD_TESTS:-OFF}
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -9,6 +9,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export JOBS=${JOBS:-$(nproc)}
+# emcc's JS optimiser finds acorn only here when Node is not Debian's.
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 export CTEST_OUTPUT_ON_FAILURE=1
 
 bash scripts/setup.sh || exit 1
