@@ -318,3 +318,10 @@ test('editing a weight changes that weight in the model', async () => {
   await page.waitForFunction(() => /to/i.test(document.querySelector('.weight-editor [role="status"]').textContent)
     && !/Set to/.test(document.querySelector('.weight-editor [role="status"]').textContent), null, WAIT);
 });
+
+test('a large network gets a notice that it will be slow', async () => {
+  const page = await open('?hidden=512,256&autoplay=false');
+  await waitReady(page);
+  await page.waitForFunction(() => /parameters: training and drawing will be slow/.test(document.querySelector('.notices').textContent), null, WAIT);
+  expect(await page.locator('[data-control="hidden"] .warn').textContent()).toMatch(/Large network/);
+});

@@ -8,7 +8,7 @@
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import pageCss from './styles.css?inline';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields } from '../shared/schema.js';
+import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
@@ -24,7 +24,7 @@ import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
 import { createWeightEditor } from './components/weight-editor.js';
 import { createDataPanel } from './panels/data-panel.js';
-import { createNetworkPanel } from './panels/network-panel.js';
+import { createNetworkPanel, SLOW_PARAMS } from './panels/network-panel.js';
 import { createHyperPanel } from './panels/hyper-panel.js';
 import { createRunPanel } from './panels/run-panel.js';
 import { createLessonsMenu } from './panels/lessons-menu.js';
@@ -193,8 +193,13 @@ export function mountPlayground(root, options = {}) {
     renderControls();
     writeUrl(push);
     if (previous.ui.speed !== state.ui.speed && info) applySpeed();
+    if (info) sendConfig(previous);
+  }
+
+  /** Sends the worker the fields that changed since `previous` (a state it has). */
+  function sendConfig(previous) {
     const changed = changedFields(previous.config, state.config);
-    if (!changed.length || !info) return;
+    if (!changed.length) return;
     const patch = Object.fromEntries(changed.map((name) => [name, state.config[name]]));
     configureChain = configureChain.then(() => client.configure(patch)).then((result) => {
       if (result.rebuilt) {
@@ -214,11 +219,18 @@ export function mountPlayground(root, options = {}) {
 
   function afterNewNetwork(result) {
     info = { ...info, layers: result.layers, paramCount: result.paramCount };
+    warnIfSlow(result.paramCount);
     history.clear();
     diagnostics.setDiverged(null);
     needPoints = true;
     dirty = true;
     setStructure();
+  }
+
+  function warnIfSlow(paramCount) {
+    if (paramCount > SLOW_PARAMS) {
+      notices.show(`${paramCount.toLocaleString('en')} parameters: training and drawing will be slow.`, { kind: 'warn', key: 'slow', timeoutMs: 8000 });
+    }
   }
 
   function setStructure() {
@@ -330,17 +342,31 @@ export function mountPlayground(root, options = {}) {
   renderControls();
   const ready = (async () => {
     let result;
+    let initial = state;
     try {
-      result = await client.init({ config: state.config, build: state.ui.build, wasmBaseUrl });
+      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
     } catch (error) {
-      report(error);
-      return null;
+      if (destroyed) return null;
+      // Never a blank page: the core refused the link's settings, so start from the defaults.
+      notices.show(`The core refused these settings (${error.message}); showing the defaults instead.`, { kind: 'warn' });
+      initial = { config: defaultConfig(), ui: { ...state.ui, lesson: null } };
+      try {
+        result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
+      } catch (again) {
+        report(again);
+        return null;
+      }
+      state = initial;
+      renderControls();
+      writeUrl(false);
     }
     if (destroyed) return null;
     info = result;
     runPanel.setBuild(result);
     layout.shell.dataset.ready = 'true';
     setStructure();
+    warnIfSlow(result.paramCount);
+    sendConfig(initial); // edits made while the core was loading
     applySpeed();
     if (state.ui.autoplay) play();
     dirty = true;
