@@ -297,7 +297,10 @@ export function mountPlayground(root, options = {}) {
     const outputs = info.layers.at(-1).outputs;
     const mapping = outputScale(state.config);
     if (snapshot.grid && snapshot.gridSize) {
-      network.update({ grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: plan.hidden, params: snapshot.params, outputScale: mapping });
+      network.update({
+        grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: plan.hidden, params: snapshot.params,
+        outputScale: mapping, settled: !snapshot.playing,
+      });
       boundary.update({
         grid: snapshot.grid, gridSize: snapshot.gridSize, offset: snapshot.gridNodes - outputs, outputs,
         ...mapping, multiclass: state.config.problem === 'multiclass',

@@ -38,6 +38,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   let lastFrame = null;
   let cssWidth = 0;
   let linksDrawnAt = -Infinity;
+  let linksShowParams = false;
 
   function relayout() {
     if (!structure) return;
@@ -70,7 +71,8 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   }
 
   /**
-   * Draws a frame: {grid, gridSize, gridHidden, params, outputScale: {scale, shift}}.
+   * Draws a frame: {grid, gridSize, gridHidden, params, outputScale: {scale, shift}, settled}.
+   * `settled`: training is paused, so this frame may be the last for a while.
    * Any of grid/params may be missing (then that part is drawn neutral).
    */
   function update(frame) {
@@ -90,8 +92,9 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       atlas.commit();
     }
     if (!layout) return;
+    // Links lag by at most LINK_INTERVAL_MS while training; a still frame (`settled`) shows them exactly.
     const now = performance.now();
-    if (frame.params && now - linksDrawnAt >= LINK_INTERVAL_MS) drawLinks();
+    if (frame.params && (frame.settled || !linksShowParams || now - linksDrawnAt >= LINK_INTERVAL_MS)) drawLinks();
     drawTiles(canvas.getContext('2d'));
   }
 
@@ -107,6 +110,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
 
   function drawLinks() {
     linksDrawnAt = performance.now();
+    linksShowParams = Boolean(lastFrame?.params);
     const context = linkCanvas.getContext('2d');
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
     context.save();
