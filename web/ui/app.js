@@ -41,7 +41,7 @@ const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a 
  *   query       initial state as a query string (default: the page's, when useUrl)
  *   useUrl      keep the state in the page URL and follow back/forward (default false)
  *   presets     the lessons (default web/shared/presets.js)
- *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default ./wasm/ next to the page)
+ *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default: the build's wasm/ folder)
  *   client      a training client to use instead of starting the worker
  * Returns {ready: Promise, getState(), getQuery(), setQuery(q), client, destroy()}.
  */
@@ -49,7 +49,8 @@ export function mountPlayground(root, options = {}) {
   const presets = options.presets ?? PRESETS;
   const useUrl = Boolean(options.useUrl);
   const initialQuery = options.query ?? (useUrl ? window.location.search : '');
-  const wasmBaseUrl = options.wasmBaseUrl ?? new URL('./wasm/', document.baseURI).href;
+  // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
+  const wasmBaseUrl = options.wasmBaseUrl ?? new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
   const parsed = parseQuery(initialQuery, presets);
   let state = parsed.state;
 
