@@ -51,6 +51,14 @@ test('the page loads the core and reports SIMD128 in use', async () => {
   expect(build.text).toMatch(/SIMD128/);
 });
 
+test('build=scalar forces the scalar core, and says so', async () => {
+  const page = await open('?autoplay=false&build=scalar');
+  await waitReady(page);
+  const build = await page.$eval('[data-stat="build"]', (node) => ({ text: node.textContent, simd: node.dataset.simd }));
+  expect(build.simd).toBe('false');
+  expect(build.text).toMatch(/scalar/);
+});
+
 test('pressing play lowers the loss', async () => {
   const page = await open('?autoplay=false&dataset=circle&hidden=8,8&learningRate=0.03&seed=3');
   await waitReady(page);
