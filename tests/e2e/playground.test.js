@@ -362,3 +362,15 @@ test('clicking a link opens the weight editor on that weight', async () => {
   const model = JSON.parse(await page.evaluate(() => window.reluPlayground.client.exportModel()));
   expect(model.params[(from - 1) * 3 + (to - 1)]).toBeCloseTo(value, 3);
 });
+
+test('the Lessons menu loads a preset into the controls and the URL', async () => {
+  const page = await open('?autoplay=false');
+  await waitReady(page);
+  await page.getByLabel('Lessons').selectOption('sigmoid-vanishing');
+  await page.waitForFunction(() => /lesson=sigmoid-vanishing/.test(window.location.search), null, WAIT);
+  expect(await page.getByLabel('Activation (all layers)').inputValue()).toBe('sigmoid');
+  expect(await page.locator('.layer-row').count()).toBe(10);
+  expect(await page.locator('.lesson-summary').textContent()).toMatch(/Ten sigmoid layers/);
+  // It needed a new network, and the page said so.
+  await page.waitForFunction(() => /New network/.test(document.querySelector('.notices').textContent), null, WAIT);
+});
