@@ -43,20 +43,15 @@ afterEach(async () => {
   }
 });
 
-test('the page loads the core and reports SIMD128 in use', async () => {
-  const page = await open('?autoplay=false');
+test.each([
+  ['', 'true', /SIMD128/], // the page loads the core and reports SIMD128 in use
+  ['&build=scalar', 'false', /scalar/], // the URL can force the scalar build, and the page says so
+])('the core loads (query %j) and reports its build', async (extra, simd, text) => {
+  const page = await open(`?autoplay=false${extra}`);
   await waitReady(page);
   const build = await page.$eval('[data-stat="build"]', (node) => ({ text: node.textContent, simd: node.dataset.simd }));
-  expect(build.simd).toBe('true');
-  expect(build.text).toMatch(/SIMD128/);
-});
-
-test('build=scalar forces the scalar core, and says so', async () => {
-  const page = await open('?autoplay=false&build=scalar');
-  await waitReady(page);
-  const build = await page.$eval('[data-stat="build"]', (node) => ({ text: node.textContent, simd: node.dataset.simd }));
-  expect(build.simd).toBe('false');
-  expect(build.text).toMatch(/scalar/);
+  expect(build.simd).toBe(simd);
+  expect(build.text).toMatch(text);
 });
 
 test('pressing play lowers the loss', async () => {
