@@ -16,7 +16,7 @@ export function openReluCore({ api, build, benchModule }) {
     variant: `${build} build (kernels: ${isa})`,
     w1: api ? (w) => trainerSession(api, build, w, true) : undefined,
     w2: api ? (w) => trainerSession(api, build, w, false) : undefined,
-    w3: benchModule ? (w) => classifierSession(benchModule, w) : undefined,
+    w3: benchModule ? (w) => mlpSession(benchModule, w, 'model') : undefined,
     k1: benchModule ? (n) => reluKernelSession(benchModule, n) : undefined,
     g1: benchModule ? (c) => gemmSession(benchModule, c) : undefined,
     close: () => {},
@@ -25,8 +25,10 @@ export function openReluCore({ api, build, benchModule }) {
 
 /**
  * The SIMD128 prototypes of the bench module (bench/common/proto_simd.h):
- * K1 forward and G1 only. Refuses to open unless they agree with Eigen and
- * the core's scalar ReLU (bench_proto_check).
+ * K1 forward, G1, and W1-W3 training steps with the prototype products (no
+ * Trainer: compare with the core's W3, which takes the same path). Refuses
+ * to open unless they agree with Eigen and the core's scalar ReLU
+ * (bench_proto_check); their losses are cross-checked like everyone's.
  */
 export function openPrototypes(benchModule) {
   if (!benchModule?._bench_proto_check) throw new Error('the SIMD bench module has no prototypes');
@@ -34,6 +36,9 @@ export function openPrototypes(benchModule) {
   if (problem) throw new Error(`prototype self-check failed: ${problem}`);
   return {
     variant: 'bench/common/proto_simd.cc (8x4 register tile, pmax ReLU)',
+    w1: (w) => mlpSession(benchModule, w, 'proto'),
+    w2: (w) => mlpSession(benchModule, w, 'proto'),
+    w3: (w) => mlpSession(benchModule, w, 'proto'),
     k1: (n) => {
       benchModule._bench_proto_relu_prepare(n);
       return {
@@ -87,17 +92,36 @@ function copyIn(module, array) {
   return pointer;
 }
 
-function classifierSession(module, w) {
-  const { data } = w;
-  const arrays = [new Int32Array(w.hidden), w.params, data.x, data.labels, w.order];
-  const [hidden, params, x, labels, order] = arrays.map((a) => copyIn(module, a));
-  const ok = module._bench_w3_prepare(data.inputs, data.classes, data.count, hidden, w.hidden.length, w.batch,
-    w.lr, params, w.params.length, x, labels, order, w.order.length);
-  [hidden, params, x, labels, order].forEach((p) => module._bench_free(p));
-  if (!ok) throw new Error('bench module: W3 data does not fit the network');
+const ENGINES = { model: 0, proto: 1 };
+
+/**
+ * A training session outside the Trainer (bench/common/mlp_bench.h), W3's
+ * only path and the prototypes' path for W1/W2/W3. The losses checked are
+ * those the JS libraries report: W3 on the first batch, W1/W2 on both sets.
+ */
+function mlpSession(module, w, engine) {
+  const spiralLabels = (data) => Int32Array.from(data.target, (t) => (t > 0 ? 1 : 0));
+  const softmax = !w.train;
+  const inputs = softmax ? w.data.inputs : 2;
+  const x = softmax ? w.data.x : w.train.x;
+  const labels = softmax ? w.data.labels : spiralLabels(w.train);
+  const count = labels.length;
+  const setup = [new Int32Array(w.hidden), w.params, x, labels, w.order].map((a) => copyIn(module, a));
+  const [hidden, params, xPtr, labelsPtr, order] = setup;
+  const ok = module._bench_mlp_prepare(ENGINES[engine], softmax ? 1 : 0, inputs, softmax ? w.data.classes : 1, count,
+    hidden, w.hidden.length, w.batch, w.lr, params, w.params.length, xPtr, labelsPtr, order, w.order.length);
+  setup.forEach((p) => module._bench_free(p));
+  if (!ok) throw new Error(`bench module: ${w.name} does not fit the network (engine ${engine})`);
+  const setLoss = (data) => {
+    const [dataX, dataLabels] = [data.x, spiralLabels(data)].map((a) => copyIn(module, a));
+    const loss = module._bench_mlp_set_loss(dataX, dataLabels, data.count, 2);
+    module._bench_free(dataX);
+    module._bench_free(dataLabels);
+    return loss;
+  };
   return {
-    trainSteps: (k) => module._bench_w3_steps(k),
-    loss: () => [module._bench_w3_loss()],
+    trainSteps: (k) => module._bench_mlp_steps(k),
+    loss: () => (softmax ? [module._bench_mlp_order_loss(0, w.batch)] : [setLoss(w.train), setLoss(w.test)]),
     close: () => {},
   };
 }

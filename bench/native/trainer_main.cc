@@ -17,7 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "classifier_bench.h"
+#include "mlp_bench.h"
 #include "model/trainer.h"
 #include "relu_bench.h"
 #include "timing.h"
@@ -108,7 +108,7 @@ int RunSpiral(const json& job, const TimingMode& mode, int check_steps) {
 }
 
 int RunClassifier(const json& job, const TimingMode& mode, int check_steps) {
-  relu::bench::ClassifierData data;
+  relu::bench::MlpData data;
   const bool ok = job.is_object() && At(job, "inputs").is_number() && At(job, "classes").is_number() &&
                   At(job, "count").is_number() && At(job, "batch").is_number() && At(job, "lr").is_number() &&
                   ReadNumbers(At(job, "hidden"), &data.hidden) && ReadNumbers(At(job, "params"), &data.params) &&
@@ -116,15 +116,17 @@ int RunClassifier(const json& job, const TimingMode& mode, int check_steps) {
                   ReadNumbers(At(job, "order"), &data.order);
   if (!ok) return Fail("classifier job: expected {inputs, classes, count, hidden, batch, lr, params, x, labels, order}");
   data.inputs = At(job, "inputs").get<int>();
-  data.classes = At(job, "classes").get<int>();
+  data.outputs = At(job, "classes").get<int>();
   data.count = At(job, "count").get<int>();
   data.batch = At(job, "batch").get<int>();
   data.learningRate = At(job, "lr").get<float>();
-  relu::bench::ClassifierBench bench;
-  if (!bench.Prepare(std::move(data))) return Fail("classifier job: sizes or labels do not fit the network");
-  const double before = bench.FirstBatchLoss();
+  const int batch = data.batch;
+  relu::bench::MlpBench bench;
+  if (!bench.Prepare(std::move(data), relu::bench::Engine::kModel))
+    return Fail("classifier job: sizes or labels do not fit the network");
+  const double before = bench.OrderLoss(0, batch);
   bench.RunSteps(check_steps);
-  PrintCheck("W3", {before}, {bench.FirstBatchLoss()});
+  PrintCheck("W3", {before}, {bench.OrderLoss(0, batch)});
   std::printf("%s\n", TimingJson("W3.train", Measure([&](long k) { bench.RunSteps(k); }, mode)).c_str());
   return 0;
 }

@@ -7,10 +7,11 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
-#include "classifier_bench.h"
 #include "gemm_bench.h"
 #include "kernels/kernels.h"
+#include "mlp_bench.h"
 #include "relu_bench.h"
 #if defined(__wasm_simd128__)
 #include "proto_bench.h"
@@ -19,7 +20,7 @@
 namespace {
 relu::bench::ReluBench g_relu;
 relu::bench::GemmBench g_gemm;
-relu::bench::ClassifierBench g_classifier;
+relu::bench::MlpBench g_mlp;
 #if defined(__wasm_simd128__)
 relu::bench::ProtoGemmBench g_proto_gemm;
 relu::bench::ProtoReluBench g_proto_relu;
@@ -49,16 +50,21 @@ EMSCRIPTEN_KEEPALIVE int bench_gemm_prepare(int m, int k, int n, int trans) {
 EMSCRIPTEN_KEEPALIVE void bench_gemm_run(int reps) { g_gemm.Run(reps); }
 EMSCRIPTEN_KEEPALIVE float bench_gemm_checksum() { return g_gemm.Checksum(); }
 
-// W3: the caller fills the arrays (allocated with bench_alloc) and keeps
+// A training step outside the Trainer (bench/common/mlp_bench.h): engine 0
+// is the model's layer code, 1 the SIMD128 prototypes; softmax 1 is softmax +
+// cross-entropy over `outputs` classes, 0 one tanh output + MSE (labels 0/1).
+// The caller fills the arrays (allocated with bench_alloc) and keeps
 // ownership; they are copied. Returns 0 when they do not fit the network.
-EMSCRIPTEN_KEEPALIVE int bench_w3_prepare(int inputs, int classes, int count, const int32_t* hidden,
-                                          int hidden_count, int batch, float learning_rate,
-                                          const float* params, size_t param_count, const float* x,
-                                          const int32_t* labels, const int32_t* order, size_t order_count) {
-  relu::bench::ClassifierData data;
+EMSCRIPTEN_KEEPALIVE int bench_mlp_prepare(int engine, int softmax, int inputs, int outputs, int count,
+                                           const int32_t* hidden, int hidden_count, int batch,
+                                           float learning_rate, const float* params, size_t param_count,
+                                           const float* x, const int32_t* labels, const int32_t* order,
+                                           size_t order_count) {
+  relu::bench::MlpData data;
   data.inputs = inputs;
-  data.classes = classes;
+  data.outputs = outputs;
   data.count = count;
+  data.softmax = softmax != 0;
   data.hidden.assign(hidden, hidden + hidden_count);
   data.batch = batch;
   data.learningRate = learning_rate;
@@ -66,10 +72,16 @@ EMSCRIPTEN_KEEPALIVE int bench_w3_prepare(int inputs, int classes, int count, co
   data.x.assign(x, x + static_cast<size_t>(count) * static_cast<size_t>(inputs));
   data.labels.assign(labels, labels + count);
   data.order.assign(order, order + order_count);
-  return g_classifier.Prepare(std::move(data)) ? 1 : 0;
+  const auto which = engine == 1 ? relu::bench::Engine::kProto : relu::bench::Engine::kModel;
+  return g_mlp.Prepare(std::move(data), which) ? 1 : 0;
 }
-EMSCRIPTEN_KEEPALIVE void bench_w3_steps(int steps) { g_classifier.RunSteps(steps); }
-EMSCRIPTEN_KEEPALIVE double bench_w3_loss() { return g_classifier.FirstBatchLoss(); }
+EMSCRIPTEN_KEEPALIVE void bench_mlp_steps(int steps) { g_mlp.RunSteps(steps); }
+// Mean loss over n samples of the order from `first`, or over a whole set.
+EMSCRIPTEN_KEEPALIVE double bench_mlp_order_loss(int first, int n) { return g_mlp.OrderLoss(first, n); }
+EMSCRIPTEN_KEEPALIVE double bench_mlp_set_loss(const float* x, const int32_t* labels, int count, int inputs) {
+  return g_mlp.SetLoss(std::vector<float>(x, x + static_cast<size_t>(count) * inputs),
+                       std::vector<int32_t>(labels, labels + count));
+}
 
 #if defined(__wasm_simd128__)
 // The SIMD128 prototypes (bench/common/proto_simd.h), same conventions as above.
