@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--smoke] [--only=W1,K1.fwd,...] [--impl=relu-simd,tfjs-wasm,...]
 //                      [--no-node] [--no-browser] [--no-native] [--markdown] [--out=FILE]
+//   node bench/run.mjs --report=FILE [--markdown]   (prints the tables of a saved run)
 //
 // Prints the medians with their min-max and the target ratios of issue #5,
 // and writes everything as JSON to bench/results/ (git-ignored). --smoke runs
@@ -28,7 +29,9 @@ import { runImplementation } from './workloads/suite.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const options = { smoke: false, only: null, impls: null, node: true, browser: true, native: true, markdown: false, out: null };
+  const options = {
+    smoke: false, only: null, impls: null, node: true, browser: true, native: true, markdown: false, out: null, report: null,
+  };
   for (const arg of argv) {
     const [name, value] = arg.split('=');
     if (name === '--smoke') options.smoke = true;
@@ -39,6 +42,7 @@ function parseArgs(argv) {
     else if (name === '--no-native') options.native = false;
     else if (name === '--markdown') options.markdown = true;
     else if (name === '--out') options.out = value;
+    else if (name === '--report') options.report = value;
     else throw new Error(`unknown argument ${arg} (see the comment at the top of bench/run.mjs)`);
   }
   return options;
@@ -62,8 +66,17 @@ function machine() {
 const log = (line) => process.stderr.write(`${line}\n`);
 const logFigure = (f) => log(`  ${f.env} ${f.impl} ${f.metric}: ${f.value.toPrecision(4)} ${f.unit}`);
 
+function printTables(results, targets, markdown) {
+  process.stdout.write(`\n${formatTable(tableRows(results), markdown)}\n\n${formatTargets(targets, markdown)}\n`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.report) {
+    const saved = JSON.parse(readFileSync(options.report, 'utf8'));
+    printTables(saved.results, saved.targets, options.markdown);
+    return;
+  }
   const only = options.only ? (id) => options.only.some((prefix) => id.startsWith(prefix)) : () => true;
   const mode = options.smoke ? MODES.smoke : MODES.full;
   const started = Date.now();
@@ -141,9 +154,8 @@ async function main() {
 
   const disagreements = [...crossCheck('node', checks.node), ...crossCheck('chromium', checks.chromium)];
   const targets = evaluateTargets(results);
-  const rows = tableRows(results);
-  const smokeNote = options.smoke ? '\n(--smoke: every figure is one unwarmed run; they prove the harness works, nothing else)\n' : '';
-  process.stdout.write(`${smokeNote}\n${formatTable(rows, options.markdown)}\n\n${formatTargets(targets, options.markdown)}\n`);
+  if (options.smoke) process.stdout.write('\n(--smoke: every figure is one unwarmed run; they prove the harness works, nothing else)\n');
+  printTables(results, targets, options.markdown);
 
   const report = {
     date: new Date(started).toISOString(),
