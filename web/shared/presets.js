@@ -4,8 +4,13 @@
 // so a tutorial can focus on one knob.
 //
 // Shape: {id, title, summary, config: {partial config}, ui?: {hide: [...], lock: [...]}}
-// The lessons work (issue #6) extends this list; ids are part of shared URLs,
-// so keep existing ones stable.
+// Ids are part of shared URLs, so keep existing ones stable.
+//
+// The lesson presets are also the base configs of the experiments behind
+// docs/LESSONS.md (lessons/experiments/*.mjs): `npm run lessons` measures each
+// claim on these configs over many seeds, and `node lessons/preset.mjs ID`
+// prints one for the relu-train CLI. Every lesson preset names its seed, so
+// the page shows the very run the docs describe.
 
 const SIX_BY_EIGHT = [8, 8, 8, 8, 8, 8];
 const repeat = (value, times) => Array.from({ length: times }, () => value);
@@ -14,8 +19,41 @@ const repeat = (value, times) => Array.from({ length: times }, () => value);
 function deepRelu(id, title, init, summary) {
   return {
     id, title, summary,
-    config: { dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init, optimizer: 'sgd', learningRate: 0.01 },
+    config: { seed: 1, dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init, optimizer: 'sgd', learningRate: 0.01 },
     ui: { lock: ['hidden', 'activation'] },
+  };
+}
+
+// Lesson 1: one hidden layer of eight units, linear or ReLU; only the activation differs.
+function oneLayer(id, title, dataset, activation, summary) {
+  return {
+    id, title, summary,
+    config: {
+      seed: 1, dataset, hidden: [8], activation, init: 'he-normal', binaryHead: 'sigmoid-bce',
+      optimizer: 'sgd', learningRate: 0.03, batchSize: 10,
+    },
+  };
+}
+
+// Lessons 5 and 8 on the spiral: three layers of eight units, plain SGD.
+function spiralSgd(id, title, activation, learningRate, summary) {
+  return {
+    id, title, summary,
+    config: {
+      seed: 1, dataset: 'spiral', hidden: [8, 8, 8], activation, leakySlope: 0.05, init: 'he-normal',
+      optimizer: 'sgd', learningRate, batchSize: 10,
+    },
+  };
+}
+
+// Lesson 7: a regression the loss of which can run away.
+function regression(id, title, learningRate, clipNorm, summary) {
+  return {
+    id, title, summary,
+    config: {
+      seed: 1, dataset: 'reg-plane', problem: 'regression', hidden: [8, 8], activation: 'relu', init: 'he-normal',
+      optimizer: 'sgd', learningRate, clipNorm, batchSize: 10,
+    },
   };
 }
 
@@ -23,41 +61,98 @@ export const PRESETS = Object.freeze([
   {
     id: 'relu-spiral',
     title: 'ReLU on the spiral',
-    summary: 'Six ReLU layers of eight units, He initialisation and Adam untangle the two-arm spiral from x1 and x2 alone. Watch each neuron carve a piece of the plane.',
+    summary: 'Six ReLU layers of eight units, He initialisation and Adam untangle the two-arm spiral from x1 and x2 alone. Watch each neuron carve a piece of the plane, and the sparsity diagnostic: about half of every layer\'s outputs are exactly zero.',
     config: {
-      dataset: 'spiral', hidden: SIX_BY_EIGHT, activation: 'relu', init: 'he-normal',
+      seed: 1, dataset: 'spiral', hidden: SIX_BY_EIGHT, activation: 'relu', init: 'he-normal',
       optimizer: 'adam', learningRate: 0.003, batchSize: 10, noise: 0,
     },
   },
-  {
-    id: 'dead-relu-high-lr',
-    title: 'Dead ReLUs at a high learning rate',
-    summary: 'Plain SGD at learning rate 1 pushes many ReLU units to zero on every sample: the diagnostics count them as dead, and they never come back. Lower the rate or switch to Leaky ReLU and compare.',
-    config: {
-      dataset: 'spiral', hidden: [8, 8, 8], activation: 'relu', init: 'he-normal',
-      optimizer: 'sgd', learningRate: 1, batchSize: 10,
-    },
-  },
-  {
-    id: 'leaky-relu-high-lr',
-    title: 'Leaky ReLU at the same high rate',
-    summary: 'The same network and rate as "Dead ReLUs", with a Leaky ReLU slope of 0.05: a unit below zero still passes a gradient, so it can recover.',
-    config: {
-      dataset: 'spiral', hidden: [8, 8, 8], activation: 'leaky-relu', leakySlope: 0.05,
-      init: 'he-normal', optimizer: 'sgd', learningRate: 1, batchSize: 10,
-    },
-  },
+  // 1. Non-linearity
+  oneLayer('linear-xor', 'A linear network cannot fit xor', 'xor', 'linear',
+    'Eight hidden units with no activation: the whole network is still one linear function, so its boundary is a straight line and xor stays near chance.'),
+  oneLayer('relu-xor', 'One ReLU layer fits xor', 'xor', 'relu',
+    'The same eight units with ReLU: the boundary bends at each unit\'s kink and xor is solved.'),
+  oneLayer('linear-circle', 'A linear network cannot fit the circle', 'circle', 'linear',
+    'No activation: one straight boundary cannot enclose the inner class of the circle.'),
+  oneLayer('relu-circle', 'One ReLU layer fits the circle', 'circle', 'relu',
+    'Eight ReLU units build a closed polygon around the inner class.'),
+  // 3. Vanishing gradients
   {
     id: 'sigmoid-vanishing',
     title: 'Sigmoid vanishing gradients in 10 layers',
     summary: 'Ten sigmoid layers: the gradient-norm plot shows each layer nearer the input getting a smaller gradient, so the first layers barely learn. Switch the activation to ReLU and the init to He to see the norms line up.',
     config: {
-      dataset: 'circle', hidden: repeat(8, 10), activation: 'sigmoid', init: 'xavier-normal',
+      seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation: 'sigmoid', init: 'xavier-normal',
       optimizer: 'sgd', learningRate: 0.03,
     },
   },
+  {
+    id: 'relu-he-10-layers',
+    title: 'ReLU and He in the same 10 layers',
+    summary: 'The network of the sigmoid lesson with ReLU and He initialisation: the per-layer gradient norms stay within a small factor of each other from the first step.',
+    config: {
+      seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation: 'relu', init: 'he-normal',
+      optimizer: 'sgd', learningRate: 0.03,
+    },
+  },
+  // 4. Initialisation and depth
   deepRelu('xavier-depth-30', 'Xavier at depth 30 (ReLU)', 'xavier-normal',
     'Thirty ReLU layers of 32 units with Xavier initialisation: the signal halves at every layer, the output is almost constant and training stalls. Compare with the He preset.'),
   deepRelu('he-depth-30', 'He at depth 30 (ReLU)', 'he-normal',
     'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth: the network trains.'),
+  deepRelu('playground-depth-30', 'U(-0.5, 0.5) at depth 30 (ReLU)', 'playground',
+    'The naive uniform init of TensorFlow Playground in thirty ReLU layers: each layer multiplies the variance by about 1.3, so the activations blow up with depth.'),
+  {
+    id: 'zero-init-symmetry',
+    title: 'Zero initialisation: every unit the same',
+    summary: 'All weights start at zero, so every unit of a layer computes the same thing and gets the same gradient: they stay identical however long you train, and the network is no wider than one unit per layer.',
+    config: {
+      seed: 1, dataset: 'circle', hidden: [8, 8], activation: 'sigmoid', init: 'zeros', binaryHead: 'sigmoid-bce',
+      optimizer: 'sgd', learningRate: 0.3, batchSize: 10,
+    },
+  },
+  // 5. Dead ReLUs and the learning rate
+  spiralSgd('dead-relu-high-lr', 'Dead ReLUs at a high learning rate', 'relu', 1,
+    'Plain SGD at learning rate 1 pushes many ReLU units to zero on every sample: the diagnostics count them as dead, and they almost never come back. Lower the rate or switch to Leaky ReLU and compare.'),
+  spiralSgd('leaky-relu-high-lr', 'Leaky ReLU at the same high rate', 'leaky-relu', 1,
+    'The same network and rate as "Dead ReLUs", with a Leaky ReLU slope of 0.05: a unit below zero still passes a gradient, so it can recover.'),
+  spiralSgd('prelu-high-lr', 'PReLU at the same high rate', 'prelu', 1,
+    'The same network and rate with PReLU: the learned slopes run far from 0.25 (often negative, sometimes above 1) and the net learns no better than with ReLU here.'),
+  spiralSgd('relu-spiral-sgd', 'ReLU on the spiral at a sane rate', 'relu', 0.1,
+    'The dead-ReLU network at learning rate 0.1: few units die and the spiral is learned.'),
+  // 6. Born dead
+  {
+    id: 'born-dead',
+    title: 'Born dead: a narrow deep ReLU net',
+    summary: 'Ten ReLU layers of two units. With this seed a whole layer is zero for every input before any training, so the output is constant and no gradient reaches the weights. Most seeds of this shape are born dead; widen the layers to eight and almost none are.',
+    config: {
+      seed: 1, dataset: 'circle', hidden: repeat(2, 10), activation: 'relu', init: 'he-normal',
+      optimizer: 'sgd', learningRate: 0.03,
+    },
+  },
+  // 7. Exploding
+  regression('exploding-lr', 'Learning rate 3: the loss explodes', 3, 0,
+    'A small ReLU regression with plain SGD at learning rate 3: within a few steps the loss overflows, and the trainer stops and reports the divergence.'),
+  regression('exploding-lr-clipped', 'The same rate with gradient clipping', 3, 0.1,
+    'The exploding run with the gradient norm clipped to 0.1: every step is at most 0.3 long, the loss stays finite and falls.'),
+  // 8. PReLU
+  {
+    id: 'prelu-spiral',
+    title: 'PReLU on the spiral: learned slopes',
+    summary: 'The ReLU spiral network with PReLU: every layer\'s negative slope starts at 0.25 and is learned with the weights. Watch the slopes in the diagnostics move, most of all in the last layers.',
+    config: {
+      seed: 1, dataset: 'spiral', hidden: SIX_BY_EIGHT, activation: 'prelu', preluInit: 0.25, init: 'he-normal',
+      optimizer: 'adam', learningRate: 0.003, batchSize: 10, noise: 0,
+    },
+  },
+  // 9. Cost
+  {
+    id: 'activation-cost',
+    title: 'The cost of an activation',
+    summary: 'Four ReLU layers of 64 units and batches of 64: compare the steps per second with sigmoid, tanh, GELU or ELU. The matrix products dominate, so the activation changes the time per step by less than its own cost suggests.',
+    config: {
+      seed: 1, dataset: 'spiral', hidden: [64, 64, 64, 64], activation: 'relu', init: 'he-normal',
+      optimizer: 'sgd', learningRate: 0.03, batchSize: 64,
+    },
+  },
 ]);
