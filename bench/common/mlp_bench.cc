@@ -135,6 +135,13 @@ double MlpBench::OrderLoss(size_t first, int n) {
   return HeadLoss(n, false) / n;
 }
 
+std::vector<int> MlpBench::sizes() const {
+  std::vector<int> out = {data_.inputs};
+  out.insert(out.end(), data_.hidden.begin(), data_.hidden.end());
+  out.push_back(data_.outputs);
+  return out;
+}
+
 double MlpBench::SetLoss(const std::vector<float>& x, const std::vector<int32_t>& labels) {
   const int count = static_cast<int>(labels.size());
   std::vector<int32_t> all(labels.size());

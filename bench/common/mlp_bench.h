@@ -43,6 +43,9 @@ class MlpBench {
   // over every sample of (x, labels) in batch-sized chunks, from the current weights.
   double OrderLoss(size_t first, int n);
   double SetLoss(const std::vector<float>& x, const std::vector<int32_t>& labels);
+  // The current parameters, and the layer sizes {inputs, hidden..., outputs}.
+  const std::vector<float>& params() const { return data_.params; }
+  std::vector<int> sizes() const;
 
  private:
   void Load(const float* x, const int32_t* labels, const int32_t* indices, int cols);

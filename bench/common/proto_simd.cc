@@ -2,6 +2,8 @@
 
 #include <wasm_simd128.h>
 
+#include "kernels/kernels.h"
+
 namespace relu::bench::proto {
 namespace {
 
@@ -12,18 +14,30 @@ v128_t Relu(v128_t z) {
   return wasm_f32x4_add(wasm_f32x4_pmax(z, wasm_f32x4_splat(0.0f)), wasm_f32x4_splat(0.0f));
 }
 
-// Stores one vector of C (4 rows at c) with the epilogue.
-void StoreVec(v128_t acc, float* c, const float* bias, float* act, Epilogue epilogue) {
-  if (epilogue != Epilogue::kNone) acc = wasm_f32x4_add(acc, wasm_v128_load(bias));
+bool HasRelu(Epilogue e) { return e == Epilogue::kBiasRelu || e == Epilogue::kColBiasRelu; }
+bool ColumnBias(Epilogue e) { return e == Epilogue::kColBias || e == Epilogue::kColBiasRelu; }
+
+// Stores one vector of C (4 rows at c, column col) with the epilogue; `bias`
+// points at the rows' biases (row bias) or is the whole bias[n] (column bias).
+void StoreVec(v128_t acc, float* c, const float* bias, int col, float* act, Epilogue epilogue) {
+  if (ColumnBias(epilogue)) acc = wasm_f32x4_add(acc, wasm_v128_load32_splat(bias + col));
+  else if (epilogue != Epilogue::kNone) acc = wasm_f32x4_add(acc, wasm_v128_load(bias));
   wasm_v128_store(c, acc);
-  if (epilogue == Epilogue::kBiasRelu) wasm_v128_store(act, Relu(acc));
+  if (HasRelu(epilogue)) wasm_v128_store(act, Relu(acc));
 }
 
 // Scalar epilogue, for the rows past the last multiple of 4.
-void StoreScalar(float acc, float* c, const float* bias, float* act, Epilogue epilogue) {
-  if (epilogue != Epilogue::kNone) acc += *bias;
+void StoreScalar(float acc, float* c, const float* bias, int col, float* act, Epilogue epilogue) {
+  if (ColumnBias(epilogue)) acc += bias[col];
+  else if (epilogue != Epilogue::kNone) acc += *bias;
   *c = acc;
-  if (epilogue == Epilogue::kBiasRelu) *act = acc > 0.0f || acc != acc ? acc : 0.0f;
+  if (HasRelu(epilogue)) *act = acc > 0.0f || acc != acc ? acc : 0.0f;
+}
+
+// The bias pointer a tile at `row` passes to the store.
+const float* TileBias(const float* bias, int row, Epilogue epilogue) {
+  if (!bias) return nullptr;
+  return ColumnBias(epilogue) ? bias : bias + row;
 }
 
 // An 8 x COLS tile at (row, col): acc[r][j] += A[row + 4r .. +4, p] * B[p, col + j].
@@ -46,10 +60,10 @@ void Tile8(int m, int k, const float* a, const float* b, float* c, const float* 
   for (int j = 0; j < COLS; ++j) {
     const size_t offset = static_cast<size_t>(col + j) * m + row;
     float* act_col = act ? act + offset : nullptr;
-    const float* bias_rows = bias ? bias + row : nullptr;
-    StoreVec(acc0[j], c + offset, bias_rows, act_col, epilogue);
-    StoreVec(acc1[j], c + offset + 4, bias_rows ? bias_rows + 4 : nullptr, act_col ? act_col + 4 : nullptr,
-             epilogue);
+    const float* tile_bias = TileBias(bias, row, epilogue);
+    const float* upper_bias = tile_bias && !ColumnBias(epilogue) ? tile_bias + 4 : tile_bias;
+    StoreVec(acc0[j], c + offset, tile_bias, col + j, act_col, epilogue);
+    StoreVec(acc1[j], c + offset + 4, upper_bias, col + j, act_col ? act_col + 4 : nullptr, epilogue);
   }
 }
 
@@ -63,7 +77,7 @@ void Tile4(int m, int k, const float* a, const float* b, float* c, const float* 
                                              wasm_v128_load32_splat(b_col + p)));
   }
   const size_t offset = static_cast<size_t>(col) * m + row;
-  StoreVec(acc, c + offset, bias ? bias + row : nullptr, act ? act + offset : nullptr, epilogue);
+  StoreVec(acc, c + offset, TileBias(bias, row, epilogue), col, act ? act + offset : nullptr, epilogue);
 }
 
 }  // namespace
@@ -87,7 +101,7 @@ void GemmNN(int m, int n, int k, const float* a, const float* b, float* c, const
       float sum = 0.0f;
       for (int p = 0; p < k; ++p) sum += a[static_cast<size_t>(p) * m + row] * b[static_cast<size_t>(col) * k + p];
       const size_t offset = static_cast<size_t>(col) * m + row;
-      StoreScalar(sum, c + offset, bias ? bias + row : nullptr, act ? act + offset : nullptr, epilogue);
+      StoreScalar(sum, c + offset, TileBias(bias, row, epilogue), col, act ? act + offset : nullptr, epilogue);
     }
   }
 }
@@ -96,6 +110,46 @@ void Transpose(int rows, int cols, const float* src, float* dst) {
   for (int j = 0; j < cols; ++j) {
     for (int i = 0; i < rows; ++i) dst[static_cast<size_t>(i) * cols + j] = src[static_cast<size_t>(j) * rows + i];
   }
+}
+
+size_t GridScratchFloats(const int* sizes, int layer_count, int n) {
+  int widest = 0;
+  for (int l = 0; l <= layer_count; ++l) widest = sizes[l] > widest ? sizes[l] : widest;
+  // The input images, then W^T of the widest layer.
+  return static_cast<size_t>(sizes[0]) * n * n + static_cast<size_t>(widest) * widest;
+}
+
+void GridForward(const float* params, const int* sizes, int layer_count, int n, float domain, float* out,
+                 float* scratch) {
+  const int pixels = n * n;
+  const float step = 2.0f * domain / static_cast<float>(n);
+  float* images = scratch;  // [pixels x inputs]: the x1 image, then the x2 image
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      images[row * n + col] = -domain + (static_cast<float>(col) + 0.5f) * step;
+      images[pixels + row * n + col] = domain - (static_cast<float>(row) + 0.5f) * step;
+    }
+  }
+  float* weights_t = scratch + static_cast<size_t>(sizes[0]) * pixels;
+  const float* in = images;
+  float* layer_out = out;
+  size_t offset = 0;  // into params
+  for (int l = 0; l < layer_count; ++l) {
+    const int fan_in = sizes[l], units = sizes[l + 1];
+    const float* w = params + offset;  // [units x fan_in]
+    const float* b = w + static_cast<size_t>(units) * fan_in;
+    offset += static_cast<size_t>(units) * fan_in + units;
+    Transpose(units, fan_in, w, weights_t);  // W^T: [fan_in x units]
+    const bool last = l == layer_count - 1;
+    layer_out = out;
+    GemmNN(pixels, units, fan_in, in, weights_t, layer_out, b, layer_out,
+           last ? Epilogue::kColBias : Epilogue::kColBiasRelu);
+    in = layer_out;
+    out += static_cast<size_t>(units) * pixels;
+  }
+  // The output images: tanh in place, with the core's SIMD kernel.
+  const size_t outputs = static_cast<size_t>(sizes[layer_count]) * pixels;
+  kernels::SelectKernels()[kernels::Act::kTanh].forward(outputs, layer_out, layer_out, nullptr);
 }
 
 void ReluForward(size_t n, const float* x, float* y) {

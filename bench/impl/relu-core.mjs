@@ -119,10 +119,31 @@ function mlpSession(module, w, engine) {
     module._bench_free(dataLabels);
     return loss;
   };
+  const trainSteps = (k) => module._bench_mlp_steps(k);
+  const loss = () => (softmax ? [module._bench_mlp_order_loss(0, w.batch)] : [setLoss(w.train), setLoss(w.test)]);
+  const session = { trainSteps, loss, close: () => {} };
+  if (engine === 'proto' && w.grid) Object.assign(session, protoGrid(module, w, trainSteps, loss));
+  return session;
+}
+
+// W1's heatmaps by the prototype GridForward, copied out of the heap as the JS API does.
+function protoGrid(module, w, trainSteps, loss) {
+  const pixels = w.grid * w.grid;
+  const nodes = w.hidden.reduce((sum, units) => sum + units, 0) + 1;
+  const all = new Float32Array(nodes * pixels);
+  const outputOnly = new Float32Array(pixels);
+  const heatmapAll = () => {
+    const start = module._bench_proto_grid(w.grid) / 4;
+    all.set(module.HEAPF32.subarray(start, start + all.length));
+  };
+  const stepsPerEpoch = Math.floor(w.train.count / w.batch);
   return {
-    trainSteps: (k) => module._bench_mlp_steps(k),
-    loss: () => (softmax ? [module._bench_mlp_order_loss(0, w.batch)] : [setLoss(w.train), setLoss(w.test)]),
-    close: () => {},
+    heatmapAll,
+    heatmapOutput: () => {
+      const start = module._bench_proto_grid(w.grid) / 4 + (nodes - 1) * pixels;
+      outputOnly.set(module.HEAPF32.subarray(start, start + pixels));
+    },
+    frame: () => { trainSteps(stepsPerEpoch); loss(); heatmapAll(); },
   };
 }
 

@@ -15,6 +15,7 @@
 #include "relu_bench.h"
 #if defined(__wasm_simd128__)
 #include "proto_bench.h"
+#include "proto_simd.h"
 #endif
 
 namespace {
@@ -24,6 +25,7 @@ relu::bench::MlpBench g_mlp;
 #if defined(__wasm_simd128__)
 relu::bench::ProtoGemmBench g_proto_gemm;
 relu::bench::ProtoReluBench g_proto_relu;
+std::vector<float> g_proto_grid, g_proto_grid_scratch;
 std::string g_proto_check;
 #endif
 }  // namespace
@@ -93,6 +95,19 @@ EMSCRIPTEN_KEEPALIVE int bench_proto_gemm_prepare(int m, int k, int n, int trans
 EMSCRIPTEN_KEEPALIVE void bench_proto_gemm_run(int reps) { g_proto_gemm.Run(reps); }
 EMSCRIPTEN_KEEPALIVE void bench_proto_relu_prepare(size_t n) { g_proto_relu.Prepare(n); }
 EMSCRIPTEN_KEEPALIVE void bench_proto_relu_forward(int reps) { g_proto_relu.RunForward(reps); }
+// Every node of the MLP last prepared with bench_mlp_prepare (tanh output)
+// over an n x n grid, by GridForward; returns the output [nodes x n x n].
+EMSCRIPTEN_KEEPALIVE const float* bench_proto_grid(int n) {
+  const std::vector<int> sizes = g_mlp.sizes();
+  const int layers = static_cast<int>(sizes.size()) - 1;
+  size_t nodes = 0;
+  for (int l = 1; l <= layers; ++l) nodes += static_cast<size_t>(sizes[l]);
+  g_proto_grid.resize(nodes * static_cast<size_t>(n) * n);
+  g_proto_grid_scratch.resize(relu::bench::proto::GridScratchFloats(sizes.data(), layers, n));
+  relu::bench::proto::GridForward(g_mlp.params().data(), sizes.data(), layers, n, relu::kDomain, g_proto_grid.data(),
+                                  g_proto_grid_scratch.data());
+  return g_proto_grid.data();
+}
 // "" when the prototypes agree with Eigen and the scalar ReLU, else what differed.
 EMSCRIPTEN_KEEPALIVE const char* bench_proto_check() {
   g_proto_check = relu::bench::ProtoSelfCheck();

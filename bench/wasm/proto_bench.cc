@@ -99,6 +99,43 @@ std::string CheckRelu() {
   return "";
 }
 
+// GridForward against a double-precision forward pass, pixel by pixel.
+std::string CheckGrid() {
+  const int sizes[] = {2, 8, 5, 1};
+  const int layers = 3, n = 7;
+  const float domain = 6.0f;
+  std::vector<float> params;
+  for (int l = 0; l < layers; ++l) params.resize(params.size() + static_cast<size_t>(sizes[l + 1]) * (sizes[l] + 1));
+  Fill(&params, 4);
+  for (float& p : params) p *= 0.7f;
+  const int nodes = 8 + 5 + 1, pixels = n * n;
+  std::vector<float> out(static_cast<size_t>(nodes) * pixels), scratch(proto::GridScratchFloats(sizes, layers, n));
+  proto::GridForward(params.data(), sizes, layers, n, domain, out.data(), scratch.data());
+  const double step = 2.0 * domain / n;
+  for (int p = 0; p < pixels; ++p) {
+    std::vector<double> h = {-domain + (p % n + 0.5) * step, domain - (p / n + 0.5) * step};
+    size_t offset = 0;
+    int node = 0;
+    for (int l = 0; l < layers; ++l) {
+      const int fan_in = sizes[l], units = sizes[l + 1];
+      std::vector<double> next(static_cast<size_t>(units));
+      for (int u = 0; u < units; ++u) {
+        double z = params[offset + static_cast<size_t>(units) * fan_in + u];
+        for (int i = 0; i < fan_in; ++i) z += params[offset + static_cast<size_t>(i) * units + u] * h[i];
+        next[u] = l == layers - 1 ? std::tanh(z) : std::max(z, 0.0);
+        const double got = out[static_cast<size_t>(node++) * pixels + p];
+        if (std::fabs(got - next[u]) > 1e-4 * (1.0 + std::fabs(next[u]))) {
+          return "GridForward differs from the reference at node " + std::to_string(node - 1) + ", pixel " +
+                 std::to_string(p);
+        }
+      }
+      offset += static_cast<size_t>(units) * (fan_in + 1);
+      h = next;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 bool ProtoGemmBench::Prepare(int m, int k, int n, const char* trans) {
@@ -130,8 +167,11 @@ void ProtoReluBench::RunForward(long reps) {
 }
 
 std::string ProtoSelfCheck() {
-  std::string problem = CheckGemm();
-  return problem.empty() ? CheckRelu() : problem;
+  for (auto check : {CheckGemm, CheckRelu, CheckGrid}) {
+    std::string problem = check();
+    if (!problem.empty()) return problem;
+  }
+  return "";
 }
 
 }  // namespace relu::bench

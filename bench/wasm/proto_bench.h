@@ -31,9 +31,10 @@ class ProtoReluBench {
   std::vector<float> x_, y_;
 };
 
-// Checks the prototypes against Eigen's product (every trans and epilogue,
-// edge sizes) and against the scalar ReLU reference (NaN, +-0, +-inf,
-// denormals). Returns an empty string, or what disagreed.
+// Checks the prototypes against Eigen's product (every trans, row-bias
+// epilogues, edge sizes), the scalar ReLU reference (NaN, +-0, +-inf,
+// denormals) and, for GridForward (column-bias epilogues), a double-precision
+// forward pass. Returns an empty string, or what disagreed.
 std::string ProtoSelfCheck();
 
 }  // namespace relu::bench
