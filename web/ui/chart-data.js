@@ -108,6 +108,51 @@ export function normaliseHistogram(counts) {
   };
 }
 
+/** The bin that holds 0 — where a ReLU layer's exact zeros pile up — in a fixed histogram {bins, min, max}. */
+export function zeroBin({ bins, min, max }) {
+  return Math.min(bins - 1, Math.max(0, Math.floor(((0 - min) / (max - min)) * bins)));
+}
+
+/** [from, to) of bin i, rounded for labels. */
+export function binEdges(i, { bins, min, max }) {
+  const width = (max - min) / bins;
+  const round = (v) => Number(v.toFixed(6));
+  return [round(min + i * width), round(min + (i + 1) * width)];
+}
+
+/**
+ * The figures a histogram's tooltip states: the share of values in the zero
+ * bin, below it and above it, and the tallest other bin (or null).
+ */
+export function summariseHistogram(counts, spec) {
+  const { fractions, total } = normaliseHistogram(counts);
+  const zero = zeroBin(spec);
+  let below = 0;
+  let above = 0;
+  let peak = -1;
+  fractions.forEach((f, i) => {
+    if (i < zero) below += f;
+    else if (i > zero) above += f;
+    if (i !== zero && f > 0 && (peak < 0 || f > fractions[peak])) peak = i;
+  });
+  return {
+    total, zeroBin: zero, zero: fractions[zero] ?? 0, below, above,
+    peak: peak < 0 ? null : { bin: peak, edges: binEdges(peak, spec), share: fractions[peak] },
+  };
+}
+
+const percent = (share) => `${Math.round(share * 100)}%`;
+
+/** The tooltip and accessible name of a layer's activation histogram. */
+export function histogramLabel(counts, spec, layerName) {
+  const s = summariseHistogram(counts, spec);
+  const title = `Activations of layer ${layerName}`;
+  if (!s.total) return `${title}: no full pass over the data yet.`;
+  const [from, to] = binEdges(s.zeroBin, spec);
+  const peak = s.peak ? `; tallest other bin [${s.peak.edges[0]}, ${s.peak.edges[1]}) with ${percent(s.peak.share)}` : '';
+  return `${title}: ${percent(s.zero)} in the bin at 0 [${from}, ${to}), ${percent(s.below)} below it, ${percent(s.above)} above it${peak}.`;
+}
+
 /** Smallest and largest, mean, of PReLU slopes (or null when none). */
 export function summariseSlopes(slopes) {
   if (!slopes || !slopes.length) return null;
@@ -116,6 +161,11 @@ export function summariseSlopes(slopes) {
   let sum = 0;
   for (const s of slopes) { if (s < min) min = s; if (s > max) max = s; sum += s; }
   return { min, max, mean: sum / slopes.length, count: slopes.length };
+}
+
+/** 10^e as the exact double of "1e<e>" (10 ** -4 is 0.00009999999999999999). */
+function decade(e) {
+  return Number(`1e${e}`);
 }
 
 /**
@@ -128,18 +178,55 @@ export function logRange(min, max) {
   if (!usable(min) || !usable(max)) return [0.01, 10];
   const low = Math.max(-12, Math.floor(Math.log10(Math.min(min, max))));
   const high = Math.min(12, Math.max(low + 1, Math.ceil(Math.log10(Math.max(min, max)))));
-  return [10 ** low, 10 ** high];
+  return [decade(low), decade(high)];
 }
 
 /**
  * Tick values for a log axis: powers of ten between min and max, every k-th
  * decade so that at most maxTicks are labelled (uPlot would mark every
- * multiple in each decade, unreadable over many decades).
+ * multiple in each decade, unreadable over many decades). The chosen decades
+ * are multiples of k where that leaves two ticks or more, so 1 (10^0) is a
+ * tick whenever it is in range.
  */
 export function logSplits(min, max, maxTicks = 5) {
   const [low, high] = logRange(min, max).map((v) => Math.round(Math.log10(v)));
   const step = Math.max(1, Math.ceil((high - low) / Math.max(1, maxTicks - 1)));
-  const splits = [];
-  for (let e = low; e <= high; e += step) splits.push(10 ** e);
-  return splits;
+  const decades = (first) => {
+    const splits = [];
+    for (let e = first; e <= high; e += step) splits.push(decade(e));
+    return splits;
+  };
+  const aligned = decades(Math.ceil(low / step) * step);
+  // A wide step can leave one aligned decade in range: two ticks are the least an axis needs.
+  return aligned.length >= 2 ? aligned : decades(low);
+}
+
+/** How many log-axis ticks fit a plot `heightPx` tall with a label every `spacingPx` at least. */
+export function logTickBudget(heightPx, spacingPx = 34) {
+  return Math.max(2, Math.min(6, Math.floor(heightPx / spacingPx) + 1));
+}
+
+/**
+ * A log-axis tick label: plain text between 0.01 and 1000 ("0.01", "1",
+ * "100"), exponent form elsewhere ("1e-4", "1e5"); empty for a value that
+ * is no tick (uPlot passes null for ticks it filtered out).
+ */
+export function formatLogTick(value) {
+  if (!(Number.isFinite(value) && value > 0)) return '';
+  if (value >= 0.01 && value < 1e4) return String(Number(value.toPrecision(1)));
+  return `1e${Math.round(Math.log10(value))}`;
+}
+
+/**
+ * uPlot options of a log y axis whose plot area is `plotHeightPx` tall:
+ * decade ticks spaced by logSplits, all of them labelled. (uPlot's default
+ * log filter blanks crowded decades by handing null to the label function.)
+ */
+export function logAxisOptions(plotHeightPx) {
+  const maxTicks = logTickBudget(plotHeightPx);
+  return {
+    splits: (u, axisIndex, min, max) => logSplits(min, max, maxTicks),
+    filter: (u, splits) => splits,
+    values: (u, splits) => splits.map(formatLogTick),
+  };
 }

@@ -102,13 +102,95 @@ test('logRange spans whole decades, survives no data and extreme values', () => 
   expect(logRange(1e-40, 1e40)).toEqual([1e-12, 1e12]);
 });
 
-import { logSplits } from '../../../web/ui/chart-data.js';
+import { logSplits, logTickBudget, formatLogTick, logAxisOptions } from '../../../web/ui/chart-data.js';
 
 test('logSplits gives at most maxTicks powers of ten inside the range', () => {
   expect(logSplits(0.003, 2)).toEqual([0.001, 0.01, 0.1, 1, 10]);
   const wide = logSplits(1e-12, 1e12, 5);
   expect(wide.length).toBeLessThanOrEqual(5);
-  expect(wide[0]).toBe(1e-12);
+  expect(wide).toEqual([1e-12, 1e-6, 1, 1e6, 1e12]);
   for (const v of wide) expect(Math.log10(v) % 1).toBeCloseTo(0, 10);
   expect(logSplits(null, null)).toEqual([0.01, 0.1, 1, 10]);
+});
+
+test('logSplits picks decades that are multiples of the step, so 1 is a tick when in range', () => {
+  // Gradient norms from 3e-7 to 0.5: seven decades, four ticks at most.
+  expect(logSplits(3e-7, 0.5, 4)).toEqual([1e-6, 1e-3, 1]);
+  expect(logSplits(3e-7, 0.5, 5)).toEqual([1e-6, 1e-4, 1e-2, 1]);
+  // Distinct ticks, strictly increasing, none outside the range.
+  for (let maxTicks = 2; maxTicks <= 6; maxTicks++) {
+    const splits = logSplits(2e-9, 40, maxTicks);
+    expect(splits.length).toBeGreaterThanOrEqual(2);
+    expect(splits.length).toBeLessThanOrEqual(maxTicks);
+    for (let i = 1; i < splits.length; i++) expect(splits[i]).toBeGreaterThan(splits[i - 1]);
+    expect(splits[0]).toBeGreaterThanOrEqual(1e-9);
+    expect(splits.at(-1)).toBeLessThanOrEqual(100);
+  }
+});
+
+test('logTickBudget: more ticks for a taller plot, never fewer than 2 or more than 6', () => {
+  expect(logTickBudget(20)).toBe(2);
+  expect(logTickBudget(112)).toBe(4);
+  expect(logTickBudget(152)).toBe(5);
+  expect(logTickBudget(1000)).toBe(6);
+});
+
+test('the log axis options label a few distinct decades, as uPlot calls them (splits -> filter -> values)', () => {
+  const axis = logAxisOptions(152); // the diagnostics chart: 200 px tall less the x axis
+  for (const [min, max] of [[3e-7, 0.5], [1e-4, 10], [0.02, 3], [1e-12, 1e12]]) {
+    const splits = axis.splits(null, 1, min, max);
+    const labels = axis.values(null, axis.filter(null, splits, 1));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(labels.length).toBeLessThanOrEqual(5);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).toMatch(/^(1e-?\d+|\d+(\.\d+)?)$/);
+  }
+  expect(axis.values(null, axis.filter(null, axis.splits(null, 1, 3e-5, 8), 1))).toEqual(['1e-4', '0.01', '1']);
+});
+
+test('formatLogTick labels each decade once, and nothing for a filtered-out tick', () => {
+  expect([1e-4, 0.01, 0.1, 1, 100, 1e4, 1e-12].map(formatLogTick)).toEqual(['1e-4', '0.01', '0.1', '1', '100', '1e4', '1e-12']);
+  // uPlot hands null for ticks its own filter dropped: that once printed "1e-Infinity".
+  expect([null, 0, -1, NaN, Infinity].map(formatLogTick)).toEqual(['', '', '', '', '']);
+});
+
+import { zeroBin, binEdges, summariseHistogram, histogramLabel } from '../../../web/ui/chart-data.js';
+import { HISTOGRAM } from '../../../web/shared/protocol.js';
+
+describe('activation histograms', () => {
+  // A ReLU layer as the core reports it: exact zeros in bin 20 ([0, 0.2)), a tail above.
+  const relu = new Uint32Array(HISTOGRAM.bins);
+  relu[20] = 560;
+  relu[21] = 90;
+  relu[23] = 200;
+  relu[30] = 150;
+
+  test('the zero bin of the protocol histogram is [0, 0.2)', () => {
+    expect(zeroBin(HISTOGRAM)).toBe(20);
+    expect(binEdges(20, HISTOGRAM)).toEqual([0, 0.2]);
+    expect(binEdges(0, HISTOGRAM)).toEqual([-4, -3.8]);
+    expect(binEdges(39, HISTOGRAM)).toEqual([3.8, 4]);
+    expect(zeroBin({ bins: 10, min: 0, max: 1 })).toBe(0);
+    expect(zeroBin({ bins: 10, min: -2, max: -1 })).toBe(9);
+  });
+
+  test('summariseHistogram splits the counts at the zero bin and finds the tallest other bin', () => {
+    const s = summariseHistogram(relu, HISTOGRAM);
+    expect(s.total).toBe(1000);
+    expect(s.zero).toBeCloseTo(0.56, 10);
+    expect(s.below).toBe(0);
+    expect(s.above).toBeCloseTo(0.44, 10);
+    expect(s.peak).toEqual({ bin: 23, edges: [0.6, 0.8], share: 0.2 });
+  });
+
+  test('histogramLabel states the figures, and says when there are none', () => {
+    expect(histogramLabel(relu, HISTOGRAM, '2')).toBe(
+      'Activations of layer 2: 56% in the bin at 0 [0, 0.2), 0% below it, 44% above it; tallest other bin [0.6, 0.8) with 20%.');
+    const tanh = new Uint32Array(HISTOGRAM.bins);
+    tanh[15] = 3;
+    tanh[24] = 1;
+    expect(histogramLabel(tanh, HISTOGRAM, 'output')).toBe(
+      'Activations of layer output: 0% in the bin at 0 [0, 0.2), 75% below it, 25% above it; tallest other bin [-1, -0.8) with 75%.');
+    expect(histogramLabel(new Uint32Array(HISTOGRAM.bins), HISTOGRAM, '1')).toBe('Activations of layer 1: no full pass over the data yet.');
+  });
 });

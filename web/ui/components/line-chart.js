@@ -4,17 +4,14 @@
 
 import uPlot from 'uplot';
 import { el } from '../dom.js';
-import { logRange, logSplits } from '../chart-data.js';
+import { logRange, logAxisOptions } from '../chart-data.js';
 
-const HEIGHT = 150;
-
-// uPlot's default labels round 0.001 to "0": powers of ten read best as 1e-3.
-function logTicks(plot, splits) {
-  return splits.map((v) => (v >= 0.01 && v < 1e4 ? String(Number(v.toPrecision(1))) : `1e${Math.round(Math.log10(v))}`));
-}
+const DEFAULT_HEIGHT = 150;
+const X_AXIS_SIZE = 34;
+const X_LABEL_SIZE = 14;
 
 /**
- * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max]}
+ * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max], height?: px}
  */
 export function createLineChart(container, options) {
   const figure = el('figure', { class: 'chart' }, el('figcaption', { class: 'chart-title', text: options.title }));
@@ -23,6 +20,7 @@ export function createLineChart(container, options) {
   container.append(figure);
   let plot = null;
   let seriesCount = options.series.length;
+  const height = options.height ?? DEFAULT_HEIGHT;
 
   function build(series) {
     if (plot) plot.destroy();
@@ -32,14 +30,14 @@ export function createLineChart(container, options) {
       : { auto: !options.yRange, range: options.yRange };
     plot = new uPlot({
       width: Math.max(160, host.clientWidth || container.clientWidth || 300),
-      height: HEIGHT,
+      height,
       legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false }, y: yScale },
       axes: [
-        { label: options.xLabel ?? 'step', size: 34, labelSize: 14, font: '10px system-ui', labelFont: '11px system-ui' },
+        { label: options.xLabel ?? 'step', size: X_AXIS_SIZE, labelSize: X_LABEL_SIZE, font: '10px system-ui', labelFont: '11px system-ui' },
         options.log
-          ? { size: 46, font: '10px system-ui', splits: (u, axis, min, max) => logSplits(min, max), values: logTicks }
+          ? { size: 46, font: '10px system-ui', ...logAxisOptions(height - X_AXIS_SIZE - X_LABEL_SIZE) }
           : { size: 46, font: '10px system-ui' },
       ],
       series: [
@@ -53,7 +51,7 @@ export function createLineChart(container, options) {
 
   const observer = new ResizeObserver(() => {
     const width = Math.max(160, host.clientWidth || 300);
-    if (plot && Math.abs(plot.width - width) > 1) plot.setSize({ width, height: HEIGHT });
+    if (plot && Math.abs(plot.width - width) > 1) plot.setSize({ width, height });
   });
   observer.observe(host);
 
