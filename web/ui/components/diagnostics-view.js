@@ -7,13 +7,22 @@
 // Takes plain data (the snapshot's layer list and uPlot series); knows nothing of the worker.
 
 import { HISTOGRAM } from '../../shared/protocol.js';
-import { normaliseHistogram, summariseSlopes } from '../chart-data.js';
+import { normaliseHistogram, summariseSlopes, zeroBin, histogramLabel } from '../chart-data.js';
 import { sequentialColor, cssColor, POSITIVE } from '../colors.js';
 import { el, sizeCanvas, formatValue } from '../dom.js';
 import { createLineChart } from './line-chart.js';
 
-const HIST_WIDTH = 96;
-const HIST_HEIGHT = 28;
+// Histogram geometry (CSS px): one bar per bin, 3 px wide with a 1 px gap,
+// above a row of axis labels at -4, 0 and 4.
+const BAR_PITCH = 4;
+const HIST_PAD = 2;
+const HIST_WIDTH = HISTOGRAM.bins * BAR_PITCH + 2 * HIST_PAD;
+const HIST_BARS = 34;
+const HIST_LABELS = 11;
+const HIST_HEIGHT = HIST_BARS + HIST_LABELS;
+const ZERO_BIN = zeroBin(HISTOGRAM);
+const BAR_COLOR = cssColor(POSITIVE);
+const ZERO_COLOR = '#1b1f23'; // dark, so the pile of exact zeros stands out from the blue bars
 
 export function layerSeries(count) {
   return Array.from({ length: count }, (_, l) => ({
@@ -32,13 +41,13 @@ export function createDiagnosticsView(container) {
   const banner = el('div', { class: 'banner banner-diverged', role: 'alert', hidden: true });
   const chartHost = el('div', { class: 'diag-chart' });
   const table = el('table', { class: 'diag-table' },
-    el('caption', { class: 'small', text: `Per layer, from the last full pass over the training data. Histogram: activations over [${HISTOGRAM.min}, ${HISTOGRAM.max}].` }),
+    el('caption', { class: 'small', text: `Per layer, from the last full pass over the training data. Histogram: each layer's outputs in ${HISTOGRAM.bins} bins over [${HISTOGRAM.min}, ${HISTOGRAM.max}] (values beyond go to the end bins); the dark bar is the bin at 0, where a ReLU's exact zeros pile up.` }),
     el('thead', {}, el('tr', {},
       ...['Layer', 'Dead units', 'Sparsity', 'Activations', 'PReLU slope'].map((h) => el('th', { scope: 'col', text: h })))));
   const body = el('tbody');
   table.append(body);
   container.append(banner, chartHost, el('div', { class: 'table-scroll' }, table));
-  const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true });
+  const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   let rows = [];
 
   function buildRows(layers) {
@@ -48,7 +57,7 @@ export function createDiagnosticsView(container) {
       const dead = el('td');
       const sparsityBar = el('span', { class: 'bar-fill' });
       const sparsityText = el('span', { class: 'bar-text' });
-      const histogram = el('canvas', { role: 'img', 'aria-label': `activation histogram of layer ${name}` });
+      const histogram = el('canvas', { class: 'histogram', role: 'img', 'aria-label': `Activations of layer ${name}` });
       const slopes = el('td');
       body.append(el('tr', {},
         el('th', { scope: 'row', text: `${name} · ${layer.units} ${layer.activation ?? ''}` }),
@@ -56,7 +65,7 @@ export function createDiagnosticsView(container) {
         el('td', {}, el('span', { class: 'bar' }, sparsityBar), sparsityText),
         el('td', {}, histogram),
         slopes));
-      return { dead, sparsityBar, sparsityText, histogram, slopes, last: {} };
+      return { name, dead, sparsityBar, sparsityText, histogram, slopes, last: {} };
     });
   }
 
@@ -67,21 +76,35 @@ export function createDiagnosticsView(container) {
     }
   }
 
-  function drawHistogram(canvas, counts) {
+  function drawHistogram(canvas, counts, layerName) {
     const context = sizeCanvas(canvas, HIST_WIDTH, HIST_HEIGHT);
-    const { heights } = normaliseHistogram(counts);
+    const { heights, total } = normaliseHistogram(counts);
     context.clearRect(0, 0, HIST_WIDTH, HIST_HEIGHT);
-    context.fillStyle = '#e6e9ec';
-    context.fillRect(0, 0, HIST_WIDTH, HIST_HEIGHT);
-    const zero = ((0 - HISTOGRAM.min) / (HISTOGRAM.max - HISTOGRAM.min)) * HIST_WIDTH;
-    context.fillStyle = '#9aa3ab';
-    context.fillRect(zero, 0, 1, HIST_HEIGHT);
-    context.fillStyle = cssColor(POSITIVE);
-    const barWidth = HIST_WIDTH / Math.max(1, heights.length);
+    context.fillStyle = '#f0f2f4';
+    context.fillRect(0, 0, HIST_WIDTH, HIST_BARS);
     heights.forEach((h, i) => {
-      const height = h * (HIST_HEIGHT - 2);
-      context.fillRect(i * barWidth, HIST_HEIGHT - height, Math.max(1, barWidth - 0.5), height);
+      if (!(h > 0)) return;
+      // Any non-empty bin shows at least 1 px, so a thin tail is still seen.
+      const height = Math.max(1, Math.round(h * (HIST_BARS - 2)));
+      context.fillStyle = i === ZERO_BIN ? ZERO_COLOR : BAR_COLOR;
+      context.fillRect(HIST_PAD + i * BAR_PITCH, HIST_BARS - height, BAR_PITCH - 1, height);
     });
+    context.fillStyle = '#8a949d';
+    context.fillRect(0, HIST_BARS, HIST_WIDTH, 1);
+    context.fillStyle = '#33404d';
+    context.font = '9px system-ui, sans-serif';
+    context.textBaseline = 'bottom';
+    const labelAt = (text, bin, align) => {
+      context.textAlign = align;
+      context.fillText(text, HIST_PAD + bin * BAR_PITCH, HIST_HEIGHT);
+    };
+    labelAt(String(HISTOGRAM.min), 0, 'left');
+    labelAt('0', ZERO_BIN + 0.5, 'center');
+    labelAt(String(HISTOGRAM.max), HISTOGRAM.bins, 'right');
+    const label = histogramLabel(counts, HISTOGRAM, layerName);
+    canvas.setAttribute('aria-label', label);
+    canvas.title = label;
+    canvas.dataset.total = String(total);
   }
 
   /** New per-layer values: the snapshot's `layers`. */
@@ -97,7 +120,7 @@ export function createDiagnosticsView(container) {
       setText(row, 'sparsity', row.sparsityText, ` ${Math.round(sparsity * 100)}%`);
       if (!sameCounts(row.last.histogram, layer.histogram)) {
         row.last.histogram = layer.histogram ? [...layer.histogram] : null;
-        drawHistogram(row.histogram, layer.histogram);
+        drawHistogram(row.histogram, layer.histogram, row.name);
       }
       const slopes = summariseSlopes(layer.preluSlopes);
       const slopeText = !slopes ? '–' : slopes.count === 1 ? formatValue(slopes.mean)
