@@ -168,23 +168,33 @@ test('the canvases are not blank', async () => {
   // Dataset thumbnails are drawn.
   const thumb = await canvasStats(page, '.dataset-option canvas');
   expect(thumb.colours).toBeGreaterThan(1);
-  // The first layer's activation histogram has bars in several bins, not just the tallest.
-  await page.waitForSelector('.diag-table canvas');
-  const barColumns = await page.$eval('.diag-table canvas', (canvas) => {
+  // The first layer's activation histogram: bars in several bins, the zero bin
+  // drawn apart (dark, not blue), and the figures in its accessible name.
+  await page.waitForFunction(() => Number(document.querySelector('.diag-table canvas.histogram')?.dataset.total) > 0, null, WAIT);
+  const histogram = await page.$eval('.diag-table canvas.histogram', (canvas) => {
     const { width, height } = canvas;
     const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-    let columns = 0;
-    for (let x = 0; x < width; x++) {
-      let blue = false;
-      for (let y = 0; y < height && !blue; y++) {
-        const i = (y * width + x) * 4;
-        blue = data[i + 2] > 150 && data[i] < 60; // the positive blue of the bars
+    const ratio = width / canvas.getBoundingClientRect().width;
+    const kinds = [];
+    // Bins are 4 CSS px apart after a 2 px pad, bars in the top 34 px: look down the middle of each bar.
+    for (let bin = 0; bin < 40; bin++) {
+      const x = Math.round((2 + bin * 4 + 1) * ratio);
+      let kind = 'empty';
+      for (let y = 0; y < 34 * ratio && kind === 'empty'; y++) {
+        const i = (Math.floor(y) * width + x) * 4;
+        if (data[i + 3] < 200) continue;
+        if (data[i + 2] > 150 && data[i] < 60) kind = 'blue';
+        else if (data[i] < 60 && data[i + 1] < 60 && data[i + 2] < 60) kind = 'dark';
       }
-      if (blue) columns++;
+      kinds.push(kind);
     }
-    return columns / width;
+    return { kinds, label: canvas.getAttribute('aria-label'), title: canvas.title };
   });
-  expect(barColumns).toBeGreaterThan(0.15);
+  expect(histogram.kinds.filter((k) => k === 'blue').length).toBeGreaterThanOrEqual(3);
+  expect(histogram.kinds[20]).toBe('dark'); // [0, 0.2): where a ReLU's exact zeros pile up
+  expect(histogram.kinds.filter((k) => k === 'dark')).toHaveLength(1);
+  expect(histogram.label).toMatch(/^Activations of layer 1: \d+% in the bin at 0 \[0, 0\.2\), \d+% below it, \d+% above it/);
+  expect(histogram.title).toBe(histogram.label);
 });
 
 test('hide and lock parameters focus the page (TF Playground style)', async () => {
@@ -360,6 +370,30 @@ test('clicking a link opens the weight editor on that weight', async () => {
   expect(layer).toBe(1);
   const model = JSON.parse(await page.evaluate(() => window.reluPlayground.client.exportModel()));
   expect(model.params[(from - 1) * 3 + (to - 1)]).toBeCloseTo(value, 3);
+});
+
+test('a ?lesson= link hides and locks what the lesson does, as the Lessons menu does', async () => {
+  const { PRESETS } = await import('../../web/shared/presets.js');
+  const lesson = PRESETS.find((p) => p.ui?.lock?.length || p.ui?.hide?.length);
+  const flags = (page) => page.evaluate(({ hide, lock }) => ({
+    hidden: hide.map((name) => document.querySelector(`[data-control="${name}"]`)?.hidden),
+    locked: lock.map((name) => document.querySelector(`[data-control="${name}"]`)?.inert),
+  }), { hide: lesson.ui.hide ?? [], lock: lesson.ui.lock ?? [] });
+  const expected = { hidden: (lesson.ui.hide ?? []).map(() => true), locked: (lesson.ui.lock ?? []).map(() => true) };
+
+  const linked = await open(`?lesson=${lesson.id}&autoplay=false`);
+  await waitReady(linked);
+  expect(await flags(linked)).toEqual(expected);
+  // The link stays as short as it came.
+  expect(await linked.evaluate(() => window.reluPlayground.getQuery())).toBe(`lesson=${lesson.id}&autoplay=false`);
+
+  const menu = await open('?autoplay=false');
+  await waitReady(menu);
+  await menu.getByLabel('Lessons').selectOption(lesson.id);
+  await menu.waitForFunction((id) => new URLSearchParams(window.location.search).get('lesson') === id, lesson.id, WAIT);
+  expect(await flags(menu)).toEqual(expected);
+  expect(await menu.evaluate(() => window.reluPlayground.getState().ui))
+    .toEqual(await linked.evaluate(() => window.reluPlayground.getState().ui));
 });
 
 test('the Lessons menu loads a preset into the controls and the URL', async () => {

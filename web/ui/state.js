@@ -8,8 +8,10 @@
 // Query string:
 //   <configField>=<value>  only fields that differ from the base (the defaults,
 //                          or the lesson's config when `lesson` is given)
-//   lesson=<presetId>      start from a preset's config
-//   hide=a,b  lock=a,b     or TensorFlow Playground style a_hide=true / a_lock=true
+//   lesson=<presetId>      start from a preset: its config, and its hidden and
+//                          locked controls (as the Lessons menu, withPreset)
+//   hide=a,b  lock=a,b     or TensorFlow Playground style a_hide=true / a_lock=true;
+//                          with a lesson, these add to the lesson's own
 //   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
 // A malformed value falls back to the base value and yields a notice naming
 // the parameter; the page always gets a usable state.
@@ -168,14 +170,12 @@ function addControls(target, names, param, notices) {
 export function parseQuery(search, presets = []) {
   const params = new URLSearchParams(search);
   const notices = [];
-  const state = defaultState();
-
-  const lesson = params.get('lesson');
-  if (lesson !== null) {
-    if (presets.some((p) => p.id === lesson)) state.ui.lesson = lesson;
-    else notices.push(`lesson: no lesson called ${JSON.stringify(lesson)}; using the defaults`);
-  }
-  const base = baseConfig(presets, state.ui.lesson);
+  const lessonId = params.get('lesson');
+  const preset = lessonId === null ? null : presets.find((p) => p.id === lessonId);
+  if (lessonId !== null && !preset) notices.push(`lesson: no lesson called ${JSON.stringify(lessonId)}; using the defaults`);
+  // A lesson link starts where the Lessons menu would: its config and its hidden and locked controls.
+  const state = preset ? withPreset(defaultState(), preset) : defaultState();
+  const base = state.config;
 
   const partial = {};
   for (const [key, text] of params) {
@@ -220,8 +220,13 @@ export function serializeState(state, presets = []) {
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
   }
-  if (state.ui.hide.length) params.set('hide', state.ui.hide.join(','));
-  if (state.ui.lock.length) params.set('lock', state.ui.lock.join(','));
+  // A lesson hides and locks its own controls; the link names only the others.
+  const preset = lesson ? presets.find((p) => p.id === lesson) : null;
+  for (const kind of ['hide', 'lock']) {
+    const own = preset?.ui?.[kind] ?? [];
+    const extra = state.ui[kind].filter((name) => !own.includes(name));
+    if (extra.length) params.set(kind, extra.join(','));
+  }
   // URLSearchParams escapes commas; they are safe in a query and far easier to read.
   return params.toString().replace(/%2C/g, ',');
 }

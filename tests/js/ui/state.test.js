@@ -52,6 +52,49 @@ describe('URL state round trip', () => {
     expect(parseQuery(query, PRESETS).state.config).toEqual(state.config);
   });
 
+  describe('a ?lesson= link starts where the Lessons menu does', () => {
+    const lessons = [
+      { id: 'focus', title: 'Focus', summary: '', config: { dataset: 'xor', learningRate: 0.1 }, ui: { hide: ['data', 'exports'], lock: ['hidden', 'activation'] } },
+      { id: 'plain', title: 'Plain', summary: '', config: { dataset: 'circle' } },
+    ];
+
+    test('its hidden and locked controls apply, exactly as withPreset (the menu) applies them', () => {
+      const { state, notices } = parseQuery('lesson=focus', lessons);
+      expect(notices).toEqual([]);
+      expect(state).toEqual(withPreset(defaultState(), lessons[0]));
+      expect(state.ui.hide).toEqual(['data', 'exports']);
+      expect(state.ui.lock).toEqual(['hidden', 'activation']);
+      expect(state.config.learningRate).toBe(0.1);
+    });
+
+    test('hide and lock in the link add to the lesson\'s own, and only those extras are written back', () => {
+      const { state } = parseQuery('lesson=focus&hide=learningRate&dataset_lock=true', lessons);
+      expect(state.ui.hide).toEqual(['data', 'exports', 'learningRate']);
+      expect(state.ui.lock).toEqual(['hidden', 'activation', 'dataset']);
+      const query = serializeState(state, lessons);
+      expect(query).toBe('lesson=focus&hide=learningRate&lock=dataset');
+      expect(parseQuery(query, lessons).state).toEqual(state);
+      expect(serializeState(parseQuery('lesson=focus', lessons).state, lessons)).toBe('lesson=focus');
+    });
+
+    test('a lesson without ui flags hides nothing; an unknown lesson falls back to the defaults', () => {
+      expect(parseQuery('lesson=plain', lessons).state.ui.hide).toEqual([]);
+      const { state, notices } = parseQuery('lesson=gone&hide=data', lessons);
+      expect(notices).toEqual(['lesson: no lesson called "gone"; using the defaults']);
+      expect(state.ui.lesson).toBeNull();
+      expect(state.ui.hide).toEqual(['data']);
+      expect(state.config).toEqual(defaultConfig());
+    });
+
+    test('every shipped lesson: the link and the menu give the same state, written back as the id alone', () => {
+      for (const preset of PRESETS) {
+        const { state } = parseQuery(`lesson=${preset.id}`, PRESETS);
+        expect([preset.id, state]).toEqual([preset.id, withPreset(defaultState(), preset)]);
+        expect(serializeState(state, PRESETS)).toBe(`lesson=${preset.id}`);
+      }
+    });
+  });
+
   test('TF Playground style *_hide and *_lock parameters', () => {
     const { state, notices } = parseQuery('learningRate_hide=true&dataset_lock=1&run_hide=false', PRESETS);
     expect(notices).toEqual([]);
