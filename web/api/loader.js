@@ -44,7 +44,7 @@ export function fieldError(field, message) {
   return error;
 }
 
-const DEFAULT_BASE_URL = new URL('../../wasm-build/dist/', import.meta.url);
+const DEFAULT_BASE_URL = new URL(/* @vite-ignore */ '../../wasm-build/dist/', import.meta.url);
 
 function baseUrlOf(wasmBaseUrl) {
   if (wasmBaseUrl === undefined || wasmBaseUrl === null) return DEFAULT_BASE_URL;
