@@ -11,19 +11,22 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = process.env.RELU_LESSONS_BUILD_DIR ?? join(ROOT, 'build/lessons-native');
 export const PROBE = join(BUILD_DIR, 'lessons/native/relu-lessons-probe');
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+function run(command, args, quiet) {
+  // Quiet keeps the build's output for the error only (Jest's globalSetup must not chatter).
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    const output = quiet ? `\n${result.stdout ?? ''}${result.stderr ?? ''}`.slice(-4000) : '';
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})${output}`);
   }
 }
 
 /**
- * Configures (once) and builds the probe in BUILD_DIR; the build is
- * incremental, so this is quick when nothing changed. Two jobs at most: the
- * machine is shared. RELU_LESSONS_NO_BUILD=1 skips the build if a probe exists.
+ * Configures (once) and builds the probe (and any other `targets`) in
+ * BUILD_DIR; the build is incremental, so this is quick when nothing changed.
+ * Two jobs at most: the machine is shared. RELU_LESSONS_NO_BUILD=1 skips the
+ * build if a probe exists.
  */
-export function buildProbe({ quiet = false } = {}) {
+export function buildProbe({ quiet = false, targets = [] } = {}) {
   const log = quiet ? () => {} : (text) => process.stderr.write(`${text}\n`);
   // For a checkout whose core is mid-edit: use the probe as last built.
   if (process.env.RELU_LESSONS_NO_BUILD && existsSync(PROBE)) {
@@ -32,12 +35,15 @@ export function buildProbe({ quiet = false } = {}) {
   }
   if (!existsSync(join(BUILD_DIR, 'CMakeCache.txt'))) {
     log(`lessons: configuring ${BUILD_DIR}`);
-    run('cmake', ['-S', ROOT, '-B', BUILD_DIR, '-DRELU_BUILD_TESTS=OFF', '-DCMAKE_BUILD_TYPE=Release']);
+    run('cmake', ['-S', ROOT, '-B', BUILD_DIR, '-DRELU_BUILD_TESTS=OFF', '-DCMAKE_BUILD_TYPE=Release'], quiet);
   }
   log('lessons: building relu-lessons-probe');
-  run('cmake', ['--build', BUILD_DIR, '-j', '2', '--target', 'relu-lessons-probe']);
+  run('cmake', ['--build', BUILD_DIR, '-j', '2', '--target', 'relu-lessons-probe', ...targets], quiet);
   return PROBE;
 }
+
+/** The relu-train CLI of the same build (buildProbe({targets: ['relu-train']}) builds it). */
+export const RELU_TRAIN = join(BUILD_DIR, 'cpp/cli/relu-train');
 
 /**
  * Runs jobs (see lessons/native/probe_main.cc) in one probe process and

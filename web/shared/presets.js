@@ -35,12 +35,13 @@ function oneLayer(id, title, dataset, activation, summary) {
   };
 }
 
-// Lessons 5 and 8 on the spiral: three layers of eight units, plain SGD.
+// Lesson 5 on the spiral: three layers of eight units, plain SGD. Seed 2 is a
+// typical one at learning rate 1 (13 of 24 ReLU units die; seed 1 loses only 5).
 function spiralSgd(id, title, activation, learningRate, summary) {
   return {
     id, title, summary,
     config: {
-      seed: 1, dataset: 'spiral', hidden: [8, 8, 8], activation, leakySlope: 0.05, init: 'he-normal',
+      seed: 2, dataset: 'spiral', hidden: [8, 8, 8], activation, leakySlope: 0.05, init: 'he-normal',
       optimizer: 'sgd', learningRate, batchSize: 10,
     },
   };
