@@ -6,7 +6,7 @@ import lesson from '../../lessons/experiments/01-nonlinearity.mjs';
 let data;
 beforeAll(async () => { data = await lesson.measure({ seeds: 10, epochs: 100 }); });
 
-const runsOf = (activation, dataset) => data.cases.find((c) => c.activation === activation && c.dataset === dataset);
+const runsOf = (activation, dataset) => data.cases.find((c) => c.activation === activation && c.dataset === dataset && c.head === 'sigmoid-bce');
 
 describe.each(['xor', 'circle'])('%s', (dataset) => {
   test('no linear network gets past 80% of the training set', () => {
@@ -19,7 +19,7 @@ describe.each(['xor', 'circle'])('%s', (dataset) => {
 });
 
 test('the plotted decision maps come from the presets\' own seed', () => {
-  for (const c of data.cases) {
+  for (const c of data.cases.slice(0, 4)) {
     expect(c.grid).toHaveLength(40 * 40);
     expect(c.points.length).toBeGreaterThan(100);
   }

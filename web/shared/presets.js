@@ -24,6 +24,14 @@ function deepRelu(id, title, init, summary) {
   };
 }
 
+// Lesson 3: ten layers of eight units on the circle; activation and init vary.
+function tenLayers(id, title, activation, init, summary) {
+  return {
+    id, title, summary,
+    config: { seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation, init, optimizer: 'sgd', learningRate: 0.03 },
+  };
+}
+
 // Lesson 1: one hidden layer of eight units, linear or ReLU; only the activation differs.
 function oneLayer(id, title, dataset, activation, summary) {
   return {
@@ -78,29 +86,15 @@ export const PRESETS = Object.freeze([
   oneLayer('relu-circle', 'One ReLU layer fits the circle', 'circle', 'relu',
     'Eight ReLU units build a closed polygon around the inner class.'),
   // 3. Vanishing gradients
-  {
-    id: 'sigmoid-vanishing',
-    title: 'Sigmoid vanishing gradients in 10 layers',
-    summary: 'Ten sigmoid layers: the gradient-norm plot shows each layer nearer the input getting a smaller gradient, so the first layers barely learn. Switch the activation to ReLU and the init to He to see the norms line up.',
-    config: {
-      seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation: 'sigmoid', init: 'xavier-normal',
-      optimizer: 'sgd', learningRate: 0.03,
-    },
-  },
-  {
-    id: 'relu-he-10-layers',
-    title: 'ReLU and He in the same 10 layers',
-    summary: 'The network of the sigmoid lesson with ReLU and He initialisation: the per-layer gradient norms stay within a small factor of each other from the first step.',
-    config: {
-      seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation: 'relu', init: 'he-normal',
-      optimizer: 'sgd', learningRate: 0.03,
-    },
-  },
+  tenLayers('sigmoid-vanishing', 'Sigmoid vanishing gradients in 10 layers', 'sigmoid', 'xavier-normal',
+    'Ten sigmoid layers: the gradient-norm plot shows each layer nearer the input getting a smaller gradient, so the first layers barely learn. Switch the activation to ReLU and the init to He to see the norms line up.'),
+  tenLayers('relu-he-10-layers', 'ReLU and He in the same 10 layers', 'relu', 'he-normal',
+    'The network of the sigmoid lesson with ReLU and He initialisation: the per-layer gradient norms stay within a small factor of each other from the first step.'),
   // 4. Initialisation and depth
   deepRelu('xavier-depth-30', 'Xavier at depth 30 (ReLU)', 'xavier-normal',
     'Thirty ReLU layers of 32 units with Xavier initialisation: the signal halves at every layer, the output is almost constant and training stalls. Compare with the He preset.'),
   deepRelu('he-depth-30', 'He at depth 30 (ReLU)', 'he-normal',
-    'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth: the network trains.'),
+    'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth on average over seeds: the network trains.'),
   deepRelu('playground-depth-30', 'U(-0.5, 0.5) at depth 30 (ReLU)', 'playground',
     'The naive uniform init of TensorFlow Playground in thirty ReLU layers: each layer multiplies the variance by about 1.3, so the activations blow up with depth.'),
   {
