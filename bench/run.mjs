@@ -154,6 +154,8 @@ async function main() {
 
   const disagreements = [...crossCheck('node', checks.node), ...crossCheck('chromium', checks.chromium)];
   const targets = evaluateTargets(results);
+  const variants = [...new Set(results.map((r) => `  ${r.env} ${r.impl}: ${r.variant}`))];
+  log(`\nwhat ran:\n${variants.join('\n')}`);
   if (options.smoke) process.stdout.write('\n(--smoke: every figure is one unwarmed run; they prove the harness works, nothing else)\n');
   printTables(results, targets, options.markdown);
 
