@@ -107,8 +107,30 @@ void GemmNN(int m, int n, int k, const float* a, const float* b, float* c, const
 }
 
 void Transpose(int rows, int cols, const float* src, float* dst) {
+  const auto at = [](auto* base, int stride, int row, int col) {
+    return base + static_cast<size_t>(col) * stride + row;
+  };
+  // 4x4 blocks in registers: 4 column loads, 8 shuffles, 4 row stores.
+  const int rows4 = rows / 4 * 4, cols4 = cols / 4 * 4;
+  for (int j = 0; j < cols4; j += 4) {
+    for (int i = 0; i < rows4; i += 4) {
+      const v128_t c0 = wasm_v128_load(at(src, rows, i, j));
+      const v128_t c1 = wasm_v128_load(at(src, rows, i, j + 1));
+      const v128_t c2 = wasm_v128_load(at(src, rows, i, j + 2));
+      const v128_t c3 = wasm_v128_load(at(src, rows, i, j + 3));
+      const v128_t lo01 = wasm_i32x4_shuffle(c0, c1, 0, 4, 1, 5);
+      const v128_t hi01 = wasm_i32x4_shuffle(c0, c1, 2, 6, 3, 7);
+      const v128_t lo23 = wasm_i32x4_shuffle(c2, c3, 0, 4, 1, 5);
+      const v128_t hi23 = wasm_i32x4_shuffle(c2, c3, 2, 6, 3, 7);
+      wasm_v128_store(at(dst, cols, j, i), wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5));
+      wasm_v128_store(at(dst, cols, j, i + 1), wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7));
+      wasm_v128_store(at(dst, cols, j, i + 2), wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5));
+      wasm_v128_store(at(dst, cols, j, i + 3), wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7));
+    }
+  }
+  // The edges: the last rows % 4 rows, and the last cols % 4 columns.
   for (int j = 0; j < cols; ++j) {
-    for (int i = 0; i < rows; ++i) dst[static_cast<size_t>(i) * cols + j] = src[static_cast<size_t>(j) * rows + i];
+    for (int i = j < cols4 ? rows4 : 0; i < rows; ++i) *at(dst, cols, j, i) = *at(src, rows, i, j);
   }
 }
 
