@@ -28,6 +28,10 @@ using Json = nlohmann::ordered_json;  // keeps the document's key order, as Java
 // beyond is a mistake, and deep nesting is never needed (a point is at depth 3).
 constexpr size_t kMaxConfigBytes = 64u << 20;
 constexpr int kMaxJsonDepth = 64;
+// 20000 points of 4 values each, and room to spare: enough to report "too many
+// points" in the words of schema.js, while a 64 MiB list of numbers is refused
+// before it takes a gigabyte as a document tree.
+constexpr size_t kMaxJsonValues = 1000000;
 
 // --- Syntax --------------------------------------------------------------------
 
@@ -54,21 +58,28 @@ long FindTooDeepNesting(std::string_view text) {
   return -1;
 }
 
-// SAX consumer that accepts every value and keeps the first syntax error.
+// SAX consumer that keeps the first syntax error, and stops documents with
+// more values than any config needs before they are built in memory.
 struct SyntaxCheck {
   std::string error;
+  size_t values = 0;
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-  bool string(Json::string_t&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
+  bool Count() {
+    if (++values <= kMaxJsonValues) return true;
+    error = "config: more than " + std::to_string(kMaxJsonValues) + " JSON values";
+    return false;
+  }
+  bool null() { return Count(); }
+  bool boolean(bool) { return Count(); }
+  bool number_integer(Json::number_integer_t) { return Count(); }
+  bool number_unsigned(Json::number_unsigned_t) { return Count(); }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return Count(); }
+  bool string(Json::string_t&) { return Count(); }
+  bool binary(Json::binary_t&) { return Count(); }
+  bool start_object(std::size_t) { return Count(); }
   bool key(Json::string_t&) { return true; }
   bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
+  bool start_array(std::size_t) { return Count(); }
   bool end_array() { return true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."

@@ -98,20 +98,11 @@ void Spiral(int n, int classes, double noise, Rng& rng, std::vector<Point>* poin
   }
 }
 
-// Target (x1 + x2) / 10, read at the perturbed point.
-void RegPlane(int n, double noise, Rng& rng, std::vector<Point>* points) {
-  const double radius = kDomain;
-  for (int i = 0; i < n; ++i) {
-    const double x1 = UniformIn(rng, -radius, radius);
-    const double x2 = UniformIn(rng, -radius, radius);
-    const double nx1 = x1 + UniformIn(rng, -radius, radius) * noise;
-    const double nx2 = x2 + UniformIn(rng, -radius, radius) * noise;
-    Add(points, x1, x2, (nx1 + nx2) / 10);
-  }
-}
+// reg-plane: target (x1 + x2) / 10.
+double RegPlaneTarget(double x1, double x2) { return (x1 + x2) / 10; }
 
-// Six bumps of height +-1 and radius 2 on a 3x2 grid, alternating in sign; the
-// target is the bump of largest magnitude at the perturbed point.
+// reg-gauss: six bumps of height +-1 and radius 2 on a 3x2 grid, alternating
+// in sign; the target is that of the bump of largest magnitude.
 double RegGaussTarget(double x1, double x2) {
   static const double kBumps[6][3] = {
       {-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1},
@@ -125,14 +116,16 @@ double RegGaussTarget(double x1, double x2) {
   return target;
 }
 
-void RegGauss(int n, double noise, Rng& rng, std::vector<Point>* points) {
+// Both regression sets: uniform points, the target read at the point
+// perturbed by up to +-6 * noise per axis.
+void Regression(int n, double noise, double (*target)(double, double), Rng& rng, std::vector<Point>* points) {
   const double radius = kDomain;
   for (int i = 0; i < n; ++i) {
     const double x1 = UniformIn(rng, -radius, radius);
     const double x2 = UniformIn(rng, -radius, radius);
     const double nx1 = x1 + UniformIn(rng, -radius, radius) * noise;
     const double nx2 = x2 + UniformIn(rng, -radius, radius) * noise;
-    Add(points, x1, x2, RegGaussTarget(nx1, nx2));
+    Add(points, x1, x2, target(nx1, nx2));
   }
 }
 
@@ -187,8 +180,8 @@ Status GenerateData(const Config& config, std::vector<Point>* train, std::vector
     case Dataset::kXor: Xor(n, noise, rng, &points); break;
     case Dataset::kGauss: Gauss(n, noise, rng, &points); break;
     case Dataset::kSpiral: Spiral(n, 2, noise, rng, &points, /*first_class_is_one=*/true); break;
-    case Dataset::kRegPlane: RegPlane(n, noise, rng, &points); break;
-    case Dataset::kRegGauss: RegGauss(n, noise, rng, &points); break;
+    case Dataset::kRegPlane: Regression(n, noise, RegPlaneTarget, rng, &points); break;
+    case Dataset::kRegGauss: Regression(n, noise, RegGaussTarget, rng, &points); break;
     case Dataset::kMoons: Moons(n, noise, rng, &points); break;
     case Dataset::kCheckerboard: Checkerboard(n, noise, rng, &points); break;
     case Dataset::kSpiral3: Spiral(n, 3, noise, rng, &points, /*first_class_is_one=*/false); break;

@@ -412,6 +412,13 @@ TEST(ConfigDocument, DeepNestingIsRefusedBeforeParsing) {
   EXPECT_TRUE(StartsWith(ParseError(ok_depth), "seed: expected a number, got [[[["));
 }
 
+TEST(ConfigDocument, HugeDocumentsAreRefusedBeforeTheyAreBuilt) {
+  std::string many = "[0";
+  for (int i = 0; i < 1000000; ++i) many += ",0";
+  EXPECT_EQ(ParseError(Json1("hidden", many + "]")), "config: more than 1000000 JSON values");
+  EXPECT_EQ(ParseError(std::string((64u << 20) + 1, ' ')), "config: 67108865 bytes is more than the 67108864 allowed");
+}
+
 TEST(ConfigDocument, LastDuplicateKeyWinsAsInJavaScript) {
   EXPECT_EQ(ParseOk("{\"seed\":3,\"seed\":5}").seed, 5u);
 }
