@@ -24,6 +24,21 @@ export function openReluCore({ api, build, benchModule }) {
 }
 
 /**
+ * The core's layer code alone (Forward, ApplyHead, Backward, SGD) on W1/W2,
+ * in the same driver as the prototypes: beside "ours", it shows what the
+ * Trainer's per-step bookkeeping costs; beside "proto", what the kernels gain.
+ */
+export function openLayerCode(benchModule, build) {
+  if (!benchModule) throw new Error(`the ${build} bench module is missing`);
+  return {
+    variant: `${build} build, model layer code without the Trainer`,
+    w1: (w) => mlpSession(benchModule, w, 'model'),
+    w2: (w) => mlpSession(benchModule, w, 'model'),
+    close: () => {},
+  };
+}
+
+/**
  * The SIMD128 prototypes of the bench module (bench/common/proto_simd.h):
  * K1 forward, G1, and W1-W3 training steps with the prototype products (no
  * Trainer: compare with the core's W3, which takes the same path). Refuses

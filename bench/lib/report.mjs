@@ -11,6 +11,7 @@ export const COLUMNS = Object.freeze([
   { impl: 'convnetjs', title: 'ConvNetJS' },
   { impl: 'eigen-sse2', title: 'Eigen SSE2' },
   { impl: 'eigen-avx2', title: 'Eigen AVX2' },
+  { impl: 'layers-simd', title: 'ours SIMD128 layers only' },
   { impl: 'proto-simd', title: 'proto SIMD128' },
 ]);
 const ENVS = Object.freeze([{ env: 'node', title: 'Node' }, { env: 'chromium', title: 'Chromium' }]);

@@ -1,10 +1,8 @@
 // The implementations compared in a JS environment (Node or the page). The
 // environment supplies loaders; this list is the same in both.
 import { openConvnet } from '../impl/convnet.mjs';
-import { openPrototypes, openReluCore } from '../impl/relu-core.mjs';
+import { openLayerCode, openPrototypes, openReluCore } from '../impl/relu-core.mjs';
 import { openTfjs } from '../impl/tfjs.mjs';
-
-export const IMPLEMENTATION_IDS = Object.freeze(['relu-simd', 'relu-scalar', 'proto-simd', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs']);
 
 /**
  * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,
@@ -21,6 +19,7 @@ export function implementations(env, loaders) {
   return [
     { id: 'relu-simd', env, open: core('simd') },
     { id: 'relu-scalar', env, open: core('scalar') },
+    { id: 'layers-simd', env, open: async () => openLayerCode(await loaders.benchModule('simd'), 'simd') },
     { id: 'proto-simd', env, open: async () => openPrototypes(await loaders.benchModule('simd')) },
     { id: 'tfjs-wasm', env, open: async () => openTfjs(await loaders.tf(), 'wasm') },
     { id: 'tfjs-cpu', env, open: async () => openTfjs(await loaders.tf(), 'cpu') },
