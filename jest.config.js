@@ -1,7 +1,8 @@
 // Jest runs ES modules natively (no transform):
 //   node --experimental-vm-modules node_modules/jest/bin/jest.js
 // `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
-// Debian's chromium through playwright-core against a served build of the page.
+// Debian's chromium through playwright-core against a served build of the page;
+// `lessons` asserts each claim of docs/LESSONS.md on the native core.
 export default {
   projects: [
     {
@@ -17,5 +18,7 @@ export default {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
       testTimeout: 120000,
     },
+    // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
+    '<rootDir>/tests/lessons',
   ],
 };

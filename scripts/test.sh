@@ -2,7 +2,8 @@
 # Sets up, builds and runs every test suite:
 #   C++ (GoogleTest via ctest): native, native under ASan+UBSan, WASM SIMD128
 #   and WASM scalar under Node; relu-train CLI tests; Jest unit tests of the JS
-#   API, worker and UI modules; end-to-end tests in headless Chromium; a smoke
+#   API, worker and UI modules; end-to-end tests in headless Chromium; the
+#   lesson claims on the native core; a smoke
 #   run of the benchmarks (no timing is asserted).
 # Every suite runs even if an earlier one fails; the exit status is non-zero
 # if any failed.
@@ -52,6 +53,9 @@ suite "C++ as WASM (scalar)" wasm_tests scalar
 suite "page build" web_build
 suite "Jest unit (JS API, worker, UI)" jest unit
 suite "Jest end-to-end (headless Chromium)" jest e2e
+# The lesson probe was built with the native tree above.
+suite "Jest lessons (claims on the native core)" env RELU_LESSONS_BUILD_DIR="$PWD/build/native" \
+  node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects lessons --ci
 if [ -f bench/run.mjs ]; then
   suite "benchmark smoke run" node bench/run.mjs --smoke
 fi
