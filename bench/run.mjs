@@ -5,6 +5,8 @@
 //
 //   node bench/run.mjs [--smoke] [--only=W1,K1.fwd,...] [--impl=relu-simd,tfjs-wasm,...]
 //                      [--no-node] [--no-browser] [--no-native] [--markdown] [--out=FILE]
+//                      [--fresh-core]   (build the core from the current sources instead of
+//                                        using wasm-build/dist, into build/bench-core-*)
 //   node bench/run.mjs --report=FILE [--markdown]   (prints the tables of a saved run)
 //
 // Prints the medians with their min-max and the target ratios of issue #5,
@@ -12,11 +14,11 @@
 // every workload once, to prove the harness works (CI): it asserts that every
 // implementation ran and that their losses agree, never anything about time.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBenchModule, buildNative, buildTfjsBundles } from './lib/build.mjs';
+import { buildBenchModule, buildCore, buildNative, buildTfjsBundles, newestMtime } from './lib/build.mjs';
 import { runInChromium } from './lib/browser.mjs';
 import { crossCheck } from './lib/checks.mjs';
 import { runNativeCore, runNativeGemm } from './lib/native.mjs';
@@ -31,6 +33,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 function parseArgs(argv) {
   const options = {
     smoke: false, only: null, impls: null, node: true, browser: true, native: true, markdown: false, out: null, report: null,
+    freshCore: false,
   };
   for (const arg of argv) {
     const [name, value] = arg.split('=');
@@ -43,6 +46,7 @@ function parseArgs(argv) {
     else if (name === '--markdown') options.markdown = true;
     else if (name === '--out') options.out = value;
     else if (name === '--report') options.report = value;
+    else if (name === '--fresh-core') options.freshCore = true;
     else throw new Error(`unknown argument ${arg} (see the comment at the top of bench/run.mjs)`);
   }
   return options;
@@ -95,11 +99,26 @@ async function main() {
       benchModules[variant] = null;
     }
   }
+  const coreDirs = { simd: null, scalar: null };
+  if (options.freshCore) {
+    for (const variant of ['simd', 'scalar']) {
+      try {
+        coreDirs[variant] = buildCore(root, variant);
+      } catch (error) {
+        errors.push(error.message);
+      }
+    }
+  } else {
+    const dist = join(root, 'wasm-build', 'dist', 'relu-core-simd.wasm');
+    if (existsSync(dist) && statSync(dist).mtimeMs < newestMtime(join(root, 'cpp'))) {
+      log('warning: wasm-build/dist is older than cpp/: run wasm-build/build.sh, or pass --fresh-core');
+    }
+  }
   const wantedImpl = (id) => !options.impls || options.impls.includes(id);
 
   if (options.node) {
     log(`== Node ${process.version}`);
-    for (const impl of implementations('node', nodeLoaders(root, { tfjs, benchModules }))) {
+    for (const impl of implementations('node', nodeLoaders(root, { tfjs, benchModules, coreDirs }))) {
       if (!wantedImpl(impl.id)) continue;
       try {
         const outcome = await runImplementation(impl, mode, { only, log: logFigure });
@@ -141,7 +160,11 @@ async function main() {
         smoke: options.smoke,
         only: options.only,
         impls: options.impls,
-        paths: { tfjs: toUrl(tfjs.browser), benchModules: { simd: toUrl(benchModules.simd), scalar: toUrl(benchModules.scalar) } },
+        paths: {
+          tfjs: toUrl(tfjs.browser),
+          benchModules: { simd: toUrl(benchModules.simd), scalar: toUrl(benchModules.scalar) },
+          coreDirs: { simd: toUrl(coreDirs.simd), scalar: toUrl(coreDirs.scalar) },
+        },
       }, log);
       results.push(...outcome.results);
       Object.assign(checks.chromium, outcome.checks);
@@ -165,6 +188,7 @@ async function main() {
     mode: options.smoke ? 'smoke' : 'full',
     seconds: (Date.now() - started) / 1000,
     machine: { ...machine(), chromium: chromiumVersion },
+    core: options.freshCore ? 'built from the current sources (--fresh-core)' : 'wasm-build/dist',
     results, targets, checks, disagreements, errors,
   };
   const outFile = options.out ?? join(root, 'bench', 'results', `${options.smoke ? 'smoke' : 'bench'}-${report.date.replace(/[:.]/g, '-')}.json`);

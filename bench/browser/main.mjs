@@ -8,8 +8,10 @@ const exists = async (url) => (await fetch(url, { method: 'HEAD' })).ok;
 
 function pageLoaders(paths) {
   let tf = null;
+  const coreBaseUrl = (build) => (paths.coreDirs[build] ? `/${paths.coreDirs[build]}/` : '/wasm-build/dist/');
   return {
-    api: async (build) => ((await exists(`/wasm-build/dist/relu-core-${build}.wasm`)) ? import('/web/api/index.js') : null),
+    api: async (build) => ((await exists(`${coreBaseUrl(build)}relu-core-${build}.wasm`)) ? import('/web/api/index.js') : null),
+    coreBaseUrl,
     benchModule: async (build) => {
       const script = paths.benchModules[build];
       if (!script) return null;

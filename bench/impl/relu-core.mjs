@@ -7,15 +7,16 @@
 //           Eigen products have no JS API of their own.
 
 /**
- * api: the module web/api/index.js; build: 'simd' | 'scalar';
- * benchModule: the instantiated bench module of the same build, or null.
+ * api: the module web/api/index.js; build: 'simd' | 'scalar'; coreBaseUrl:
+ * the folder of relu-core-<build>.{mjs,wasm}; benchModule: the instantiated
+ * bench module of the same build, or null.
  */
-export function openReluCore({ api, build, benchModule }) {
+export function openReluCore({ api, build, benchModule, coreBaseUrl }) {
   const isa = benchModule ? cString(benchModule, benchModule._bench_isa()) : '?';
   return {
     variant: `${build} build (kernels: ${isa})`,
-    w1: api ? (w) => trainerSession(api, build, w, true) : undefined,
-    w2: api ? (w) => trainerSession(api, build, w, false) : undefined,
+    w1: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, true) : undefined,
+    w2: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, false) : undefined,
     w3: benchModule ? (w) => mlpSession(benchModule, w, 'model') : undefined,
     k1: benchModule ? (n) => reluKernelSession(benchModule, n) : undefined,
     g1: benchModule ? (c) => gemmSession(benchModule, c) : undefined,
@@ -76,8 +77,8 @@ function cString(module, pointer) {
   return new TextDecoder().decode(bytes.slice(pointer, end));
 }
 
-async function trainerSession(api, build, w, withGrid) {
-  const trainer = await api.createTrainer(w.coreConfig, { build });
+async function trainerSession(api, options, w, withGrid) {
+  const trainer = await api.createTrainer(w.coreConfig, options);
   trainer.setParams(w.params);
   const grid = withGrid ? w.grid : 0;
   const allOut = withGrid ? new Float32Array(trainer.gridNodeCount({ hidden: true }) * grid * grid) : null;

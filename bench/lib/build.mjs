@@ -6,9 +6,10 @@
 //     in, as an application bundler would (rolldown, from vite);
 //   - the WASM bench modules (bench/wasm), SIMD128 and scalar;
 //   - the native bench executables (bench/native).
-// The shipped core (wasm-build/dist) is not built here: wasm-build/build.sh does that.
+// The shipped core (wasm-build/dist) is wasm-build/build.sh's; with
+// --fresh-core the bench builds its own copy from the current sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const JOBS = '2'; // the machine is shared: never more
@@ -69,6 +70,36 @@ export function buildBenchModule(root, variant) {
     throw describeFailure(`building the ${variant} bench module`, error);
   }
   return join(tree, `relu-bench-${variant}.mjs`);
+}
+
+/**
+ * Builds the shipped core (relu_core: bindings + model + kernels) of one
+ * variant from the current sources into build/bench-core-<variant>, for
+ * --fresh-core; returns the folder holding relu-core-<variant>.{mjs,wasm}.
+ */
+export function buildCore(root, variant) {
+  const tree = join(root, 'build', `bench-core-${variant}`);
+  const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+  try {
+    if (!existsSync(join(tree, 'CMakeCache.txt'))) {
+      run('emcmake', ['cmake', '-S', root, '-B', tree, `-DRELU_WASM_SIMD=${variant === 'simd' ? 'ON' : 'OFF'}`,
+        '-DRELU_BUILD_TESTS=OFF', '-DCMAKE_BUILD_TYPE=Release'], { env });
+    }
+    run('cmake', ['--build', tree, '-j', JOBS, '--target', 'relu_core'], { env });
+  } catch (error) {
+    throw describeFailure(`building the ${variant} core`, error);
+  }
+  return join(tree, 'cpp', 'bindings');
+}
+
+/** Newest modification time (ms) of the files under `dir`, recursively. */
+export function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 export const NATIVE_TARGETS = ['relu-bench-native', 'relu-bench-gemm-sse2', 'relu-bench-gemm-avx2'];

@@ -5,15 +5,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * root: the repository; artefacts: {tfjs: {node}, benchModules: {simd, scalar}}
- * (paths from build.mjs; a missing bench module is null).
+ * root: the repository; artefacts: {tfjs: {node}, benchModules: {simd, scalar},
+ * coreDirs: {simd, scalar}} (paths from build.mjs; a missing bench module is
+ * null; a null core folder means wasm-build/dist).
  */
 export function nodeLoaders(root, artefacts) {
   let tf = null;
-  const coreBuilt = (build) => existsSync(join(root, 'wasm-build', 'dist', `relu-core-${build}.wasm`));
+  const coreDir = (build) => artefacts.coreDirs?.[build] ?? join(root, 'wasm-build', 'dist');
+  const coreBuilt = (build) => existsSync(join(coreDir(build), `relu-core-${build}.wasm`));
   return {
-    // The JS API reads the .wasm from wasm-build/dist itself under Node.
+    // The JS API reads the .wasm itself under Node, from wasmBaseUrl.
     api: async (build) => (coreBuilt(build) ? import(pathToFileURL(join(root, 'web', 'api', 'index.js')).href) : null),
+    coreBaseUrl: (build) => `${pathToFileURL(coreDir(build)).href}/`,
     benchModule: async (build) => {
       const script = artefacts.benchModules[build];
       if (!script) return null;

@@ -8,13 +8,14 @@ import { openTfjs } from '../impl/tfjs.mjs';
  * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,
  * resolving to the loaded library (api and benchModule may resolve to null
  * when that build is missing: its rows are then left out). benchModule is
- * called once per implementation that needs it: loaders may cache.
+ * called once per implementation that needs it: loaders may cache. Also
+ * coreBaseUrl(build): the folder the JS API loads that build of the core from.
  */
 export function implementations(env, loaders) {
   const core = (build) => async () => {
     const [api, benchModule] = await Promise.all([loaders.api(build), loaders.benchModule(build)]);
     if (!api && !benchModule) throw new Error(`the ${build} build of the core is missing`);
-    return openReluCore({ api, build, benchModule });
+    return openReluCore({ api, build, benchModule, coreBaseUrl: loaders.coreBaseUrl(build) });
   };
   return [
     { id: 'relu-simd', env, open: core('simd') },
