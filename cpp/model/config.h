@@ -104,7 +104,8 @@ struct Config {
   Problem problem = Problem::kBinary;
   BinaryHead binaryHead = BinaryHead::kTanhMse;
   std::vector<int> hidden = {4, 2};     // units per hidden layer: [0, 64] layers of [1, 1024]
-  std::vector<Act> activations = {Act::kRelu, Act::kRelu};  // one per hidden layer
+  // One per hidden layer. (Not a braced list: g++ 12 then warns maybe-uninitialized in every user.)
+  std::vector<Act> activations = std::vector<Act>(2, Act::kRelu);
   float leakySlope = 0.01f;             // [0, 1]
   float eluAlpha = 1.0f;                // (0, 10]
   float preluInit = 0.25f;              // [0, 1]
