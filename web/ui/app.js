@@ -31,9 +31,11 @@ import { createLessonsMenu } from './panels/lessons-menu.js';
 import { createExportPanel } from './panels/export-panel.js';
 import { createExporter } from './exporter.js';
 import { createFrameMeter } from './frame-meter.js';
+import { createSnapshotLoop } from './snapshot-loop.js';
 import { NEGATIVE, POSITIVE, cssColor } from './colors.js';
 
 const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a second are plenty
+const STATS_INTERVAL_MS = 100; // the run bar's figures
 
 /**
  * Mounts a playground into `root`.
@@ -67,9 +69,9 @@ export function mountPlayground(root, options = {}) {
   let playing = false;
   let dirty = true; // a snapshot is wanted even while paused
   let needPoints = true;
-  let snapshotPending = false;
   let playRequests = 0; // snapshots asked for before the latest play/pause do not say whether it is playing
   let lastCharts = 0;
+  let lastStats = 0;
   let lastEvaluate = -Infinity;
   let shownPoints = [];
   let destroyed = false;
@@ -244,8 +246,8 @@ export function mountPlayground(root, options = {}) {
   }
 
   function applySpeed() {
-    // A short training slice keeps the worker quick to answer the next frame's snapshot.
-    const budgetMs = 5;
+    // A snapshot request waits for the training slice in progress: short slices answer it sooner.
+    const budgetMs = 2;
     const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
     client.setSpeed(speed).catch(report);
   }
@@ -265,41 +267,56 @@ export function mountPlayground(root, options = {}) {
   }
 
   // --- Frames ---------------------------------------------------------------
-  function frame(now) {
-    if (destroyed) return;
-    rafId = requestAnimationFrame(frame);
-    if (!info || snapshotPending || !(playing || dirty)) return;
-    snapshotPending = true;
-    dirty = false;
-    const wantPoints = needPoints;
-    needPoints = false;
-    const requestedAfter = playRequests;
-    const askedAt = performance.now();
-    // A full pass over the data each frame is cheap for small networks, not for deep ones.
-    const evaluate = !playing || now - lastEvaluate >= plan.evaluateEveryMs;
-    if (evaluate) lastEvaluate = now;
-    client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints, evaluate })
-      .then((snapshot) => {
-        if (destroyed) return;
-        const arrived = performance.now();
-        render(snapshot, now, requestedAfter === playRequests);
-        timing.snapshotMs = smooth(timing.snapshotMs, arrived - askedAt);
-        timing.renderMs = smooth(timing.renderMs, performance.now() - arrived);
-      }, (error) => { if (wantPoints) needPoints = true; report(error); })
-      .finally(() => { snapshotPending = false; });
-  }
+  // One snapshot per display frame (snapshot-loop.js): the grid and weights
+  // every time; the full pass over the data (losses, accuracies, per-layer
+  // diagnostics) only every plan.evaluateEveryMs while playing.
+  const loop = createSnapshotLoop({
+    wanted: () => Boolean(info) && (playing || dirty),
+    request(now) {
+      dirty = false;
+      const wantPoints = needPoints;
+      needPoints = false;
+      const evaluate = !playing || now - lastEvaluate >= plan.evaluateEveryMs;
+      if (evaluate) lastEvaluate = now;
+      const item = { requestedAfter: playRequests, askedAt: performance.now(), evaluate, plan };
+      return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints, evaluate })
+        .then((snapshot) => ({ ...item, snapshot }), (error) => {
+          if (wantPoints) needPoints = true;
+          throw error;
+        });
+    },
+    absorb,
+    draw,
+    onError: report,
+  });
 
-  function render(snapshot, now, playStateCurrent) {
-    meter.tick(now);
+  /** Every snapshot, on arrival: what must not be lost when a newer one is drawn instead. */
+  function absorb({ snapshot, requestedAfter, askedAt, evaluate }) {
+    timing.snapshotMs = smooth(timing.snapshotMs, performance.now() - askedAt);
     if (snapshot.trainPoints) {
       shownPoints = [...chunks(snapshot.trainPoints), ...chunks(snapshot.testPoints)];
       boundary.setPoints({ train: snapshot.trainPoints, test: snapshot.testPoints }, state.config.problem);
     }
+    // Losses and accuracies are fresh only after a full pass.
+    if (evaluate) history.push(snapshot);
+    if (requestedAfter === playRequests && snapshot.playing !== playing) {
+      playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)
+      runPanel.setPlaying(playing);
+    }
+    diagnostics.setDiverged(snapshot.diverged
+      ? { step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate }
+      : null);
+  }
+
+  /** The newest snapshot, at an animation frame. */
+  function draw({ snapshot, plan: asked }, now) {
+    const started = performance.now();
+    meter.tick(now);
     const outputs = info.layers.at(-1).outputs;
     const mapping = outputScale(state.config);
     if (snapshot.grid && snapshot.gridSize) {
       network.update({
-        grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: plan.hidden, params: snapshot.params,
+        grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: asked.hidden, params: snapshot.params,
         outputScale: mapping, settled: !snapshot.playing,
       });
       boundary.update({
@@ -307,16 +324,12 @@ export function mountPlayground(root, options = {}) {
         ...mapping, multiclass: state.config.problem === 'multiclass',
       });
     }
-    history.push(snapshot);
-    runPanel.setStats(snapshot);
-    runPanel.setMeter({ fps: meter.fps, stepsPerSecond: snapshot.playing ? snapshot.stepsPerSecond : 0 });
-    if (playStateCurrent && snapshot.playing !== playing) {
-      playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)
-      runPanel.setPlaying(playing);
+    // Text changes cost a layout and a paint: 10 a second are as many as anyone can read.
+    if (now - lastStats >= STATS_INTERVAL_MS || !playing) {
+      lastStats = now;
+      runPanel.setStats(snapshot);
+      runPanel.setMeter({ fps: meter.fps, stepsPerSecond: snapshot.playing ? snapshot.stepsPerSecond : 0 });
     }
-    diagnostics.setDiverged(snapshot.diverged
-      ? { step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate }
-      : null);
     if (now - lastCharts >= CHART_INTERVAL_MS || !playing) {
       lastCharts = now;
       lossChart.setData(history.lossSeries());
@@ -324,6 +337,13 @@ export function mountPlayground(root, options = {}) {
       diagnostics.updateGradients(history.gradientSeries());
       diagnostics.updateLayers(snapshot.layers);
     }
+    timing.renderMs = smooth(timing.renderMs, performance.now() - started);
+  }
+
+  function frame(now) {
+    if (destroyed) return;
+    rafId = requestAnimationFrame(frame);
+    loop.frame(now);
   }
 
   // --- Start ----------------------------------------------------------------
@@ -392,6 +412,7 @@ export function mountPlayground(root, options = {}) {
     },
     destroy() {
       destroyed = true;
+      loop.stop();
       cancelAnimationFrame(rafId);
       if (useUrl) window.removeEventListener('popstate', onPopState);
       for (const off of unsubscribe) off();

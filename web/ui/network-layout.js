@@ -10,8 +10,15 @@ export const MAX_HIDDEN_GRIDS = 256;
 const GRID_FLOATS = 150000;
 const GRID_MACS = 4e6;
 const MIN_GRID = 16;
-/** Above this many multiply-adds for a full pass over the data, losses are refreshed 4 times a second, not every frame. */
+/**
+ * While playing, the full pass over the data (losses, accuracies, per-layer
+ * diagnostics) runs 10 times a second, which keeps the curves smooth, and 4
+ * times a second above this many multiply-adds; never every frame: the grid is
+ * what each frame shows, and every millisecond in the worker delays it.
+ */
 const EVALUATE_MACS = 2e6;
+const EVALUATE_MS = 100;
+const EVALUATE_SLOW_MS = 250;
 
 /**
  * Which grids to ask the worker for: every hidden unit while the network is
@@ -28,7 +35,7 @@ export function gridPlan(layers, preferredSize = 50, samples = 500) {
   const byFloats = Math.sqrt(GRID_FLOATS / Math.max(1, nodes));
   const byMacs = Math.sqrt(GRID_MACS / Math.max(1, macsPerPoint));
   const gridSize = Math.max(MIN_GRID, Math.min(preferredSize, Math.floor(Math.min(byFloats, byMacs))));
-  const evaluateEveryMs = macsPerPoint * samples > EVALUATE_MACS ? 250 : 0;
+  const evaluateEveryMs = macsPerPoint * samples > EVALUATE_MACS ? EVALUATE_SLOW_MS : EVALUATE_MS;
   return { gridSize, hidden, hiddenUnits, outputs, evaluateEveryMs };
 }
 

@@ -44,12 +44,12 @@ test('weights are column-major [out x in]', () => {
 
 test('grid plan drops hidden grids for big networks and bounds the size and the work', () => {
   const small = gridPlan([{ inputs: 2, outputs: 8 }, { inputs: 8, outputs: 8 }, { inputs: 8, outputs: 1 }], 50);
-  expect(small).toEqual({ gridSize: 50, hidden: true, hiddenUnits: 16, outputs: 1, evaluateEveryMs: 0 });
+  expect(small).toEqual({ gridSize: 50, hidden: true, hiddenUnits: 16, outputs: 1, evaluateEveryMs: 100 });
   // Thirty layers of 32: too many units to draw each, and each grid point costs ~31k multiply-adds.
   const deep = gridPlan([{ inputs: 2, outputs: 32 }, ...Array(29).fill({ inputs: 32, outputs: 32 }), { inputs: 32, outputs: 1 }], 50);
   expect(deep.hidden).toBe(false);
   expect(deep.gridSize).toBe(16);
-  expect(deep.evaluateEveryMs).toBeGreaterThan(0); // a full pass over 500 samples costs ~15M multiply-adds
+  expect(deep.evaluateEveryMs).toBeGreaterThan(small.evaluateEveryMs); // a full pass over 500 samples costs ~15M multiply-adds
   const wide = gridPlan([{ inputs: 2, outputs: 250 }, { inputs: 250, outputs: 1 }], 100);
   expect(wide.hidden).toBe(true);
   expect(wide.gridSize * wide.gridSize * 251).toBeLessThanOrEqual(150000);
