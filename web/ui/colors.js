@@ -83,6 +83,35 @@ export function fillHeatmap(out32, outOffset, values, offset, count, lut, scale 
   }
 }
 
+/**
+ * Nearest-neighbour resampling of an n x n grid onto a size x size tile:
+ * for each tile pixel (row-major), the index of the grid cell under its
+ * centre. Drawing a tile at its own pixel size with putImageData costs far
+ * less than scaling a bigger image with drawImage every frame.
+ */
+export function resampleIndex(n, size) {
+  const index = new Int32Array(size * size);
+  const cell = (p) => Math.min(n - 1, Math.floor(((p + 0.5) * n) / size));
+  for (let y = 0; y < size; y++) {
+    const row = cell(y) * n;
+    for (let x = 0; x < size; x++) index[y * size + x] = row + cell(x);
+  }
+  return index;
+}
+
+/** fillHeatmap through a resampleIndex map: one tile of index.length pixels from the grid at `offset`. */
+export function fillHeatmapResampled(out32, values, offset, index, lut, scale = 1, shift = 0) {
+  const range = lut.range;
+  const k = (LUT_SIZE - 1) / (2 * range);
+  for (let i = 0; i < index.length; i++) {
+    let v = values[offset + index[i]] * scale + shift;
+    if (!(v === v)) v = 0;
+    if (v < -range) v = -range;
+    else if (v > range) v = range;
+    out32[i] = lut[((v + range) * k + 0.5) | 0];
+  }
+}
+
 const CONFIDENCE_LEVELS = 64;
 
 /** Packed colours of each class from unsure (white) to sure, faded toward white. */

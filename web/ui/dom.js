@@ -64,14 +64,19 @@ export function formatValue(value) {
   return String(Number(value.toPrecision(3)));
 }
 
-/** Layers of equal size flattened onto white, bottom first (for PNG exports). */
-export function flattenCanvases(layers) {
+/**
+ * Canvases stacked in one box, flattened onto white, bottom first, at the
+ * largest one's resolution (a smaller layer, e.g. a grid CSS-scaled to the
+ * box, is scaled up: smoothly unless `smooth` is false). For PNG exports.
+ */
+export function flattenCanvases(layers, { smooth = true } = {}) {
   const out = document.createElement('canvas');
-  out.width = layers[0].width;
-  out.height = layers[0].height;
+  out.width = Math.max(...layers.map((layer) => layer.width));
+  out.height = Math.max(...layers.map((layer) => layer.height));
   const context = out.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, out.width, out.height);
-  for (const layer of layers) context.drawImage(layer, 0, 0);
+  context.imageSmoothingEnabled = smooth;
+  for (const layer of layers) context.drawImage(layer, 0, 0, out.width, out.height);
   return out;
 }

@@ -94,3 +94,32 @@ describe('lookup tables and heatmap filling', () => {
     expect(out[1]).toBe(luts[0][luts[0].length - 1]);
   });
 });
+
+import { resampleIndex, fillHeatmapResampled } from '../../../web/ui/colors.js';
+
+describe('tiles at their own pixel size', () => {
+  test('resampleIndex maps each tile pixel to the grid cell under its centre', () => {
+    // Same size: the identity.
+    expect([...resampleIndex(3, 3)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // 4 x 4 grid onto 2 x 2: centres at 1 and 3 of 4 -> cells 1 and 3.
+    expect([...resampleIndex(4, 2)]).toEqual([5, 7, 13, 15]);
+    // 2 x 2 grid onto 4 x 4: each cell covers a 2 x 2 block.
+    expect([...resampleIndex(2, 4)]).toEqual([0, 0, 1, 1, 0, 0, 1, 1, 2, 2, 3, 3, 2, 2, 3, 3]);
+    // 50 onto 30: every index inside the grid, rows and columns non-decreasing, corners kept.
+    const index = resampleIndex(50, 30);
+    expect(Math.min(...index)).toBe(0);
+    expect(Math.max(...index)).toBe(50 * 50 - 1);
+    for (let i = 1; i < 30; i++) expect(index[i]).toBeGreaterThanOrEqual(index[i - 1]);
+  });
+
+  test('fillHeatmapResampled colours each pixel from its cell, with scale and shift, NaN as the middle', () => {
+    const lut = makeLut({ range: 1 });
+    const values = new Float32Array([9, 9, -1, 1, NaN, 0.5]); // the 2 x 2 grid starts at offset 2
+    const out = new Uint32Array(4);
+    fillHeatmapResampled(out, values, 2, resampleIndex(2, 2), lut);
+    expect([...out]).toEqual([lut[0], lut[LUT_SIZE - 1], lut[lutIndex(0, 1)], lut[lutIndex(0.5, 1)]]);
+    // A sigmoid output in [0, 1] mapped to [-1, 1]: 0.5 is the middle.
+    fillHeatmapResampled(out, values, 5, resampleIndex(1, 2), lut, 2, -1);
+    expect([...out]).toEqual(Array(4).fill(lut[lutIndex(0, 1)]));
+  });
+});

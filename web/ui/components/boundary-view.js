@@ -4,8 +4,10 @@
 // the clicked coordinates, so the page can add a custom point there.
 //
 // Knows nothing of the model: it takes output grids and points as plain arrays.
-// The points and axes sit on a second canvas above the heatmap, so a frame
-// only redraws the heatmap (one drawImage).
+// The heatmap canvas is as small as the grid (n x n pixels) and CSS scales it
+// to the plot's size, so a frame only writes n x n pixels (upscaling it with
+// drawImage every frame cost more than the rest of the frame); the points and
+// axes sit on a second, full-resolution canvas above it.
 
 import { DOMAIN } from '../../shared/protocol.js';
 import {
@@ -27,11 +29,10 @@ export function pointColor(label, problem) {
 }
 
 export function createBoundaryView(container, { onPlotClick } = {}) {
-  const canvas = el('canvas', { class: 'boundary-canvas', 'aria-hidden': 'true' });
+  const canvas = el('canvas', { class: 'boundary-canvas', 'aria-hidden': 'true', width: 1, height: 1 });
   const overlay = el('canvas', { class: 'boundary-overlay', role: 'img', 'aria-label': 'Output of the network over the input plane, with the data points. Click to add a point.' });
   container.append(el('div', { class: 'canvas-stack boundary-stack' }, canvas, overlay));
-  const background = document.createElement('canvas');
-  const backgroundContext = background.getContext('2d');
+  const context = canvas.getContext('2d');
   let image = null;
   let pixels = null;
   let classLuts = null;
@@ -43,7 +44,8 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
 
   function resize() {
     size = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
-    sizeCanvas(canvas, size, size);
+    canvas.style.width = `${size}px`;
+    canvas.style.height = `${size}px`;
     sizeCanvas(overlay, size, size);
   }
 
@@ -58,7 +60,9 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     const changed = next.showTest !== options.showTest;
     options = { ...options, ...next };
     if (changed) drawOverlay();
-    drawBackground();
+    // Discretized cells stay crisp; the smooth output is smoothed by the scaling.
+    canvas.classList.toggle('pixelated', options.discretize);
+    if (!hasBackground) drawEmpty();
   }
 
   /**
@@ -67,10 +71,10 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
    */
   function update({ grid, gridSize: n, offset = 0, outputs = 1, scale = 1, shift = 0, multiclass = false }) {
     if (!grid || !n) return;
-    if (background.width !== n) {
-      background.width = n;
-      background.height = n;
-      image = backgroundContext.createImageData(n, n);
+    if (canvas.width !== n || !image) {
+      canvas.width = n;
+      canvas.height = n;
+      image = context.createImageData(n, n);
       pixels = new Uint32Array(image.data.buffer);
     }
     const count = n * n;
@@ -80,9 +84,14 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     } else {
       fillHeatmap(pixels, 0, grid, offset * count, count, options.discretize ? STEP_LUT : SMOOTH_LUT, scale, shift);
     }
-    backgroundContext.putImageData(image, 0, 0);
+    context.putImageData(image, 0, 0);
     hasBackground = true;
-    drawBackground();
+  }
+
+  /** Before the first grid: a neutral plane. */
+  function drawEmpty() {
+    context.fillStyle = '#f2f4f5';
+    context.fillRect(0, 0, canvas.width, canvas.height);
   }
 
   const toPixel = (v) => ((v + DOMAIN) / (2 * DOMAIN)) * size;
@@ -114,17 +123,6 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     context.fillText('x2', 6, 12);
   }
 
-  function drawBackground() {
-    const context = canvas.getContext('2d');
-    if (hasBackground) {
-      context.imageSmoothingEnabled = !options.discretize;
-      context.drawImage(background, 0, 0, size, size);
-    } else {
-      context.fillStyle = '#f2f4f5';
-      context.fillRect(0, 0, size, size);
-    }
-  }
-
   function drawOverlay() {
     const context = overlay.getContext('2d');
     context.clearRect(0, 0, size, size);
@@ -133,10 +131,6 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     drawAxes(context);
   }
 
-  function draw() {
-    drawBackground();
-    drawOverlay();
-  }
 
   overlay.addEventListener('click', (event) => {
     if (!onPlotClick) return;
@@ -150,17 +144,18 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     const wanted = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
     if (wanted !== size) {
       resize();
-      draw();
+      drawOverlay();
     }
   });
   observer.observe(container);
   resize();
-  draw();
+  drawEmpty();
+  drawOverlay();
 
   return {
     canvas,
     /** Heatmap and points in one canvas (for the PNG export). */
-    toCanvas: () => flattenCanvases([canvas, overlay]),
+    toCanvas: () => flattenCanvases([canvas, overlay], { smooth: !options.discretize }),
     setPoints,
     setOptions,
     update,

@@ -7,22 +7,24 @@
 // names, layer sizes) and per-frame data (grids, parameters) as plain values.
 //
 // Two stacked canvases keep a frame cheap: the links (hundreds of strokes)
-// are redrawn a few times a second on the lower one; every frame only copies
-// the neuron tiles, which are opaque, onto the upper one.
+// are redrawn a few times a second on the lower one; every frame only writes
+// the neuron tiles, which are opaque, into the upper one with putImageData at
+// the tiles' own pixel size (scaling a bigger image with drawImage every
+// frame cost several times more in Chromium's software canvas).
 
 import { DOMAIN } from '../../shared/protocol.js';
-import { makeLut, fillHeatmap, divergingColor, cssColor } from '../colors.js';
+import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
 import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
-import { HeatmapAtlas } from './heatmap-atlas.js';
 
 const HIDDEN_LUT = makeLut({ range: 3, soft: true });
 const OUTPUT_LUT = makeLut({ range: 1 });
-const FEATURE_GRID_SIZE = 32;
+const PLACEHOLDER = '#d9dde1';
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
-const LINK_INTERVAL_MS = 100;
+// Redrawing hundreds of antialiased strokes costs a few ms: 4 times a second while training (weights move slowly).
+const LINK_INTERVAL_MS = 250;
 const LINK_COLORS = Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t), 0.85));
 
 export function createNetworkView(container, { onLinkClick } = {}) {
@@ -31,9 +33,9 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   const stack = el('div', { class: 'canvas-stack' }, linkCanvas, canvas);
   const caption = el('p', { class: 'network-caption small' });
   container.append(stack, caption);
-  const atlas = new HeatmapAtlas();
-  const featureAtlas = new HeatmapAtlas();
   let structure = null;
+  // One tile's pixels, reused for every tile (putImageData copies them), and the grid -> tile resampling map.
+  const tile = { px: 0, image: null, pixels: null, gridSize: 0, index: null };
   let layout = null;
   let lastFrame = null;
   let cssWidth = 0;
@@ -51,17 +53,29 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     layout = layoutNetwork({ inputs: structure.inputs, layers: structure.layers, width: cssWidth, nodeSize });
     sizeCanvas(canvas, cssWidth, layout.height + 2 * LABEL_SPACE);
     sizeCanvas(linkCanvas, cssWidth, layout.height + 2 * LABEL_SPACE);
+    const px = Math.max(1, Math.round((layout.nodeSize - 2) * pixelRatio()));
+    if (px !== tile.px) {
+      tile.px = px;
+      tile.image = canvas.getContext('2d').createImageData(px, px);
+      tile.pixels = new Uint32Array(tile.image.data.buffer);
+      tile.gridSize = 0;
+    }
+  }
+
+  /** Device pixels per CSS pixel of the canvases (sizeCanvas caps it at 2). */
+  function pixelRatio() {
+    return cssWidth ? canvas.width / cssWidth : 1;
+  }
+
+  /** Where a node's tile goes, in device pixels (putImageData ignores the transform). */
+  function tileOrigin(node) {
+    const ratio = pixelRatio();
+    return [Math.round((node.x + 1) * ratio), Math.round((node.y + LABEL_SPACE + 1) * ratio)];
   }
 
   /** Sets the drawn network: {inputs: [feature names], layers: [{inputs, outputs, weightOffset, activation}]}. */
   function setStructure(next) {
     structure = next;
-    featureAtlas.ensure(FEATURE_GRID_SIZE, next.inputs.length);
-    next.inputs.forEach((name, i) => {
-      const values = featureGrid(name, FEATURE_GRID_SIZE, DOMAIN);
-      fillHeatmap(featureAtlas.pixels, featureAtlas.tileOffset(i), values, 0, values.length, OUTPUT_LUT);
-    });
-    featureAtlas.commit();
     const hidden = next.layers.slice(0, -1).map((l) => `${l.outputs} ${l.activation}`).join(', ') || 'none';
     canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
     caption.textContent = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
@@ -77,21 +91,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
    */
   function update(frame) {
     lastFrame = frame;
-    if (!structure) return;
-    const { grid, gridSize } = frame;
-    if (grid && gridSize) {
-      const nodes = grid.length / (gridSize * gridSize);
-      atlas.ensure(gridSize, nodes);
-      const count = gridSize * gridSize;
-      const outputStart = nodes - structure.layers.at(-1).outputs;
-      for (let node = 0; node < nodes; node++) {
-        const isOutput = node >= outputStart;
-        const { scale, shift } = isOutput ? frame.outputScale : { scale: 1, shift: 0 };
-        fillHeatmap(atlas.pixels, atlas.tileOffset(node), grid, node * count, count, isOutput ? OUTPUT_LUT : HIDDEN_LUT, scale, shift);
-      }
-      atlas.commit();
-    }
-    if (!layout) return;
+    if (!structure || !layout) return;
     // Links lag by at most LINK_INTERVAL_MS while training; a still frame (`settled`) shows them exactly.
     const now = performance.now();
     if (frame.params && (frame.settled || !linksShowParams || now - linksDrawnAt >= LINK_INTERVAL_MS)) drawLinks();
@@ -103,6 +103,8 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const context = canvas.getContext('2d');
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
     drawFrames(context);
+    drawPlaceholders(context);
+    drawFeatures(context);
     drawTiles(context);
     drawLabels(context);
     drawLinks();
@@ -136,30 +138,54 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     context.restore();
   }
 
-  /** Tiles only, inside their frames: they are opaque, so nothing needs clearing. */
+  /** The units' tiles from the last frame's grid, inside their frames: opaque, so nothing needs clearing. */
   function drawTiles(context) {
-    const size = layout.nodeSize - 2;
-    const gridHidden = Boolean(lastFrame?.gridHidden);
-    const hasGrid = Boolean(lastFrame?.grid) && atlas.tiles > 0;
-    context.imageSmoothingEnabled = true;
-    layout.columns.forEach((column, c) => {
-      for (const node of column.nodes) {
-        const x = node.x + 1;
-        const y = node.y + LABEL_SPACE + 1;
-        let index = -1;
-        if (c === 0) {
-          featureAtlas.drawTile(context, node.unit, x, y, size);
-          continue;
-        }
-        if (hasGrid) index = gridNodeIndex(structure.layers, c - 1, node.unit, gridHidden);
-        if (index >= 0 && index < atlas.tiles) {
-          atlas.drawTile(context, index, x, y, size);
-        } else {
-          context.fillStyle = '#d9dde1';
-          context.fillRect(x, y, size, size);
-        }
+    const grid = lastFrame?.grid;
+    const n = lastFrame?.gridSize;
+    if (!grid || !n || !tile.px) return;
+    if (tile.gridSize !== n) {
+      tile.gridSize = n;
+      tile.index = resampleIndex(n, tile.px);
+    }
+    const count = n * n;
+    const nodes = grid.length / count;
+    const layers = structure.layers;
+    const last = layers.length - 1;
+    const gridHidden = Boolean(lastFrame.gridHidden);
+    for (let c = 1; c < layout.columns.length; c++) {
+      const isOutput = c - 1 === last;
+      const { scale, shift } = isOutput ? lastFrame.outputScale : { scale: 1, shift: 0 };
+      for (const node of layout.columns[c].nodes) {
+        const index = gridNodeIndex(layers, c - 1, node.unit, gridHidden);
+        if (index < 0 || index >= nodes) continue; // no grid for this unit: its placeholder stays
+        fillHeatmapResampled(tile.pixels, grid, index * count, tile.index, isOutput ? OUTPUT_LUT : HIDDEN_LUT, scale, shift);
+        const [x, y] = tileOrigin(node);
+        context.putImageData(tile.image, x, y);
       }
+    }
+  }
+
+  /** Grey squares where units have no heatmap (yet, or too many units to draw each). */
+  function drawPlaceholders(context) {
+    const size = layout.nodeSize - 2;
+    context.save();
+    context.translate(0, LABEL_SPACE);
+    context.fillStyle = PLACEHOLDER;
+    layout.columns.forEach((column, c) => {
+      if (c > 0) for (const node of column.nodes) context.fillRect(node.x + 1, node.y + 1, size, size);
     });
+    context.restore();
+  }
+
+  /** The input features' own heatmaps (x1, x2, x1², ...): fixed, drawn once per layout. */
+  function drawFeatures(context) {
+    if (!tile.px) return;
+    for (const node of layout.columns[0].nodes) {
+      const values = featureGrid(structure.inputs[node.unit], tile.px, DOMAIN);
+      fillHeatmap(tile.pixels, 0, values, 0, values.length, OUTPUT_LUT);
+      const [x, y] = tileOrigin(node);
+      context.putImageData(tile.image, x, y);
+    }
   }
 
   /** The static parts: a frame around each unit and "+N" under cut layers. */
