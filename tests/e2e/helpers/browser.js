@@ -15,6 +15,7 @@ export async function launchBrowser() {
   });
   return {
     context,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
