@@ -8,24 +8,95 @@ namespace {
 
 using MatrixMap = Eigen::Map<Eigen::MatrixXf>;
 using ConstMatrixMap = Eigen::Map<const Eigen::MatrixXf>;
-using VectorMap = Eigen::Map<Eigen::VectorXf>;
 
-// Below this many multiply-adds Eigen's blocked GEMM spends more time packing
-// and dispatching than computing; its coefficient-based product has no setup.
-constexpr long kLazyProductMaxMacs = 24 * 24 * 24;
+// Small products take plain loops that the compiler vectorises, with no
+// setup cost: below ~24^3 multiply-adds Eigen's products spend more time on
+// packing, blocking and dispatch than on arithmetic, and while the weights
+// fit in L1 (64 x 64 floats) the register-blocked loops below keep pace with
+// Eigen (which has no SIMD128 path of its own in WASM). They also keep each
+// sum in a fixed order, so small networks give the same bits everywhere.
+constexpr size_t kSmallProductMaxMacs = 24 * 24 * 24;
+constexpr size_t kSmallProductMaxWeights = 64 * 64;
 
-template <typename Lhs, typename Rhs>
-void MultiplyInto(const Lhs& lhs, const Rhs& rhs, MatrixMap* dst) {
-  if (static_cast<long>(lhs.rows()) * lhs.cols() * rhs.cols() <= kLazyProductMaxMacs) {
-    dst->noalias() = lhs.lazyProduct(rhs);
-  } else {
-    dst->noalias() = lhs * rhs;
+bool IsSmall(int rows, int inner, int cols) {
+  const size_t weights = static_cast<size_t>(rows) * static_cast<size_t>(inner);
+  return weights <= kSmallProductMaxWeights ||
+         weights * static_cast<size_t>(cols) <= kSmallProductMaxMacs;
+}
+
+// One column of out = a * b, rows [r, r + kBlock), summed in kBlock
+// accumulators that stay in vector registers through the whole inner loop.
+// a is column-major with `rows` rows; the column's entries of b are
+// b_col[k * b_step] for k in [0, inner).
+template <size_t kBlock>
+void ProductRowBlock(size_t rows, size_t inner, size_t r, const float* __restrict a,
+                     const float* __restrict b_col, size_t b_step, float* __restrict out_col) {
+  float acc[kBlock];
+  for (size_t t = 0; t < kBlock; ++t) acc[t] = a[r + t] * b_col[0];
+  for (size_t k = 1; k < inner; ++k) {
+    const float bk = b_col[k * b_step];
+    const float* __restrict ak = a + k * rows + r;
+    for (size_t t = 0; t < kBlock; ++t) acc[t] += ak[t] * bk;
   }
+  for (size_t t = 0; t < kBlock; ++t) out_col[r + t] = acc[t];
+}
+
+// out = a * b for small matrices.   a: [rows x inner]   out: [rows x cols]
+// Column j of b starts at b + j * b_col_stride, its entries b_step apart, so
+// b may be a matrix or the transpose of one without copying.
+void SmallProduct(size_t rows, size_t inner, size_t cols, const float* __restrict a,
+                  const float* __restrict b, size_t b_col_stride, size_t b_step,
+                  float* __restrict out) {
+  for (size_t j = 0; j < cols; ++j) {
+    const float* b_col = b + j * b_col_stride;
+    float* out_col = out + j * rows;
+    size_t r = 0;
+    for (; r + 8 <= rows; r += 8) ProductRowBlock<8>(rows, inner, r, a, b_col, b_step, out_col);
+    if (r + 4 <= rows) {
+      ProductRowBlock<4>(rows, inner, r, a, b_col, b_step, out_col);
+      r += 4;
+    }
+    for (; r < rows; ++r) ProductRowBlock<1>(rows, inner, r, a, b_col, b_step, out_col);
+  }
+}
+
+// z = w * x.   w: [rows x inner]   x: [inner x cols]   z: [rows x cols]
+void SmallForward(size_t rows, size_t inner, size_t cols, const float* w, const float* x,
+                  float* z) {
+  SmallProduct(rows, inner, cols, w, x, inner, 1, z);
+}
+
+// dw = dz * x^T.   dz: [rows x cols]   x: [inner x cols]   dw: [rows x inner]
+void SmallWeightGradient(size_t rows, size_t inner, size_t cols, const float* dz, const float* x,
+                         float* dw) {
+  SmallProduct(rows, cols, inner, dz, x, 1, inner, dw);
+}
+
+// dx = w^T * dz, through wt, a transposed copy of w, so that the
+// accumulators run down contiguous columns as in the other two products.
+//   w: [rows x inner]   dz: [rows x cols]   dx: [inner x cols]   wt: [inner x rows] (scratch)
+void SmallInputGradient(size_t rows, size_t inner, size_t cols, const float* __restrict w,
+                        const float* dz, float* dx, float* __restrict wt) {
+  for (size_t k = 0; k < inner; ++k) {
+    for (size_t r = 0; r < rows; ++r) wt[r * inner + k] = w[k * rows + r];
+  }
+  SmallProduct(inner, rows, cols, wt, dz, rows, 1, dx);
 }
 
 // Buffers start on 64-byte boundaries, so SIMD loads of a column start aligned
 // whenever the row count allows.
 size_t Padded(size_t floats) { return (floats + 15) / 16 * 16; }
+
+// The small-product path's transposed weights, for the largest layer that
+// can take it.
+size_t ScratchFloats(const NetworkLayout& layout) {
+  size_t largest = 0;
+  for (const LayerLayout& layer : layout.layers) {
+    largest =
+        std::max(largest, static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs));
+  }
+  return std::min(largest, std::max(kSmallProductMaxMacs, kSmallProductMaxWeights));
+}
 
 }  // namespace
 
@@ -84,7 +155,8 @@ void SetLiveActParams(const Config& config, NetworkLayout* layout) {
 size_t WorkspaceFloats(const NetworkLayout& layout, int capacity) {
   const auto cap = static_cast<size_t>(capacity);
   size_t floats = Padded(static_cast<size_t>(layout.inputs) * cap) + Padded(cap) +
-                  2 * Padded(static_cast<size_t>(layout.widest) * cap);
+                  2 * Padded(static_cast<size_t>(layout.widest) * cap) +
+                  Padded(ScratchFloats(layout));
   const size_t last = layout.layers.size() - 1;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
@@ -110,6 +182,7 @@ bool Workspace::Resize(const NetworkLayout& layout, int capacity) {
   const size_t labels = take(cap);
   const size_t delta0 = take(static_cast<size_t>(layout.widest) * cap);
   const size_t delta1 = take(static_cast<size_t>(layout.widest) * cap);
+  const size_t scratch = take(ScratchFloats(layout));
   for (size_t l = 0; l < count; ++l) {
     const LayerLayout& layer = layout.layers[l];
     const size_t block = static_cast<size_t>(layer.outputs) * cap;
@@ -127,6 +200,7 @@ bool Workspace::Resize(const NetworkLayout& layout, int capacity) {
   labels_ = labels;
   delta_[0] = delta0;
   delta_[1] = delta1;
+  scratch_ = scratch;
   pre_ = std::move(pre);
   act_ = std::move(act);
   slopes_ = std::move(slopes);
@@ -142,20 +216,23 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
     const auto rows = static_cast<size_t>(layer.outputs);
     const auto n = static_cast<size_t>(cols);
     const float* x = l == 0 ? ws->input() : ws->act(static_cast<int>(l) - 1);  // [inputs x cols]
-    float* z = ws->pre(static_cast<int>(l));                                    // [outputs x cols]
-    float* a = ws->act(static_cast<int>(l));                                    // [outputs x cols]
-    const float* bias = params + layer.biasOffset;                              // [outputs]
-    ConstMatrixMap w(params + layer.weightOffset, layer.outputs, layer.inputs);  // [outputs x inputs]
-    ConstMatrixMap x_map(x, layer.inputs, cols);
-    MatrixMap z_map(z, layer.outputs, cols);
-    MultiplyInto(w, x_map, &z_map);
+    float* z = ws->pre(static_cast<int>(l));                                   // [outputs x cols]
+    float* a = ws->act(static_cast<int>(l));                                   // [outputs x cols]
+    const float* bias = params + layer.biasOffset;                             // [outputs]
+    const float* w = params + layer.weightOffset;                              // [outputs x inputs]
+    if (IsSmall(layer.outputs, layer.inputs, cols)) {
+      SmallForward(rows, static_cast<size_t>(layer.inputs), n, w, x, z);
+    } else {
+      MatrixMap(z, layer.outputs, cols).noalias() =
+          ConstMatrixMap(w, layer.outputs, layer.inputs) * ConstMatrixMap(x, layer.inputs, cols);
+    }
 
     if (l == count - 1) {  // logits: the head reads Z and writes A
       kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
     } else if (layer.act != Act::kPrelu) {
       kernels[layer.act].bias_forward(rows, n, z, bias, a, &layer.actParams);
     } else {
-      const float* slope = params + layer.slopeOffset;  // [slopeCount]
+      const float* slope = params + layer.slopeOffset;      // [slopeCount]
       float* row_slopes = ws->slopes(static_cast<int>(l));  // [outputs], kept for backward
       for (size_t r = 0; r < rows; ++r) row_slopes[r] = layer.slopeCount == 1 ? slope[0] : slope[r];
       if (layer.slopeCount == 1) {
@@ -163,7 +240,8 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
         kernels[Act::kLeakyRelu].bias_forward(rows, n, z, bias, a, &shared);
       } else {
         kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
-        for (size_t j = 0; j < n; ++j) kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
+        for (size_t j = 0; j < n; ++j)
+          kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
       }
     }
   }
@@ -202,18 +280,28 @@ void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, co
       }
     }
     const float* x = l == 0 ? ws->input() : ws->act(l - 1);  // [inputs x cols]
-    ConstMatrixMap dz_map(dz, layer.outputs, cols);
-    ConstMatrixMap x_map(x, layer.inputs, cols);
-    MatrixMap dw(grads + layer.weightOffset, layer.outputs, layer.inputs);  // [outputs x inputs]
-    MultiplyInto(dz_map, x_map.transpose(), &dw);
-    VectorMap(grads + layer.biasOffset, layer.outputs) = dz_map.rowwise().sum();  // [outputs]
-    if (l > 0) {
-      float* dx = ws->delta(1 - current);  // [inputs x cols]: dL/dA_{l-1}
-      ConstMatrixMap w(params + layer.weightOffset, layer.outputs, layer.inputs);
-      MatrixMap dx_map(dx, layer.inputs, cols);
-      MultiplyInto(w.transpose(), dz_map, &dx_map);
-      current = 1 - current;
+    const float* w = params + layer.weightOffset;            // [outputs x inputs]
+    float* dw = grads + layer.weightOffset;                  // [outputs x inputs]
+    float* db = grads + layer.biasOffset;                    // [outputs]
+    float* dx = l > 0 ? ws->delta(1 - current) : nullptr;    // [inputs x cols]: dL/dA_{l-1}
+    if (IsSmall(layer.outputs, layer.inputs, cols)) {
+      const auto inputs = static_cast<size_t>(layer.inputs);
+      SmallWeightGradient(rows, inputs, n, dz, x, dw);
+      if (dx) SmallInputGradient(rows, inputs, n, w, dz, dx, ws->scratch());
+    } else {
+      const ConstMatrixMap dz_map(dz, layer.outputs, cols);
+      MatrixMap(dw, layer.outputs, layer.inputs).noalias() =
+          dz_map * ConstMatrixMap(x, layer.inputs, cols).transpose();
+      if (dx) {
+        MatrixMap(dx, layer.inputs, cols).noalias() =
+            ConstMatrixMap(w, layer.outputs, layer.inputs).transpose() * dz_map;
+      }
     }
+    std::fill(db, db + rows, 0.0f);
+    for (size_t j = 0; j < n; ++j) {
+      for (size_t r = 0; r < rows; ++r) db[r] += dz[j * rows + r];
+    }
+    if (dx) current = 1 - current;
   }
 }
 

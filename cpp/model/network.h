@@ -29,7 +29,7 @@ Head HeadOf(const Config& config);
 struct LayerLayout {
   int inputs = 0;
   int outputs = 0;
-  Act act = Act::kLinear;       // the output layer is kLinear: the head follows it
+  Act act = Act::kLinear;        // the output layer is kLinear: the head follows it
   kernels::ActParams actParams;  // leaky slope or ELU alpha; live, see SetLiveActParams
   size_t weightOffset = 0;
   size_t biasOffset = 0;
@@ -63,12 +63,13 @@ class Workspace {
   bool Resize(const NetworkLayout& layout, int capacity);
   int capacity() const { return capacity_; }
 
-  float* input() { return at(input_); }          // X      [inputs x capacity]
-  float* labels() { return at(labels_); }        // labels [capacity]
-  float* pre(int l) { return at(pre_[l]); }      // Z_l    [outputs_l x capacity]
-  float* act(int l) { return at(act_[l]); }      // A_l    [outputs_l x capacity], == Z_l when linear
+  float* input() { return at(input_); }      // X      [inputs x capacity]
+  float* labels() { return at(labels_); }    // labels [capacity]
+  float* pre(int l) { return at(pre_[l]); }  // Z_l    [outputs_l x capacity]
+  float* act(int l) { return at(act_[l]); }  // A_l    [outputs_l x capacity], == Z_l when linear
   float* delta(int i) { return at(delta_[i]); }  // dA/dZ ping-pong, i in {0,1}: [widest x capacity]
-  float* slopes(int l) { return at(slopes_[l]); }        // PReLU slope per row [outputs_l]
+  float* scratch() { return at(scratch_); }      // transposed weights of small layers
+  float* slopes(int l) { return at(slopes_[l]); }          // PReLU slope per row [outputs_l]
   float* slopeGrads(int l) { return at(slopeGrads_[l]); }  // dL/dslope per row [outputs_l]
   const float* act(int l) const { return block_.data() + act_[l]; }
   const float* pre(int l) const { return block_.data() + pre_[l]; }
@@ -79,6 +80,7 @@ class Workspace {
   int capacity_ = 0;
   size_t input_ = 0, labels_ = 0;
   size_t delta_[2] = {0, 0};
+  size_t scratch_ = 0;
   std::vector<size_t> pre_, act_, slopes_, slopeGrads_;
 };
 

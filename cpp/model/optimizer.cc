@@ -24,70 +24,114 @@ Rule MakeRule(const Config& config, double learning_rate, int64_t t) {
   rule.beta1 = config.beta1;
   rule.beta2 = config.beta2;
   rule.epsilon = config.epsilon;
+  // Adam's bias correction; t = 0 for the others, which do not use it.
   const auto steps = static_cast<double>(t);
+  if (t == 0) return rule;
   rule.correction1 = static_cast<float>(1.0 - std::pow(static_cast<double>(config.beta1), steps));
   rule.correction2 = static_cast<float>(1.0 - std::pow(static_cast<double>(config.beta2), steps));
   return rule;
 }
 
-// The one place the update formulas live. In check mode nothing is written
-// and the result is NaN if any new parameter or moment would be non-finite
-// (x - x is 0 for finite x, NaN otherwise: a branch-free test that
-// vectorises); in commit mode the new values are stored and the result is
-// the sum of squared parameter changes.
-template <Optimizer kType, bool kCommit>
-double Sweep(const Rule& r, size_t begin, size_t end, const float* grads, const float* params,
-             const float* first, const float* second, float* params_out, float* first_out,
-             float* second_out) {
-  double result = 0.0;
-  for (size_t i = begin; i < end; ++i) {
-    const float g = grads[i];
-    float m = 0.0f, v = 0.0f, delta = 0.0f;
-    if constexpr (kType == Optimizer::kSgd) {
-      delta = -r.lr * g;
-    } else if constexpr (kType == Optimizer::kMomentum) {
-      m = r.momentum * first[i] + g;
-      delta = -r.lr * (r.nesterov ? g + r.momentum * m : m);
-    } else if constexpr (kType == Optimizer::kRmsprop) {
-      m = r.rho * first[i] + (1.0f - r.rho) * g * g;
-      delta = -r.lr * g / (std::sqrt(m) + r.epsilon);
-    } else {
-      m = r.beta1 * first[i] + (1.0f - r.beta1) * g;
-      v = r.beta2 * second[i] + (1.0f - r.beta2) * g * g;
-      delta = -r.lr * (m / r.correction1) / (std::sqrt(v / r.correction2) + r.epsilon);
-    }
-    const float updated = params[i] + delta;
-    if constexpr (kCommit) {
-      params_out[i] = updated;
-      if constexpr (kType != Optimizer::kSgd) first_out[i] = m;
-      if constexpr (kType == Optimizer::kAdam) second_out[i] = v;
-      result += static_cast<double>(delta) * delta;
-    } else {
-      result += static_cast<double>((updated - updated) + (m - m) + (v - v));
-    }
+// Reductions run in kLanes independent partial sums, combined at the end:
+// a single running sum pins the order of additions and keeps the loop scalar,
+// while independent lanes vectorise, and their fixed order still gives the
+// same result on every platform.
+constexpr size_t kLanes = 8;
+
+// What one sweep over a range of parameters reports.
+struct SweepSums {
+  double deltaSquares = 0;    // sum of squared parameter changes
+  double updatedSquares = 0;  // sum of squared new parameters
+  float poison = 0;           // 0, or NaN if any new parameter or moment is non-finite
+};
+
+// One parameter's change and new moments.
+struct Change {
+  float delta = 0, m = 0, v = 0;
+};
+
+// The one place the update formulas live.
+template <Optimizer kType>
+inline Change Compute(const Rule& r, float g, float m_old, float v_old) {
+  Change c;
+  if constexpr (kType == Optimizer::kSgd) {
+    c.delta = -r.lr * g;
+  } else if constexpr (kType == Optimizer::kMomentum) {
+    c.m = r.momentum * m_old + g;
+    c.delta = -r.lr * (r.nesterov ? g + r.momentum * c.m : c.m);
+  } else if constexpr (kType == Optimizer::kRmsprop) {
+    c.m = r.rho * m_old + (1.0f - r.rho) * g * g;
+    c.delta = -r.lr * g / (std::sqrt(c.m) + r.epsilon);
+  } else {
+    c.m = r.beta1 * m_old + (1.0f - r.beta1) * g;
+    c.v = r.beta2 * v_old + (1.0f - r.beta2) * g * g;
+    c.delta = -r.lr * (c.m / r.correction1) / (std::sqrt(c.v / r.correction2) + r.epsilon);
   }
-  return result;
+  return c;
 }
 
-template <bool kCommit>
-double SweepAny(Optimizer type, const Rule& r, size_t begin, size_t end, const float* grads,
-                const float* params, const float* first, const float* second, float* params_out,
-                float* first_out, float* second_out) {
+// Applies parameter i's update and adds to the sums. Non-finite values are
+// detected without branches: x - x is 0 for finite x and NaN otherwise.
+// (A macro-free body shared by the vector loop and its tail; it takes the
+// pointers by value so that their __restrict survives inlining.)
+template <Optimizer kType>
+inline void Apply(const Rule& r, size_t i, const float* __restrict grads, float* __restrict params,
+                  float* __restrict first, float* __restrict second, float& delta_squares,
+                  float& updated_squares, float& poison) {
+  const float m_old = kType == Optimizer::kSgd ? 0.0f : first[i];
+  const float v_old = kType == Optimizer::kAdam ? second[i] : 0.0f;
+  const Change c = Compute<kType>(r, grads[i], m_old, v_old);
+  const float updated = params[i] + c.delta;
+  params[i] = updated;
+  if constexpr (kType != Optimizer::kSgd) first[i] = c.m;
+  if constexpr (kType == Optimizer::kAdam) second[i] = c.v;
+  delta_squares += c.delta * c.delta;
+  updated_squares += updated * updated;
+  poison += (updated - updated) + (c.m - c.m) + (c.v - c.v);
+}
+
+template <Optimizer kType>
+SweepSums Sweep(const Rule& r, size_t begin, size_t end, const float* __restrict grads,
+                float* __restrict params, float* __restrict first, float* __restrict second) {
+  // Float lanes keep the loop in one vector type; the norms they feed are
+  // diagnostics, where float precision is plenty.
+  float delta_lanes[kLanes] = {}, updated_lanes[kLanes] = {}, poison_lanes[kLanes] = {};
+  size_t i = begin;
+  for (; i + kLanes <= end; i += kLanes) {
+    for (size_t l = 0; l < kLanes; ++l) {
+      Apply<kType>(r, i + l, grads, params, first, second, delta_lanes[l], updated_lanes[l],
+                   poison_lanes[l]);
+    }
+  }
+  float delta_tail = 0.0f, updated_tail = 0.0f, poison_tail = 0.0f;
+  for (; i < end; ++i) {
+    Apply<kType>(r, i, grads, params, first, second, delta_tail, updated_tail, poison_tail);
+  }
+  SweepSums sums;
+  sums.deltaSquares = delta_tail;
+  sums.updatedSquares = updated_tail;
+  sums.poison = poison_tail;
+  for (size_t l = 0; l < kLanes; ++l) {
+    sums.deltaSquares += delta_lanes[l];
+    sums.updatedSquares += updated_lanes[l];
+    sums.poison += poison_lanes[l];
+  }
+  return sums;
+}
+
+SweepSums SweepAny(Optimizer type, const Rule& r, size_t begin, size_t end, const float* grads,
+                   float* params, float* first, float* second) {
   switch (type) {
     case Optimizer::kSgd:
-      return Sweep<Optimizer::kSgd, kCommit>(r, begin, end, grads, params, first, second,
-                                             params_out, first_out, second_out);
+      return Sweep<Optimizer::kSgd>(r, begin, end, grads, params, first, second);
     case Optimizer::kMomentum:
-      return Sweep<Optimizer::kMomentum, kCommit>(r, begin, end, grads, params, first, second,
-                                                  params_out, first_out, second_out);
+      return Sweep<Optimizer::kMomentum>(r, begin, end, grads, params, first, second);
     case Optimizer::kRmsprop:
-      return Sweep<Optimizer::kRmsprop, kCommit>(r, begin, end, grads, params, first, second,
-                                                 params_out, first_out, second_out);
+      return Sweep<Optimizer::kRmsprop>(r, begin, end, grads, params, first, second);
     case Optimizer::kAdam:
       break;
   }
-  return Sweep<Optimizer::kAdam, kCommit>(r, begin, end, grads, params, first, second, params_out,
-                                          first_out, second_out);
+  return Sweep<Optimizer::kAdam>(r, begin, end, grads, params, first, second);
 }
 
 }  // namespace
@@ -125,8 +169,14 @@ void AddRegularization(const NetworkLayout& layout, float l1, float l2, const fl
 }
 
 double SumOfSquares(const float* x, size_t n) {
+  double lanes[kLanes] = {};
+  size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    for (size_t l = 0; l < kLanes; ++l) lanes[l] += static_cast<double>(x[i + l]) * x[i + l];
+  }
   double sum = 0.0;
-  for (size_t i = 0; i < n; ++i) sum += static_cast<double>(x[i]) * x[i];
+  for (; i < n; ++i) sum += static_cast<double>(x[i]) * x[i];
+  for (double lane : lanes) sum += lane;
   return sum;
 }
 
@@ -156,30 +206,26 @@ bool OptimizerState::Reset(Optimizer type, size_t param_count) {
   return true;
 }
 
-bool OptimizerState::UpdateIsFinite(const Config& config, double learning_rate, const float* grads,
-                                    const float* params) const {
-  const Rule rule = MakeRule(config, learning_rate, updates_ + 1);
-  const double poison = SweepAny<false>(type_, rule, 0, size_, grads, params, first_.data(),
-                                        second_.data(), nullptr, nullptr, nullptr);
-  return poison == 0.0;
-}
-
-void OptimizerState::Update(const Config& config, double learning_rate, const NetworkLayout& layout,
-                            const float* grads, float* params, double* delta_squares) {
+bool OptimizerState::Update(const Config& config, double learning_rate, const NetworkLayout& layout,
+                            const float* grads, float* params, LayerUpdate* layers) {
   ++updates_;
-  const Rule rule = MakeRule(config, learning_rate, updates_);
+  const Rule rule = MakeRule(config, learning_rate, type_ == Optimizer::kAdam ? updates_ : 0);
   float* first = first_.data();
   float* second = second_.data();
+  float poison = 0.0f;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
-    const size_t weights_end = layer.biasOffset;
     const size_t layer_end =
         l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
-    delta_squares[l] = SweepAny<true>(type_, rule, layer.weightOffset, weights_end, grads, params,
-                                      first, second, params, first, second);
-    SweepAny<true>(type_, rule, weights_end, layer_end, grads, params, first, second, params,
-                   first, second);
+    const SweepSums weights =
+        SweepAny(type_, rule, layer.weightOffset, layer.biasOffset, grads, params, first, second);
+    const SweepSums rest =
+        SweepAny(type_, rule, layer.biasOffset, layer_end, grads, params, first, second);
+    layers[l].deltaSquares = weights.deltaSquares;
+    layers[l].weightSquares = weights.updatedSquares;
+    poison += weights.poison + rest.poison;
   }
+  return poison == 0.0f;
 }
 
 }  // namespace relu

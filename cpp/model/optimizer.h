@@ -30,6 +30,12 @@ void AddRegularization(const NetworkLayout& layout, float l1, float l2, const fl
 // Sum of squares of x[0..n), in double so that large layers do not lose it.
 double SumOfSquares(const float* x, size_t n);
 
+// What an update did to one weight matrix.
+struct LayerUpdate {
+  double deltaSquares = 0;   // ||delta W||^2
+  double weightSquares = 0;  // ||W||^2 after the update
+};
+
 class OptimizerState {
  public:
   // Sets the optimiser and zeroes its state (moments and step count t).
@@ -40,14 +46,13 @@ class OptimizerState {
   // Floats of state an optimiser keeps per parameter.
   static int MomentCount(Optimizer type);
 
-  // True when the update of params by grads would leave every parameter and
-  // every moment finite. Reads only: a failed check changes nothing.
-  bool UpdateIsFinite(const Config& config, double learning_rate, const float* grads,
-                      const float* params) const;
-  // Applies the update in place. delta_squares[l] gets ||delta W_l||^2 per
-  // weight layer of `layout` (biases and slopes are updated but not counted).
-  void Update(const Config& config, double learning_rate, const NetworkLayout& layout,
-              const float* grads, float* params, double* delta_squares);
+  // Applies the update in place and reports, per weight layer of `layout`,
+  // ||delta W||^2 and ||W||^2 after the update (biases and slopes are updated
+  // but not counted). Returns false when a new parameter or moment is
+  // non-finite: parameters and moments are then partly updated, and the
+  // caller restores its copy of the parameters and calls Reset().
+  bool Update(const Config& config, double learning_rate, const NetworkLayout& layout,
+              const float* grads, float* params, LayerUpdate* layers);
 
  private:
   Optimizer type_ = Optimizer::kSgd;

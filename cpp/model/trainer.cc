@@ -48,7 +48,8 @@ Status CheckMemory(const NetworkLayout& layout, const Config& config, int batch_
   return Status::Error("hidden: the network " + HiddenList(config.hidden) + " with batchSize " +
                        std::to_string(batch_size) + " needs about " + mib(bytes) +
                        " MB for parameters, gradients, optimiser state and batch buffers; the "
-                       "limit is " + mib(kMaxModelBytes) +
+                       "limit is " +
+                       mib(kMaxModelBytes) +
                        " MB: use fewer or narrower layers, or a smaller batchSize");
 }
 
@@ -87,7 +88,8 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->layout = MakeLayout(config, NumInputs(config), NumOutputs(config));
   status = GenerateData(config, &impl->trainPoints, &impl->testPoints);
   if (!status.ok()) return status;
-  if (impl->trainPoints.empty()) return Status::Error("numSamples: no training points to learn from");
+  if (impl->trainPoints.empty())
+    return Status::Error("numSamples: no training points to learn from");
   const int batch_size = impl->BatchSize();
   status = CheckMemory(impl->layout, config, batch_size);
   if (!status.ok()) return status;
@@ -106,7 +108,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   }
 
   const size_t layer_count = impl->layout.layers.size();
-  impl->deltaSquares.assign(layer_count, 0.0);
+  impl->layerUpdates.assign(layer_count, LayerUpdate());
   impl->layerSums.resize(layer_count);
   impl->unitAlive.resize(layer_count);
   impl->metrics.layers.resize(layer_count);
@@ -139,7 +141,6 @@ void Trainer::Impl::ResetTraining() {
   grads.Zero();
   hasPrevious = false;
   optimizer.Reset(config.optimizer, layout.paramCount);  // same size: cannot fail
-  std::fill(deltaSquares.begin(), deltaSquares.end(), 0.0);
   shuffleRng.Seed(config.seed, kStreamShuffle);
   std::iota(order.begin(), order.end(), 0u);
   shuffleRng.Shuffle(order.data(), order.size());
@@ -169,17 +170,18 @@ void Trainer::Impl::RefreshParamMetrics() {
     const LayerLayout& layer = layout.layers[l];
     LayerDiagnostics& diag = metrics.layers[l];
     const size_t weights = static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs);
-    diag.weightNorm = static_cast<float>(std::sqrt(SumOfSquares(params.data() + layer.weightOffset, weights)));
+    diag.weightNorm =
+        static_cast<float>(std::sqrt(SumOfSquares(params.data() + layer.weightOffset, weights)));
     std::copy_n(params.data() + layer.slopeOffset, layer.slopeCount, diag.preluSlopes.begin());
   }
 }
 
 Status Trainer::Impl::StepOnce(bool* roll_back) {
-  *roll_back = true;  // until the update itself is checked
+  *roll_back = true;                           // until the update itself is checked
   const int64_t attempted = metrics.step + 1;  // steps are counted from 1
   const int inputs = layout.inputs;
   const int cols = std::min(BatchSize(), static_cast<int>(order.size() - cursor));
-  float* x = batch.input();       // [inputs x cols]
+  float* x = batch.input();        // [inputs x cols]
   float* labels = batch.labels();  // [cols]
   for (int j = 0; j < cols; ++j) {
     const size_t sample = order[cursor + static_cast<size_t>(j)];
@@ -191,7 +193,8 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
   const int last = static_cast<int>(layout.layers.size()) - 1;
   Forward(layout, *kernels, params.data(), cols, &batch);
   const double loss = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last), labels,
-                                batch.act(last), batch.delta(0)) / cols;
+                                batch.act(last), batch.delta(0)) /
+                      cols;
   if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
   Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
   AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
@@ -199,32 +202,41 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
   double total_squares = 0.0;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
-    const size_t end = l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
-    const double weight_squares = SumOfSquares(grads.data() + layer.weightOffset, layer.biasOffset - layer.weightOffset);
-    total_squares += weight_squares + SumOfSquares(grads.data() + layer.biasOffset, end - layer.biasOffset);
+    const size_t end =
+        l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
+    const double weight_squares =
+        SumOfSquares(grads.data() + layer.weightOffset, layer.biasOffset - layer.weightOffset);
+    total_squares +=
+        weight_squares + SumOfSquares(grads.data() + layer.biasOffset, end - layer.biasOffset);
     metrics.layers[l].gradNorm = static_cast<float>(std::sqrt(weight_squares));
   }
   const double grad_norm = std::sqrt(total_squares);
-  if (!std::isfinite(grad_norm)) return Status::Error(NonFinite("gradient norm", grad_norm, attempted));
+  if (!std::isfinite(grad_norm))
+    return Status::Error(NonFinite("gradient norm", grad_norm, attempted));
   if (config.clipNorm > 0.0f && grad_norm > config.clipNorm) {
     const auto scale = static_cast<float>(config.clipNorm / grad_norm);
     for (size_t i = 0; i < grads.size(); ++i) grads[i] *= scale;
   }
 
   const double lr = ScheduledLearningRate(config, metrics.step);
-  *roll_back = false;
-  if (!optimizer.UpdateIsFinite(config, lr, grads.data(), params.data())) {
+  *roll_back = false;  // from here on, only this update can be at fault
+  std::memcpy(previousParams.data(), params.data(), sizeof(float) * params.size());
+  if (!optimizer.Update(config, lr, layout, grads.data(), params.data(), layerUpdates.data())) {
+    std::memcpy(params.data(), previousParams.data(), sizeof(float) * params.size());
+    hasPrevious = false;
+    optimizer.Reset(optimizer.type(), layout.paramCount);  // same size: cannot fail
     return Status::Error("updated weights are non-finite at step " + std::to_string(attempted));
   }
-  std::memcpy(previousParams.data(), params.data(), sizeof(float) * params.size());
   hasPrevious = true;
-  optimizer.Update(config, lr, layout, grads.data(), params.data(), deltaSquares.data());
-  RefreshParamMetrics();
   for (size_t l = 0; l < layout.layers.size(); ++l) {
+    const LayerLayout& layer = layout.layers[l];
     LayerDiagnostics& diag = metrics.layers[l];
-    diag.updateRatio = diag.weightNorm > 0.0f
-                           ? static_cast<float>(std::sqrt(deltaSquares[l]) / diag.weightNorm)
-                           : 0.0f;
+    const double weight_norm = std::sqrt(layerUpdates[l].weightSquares);
+    diag.weightNorm = static_cast<float>(weight_norm);
+    diag.updateRatio =
+        weight_norm > 0 ? static_cast<float>(std::sqrt(layerUpdates[l].deltaSquares) / weight_norm)
+                        : 0.0f;
+    std::copy_n(params.data() + layer.slopeOffset, layer.slopeCount, diag.preluSlopes.begin());
   }
 
   metrics.step = attempted;
@@ -242,7 +254,8 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
 
 Status Trainer::Impl::Advance(bool whole_epoch) {
   const char* const advice = ": lower the learning rate, then Configure or Reset";
-  if (metrics.diverged) return Status::Error("training diverged (" + metrics.divergedCause + ")" + advice);
+  if (metrics.diverged)
+    return Status::Error("training diverged (" + metrics.divergedCause + ")" + advice);
   do {
     bool roll_back = false;
     const Status status = StepOnce(&roll_back);
@@ -269,7 +282,8 @@ void Trainer::Impl::RollBack() {
 Status Trainer::Impl::ConfigureLive(const Config& next) {
   Status status = ValidateConfig(next);
   if (!status.ok()) return status;
-  const int batch_size = std::max(1, std::min(next.batchSize, static_cast<int>(trainPoints.size())));
+  const int batch_size =
+      std::max(1, std::min(next.batchSize, static_cast<int>(trainPoints.size())));
   status = CheckMemory(layout, next, batch_size);
   if (!status.ok()) return status;
   Workspace resized;
@@ -376,8 +390,12 @@ const LayerLayout& LayerOrEmpty(const NetworkLayout& layout, int layer) {
 }
 }  // namespace
 
-size_t Trainer::weightOffset(int layer) const { return LayerOrEmpty(impl_->layout, layer).weightOffset; }
-size_t Trainer::biasOffset(int layer) const { return LayerOrEmpty(impl_->layout, layer).biasOffset; }
+size_t Trainer::weightOffset(int layer) const {
+  return LayerOrEmpty(impl_->layout, layer).weightOffset;
+}
+size_t Trainer::biasOffset(int layer) const {
+  return LayerOrEmpty(impl_->layout, layer).biasOffset;
+}
 int Trainer::layerInputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).inputs; }
 int Trainer::layerOutputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).outputs; }
 
@@ -390,13 +408,16 @@ Status Trainer::SetWeight(int layer, int to, int from, float value) {
   const LayerLayout& target = impl_->layout.layers[static_cast<size_t>(layer)];
   if (to < 0 || to >= target.outputs) {
     return Status::Error("to: " + std::to_string(to) + " is out of range [0, " +
-                         std::to_string(target.outputs - 1) + "] for layer " + std::to_string(layer));
+                         std::to_string(target.outputs - 1) + "] for layer " +
+                         std::to_string(layer));
   }
   if (from < 0 || from >= target.inputs) {
     return Status::Error("from: " + std::to_string(from) + " is out of range [0, " +
-                         std::to_string(target.inputs - 1) + "] for layer " + std::to_string(layer));
+                         std::to_string(target.inputs - 1) + "] for layer " +
+                         std::to_string(layer));
   }
-  if (!std::isfinite(value)) return Status::Error("value: " + std::to_string(value) + " is not finite");
+  if (!std::isfinite(value))
+    return Status::Error("value: " + std::to_string(value) + " is not finite");
   impl_->params[target.weightOffset + static_cast<size_t>(from) * target.outputs + to] = value;
   impl_->hasPrevious = false;
   impl_->RefreshParamMetrics();

@@ -75,9 +75,9 @@ struct Trainer::Impl {
   FloatBuffer previousParams;  // [paramCount]
   bool hasPrevious = false;
   OptimizerState optimizer;
-  Workspace batch;  // capacity: the effective batch size
-  Workspace eval;   // capacity: the evaluation chunk
-  std::vector<double> deltaSquares;  // per weight layer, of the last update
+  Workspace batch;                        // capacity: the effective batch size
+  Workspace eval;                         // capacity: the evaluation chunk
+  std::vector<LayerUpdate> layerUpdates;  // per weight layer, of the last update
 
   Rng shuffleRng{0, kStreamShuffle};
   std::vector<uint32_t> order;  // this epoch's permutation of the training set
