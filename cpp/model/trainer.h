@@ -42,7 +42,7 @@ struct LayerDiagnostics {
 
 struct Metrics {
   int64_t step = 0;    // mini-batch updates since reset
-  double epoch = 0;    // step * batchSize / trainCount
+  double epoch = 0;    // samples drawn / trainCount (an epoch's last batch may be smaller)
   double learningRate = 0;  // after the schedule, at this step
   double batchLoss = 0;     // loss of the last mini-batch (data term only)
 
@@ -80,12 +80,13 @@ class Trainer {
   // loss, the gradient norm or the updated weights turn non-finite: the
   // parameters are then the last finite ones known to be good. A non-finite
   // update is not applied; a non-finite loss or gradient at step k also undoes
-  // update k-1, whose result caused it (metrics().step goes back by one and
-  // the optimiser's moments are zeroed), so that a lower learning rate can
-  // continue from there. metrics().diverged is set until the next Configure
-  // or Reset, which let training continue.
+  // update k-1, whose result caused it (metrics().step goes back by one), so
+  // that a lower learning rate can continue from there. Either way the
+  // optimiser's moments are zeroed. metrics().diverged is set until the next
+  // Configure or Reset, which let training continue.
   Status Step(int n);
-  // Runs whole epochs (passes over the shuffled training set).
+  // Runs whole epochs (passes over the shuffled training set); after Step()
+  // the first one finishes the epoch under way.
   Status StepEpochs(int n);
 
   // Full pass over train and test sets: losses, accuracies and per-layer
