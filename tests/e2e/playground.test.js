@@ -250,6 +250,35 @@ test('screenshots for the README (desktop and a 360 px phone) and the frame rate
   await phone.screenshot({ path: join(dir, 'phone-full.png'), fullPage: true });
 });
 
+test.each([1280, 360])('at %i px wide nothing a student reads is clipped', async (width) => {
+  const page = await open('?lesson=relu-spiral&autoplay=false', { width, height: 900 });
+  await waitReady(page);
+  await page.waitForFunction(() => Number(document.querySelector('.diag-table canvas.histogram')?.dataset.total) > 0, null, WAIT);
+  const clipped = await page.evaluate(() => {
+    const problems = [];
+    const measure = document.createElement('canvas').getContext('2d');
+    for (const select of document.querySelectorAll('.relu-playground select')) {
+      if (!select.offsetParent) continue;
+      const style = getComputedStyle(select);
+      measure.font = `${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? '';
+      // The text, the padding and the drop-down arrow (about 28 px together) must fit.
+      if (measure.measureText(text).width + 28 > select.clientWidth) problems.push(`select "${text}" is ${select.clientWidth} px wide`);
+    }
+    // Every histogram lies inside the visible part of its scroll box and of the window.
+    for (const canvas of document.querySelectorAll('.diag-table canvas.histogram')) {
+      const box = canvas.closest('.table-scroll').getBoundingClientRect();
+      const rect = canvas.getBoundingClientRect();
+      if (rect.left < box.left || rect.right > box.right || rect.right > window.innerWidth) problems.push(`histogram ${canvas.getAttribute('aria-label').slice(0, 30)} is cut`);
+    }
+    // The explanation of the table wraps inside its panel.
+    const note = document.querySelector('.diagnostics-host > p');
+    if (note.scrollWidth > note.clientWidth) problems.push('the diagnostics note overflows');
+    return problems;
+  });
+  expect(clipped).toEqual([]);
+});
+
 test('the <relu-playground> element mounts in its shadow root', async () => {
   const page = await openPage(browser.context, `${server.url}embed/demo.html`);
   pages.push(page);

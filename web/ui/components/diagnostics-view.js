@@ -9,7 +9,7 @@
 import { HISTOGRAM } from '../../shared/protocol.js';
 import { normaliseHistogram, summariseSlopes, zeroBin, histogramLabel } from '../chart-data.js';
 import { sequentialColor, cssColor, POSITIVE } from '../colors.js';
-import { el, sizeCanvas, formatValue } from '../dom.js';
+import { el, uid, sizeCanvas, formatValue } from '../dom.js';
 import { createLineChart } from './line-chart.js';
 
 // Histogram geometry (CSS px): one bar per bin, 3 px wide with a 1 px gap,
@@ -40,30 +40,38 @@ function sameCounts(a, b) {
 export function createDiagnosticsView(container) {
   const banner = el('div', { class: 'banner banner-diverged', role: 'alert', hidden: true });
   const chartHost = el('div', { class: 'diag-chart' });
-  const table = el('table', { class: 'diag-table' },
-    el('caption', { class: 'small', text: `Per layer, from the last full pass over the training data. Histogram: each layer's outputs in ${HISTOGRAM.bins} bins over [${HISTOGRAM.min}, ${HISTOGRAM.max}] (values beyond go to the end bins); the dark bar is the bin at 0, where a ReLU's exact zeros pile up.` }),
-    el('thead', {}, el('tr', {},
-      ...['Layer', 'Dead units', 'Sparsity', 'Activations', 'PReLU slope'].map((h) => el('th', { scope: 'col', text: h })))));
+  // Narrow containers show each row as a card (styles.css): data-label names the cell there.
+  const COLUMNS = [
+    { label: 'Layer' }, { label: 'Dead units', cell: 'col-dead' }, { label: 'Sparsity', cell: 'col-sparsity' },
+    { label: 'Activations', cell: 'col-hist' }, { label: 'PReLU slope', cell: 'col-prelu' },
+  ];
+  const table = el('table', { class: 'diag-table no-prelu', 'aria-describedby': uid('diag') },
+    el('thead', {}, el('tr', {}, COLUMNS.map((c) => el('th', { scope: 'col', class: c.cell, text: c.label })))));
+  const note = el('p', {
+    id: table.getAttribute('aria-describedby'), class: 'small',
+    text: `Per layer, from the last full pass over the training data. Activations: each layer's outputs in ${HISTOGRAM.bins} bins over [${HISTOGRAM.min}, ${HISTOGRAM.max}] (values beyond go to the end bins); the dark bar is the bin at 0, where a ReLU's exact zeros pile up.`,
+  });
   const body = el('tbody');
   table.append(body);
-  container.append(banner, chartHost, el('div', { class: 'table-scroll' }, table));
+  container.append(banner, chartHost, note, el('div', { class: 'table-scroll' }, table));
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
+  const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];
 
   function buildRows(layers) {
     body.replaceChildren();
     rows = layers.map((layer, l) => {
       const name = l === layers.length - 1 ? 'output' : `${l + 1}`;
-      const dead = el('td');
+      const dead = cell(1);
       const sparsityBar = el('span', { class: 'bar-fill' });
       const sparsityText = el('span', { class: 'bar-text' });
       const histogram = el('canvas', { class: 'histogram', role: 'img', 'aria-label': `Activations of layer ${name}` });
-      const slopes = el('td');
+      const slopes = cell(4);
       body.append(el('tr', {},
         el('th', { scope: 'row', text: `${name} · ${layer.units} ${layer.activation ?? ''}` }),
         dead,
-        el('td', {}, el('span', { class: 'bar' }, sparsityBar), sparsityText),
-        el('td', {}, histogram),
+        cell(2, el('span', { class: 'bar' }, sparsityBar), sparsityText),
+        cell(3, histogram),
         slopes));
       return { name, dead, sparsityBar, sparsityText, histogram, slopes, last: {} };
     });
@@ -110,6 +118,8 @@ export function createDiagnosticsView(container) {
   /** New per-layer values: the snapshot's `layers`. */
   function updateLayers(layers) {
     if (rows.length !== layers.length) buildRows(layers);
+    // The PReLU column only when a layer learns slopes.
+    table.classList.toggle('no-prelu', !layers.some((layer) => layer.preluSlopes?.length));
     layers.forEach((layer, l) => {
       const row = rows[l];
       const isOutput = l === layers.length - 1;

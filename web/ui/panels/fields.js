@@ -36,7 +36,9 @@ export function createFieldControl(name, { label, help, step, choices, onEdit })
     write = (v) => { input.value = String(v); };
   }
   input.addEventListener('change', () => onEdit(name, read()));
-  const element = el('div', { class: `field field-${field.kind}`, 'data-control': name },
+  // A choice whose longest name would be clipped in a half-width column takes the whole row.
+  const wide = input.tagName === 'SELECT' && [...input.options].some((option) => option.text.length > 16);
+  const element = el('div', { class: `field field-${field.kind}${wide ? ' field-wide' : ''}`, 'data-control': name },
     field.kind === 'bool' ? [input, el('label', { for: id, text: label })] : [el('label', { for: id, text: label }), input],
     help ? el('span', { id: helpId, class: 'help', text: help }) : null);
   return {

@@ -17,13 +17,13 @@ export function createRunPanel(container, ctx) {
   const speed = el('select', { id: speedId, onChange: () => ctx.setSpeed(speed.value) },
     UI_FLAGS.speed.values.map((v) => el('option', { value: v, text: v === 'auto' ? 'as fast as possible' : `${v} epoch${v === '1' ? '' : 's'} / frame` })));
 
-  const stat = (name, label) => {
+  const stat = (name, label, title) => {
     const value = el('dd', { 'data-stat': name, text: '–' });
-    return { name, value, node: el('div', { class: 'stat' }, el('dt', { text: label }), value) };
+    return { name, value, node: el('div', { class: 'stat', title }, el('dt', { text: label }), value) };
   };
   const stats = [
     stat('step', 'Step'), stat('epoch', 'Epoch'), stat('trainLoss', 'Train loss'), stat('testLoss', 'Test loss'),
-    stat('trainAccuracy', 'Train acc.'), stat('testAccuracy', 'Test acc.'), stat('learningRate', 'Rate now'),
+    stat('trainAccuracy', 'Train acc.'), stat('testAccuracy', 'Test acc.'), stat('learningRate', 'Rate now', 'The learning rate in use at this step (a schedule lowers it over time)'),
   ];
   const meter = el('p', { class: 'meter small', 'aria-live': 'off' },
     el('span', { 'data-stat': 'fps', text: '– fps' }), ' · ', el('span', { 'data-stat': 'stepsPerSecond', text: '– steps/s' }), ' · ',
