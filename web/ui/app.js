@@ -84,7 +84,8 @@ export function mountPlayground(root, options = {}) {
   const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }) });
   const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => weightEditor.open(link) });
   const lossChart = createLineChart(layout.chartsHost, {
-    title: 'Loss', series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
+    title: 'Loss', logAbove: 1e3,
+    series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
   });
   const accuracyChart = createLineChart(layout.chartsHost, {
     title: 'Accuracy', yRange: [0, 1],
@@ -171,6 +172,8 @@ export function mountPlayground(root, options = {}) {
     hyperPanel.update(state);
     runPanel.update(state);
     lessons.update(state);
+    // Regression has no accuracy: no empty chart.
+    accuracyChart.element.hidden = state.config.problem === 'regression';
     discretizeBox.checked = state.ui.discretize;
     showTestBox.checked = state.ui.showTest;
     boundary.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest });
@@ -334,7 +337,7 @@ export function mountPlayground(root, options = {}) {
       lastCharts = now;
       lossChart.setData(history.lossSeries());
       accuracyChart.setData(history.accuracySeries());
-      diagnostics.updateGradients(history.gradientSeries());
+      diagnostics.updateGradients(history.gradientSeries(), history.zeroGradientLayers());
       diagnostics.updateLayers(snapshot.layers);
     }
     timing.renderMs = smooth(timing.renderMs, performance.now() - started);

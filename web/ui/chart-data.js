@@ -69,6 +69,19 @@ export class MetricsHistory {
     return [this.columns.step.slice(), ...this.layerColumns.gradNorm.map(positiveOrNull)];
   }
 
+  /**
+   * Layers whose latest gradient norm is exactly 0 (by index): no signal
+   * reaches them, and a log axis cannot show 0, so their lines break there.
+   */
+  zeroGradientLayers() {
+    const last = this.length - 1;
+    const zero = [];
+    // Before the first step there is no gradient yet (the core reports 0).
+    if (last < 0 || !(this.columns.step[last] > 0)) return zero;
+    this.layerColumns.gradNorm.forEach((column, l) => { if (column[last] === 0) zero.push(l); });
+    return zero;
+  }
+
   /** Every column, for the CSV export: [{name, values}]. */
   csvColumns() {
     const columns = SCALAR_COLUMNS.map((name) => ({ name, values: this.columns[name] }));
@@ -168,17 +181,36 @@ function decade(e) {
   return Number(`1e${e}`);
 }
 
+/** The widest log axis, in decades either side of 1: gradients and losses that explode reach 1e30 and beyond. */
+const LOG_LIMIT = 30;
+
 /**
  * The y range of a log axis: whole decades around the data, within
- * [1e-12, 1e12]; a default decade span when there is no usable data (uPlot
+ * [1e-30, 1e30]; a default decade span when there is no usable data (uPlot
  * would otherwise try to fit a log axis to nothing).
  */
 export function logRange(min, max) {
   const usable = (v) => Number.isFinite(v) && v > 0;
   if (!usable(min) || !usable(max)) return [0.01, 10];
-  const low = Math.max(-12, Math.floor(Math.log10(Math.min(min, max))));
-  const high = Math.min(12, Math.max(low + 1, Math.ceil(Math.log10(Math.max(min, max)))));
+  const clamp = (e, lo, hi) => Math.min(hi, Math.max(lo, e));
+  const low = clamp(Math.floor(Math.log10(Math.min(min, max))), -LOG_LIMIT, LOG_LIMIT - 1);
+  const high = clamp(Math.ceil(Math.log10(Math.max(min, max))), low + 1, LOG_LIMIT);
   return [decade(low), decade(high)];
+}
+
+/**
+ * Whether a chart should use a log axis: yes while its largest finite value
+ * is above `above` (a loss that explodes, where a linear axis would show one
+ * spike, or no ticks at all beyond 1e16), back to linear below a tenth of it
+ * (the gap keeps it from flipping). `data` is uPlot's [xs, ys1, ys2, ...].
+ */
+export function chooseLogScale(data, isLog, above) {
+  let max = -Infinity;
+  for (let s = 1; s < data.length; s++) {
+    for (const v of data[s]) if (Number.isFinite(v) && v > max) max = v;
+  }
+  if (max === -Infinity) return isLog;
+  return isLog ? max > above / 10 : max > above;
 }
 
 /**
@@ -230,3 +262,8 @@ export function logAxisOptions(plotHeightPx) {
     values: (u, splits) => splits.map(formatLogTick),
   };
 }
+
+/** Axis steps for a count such as training steps: 1, 2, 5, 10, 20, 50, ... (never a fraction). */
+export const WHOLE_NUMBER_INCREMENTS = Object.freeze(
+  Array.from({ length: 10 }, (_, k) => [1, 2, 5].map((m) => m * 10 ** k)).flat(),
+);

@@ -61,6 +61,19 @@ describe('MetricsHistory', () => {
     expect(h.accuracySeries()).toEqual([[1], [null], [null]]);
   });
 
+  test('zeroGradientLayers names the layers whose latest gradient is exactly 0', () => {
+    const h = new MetricsHistory();
+    expect(h.zeroGradientLayers()).toEqual([]);
+    h.push(snapshot(1)); // layer 1 has gradNorm 0 in these snapshots
+    expect(h.zeroGradientLayers()).toEqual([1]);
+    h.push(snapshot(2, { layers: [{ gradNorm: 0 }, { gradNorm: 1e-9 }] }));
+    expect(h.zeroGradientLayers()).toEqual([0]);
+    // Step 0: nothing has been computed yet, so nothing to report.
+    const fresh = new MetricsHistory();
+    fresh.push(snapshot(0, { layers: [{ gradNorm: 0 }] }));
+    expect(fresh.zeroGradientLayers()).toEqual([]);
+  });
+
   test('csv columns name each layer', () => {
     const h = new MetricsHistory();
     h.push(snapshot(1));
@@ -99,7 +112,25 @@ test('logRange spans whole decades, survives no data and extreme values', () => 
   expect(logRange(null, null)).toEqual([0.01, 10]);
   expect(logRange(0, 1)).toEqual([0.01, 10]);
   expect(logRange(NaN, Infinity)).toEqual([0.01, 10]);
-  expect(logRange(1e-40, 1e40)).toEqual([1e-12, 1e12]);
+  expect(logRange(1e-40, 1e40)).toEqual([1e-30, 1e30]);
+  // Values all beyond a limit still give an upright range (gradients that exploded).
+  expect(logRange(1e33, 1e35)).toEqual([1e29, 1e30]);
+  expect(logRange(3e-35, 1e-33)).toEqual([1e-30, 1e-29]);
+  expect(logRange(2e20, 5e21)).toEqual([1e20, 1e22]);
+});
+
+import { chooseLogScale } from '../../../web/ui/chart-data.js';
+
+test('chooseLogScale: log while a value explodes past the threshold, linear again well below it', () => {
+  const losses = (...v) => [v.map((_, i) => i), v, v.map((x) => x * 1.1)];
+  expect(chooseLogScale(losses(0.7, 0.3, 0.01), false, 1e3)).toBe(false);
+  expect(chooseLogScale(losses(0.7, 40, 1e22, null), false, 1e3)).toBe(true);
+  expect(chooseLogScale(losses(0.7, Infinity, NaN), false, 1e3)).toBe(false); // non-finite values are gaps, not a reason
+  // Hysteresis: stays log between 100 and 1000, turns back below 100.
+  expect(chooseLogScale(losses(0.7, 500), true, 1e3)).toBe(true);
+  expect(chooseLogScale(losses(0.7, 50), true, 1e3)).toBe(false);
+  // No data (a reset): no change.
+  expect(chooseLogScale([[], [], []], true, 1e3)).toBe(true);
 });
 
 import { logSplits, logTickBudget, formatLogTick, logAxisOptions } from '../../../web/ui/chart-data.js';
@@ -193,4 +224,13 @@ describe('activation histograms', () => {
       'Activations of layer output: 0% in the bin at 0 [0, 0.2), 75% below it, 25% above it; tallest other bin [-1, -0.8) with 75%.');
     expect(histogramLabel(new Uint32Array(HISTOGRAM.bins), HISTOGRAM, '1')).toBe('Activations of layer 1: no full pass over the data yet.');
   });
+});
+
+import { WHOLE_NUMBER_INCREMENTS } from '../../../web/ui/chart-data.js';
+
+test('the step axis increments are whole numbers, 1-2-5 per decade, increasing', () => {
+  expect(WHOLE_NUMBER_INCREMENTS.slice(0, 6)).toEqual([1, 2, 5, 10, 20, 50]);
+  for (const v of WHOLE_NUMBER_INCREMENTS) expect(Number.isInteger(v)).toBe(true);
+  for (let i = 1; i < WHOLE_NUMBER_INCREMENTS.length; i++) expect(WHOLE_NUMBER_INCREMENTS[i]).toBeGreaterThan(WHOLE_NUMBER_INCREMENTS[i - 1]);
+  expect(WHOLE_NUMBER_INCREMENTS.at(-1)).toBeGreaterThanOrEqual(1e9);
 });

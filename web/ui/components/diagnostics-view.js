@@ -53,7 +53,8 @@ export function createDiagnosticsView(container) {
   });
   const body = el('tbody');
   table.append(body);
-  container.append(banner, chartHost, note, el('div', { class: 'table-scroll' }, table));
+  const zeroNote = el('p', { class: 'small zero-gradients', 'aria-live': 'polite', hidden: true });
+  container.append(banner, chartHost, zeroNote, note, el('div', { class: 'table-scroll' }, table));
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];
@@ -139,11 +140,20 @@ export function createDiagnosticsView(container) {
     });
   }
 
-  /** Gradient norms over time: uPlot data [steps, layer0, layer1, ...]. */
-  function updateGradients(data) {
+  /**
+   * Gradient norms over time: uPlot data [steps, layer0, layer1, ...], and
+   * the layers whose gradient is exactly 0 now (their lines break: a log axis has no 0).
+   */
+  function updateGradients(data, zeroLayers = []) {
     const layers = data.length - 1;
     if (layers !== gradients.seriesCount && layers > 0) gradients.setSeries(layerSeries(layers));
     gradients.setData(data);
+    const names = zeroLayers.map((l) => (l === layers - 1 ? 'output' : `layer ${l + 1}`));
+    const text = names.length
+      ? `Weight gradient exactly 0 in the last mini-batch: ${names.join(', ')}. Those weights do not move (units that output 0 pass no gradient); a log axis cannot show 0, so the line breaks.`
+      : '';
+    zeroNote.hidden = !text;
+    if (zeroNote.textContent !== text) zeroNote.textContent = text;
   }
 
   /** Shows or hides the divergence banner. diverged: {step, cause, learningRate} or null. */

@@ -4,28 +4,34 @@
 
 import uPlot from 'uplot';
 import { el } from '../dom.js';
-import { logRange, logAxisOptions } from '../chart-data.js';
+import { logRange, logAxisOptions, WHOLE_NUMBER_INCREMENTS, chooseLogScale, positiveOrNull } from '../chart-data.js';
 
 const DEFAULT_HEIGHT = 150;
 const X_AXIS_SIZE = 34;
 const X_LABEL_SIZE = 14;
 
 /**
- * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max], height?: px}
+ * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max], height?: px,
+ *   logAbove?: a linear chart turns logarithmic while its largest value exceeds this (a loss that explodes)}
+ * Returns {element, setSeries, seriesCount, setData, canvas, destroy}.
  */
 export function createLineChart(container, options) {
-  const figure = el('figure', { class: 'chart' }, el('figcaption', { class: 'chart-title', text: options.title }));
+  const title = el('figcaption', { class: 'chart-title', text: options.title });
+  const figure = el('figure', { class: 'chart' }, title);
   const host = el('div', { class: 'chart-host' });
   figure.append(host);
   container.append(figure);
   let plot = null;
   let seriesCount = options.series.length;
+  let series = options.series;
+  let log = Boolean(options.log);
   const height = options.height ?? DEFAULT_HEIGHT;
 
-  function build(series) {
+  function build() {
     if (plot) plot.destroy();
     seriesCount = series.length;
-    const yScale = options.log
+    title.textContent = log && !options.log ? `${options.title} (log scale)` : options.title;
+    const yScale = log
       ? { distr: 3, log: 10, range: (u, min, max) => logRange(min, max) }
       : { auto: !options.yRange, range: options.yRange };
     plot = new uPlot({
@@ -35,19 +41,23 @@ export function createLineChart(container, options) {
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false }, y: yScale },
       axes: [
-        { label: options.xLabel ?? 'step', size: X_AXIS_SIZE, labelSize: X_LABEL_SIZE, font: '10px system-ui', labelFont: '11px system-ui' },
-        options.log
+        {
+          label: options.xLabel ?? 'step', size: X_AXIS_SIZE, labelSize: X_LABEL_SIZE, font: '10px system-ui', labelFont: '11px system-ui',
+          incrs: WHOLE_NUMBER_INCREMENTS, // steps are counted: no "0.5" ticks early in a run
+        },
+        log
           ? { size: 46, font: '10px system-ui', ...logAxisOptions(height - X_AXIS_SIZE - X_LABEL_SIZE) }
           : { size: 46, font: '10px system-ui' },
       ],
       series: [
         { label: options.xLabel ?? 'step' },
-        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash, spanGaps: false, points: { show: false } })),
+        // uPlot's default points show only while the data are sparse: a run of a few steps is still seen.
+        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash, spanGaps: false, points: { size: 4 } })),
       ],
     }, [[], ...series.map(() => [])], host);
   }
 
-  build(options.series);
+  build();
 
   const observer = new ResizeObserver(() => {
     const width = Math.max(160, host.clientWidth || 300);
@@ -58,14 +68,23 @@ export function createLineChart(container, options) {
   return {
     element: figure,
     /** Replaces the series (e.g. a new network has a different layer count). */
-    setSeries(series) {
-      build(series);
+    setSeries(next) {
+      series = next;
+      build();
     },
     get seriesCount() {
       return seriesCount;
     },
     setData(data) {
-      plot.setData(data);
+      if (options.logAbove !== undefined) {
+        const wanted = chooseLogScale(data, log, options.logAbove);
+        if (wanted !== log) {
+          log = wanted;
+          build();
+        }
+      }
+      // A log axis has no place for zero or less: gaps there.
+      plot.setData(log && !options.log ? [data[0], ...data.slice(1).map(positiveOrNull)] : data);
     },
     /** The chart's pixels, for the PNG export. */
     canvas() {
