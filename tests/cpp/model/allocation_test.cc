@@ -33,7 +33,8 @@ Config SmallDeepConfig() {
   config.dataset = Dataset::kSpiral;
   config.numSamples = 500;
   config.hidden.assign(6, 8);
-  config.activations = {Act::kRelu, Act::kPrelu, Act::kLeakyRelu, Act::kElu, Act::kTanh, Act::kRelu};
+  config.activations = {Act::kRelu, Act::kPrelu, Act::kLeakyRelu,
+                        Act::kElu,  Act::kTanh,  Act::kRelu};
   config.preluPerUnit = true;
   config.optimizer = Optimizer::kAdam;
   config.clipNorm = 1.0f;

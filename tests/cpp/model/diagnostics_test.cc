@@ -30,7 +30,7 @@ std::unique_ptr<Trainer> HandcraftedTrainer() {
   std::vector<float> params(trainer->paramCount(), 0.0f);
   EXPECT_EQ(params.size(), size_t{6 + 3 + 3 + 1});
   params[0 * 3 + 1] = 1.0f;  // W0[1, x1]; W0 is [3 x 2] column-major
-  params[6] = -1.0f;          // b0
+  params[6] = -1.0f;         // b0
   params[8] = 1.0f;
   params[9] = params[10] = params[11] = 1.0f;  // W1
   params[12] = -1.5f;                          // b1
@@ -76,7 +76,8 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
   for (const Point& p : train) {
     ++expected[bin(0.0f)];
     ++expected[bin(1.0f)];
-    ++expected[std::min(kHistogramBins - 1, bin(std::max(0.0f, p.x1)))];  // 5.5 clamps to the last bin
+    ++expected[std::min(kHistogramBins - 1,
+                        bin(std::max(0.0f, p.x1)))];  // 5.5 clamps to the last bin
   }
   EXPECT_EQ(histogram, expected);
 

@@ -28,9 +28,9 @@ struct ActCase {
 };
 
 const ActCase kActCases[] = {
-    {Act::kLinear, false}, {Act::kRelu, false},  {Act::kLeakyRelu, false}, {Act::kPrelu, false},
-    {Act::kPrelu, true},   {Act::kElu, false},   {Act::kSelu, false},      {Act::kGelu, false},
-    {Act::kSilu, false},   {Act::kSoftplus, false}, {Act::kSigmoid, false}, {Act::kTanh, false},
+    {Act::kLinear, false}, {Act::kRelu, false},     {Act::kLeakyRelu, false}, {Act::kPrelu, false},
+    {Act::kPrelu, true},   {Act::kElu, false},      {Act::kSelu, false},      {Act::kGelu, false},
+    {Act::kSilu, false},   {Act::kSoftplus, false}, {Act::kSigmoid, false},   {Act::kTanh, false},
 };
 
 struct HeadCase {
@@ -207,8 +207,9 @@ TEST(HeadLoss, StableForLargeLogits) {
   const float softmax_logits[] = {1000.0f, 0.0f, -1000.0f};
   const float softmax_label[] = {1.0f};
   float probabilities[3];
-  EXPECT_NEAR(ApplyHead(Head::kSoftmaxCe, 3, 1, softmax_logits, softmax_label, probabilities, nullptr),
-              1000.0, 1e-9);
+  EXPECT_NEAR(
+      ApplyHead(Head::kSoftmaxCe, 3, 1, softmax_logits, softmax_label, probabilities, nullptr),
+      1000.0, 1e-9);
   EXPECT_FLOAT_EQ(probabilities[0], 1.0f);
   EXPECT_EQ(probabilities[2], 0.0f);
 }
@@ -228,7 +229,8 @@ TEST(HeadLoss, MseIsHalfTheMeanSquaredError) {
   const float z[] = {1.0f, -2.0f};
   const float t[] = {0.0f, 2.0f};
   float y[2];
-  EXPECT_DOUBLE_EQ(ApplyHead(Head::kLinearMse, 1, 2, z, t, y, nullptr) / 2, (0.5 * 1 + 0.5 * 16) / 2);
+  EXPECT_DOUBLE_EQ(ApplyHead(Head::kLinearMse, 1, 2, z, t, y, nullptr) / 2,
+                   (0.5 * 1 + 0.5 * 16) / 2);
 }
 
 TEST(HeadAccuracy, CountsCorrectPredictions) {

@@ -1,5 +1,7 @@
 // Initialisation: the statistics of every scheme over large layers, the
 // orthogonality of the orthogonal scheme, biases, PReLU slopes and seeding.
+#include "model/init.h"
+
 #include <gtest/gtest.h>
 
 #include <Eigen/Core>
@@ -7,7 +9,6 @@
 #include <cmath>
 #include <vector>
 
-#include "model/init.h"
 #include "model/network.h"
 #include "model/rng.h"
 
@@ -38,7 +39,8 @@ struct Initialised {
   std::vector<float> params;
   const float* weights(int l) const { return params.data() + layout.layers[l].weightOffset; }
   size_t weightCount(int l) const {
-    return static_cast<size_t>(layout.layers[l].outputs) * static_cast<size_t>(layout.layers[l].inputs);
+    return static_cast<size_t>(layout.layers[l].outputs) *
+           static_cast<size_t>(layout.layers[l].inputs);
   }
 };
 
@@ -145,8 +147,8 @@ TEST(Init, OrthogonalRowsOrColumnsAreOrthonormal) {
     const Initialised net = Initialise(WithInit(Init::kOrthogonal, 1.5f), inputs, units);
     const Eigen::Map<const Eigen::MatrixXf> w(net.weights(0), units, inputs);
     // The smaller side is orthonormal, times the gain.
-    const Eigen::MatrixXf gram = units <= inputs ? Eigen::MatrixXf(w * w.transpose())
-                                                 : Eigen::MatrixXf(w.transpose() * w);
+    const Eigen::MatrixXf gram =
+        units <= inputs ? Eigen::MatrixXf(w * w.transpose()) : Eigen::MatrixXf(w.transpose() * w);
     const auto n = std::min(inputs, units);
     const Eigen::MatrixXf expected = 2.25f * Eigen::MatrixXf::Identity(n, n);
     EXPECT_LT((gram - expected).cwiseAbs().maxCoeff(), 1e-4f) << inputs << " -> " << units;

@@ -34,7 +34,8 @@ TEST(ModelJson, DocumentShape) {
   EXPECT_EQ(doc["step"], 4);
   EXPECT_EQ(doc["params"].size(), trainer->paramCount());
   EXPECT_EQ(doc["config"]["learningRate"].get<double>(), 0.0123);  // floats print shortest
-  EXPECT_EQ(doc["config"], nlohmann::ordered_json::parse(ConfigToJson(trainer->config()), nullptr, false));
+  EXPECT_EQ(doc["config"],
+            nlohmann::ordered_json::parse(ConfigToJson(trainer->config()), nullptr, false));
 }
 
 TEST(ModelJson, RoundTripIsExact) {

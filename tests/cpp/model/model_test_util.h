@@ -66,7 +66,8 @@ inline NetProblem MakeNetProblem(const Config& config, int inputs, int outputs, 
   p.params.resize(p.layout.paramCount);
   for (double& v : p.params) v = rng.Normal(0.0f, weight_scale);
   for (const LayerLayout& layer : p.layout.layers) {
-    for (int i = 0; i < layer.slopeCount; ++i) p.params[layer.slopeOffset + i] = rng.Uniform(0.05f, 0.5f);
+    for (int i = 0; i < layer.slopeCount; ++i)
+      p.params[layer.slopeOffset + i] = rng.Uniform(0.05f, 0.5f);
   }
   p.inputs.resize(static_cast<size_t>(inputs) * cols);
   for (double& v : p.inputs) v = rng.Uniform(-2.0f, 2.0f);

@@ -254,7 +254,8 @@ TEST(TrainerDivergence, StopsRestoresAndReportsTheCause) {
   const Metrics& m = trainer->metrics();
   ASSERT_TRUE(m.diverged);
   EXPECT_GT(m.divergedAtStep, 2);
-  EXPECT_TRUE(Contains(m.divergedCause, "at step " + std::to_string(m.divergedAtStep))) << m.divergedCause;
+  EXPECT_TRUE(Contains(m.divergedCause, "at step " + std::to_string(m.divergedAtStep)))
+      << m.divergedCause;
   EXPECT_TRUE(Contains(status.message(), m.divergedCause)) << status.message();
   for (float p : Params(*trainer)) ASSERT_TRUE(std::isfinite(p));
   // A non-finite loss or gradient undoes the update that led to it.
@@ -332,7 +333,8 @@ TEST(TrainerDivergence, NonFiniteLossRightAfterNewWeightsKeepsThem) {
   std::vector<float> huge(trainer->paramCount(), 3e38f);
   ASSERT_TRUE(trainer->SetParams(huge.data(), huge.size()).ok());
   EXPECT_FALSE(trainer->Step(1).ok());
-  EXPECT_TRUE(Contains(trainer->metrics().divergedCause, "loss is")) << trainer->metrics().divergedCause;
+  EXPECT_TRUE(Contains(trainer->metrics().divergedCause, "loss is"))
+      << trainer->metrics().divergedCause;
   EXPECT_EQ(Params(*trainer), huge);  // nothing earlier to return to
 }
 
@@ -344,7 +346,8 @@ TEST(TrainerParams, SetParamsChecksCountAndFiniteness) {
   std::vector<float> values(trainer->paramCount(), 0.25f);
   const Status short_status = trainer->SetParams(values.data(), values.size() - 1);
   EXPECT_FALSE(short_status.ok());
-  EXPECT_TRUE(Contains(short_status.message(), std::to_string(values.size()))) << short_status.message();
+  EXPECT_TRUE(Contains(short_status.message(), std::to_string(values.size())))
+      << short_status.message();
   values[3] = std::numeric_limits<float>::infinity();
   const Status inf_status = trainer->SetParams(values.data(), values.size());
   EXPECT_FALSE(inf_status.ok());
