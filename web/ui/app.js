@@ -16,13 +16,8 @@ import {
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
 import { createLayout, injectStyles } from './layout.js';
-import { el, uid } from './dom.js';
 import { createNotices } from './components/notices.js';
-import { createNetworkView } from './components/network-view.js';
-import { createBoundaryView } from './components/boundary-view.js';
-import { createLineChart } from './components/line-chart.js';
-import { createDiagnosticsView } from './components/diagnostics-view.js';
-import { createWeightEditor } from './components/weight-editor.js';
+import { createViews } from './views.js';
 import { createDataPanel } from './panels/data-panel.js';
 import { createNetworkPanel, SLOW_PARAMS } from './panels/network-panel.js';
 import { createHyperPanel } from './panels/hyper-panel.js';
@@ -32,7 +27,6 @@ import { createExportPanel } from './panels/export-panel.js';
 import { createExporter } from './exporter.js';
 import { createFrameMeter } from './frame-meter.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
-import { NEGATIVE, POSITIVE, cssColor } from './colors.js';
 
 const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a second are plenty
 const STATS_INTERVAL_MS = 100; // the run bar's figures
@@ -80,33 +74,18 @@ export function mountPlayground(root, options = {}) {
   const timing = { snapshotMs: 0, renderMs: 0 }; // smoothed, for getStats()
 
   // --- Views ----------------------------------------------------------------
-  const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]) });
-  const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }) });
-  const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => weightEditor.open(link) });
-  const lossChart = createLineChart(layout.chartsHost, {
-    title: 'Loss', logAbove: 1e3,
-    series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
+  const views = createViews(layout, {
+    plotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]),
+    weightSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }),
+    toggle: (name, checked) => commit({ ...state, ui: { ...state.ui, [name]: checked } }),
   });
-  const accuracyChart = createLineChart(layout.chartsHost, {
-    title: 'Accuracy', yRange: [0, 1],
-    series: [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }],
-  });
-  const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
-  const toggle = (name, label) => {
-    const id = uid(name);
-    const box = el('input', { type: 'checkbox', id, onChange: () => commit({ ...state, ui: { ...state.ui, [name]: box.checked } }) });
-    layout.boundaryToggles.append(el('span', { class: 'check', 'data-control': name }, box, el('label', { for: id, text: label })));
-    return box;
-  };
-  const discretizeBox = toggle('discretize', 'Discretize output');
-  const showTestBox = toggle('showTest', 'Show test data');
 
   // --- Panels ---------------------------------------------------------------
   const edit = (patch) => applyResult(withConfig(state, patch));
   const runPanel = createRunPanel(layout.run, {
     togglePlay: () => (playing ? pause() : play()),
     step: () => client.step({ steps: 1 }).then(() => { dirty = true; }, report),
-    reset: () => client.reset().then(() => { dirty = true; history.clear(); diagnostics.setDiverged(null); }, report),
+    reset: () => client.reset().then(() => { dirty = true; history.clear(); views.setDiverged(null); }, report),
     setSpeed: (speed) => commit({ ...state, ui: { ...state.ui, speed } }),
   });
   const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset: (preset) => commit(withPreset(state, preset)) });
@@ -123,11 +102,7 @@ export function mountPlayground(root, options = {}) {
   const hyperPanel = createHyperPanel(layout.right, { edit });
   const exporter = createExporter({
     client, history, notices,
-    canvases: {
-      boundary: () => [boundary.toCanvas()],
-      network: () => [network.toCanvas()],
-      charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas()],
-    },
+    canvases: views.canvases,
     onImported: (result) => {
       const next = withConfig(state, result.config);
       state = next.error ? state : next.state;
@@ -172,11 +147,7 @@ export function mountPlayground(root, options = {}) {
     hyperPanel.update(state);
     runPanel.update(state);
     lessons.update(state);
-    // Regression has no accuracy: no empty chart.
-    accuracyChart.element.hidden = state.config.problem === 'regression';
-    discretizeBox.checked = state.ui.discretize;
-    showTestBox.checked = state.ui.showTest;
-    boundary.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest });
+    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem });
     applyControlFlags();
     dirty = true;
   }
@@ -227,7 +198,7 @@ export function mountPlayground(root, options = {}) {
     info = { ...info, layers: result.layers, paramCount: result.paramCount };
     warnIfSlow(result.paramCount);
     history.clear();
-    diagnostics.setDiverged(null);
+    views.setDiverged(null);
     needPoints = true;
     dirty = true;
     setStructure();
@@ -244,7 +215,7 @@ export function mountPlayground(root, options = {}) {
     plan = gridPlan(info.layers, 50, samples);
     const inputs = FEATURES.filter((f) => state.config.features.includes(f));
     const activationOf = (l) => (Array.isArray(state.config.activation) ? state.config.activation[l] : state.config.activation);
-    network.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
+    views.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
     networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });
   }
 
@@ -298,7 +269,7 @@ export function mountPlayground(root, options = {}) {
     timing.snapshotMs = smooth(timing.snapshotMs, performance.now() - askedAt);
     if (snapshot.trainPoints) {
       shownPoints = [...chunks(snapshot.trainPoints), ...chunks(snapshot.testPoints)];
-      boundary.setPoints({ train: snapshot.trainPoints, test: snapshot.testPoints }, state.config.problem);
+      views.setPoints(snapshot.trainPoints, snapshot.testPoints, state.config.problem);
     }
     // Losses and accuracies are fresh only after a full pass.
     if (evaluate) history.push(snapshot);
@@ -306,7 +277,7 @@ export function mountPlayground(root, options = {}) {
       playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)
       runPanel.setPlaying(playing);
     }
-    diagnostics.setDiverged(snapshot.diverged
+    views.setDiverged(snapshot.diverged
       ? { step: snapshot.divergedAtStep, cause: snapshot.divergedCause, learningRate: snapshot.learningRate }
       : null);
   }
@@ -315,18 +286,11 @@ export function mountPlayground(root, options = {}) {
   function draw({ snapshot, plan: asked }, now) {
     const started = performance.now();
     meter.tick(now);
-    const outputs = info.layers.at(-1).outputs;
-    const mapping = outputScale(state.config);
-    if (snapshot.grid && snapshot.gridSize) {
-      network.update({
-        grid: snapshot.grid, gridSize: snapshot.gridSize, gridHidden: asked.hidden, params: snapshot.params,
-        outputScale: mapping, settled: !snapshot.playing,
-      });
-      boundary.update({
-        grid: snapshot.grid, gridSize: snapshot.gridSize, offset: snapshot.gridNodes - outputs, outputs,
-        ...mapping, multiclass: state.config.problem === 'multiclass',
-      });
-    }
+    views.drawFrame({
+      grid: snapshot.grid, gridSize: snapshot.gridSize, gridNodes: snapshot.gridNodes, gridHidden: asked.hidden,
+      params: snapshot.params, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
+      multiclass: state.config.problem === 'multiclass', settled: !snapshot.playing,
+    });
     // Text changes cost a layout and a paint: 10 a second are as many as anyone can read.
     if (now - lastStats >= STATS_INTERVAL_MS || !playing) {
       lastStats = now;
@@ -335,10 +299,7 @@ export function mountPlayground(root, options = {}) {
     }
     if (now - lastCharts >= CHART_INTERVAL_MS || !playing) {
       lastCharts = now;
-      lossChart.setData(history.lossSeries());
-      accuracyChart.setData(history.accuracySeries());
-      diagnostics.updateGradients(history.gradientSeries(), history.zeroGradientLayers());
-      diagnostics.updateLayers(snapshot.layers);
+      views.drawCharts(history, snapshot.layers);
     }
     timing.renderMs = smooth(timing.renderMs, performance.now() - started);
   }
@@ -360,7 +321,7 @@ export function mountPlayground(root, options = {}) {
     client.on('diverged', ({ step, cause }) => {
       playing = false;
       runPanel.setPlaying(false);
-      diagnostics.setDiverged({ step, cause, learningRate: state.config.learningRate });
+      views.setDiverged({ step, cause, learningRate: state.config.learningRate });
       dirty = true;
     }),
     client.on('error', ({ message }) => notices.show(message, { kind: 'error' })),
@@ -420,6 +381,7 @@ export function mountPlayground(root, options = {}) {
       if (useUrl) window.removeEventListener('popstate', onPopState);
       for (const off of unsubscribe) off();
       client.terminate();
+      views.destroy();
       layout.shell.remove();
     },
   };

@@ -1,0 +1,86 @@
+// The page's views together: output plot (with its toggles), network diagram
+// and weight editor, loss and accuracy charts, diagnostics. Takes plain data
+// (structure, snapshots, the metrics history) and reports user actions
+// through callbacks; knows nothing of the worker or the URL.
+
+import { createBoundaryView } from './components/boundary-view.js';
+import { createNetworkView } from './components/network-view.js';
+import { createWeightEditor } from './components/weight-editor.js';
+import { createLineChart } from './components/line-chart.js';
+import { createDiagnosticsView } from './components/diagnostics-view.js';
+import { NEGATIVE, POSITIVE, cssColor } from './colors.js';
+import { el, uid } from './dom.js';
+
+const TRAIN_TEST = [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }];
+
+/**
+ * layout: the containers of layout.js.
+ * on: {plotClick({x1, x2, shiftKey}), weightSubmit(edit) -> Promise, toggle(name, checked)}
+ */
+export function createViews(layout, on) {
+  const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: on.plotClick });
+  const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: on.weightSubmit });
+  const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => weightEditor.open(link) });
+  // A loss that explodes (a learning rate far too high) is only readable on a log axis.
+  const lossChart = createLineChart(layout.chartsHost, { title: 'Loss', logAbove: 1e3, series: TRAIN_TEST });
+  const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: TRAIN_TEST });
+  const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
+  const toggle = (name, label) => {
+    const id = uid(name);
+    const box = el('input', { type: 'checkbox', id, onChange: () => on.toggle(name, box.checked) });
+    layout.boundaryToggles.append(el('span', { class: 'check', 'data-control': name }, box, el('label', { for: id, text: label })));
+    return box;
+  };
+  const toggles = { discretize: toggle('discretize', 'Discretize output'), showTest: toggle('showTest', 'Show test data') };
+
+  return {
+    /** View options: {discretize, showTest, problem}. */
+    setOptions({ discretize, showTest, problem }) {
+      toggles.discretize.checked = discretize;
+      toggles.showTest.checked = showTest;
+      boundary.setOptions({ discretize, showTest });
+      // Regression has no accuracy: no empty chart.
+      accuracyChart.element.hidden = problem === 'regression';
+    },
+    /** The drawn network: {inputs: [feature names], layers: [{inputs, outputs, weightOffset, activation}]}. */
+    setStructure(structure) {
+      network.setStructure(structure);
+    },
+    /** The data points: flat [x1, x2, label, ...] arrays. */
+    setPoints(train, test, problem) {
+      boundary.setPoints({ train, test }, problem);
+    },
+    /**
+     * One frame: the heatmaps and links. frame: {grid, gridSize, gridNodes, gridHidden, params,
+     * outputs, outputScale: {scale, shift}, multiclass, settled}.
+     */
+    drawFrame(frame) {
+      if (!frame.grid || !frame.gridSize) return;
+      network.update(frame);
+      boundary.update({
+        grid: frame.grid, gridSize: frame.gridSize, offset: frame.gridNodes - frame.outputs, outputs: frame.outputs,
+        ...frame.outputScale, multiclass: frame.multiclass,
+      });
+    },
+    /** The curves from a MetricsHistory, and the per-layer diagnostics of a snapshot. */
+    drawCharts(history, layers) {
+      lossChart.setData(history.lossSeries());
+      accuracyChart.setData(history.accuracySeries());
+      diagnostics.updateGradients(history.gradientSeries(), history.zeroGradientLayers());
+      diagnostics.updateLayers(layers);
+    },
+    /** The divergence banner: {step, cause, learningRate} or null. */
+    setDiverged(diverged) {
+      diagnostics.setDiverged(diverged);
+    },
+    /** Canvases for the PNG exports, by name. */
+    canvases: {
+      boundary: () => [boundary.toCanvas()],
+      network: () => [network.toCanvas()],
+      charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas()],
+    },
+    destroy() {
+      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics]) view.destroy();
+    },
+  };
+}
