@@ -296,6 +296,9 @@ test('the <relu-playground> element mounts in its shadow root', async () => {
   const query = await page.evaluate(() => document.querySelector('relu-playground').query);
   expect(query).toMatch(/lesson=dead-relu-high-lr/);
   expect(await page.evaluate(() => document.querySelector('relu-playground').shadowRoot.querySelector('[data-control="data"]').hidden)).toBe(true);
+  // The demo page itself fits a 360 px phone (its code samples wrap).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, WAIT);
 });
 
 test('saves the plot (PNG), the metrics (CSV) and the model (JSON), and loads a model back', async () => {
