@@ -45,6 +45,10 @@ struct NetworkLayout {
   int widest = 0;  // max over the inputs and every layer's outputs
 
   int outputs() const { return layers.back().outputs; }
+  // One past layer l's last parameter (its weights, biases and slopes).
+  size_t parametersEnd(size_t l) const {
+    return l + 1 < layers.size() ? layers[l + 1].weightOffset : paramCount;
+  }
 };
 
 // The layout of a validated config with `inputs` features and `outputs` outputs.

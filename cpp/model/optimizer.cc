@@ -195,11 +195,17 @@ int OptimizerState::MomentCount(Optimizer type) {
 
 bool OptimizerState::Reset(Optimizer type, size_t param_count) {
   const int moments = MomentCount(type);
-  FloatBuffer first, second;
-  if (moments >= 1 && !first.Assign(param_count)) return false;
-  if (moments >= 2 && !second.Assign(param_count)) return false;
-  first_.swap(first);
-  second_.swap(second);
+  const size_t first_size = moments >= 1 ? param_count : 0;
+  const size_t second_size = moments >= 2 ? param_count : 0;
+  if (first_.size() == first_size && second_.size() == second_size) {
+    first_.Zero();  // the same shape: no allocation, so this cannot fail
+    second_.Zero();
+  } else {
+    FloatBuffer first, second;
+    if (!first.Assign(first_size) || !second.Assign(second_size)) return false;
+    first_.swap(first);
+    second_.swap(second);
+  }
   type_ = type;
   size_ = param_count;
   updates_ = 0;
@@ -215,12 +221,10 @@ bool OptimizerState::Update(const Config& config, double learning_rate, const Ne
   float poison = 0.0f;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
-    const size_t layer_end =
-        l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
     const SweepSums weights =
         SweepAny(type_, rule, layer.weightOffset, layer.biasOffset, grads, params, first, second);
-    const SweepSums rest =
-        SweepAny(type_, rule, layer.biasOffset, layer_end, grads, params, first, second);
+    const SweepSums rest = SweepAny(type_, rule, layer.biasOffset, layout.parametersEnd(l), grads,
+                                    params, first, second);
     layers[l].deltaSquares = weights.deltaSquares;
     layers[l].weightSquares = weights.updatedSquares;
     poison += weights.poison + rest.poison;

@@ -39,7 +39,8 @@ struct LayerUpdate {
 class OptimizerState {
  public:
   // Sets the optimiser and zeroes its state (moments and step count t).
-  // False, with the state unchanged, when memory is short.
+  // False, with the state unchanged, when memory is short; never fails when
+  // the number of moments and parameters stays the same.
   bool Reset(Optimizer type, size_t param_count);
   Optimizer type() const { return type_; }
   int64_t updates() const { return updates_; }

@@ -19,7 +19,6 @@ double ReferenceActivationDerivative(Act act, double x, double alpha);
 //   params: [paramCount]   inputs: [inputs x cols] column-major   labels: [cols]
 //   grads:  [paramCount] (overwritten)
 double ReferenceLossAndGradient(const NetworkLayout& layout, const double* params,
-                                const double* inputs, const float* labels, int cols,
-                                double* grads);
+                                const double* inputs, const float* labels, int cols, double* grads);
 
 }  // namespace relu

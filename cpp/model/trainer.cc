@@ -44,13 +44,15 @@ std::string HiddenList(const std::vector<int>& hidden) {
 Status CheckMemory(const NetworkLayout& layout, const Config& config, int batch_size) {
   const double bytes = EstimateModelBytes(layout, batch_size, EvalChunk(layout));
   if (bytes <= kMaxModelBytes) return Status::Ok();
-  const auto mib = [](double b) { return std::to_string(static_cast<long long>(b / 1048576.0)); };
+  const auto megabytes = [](double b) {
+    return std::to_string(static_cast<long long>(b / 1048576));
+  };
+  const std::string needs = "needs about " + megabytes(bytes) + " MB";
+  const std::string limit = "the limit is " + megabytes(kMaxModelBytes) + " MB";
   return Status::Error("hidden: the network " + HiddenList(config.hidden) + " with batchSize " +
-                       std::to_string(batch_size) + " needs about " + mib(bytes) +
-                       " MB for parameters, gradients, optimiser state and batch buffers; the "
-                       "limit is " +
-                       mib(kMaxModelBytes) +
-                       " MB: use fewer or narrower layers, or a smaller batchSize");
+                       std::to_string(batch_size) + " " + needs +
+                       " for parameters, gradients, optimiser state and batch buffers; " + limit +
+                       ": use fewer or narrower layers, or a smaller batchSize");
 }
 
 // "loss is NaN at step 12": the cause of a divergence, value by value.
@@ -64,8 +66,8 @@ std::string NonFinite(const char* what, double value, int64_t step) {
 double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk) {
   // Parameters, their previous values, gradients and up to two optimiser
   // moments (Adam), so that a live switch of optimiser never crosses the limit.
-  const double per_param = 5.0;
-  const double floats = per_param * static_cast<double>(layout.paramCount) +
+  const double floats_per_param = 5.0;
+  const double floats = floats_per_param * static_cast<double>(layout.paramCount) +
                         static_cast<double>(WorkspaceFloats(layout, batch_size)) +
                         static_cast<double>(WorkspaceFloats(layout, eval_chunk));
   return floats * sizeof(float);
@@ -192,9 +194,9 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
 
   const int last = static_cast<int>(layout.layers.size()) - 1;
   Forward(layout, *kernels, params.data(), cols, &batch);
-  const double loss = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last), labels,
-                                batch.act(last), batch.delta(0)) /
-                      cols;
+  const double loss_sum = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last), labels,
+                                    batch.act(last), batch.delta(0));
+  const double loss = loss_sum / cols;
   if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
   Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
   AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
@@ -202,12 +204,11 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
   double total_squares = 0.0;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
-    const size_t end =
-        l + 1 < layout.layers.size() ? layout.layers[l + 1].weightOffset : layout.paramCount;
     const double weight_squares =
         SumOfSquares(grads.data() + layer.weightOffset, layer.biasOffset - layer.weightOffset);
-    total_squares +=
-        weight_squares + SumOfSquares(grads.data() + layer.biasOffset, end - layer.biasOffset);
+    const double other_squares =
+        SumOfSquares(grads.data() + layer.biasOffset, layout.parametersEnd(l) - layer.biasOffset);
+    total_squares += weight_squares + other_squares;
     metrics.layers[l].gradNorm = static_cast<float>(std::sqrt(weight_squares));
   }
   const double grad_norm = std::sqrt(total_squares);

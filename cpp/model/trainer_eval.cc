@@ -60,15 +60,16 @@ void Trainer::Impl::Pass(const FeatureSet& set, std::vector<LayerSums>* sums, do
     const int cols = std::min(chunk, set.count - start);
     std::memcpy(eval.input(), set.features.data() + static_cast<size_t>(start) * inputs,
                 sizeof(float) * static_cast<size_t>(cols) * inputs);
-    std::memcpy(eval.labels(), set.labels.data() + start, sizeof(float) * static_cast<size_t>(cols));
+    std::memcpy(eval.labels(), set.labels.data() + start,
+                sizeof(float) * static_cast<size_t>(cols));
     Forward(layout, *kernels, params.data(), cols, &eval);
     *loss_sum += ApplyHead(layout.head, outputs, cols, eval.pre(last), eval.labels(),
                            eval.act(last), nullptr);
     *correct += CountCorrect(layout.head, outputs, cols, eval.act(last), eval.labels());
     if (!sums) continue;
     for (int l = 0; l <= last; ++l) {
-      Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l),
-                 &(*sums)[l], unitAlive[l].data(), metrics.layers[l].histogram.data());
+      Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l), &(*sums)[l],
+                 unitAlive[l].data(), metrics.layers[l].histogram.data());
     }
   }
 }

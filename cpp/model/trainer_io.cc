@@ -48,11 +48,13 @@ Status Trainer::ImportJson(std::string_view json_text) {
     return ModelError(std::string("format must be \"") + kFormat + "\"");
   }
   const auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != kVersion) {
+  if (version == doc.end() || !version->is_number_integer() ||
+      version->get<int64_t>() != kVersion) {
     return ModelError("version must be " + std::to_string(kVersion));
   }
   const auto config_json = doc.find("config");
-  if (config_json == doc.end() || !config_json->is_object()) return ModelError("config must be an object");
+  if (config_json == doc.end() || !config_json->is_object())
+    return ModelError("config must be an object");
   int64_t step = 0;
   const auto step_json = doc.find("step");
   if (step_json != doc.end()) {
@@ -62,7 +64,8 @@ Status Trainer::ImportJson(std::string_view json_text) {
     step = step_json->get<int64_t>();
   }
   const auto params_json = doc.find("params");
-  if (params_json == doc.end() || !params_json->is_array()) return ModelError("params must be an array");
+  if (params_json == doc.end() || !params_json->is_array())
+    return ModelError("params must be an array");
 
   Config config;
   Status status = ParseConfig(config_json->dump(), &config);

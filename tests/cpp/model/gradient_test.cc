@@ -170,6 +170,19 @@ INSTANTIATE_TEST_SUITE_P(EveryInit, InitGradient,
                                            Init::kLecunNormal, Init::kOrthogonal),
                          InitCaseName);
 
+// Layers past the small-product limit (64 x 64 weights, or 24^3 multiply-adds)
+// go through Eigen's products: held to the same reference.
+TEST(LargeLayerGradient, EigenPathMatchesReference) {
+  for (const HeadCase& head : kHeadCases) {
+    Config config = NetConfig({80, 70}, Act::kTanh, head.problem, head.binaryHead);
+    config.activations = {Act::kRelu, Act::kPrelu};
+    config.preluPerUnit = true;
+    const NetProblem p = MakeNetProblem(config, kInputs, head.outputs, 7, 5, 0.15f);
+    SCOPED_TRACE(head.name);
+    ExpectOptimisedMatchesReference(p, kernels::SelectKernels());
+  }
+}
+
 // --- The optimised path on its own, against float central differences ------------
 
 TEST(OptimisedGradient, AgreesWithFloatCentralDifferences) {
