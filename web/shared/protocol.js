@@ -6,10 +6,11 @@
 // {type: 'reply', id, ok: false, error: {message, field?}}. A failed request
 // changes nothing: the previous config and weights are kept.
 //
-// Snapshots are pulled: the page asks for one per animation frame while the
-// previous one has been received (so they are throttled to the display's
-// frame rate and never queue up), and the worker answers with buffers moved as
-// transferables, not copied.
+// Snapshots are pulled, with one request in flight at most: the page draws
+// at animation frames and asks for the next snapshot when the previous one
+// has arrived (at once if that reply missed its frame), so snapshots are
+// throttled to the display's frame rate and never queue up. The worker answers
+// with buffers moved as transferables, not copied.
 
 export const PROTOCOL_VERSION = 1;
 

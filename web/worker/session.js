@@ -103,7 +103,11 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     const perFrame = stepsPerFrame(speed, stepsPerEpoch);
     const start = now();
     if (start - frameStart >= FRAME_MS) {
-      frameStart = start;
+      // Keep to the 60 Hz grid while less than a frame late, so timer delays
+      // do not add up to fewer frames' worth of steps per second; further
+      // behind, start afresh rather than train a backlog in one burst.
+      const behind = start - frameStart - FRAME_MS;
+      frameStart = behind < FRAME_MS ? frameStart + FRAME_MS : start;
       frameSteps = 0;
     }
     const steps = Math.min(stepsPerSlice, perFrame - frameSteps);
