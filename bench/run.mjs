@@ -61,9 +61,11 @@ function machine() {
       return 'unavailable';
     }
   };
+  const dirty = version('git', ['status', '--porcelain', '--untracked-files=no', '--', 'cpp', 'bench', 'web']);
   return {
     cpu, cores: cpus().length, node: process.version,
     emcc: version('emcc', ['--version']), gxx: version('g++', ['--version']),
+    commit: `${version('git', ['rev-parse', '--short', 'HEAD'])}${dirty && dirty !== 'unavailable' ? ' (with uncommitted changes)' : ''}`,
   };
 }
 
