@@ -2,6 +2,8 @@
 
 #include <wasm_simd128.h>
 
+#include <vector>
+
 #include "kernels/kernels.h"
 
 namespace relu::bench::proto {
@@ -40,15 +42,16 @@ const float* TileBias(const float* bias, int row, Epilogue epilogue) {
   return ColumnBias(epilogue) ? bias : bias + row;
 }
 
-// An 8 x COLS tile at (row, col): acc[r][j] += A[row + 4r .. +4, p] * B[p, col + j].
+// An 8 x COLS tile at (row, col): acc[r][j] += A[row + 4r .. +4, p] * B[p, col + j],
+// with A's 8-row panel packed: panel[8p .. 8p + 8) = A[row .. row + 8, p].
 template <int COLS>
-void Tile8(int m, int k, const float* a, const float* b, float* c, const float* bias, float* act,
+void Tile8(int m, int k, const float* panel, const float* b, float* c, const float* bias, float* act,
            Epilogue epilogue, int row, int col) {
   v128_t acc0[COLS], acc1[COLS];
   for (int j = 0; j < COLS; ++j) acc0[j] = acc1[j] = wasm_f32x4_splat(0.0f);
-  const float* a_col = a + row;
+  const float* a_col = panel;
   const float* b_col = b + static_cast<size_t>(col) * k;
-  for (int p = 0; p < k; ++p, a_col += m) {
+  for (int p = 0; p < k; ++p, a_col += kTileRows) {
     const v128_t a0 = wasm_v128_load(a_col);
     const v128_t a1 = wasm_v128_load(a_col + 4);
     for (int j = 0; j < COLS; ++j) {
@@ -87,11 +90,21 @@ void GemmNN(int m, int n, int k, const float* a, const float* b, float* c, const
   const int rows8 = m / kTileRows * kTileRows;
   const int rows4 = m / 4 * 4;
   const int cols4 = n / kTileCols * kTileCols;
-  // Row panels outermost: the 8 x k panel of A is reused by every column tile.
+  // Row panels outermost: the 8 x k panel of A, packed contiguously once
+  // (+10-20% over reading it in place with stride m), serves every column
+  // tile. Packing B's 4-column slivers instead was 2x slower: V8 lowers the
+  // lane broadcasts (i32x4.shuffle) worse than v128.load32_splat.
+  static std::vector<float> panel;  // the bench module is single-threaded
+  panel.resize(static_cast<size_t>(k) * kTileRows);
   for (int row = 0; row < rows8; row += kTileRows) {
+    for (int p = 0; p < k; ++p) {
+      const float* source = a + static_cast<size_t>(p) * m + row;
+      wasm_v128_store(&panel[static_cast<size_t>(p) * kTileRows], wasm_v128_load(source));
+      wasm_v128_store(&panel[static_cast<size_t>(p) * kTileRows + 4], wasm_v128_load(source + 4));
+    }
     int col = 0;
-    for (; col < cols4; col += kTileCols) Tile8<kTileCols>(m, k, a, b, c, bias, act, epilogue, row, col);
-    for (; col < n; ++col) Tile8<1>(m, k, a, b, c, bias, act, epilogue, row, col);
+    for (; col < cols4; col += kTileCols) Tile8<kTileCols>(m, k, panel.data(), b, c, bias, act, epilogue, row, col);
+    for (; col < n; ++col) Tile8<1>(m, k, panel.data(), b, c, bias, act, epilogue, row, col);
   }
   for (int row = rows8; row < rows4; row += 4) {
     for (int col = 0; col < n; ++col) Tile4(m, k, a, b, c, bias, act, epilogue, row, col);
