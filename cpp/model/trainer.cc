@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -61,12 +62,23 @@ std::string NonFinite(const char* what, double value, int64_t step) {
          std::to_string(step);
 }
 
+// "3.2e+07": a figure in a divergence cause.
+std::string Scientific(double value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.2g", value);
+  return text;
+}
+
+void CopyBlock(const FloatBuffer& from, FloatBuffer* to) {
+  std::memcpy(to->data(), from.data(), sizeof(float) * from.size());
+}
+
 }  // namespace
 
 double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk) {
-  // Parameters, their previous values, gradients and up to two optimiser
-  // moments (Adam), so that a live switch of optimiser never crosses the limit.
-  const double floats_per_param = 5.0;
+  // Parameters, two checkpoints, gradients and up to two optimiser moments
+  // (Adam), so that a live switch of optimiser never crosses the limit.
+  const double floats_per_param = 6.0;
   const double floats = floats_per_param * static_cast<double>(layout.paramCount) +
                         static_cast<double>(WorkspaceFloats(layout, batch_size)) +
                         static_cast<double>(WorkspaceFloats(layout, eval_chunk));
@@ -100,7 +112,8 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->train = MakeFeatureSet(impl->trainPoints, config.features, inputs);
   impl->test = MakeFeatureSet(impl->testPoints, config.features, inputs);
   const size_t n = impl->layout.paramCount;
-  if (!impl->params.Assign(n) || !impl->grads.Assign(n) || !impl->previousParams.Assign(n)) {
+  if (!impl->params.Assign(n) || !impl->grads.Assign(n) ||
+      !impl->checkpoints[0].params.Assign(n) || !impl->checkpoints[1].params.Assign(n)) {
     return OutOfMemory("parameters");
   }
   if (!impl->optimizer.Reset(config.optimizer, n)) return OutOfMemory("optimiser state");
@@ -141,7 +154,6 @@ int Trainer::Impl::BatchSize() const {
 void Trainer::Impl::ResetTraining() {
   InitializeParams(layout, config, params.data());
   grads.Zero();
-  hasPrevious = false;
   optimizer.Reset(config.optimizer, layout.paramCount);  // same size: cannot fail
   shuffleRng.Seed(config.seed, kStreamShuffle);
   std::iota(order.begin(), order.end(), 0u);
@@ -165,6 +177,51 @@ void Trainer::Impl::ResetTraining() {
     diag.gradNorm = diag.updateRatio = 0.0f;
   }
   RefreshParamMetrics();
+  SetBaseline();
+}
+
+void Trainer::Impl::SetBaseline() {
+  double weight_squares = 0.0;
+  for (const LayerLayout& layer : layout.layers) {
+    weight_squares += SumOfSquares(params.data() + layer.weightOffset,
+                                   layer.biasOffset - layer.weightOffset);
+  }
+  weightNormLimit = kWeightBlowUp * std::max(std::sqrt(weight_squares), 1.0);
+  double loss_sum = 0.0;
+  int correct = 0;
+  Pass(train, nullptr, &loss_sum, &correct);
+  // A tanh output bounds the loss (at most 4 per output): only the weights can blow up.
+  lossLimit = layout.head == Head::kTanhMse
+                  ? std::numeric_limits<double>::infinity()
+                  : kLossBlowUp * std::max(loss_sum / train.count, 1.0);
+  if (std::isnan(lossLimit)) lossLimit = std::numeric_limits<double>::infinity();
+  SaveCheckpoint();
+  SaveCheckpoint();  // both slots: nothing before the baseline is to be returned to
+}
+
+void Trainer::Impl::SaveCheckpoint() {
+  newestCheckpoint = 1 - newestCheckpoint;
+  Checkpoint& slot = checkpoints[newestCheckpoint];
+  CopyBlock(params, &slot.params);
+  slot.step = metrics.step;
+  slot.samplesSeen = samplesSeen;
+}
+
+void Trainer::Impl::RestoreCheckpoint() {
+  const Checkpoint& older = checkpoints[1 - newestCheckpoint];
+  Checkpoint& newer = checkpoints[newestCheckpoint];
+  CopyBlock(older.params, &params);
+  CopyBlock(older.params, &newer.params);
+  newer.step = older.step;
+  newer.samplesSeen = older.samplesSeen;
+  // The moments carry the explosive updates; there is no copy of them.
+  optimizer.Reset(optimizer.type(), layout.paramCount);  // same size: cannot fail
+  metrics.step = older.step;
+  samplesSeen = older.samplesSeen;
+  metrics.epoch = static_cast<double>(samplesSeen) / static_cast<double>(order.size());
+  metrics.learningRate = ScheduledLearningRate(config, metrics.step);
+  cursor = 0;  // the epoch under way starts over, in its order
+  RefreshParamMetrics();
 }
 
 void Trainer::Impl::RefreshParamMetrics() {
@@ -178,8 +235,7 @@ void Trainer::Impl::RefreshParamMetrics() {
   }
 }
 
-Status Trainer::Impl::StepOnce(bool* roll_back) {
-  *roll_back = true;                           // until the update itself is checked
+Status Trainer::Impl::StepOnce() {
   const int64_t attempted = metrics.step + 1;  // steps are counted from 1
   const int inputs = layout.inputs;
   const int cols = std::min(BatchSize(), static_cast<int>(order.size() - cursor));
@@ -198,6 +254,10 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
                                     batch.act(last), batch.delta(0));
   const double loss = loss_sum / cols;
   if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
+  if (loss > lossLimit) {
+    return Status::Error("loss exploded: " + Scientific(loss) + " > " + Scientific(lossLimit) +
+                         " at step " + std::to_string(attempted));
+  }
   Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
   AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
 
@@ -220,15 +280,14 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
   }
 
   const double lr = ScheduledLearningRate(config, metrics.step);
-  *roll_back = false;  // from here on, only this update can be at fault
-  std::memcpy(previousParams.data(), params.data(), sizeof(float) * params.size());
-  if (!optimizer.Update(config, lr, layout, grads.data(), params.data(), layerUpdates.data())) {
-    std::memcpy(params.data(), previousParams.data(), sizeof(float) * params.size());
-    hasPrevious = false;
-    optimizer.Reset(optimizer.type(), layout.paramCount);  // same size: cannot fail
+  if (!optimizer.Update(config, lr, layout, grads.data(), params.data(), layerUpdates.data()))
     return Status::Error("updated weights are non-finite at step " + std::to_string(attempted));
+  double weight_squares = 0.0;
+  for (const LayerUpdate& update : layerUpdates) weight_squares += update.weightSquares;
+  if (const double weight_norm = std::sqrt(weight_squares); weight_norm > weightNormLimit) {
+    return Status::Error("weights exploded: ||W|| = " + Scientific(weight_norm) + " > " +
+                         Scientific(weightNormLimit) + " at step " + std::to_string(attempted));
   }
-  hasPrevious = true;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
     LayerDiagnostics& diag = metrics.layers[l];
@@ -249,6 +308,7 @@ Status Trainer::Impl::StepOnce(bool* roll_back) {
   if (cursor == order.size()) {  // a new epoch: a new order, from the same stream
     shuffleRng.Shuffle(order.data(), order.size());
     cursor = 0;
+    SaveCheckpoint();  // every check passed: a healthy state
   }
   return Status::Ok();
 }
@@ -258,26 +318,16 @@ Status Trainer::Impl::Advance(bool whole_epoch) {
   if (metrics.diverged)
     return Status::Error("training diverged (" + metrics.divergedCause + ")" + advice);
   do {
-    bool roll_back = false;
-    const Status status = StepOnce(&roll_back);
+    const Status status = StepOnce();
     if (!status.ok()) {
       metrics.diverged = true;
       metrics.divergedAtStep = metrics.step + 1;
       metrics.divergedCause = status.message();
-      if (roll_back && hasPrevious) RollBack();
+      RestoreCheckpoint();
       return Status::Error("training diverged: " + metrics.divergedCause + advice);
     }
   } while (whole_epoch && cursor != 0);
   return Status::Ok();
-}
-
-void Trainer::Impl::RollBack() {
-  std::memcpy(params.data(), previousParams.data(), sizeof(float) * params.size());
-  hasPrevious = false;
-  // The moments hold the update being undone; there is no copy of them.
-  optimizer.Reset(optimizer.type(), layout.paramCount);  // same size: cannot fail
-  metrics.step -= 1;
-  RefreshParamMetrics();
 }
 
 Status Trainer::Impl::ConfigureLive(const Config& next) {
@@ -374,8 +424,8 @@ Status Trainer::SetParams(const float* values, size_t count) {
     }
   }
   std::copy_n(values, count, impl_->params.data());
-  impl_->hasPrevious = false;
   impl_->RefreshParamMetrics();
+  impl_->SetBaseline();
   return Status::Ok();
 }
 
@@ -420,8 +470,8 @@ Status Trainer::SetWeight(int layer, int to, int from, float value) {
   if (!std::isfinite(value))
     return Status::Error("value: " + std::to_string(value) + " is not finite");
   impl_->params[target.weightOffset + static_cast<size_t>(from) * target.outputs + to] = value;
-  impl_->hasPrevious = false;
   impl_->RefreshParamMetrics();
+  impl_->SetBaseline();
   return Status::Ok();
 }
 

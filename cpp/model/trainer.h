@@ -76,14 +76,23 @@ class Trainer {
   // Re-initialises the weights and optimiser state from the seed; keeps the data.
   void Reset();
 
-  // Runs n mini-batch steps (n >= 0). Stops early and returns an error when the
-  // loss, the gradient norm or the updated weights turn non-finite: the
-  // parameters are then the last finite ones known to be good. A non-finite
-  // update is not applied; a non-finite loss or gradient at step k also undoes
-  // update k-1, whose result caused it (metrics().step goes back by one), so
-  // that a lower learning rate can continue from there. Either way the
-  // optimiser's moments are zeroed. metrics().diverged is set until the next
-  // Configure or Reset, which let training continue.
+  // Runs n mini-batch steps (n >= 0). Stops early and returns an error when
+  // training diverges: the loss, the gradient norm or the updated weights are
+  // non-finite, or they blow up before that: the weights' norm ||W|| passes
+  // 1e4 x its value at the baseline (at least 1), or, unless the head is tanh,
+  // a batch loss passes 1e4 x the training loss at the baseline (at least 1).
+  // The baseline is the last Reset, SetParams, SetWeight or ImportJson.
+  // metrics().divergedAtStep is the step that failed and divergedCause says
+  // why, e.g. "loss exploded: 4.8e+05 > 7.3e+04 at step 2", "weights exploded:
+  // ||W|| = 3.2e+07 > 1.1e+05 at step 120", "gradient norm is NaN at step 9".
+  // On divergence the trainer returns to the older of its two latest
+  // checkpoints, taken at the baseline and at every epoch boundary since (the
+  // newer may already be on the explosive path): the whole parameter block and
+  // metrics().step and epoch are those of that checkpoint, the optimiser's
+  // moments are zeroed, and the epoch under way starts over in its current
+  // order. Both checkpoints then hold that state. metrics().diverged is set
+  // until the next Configure or Reset; after Configure with a lower learning
+  // rate (or clipNorm) training continues from the restored weights.
   Status Step(int n);
   // Runs whole epochs (passes over the shuffled training set); after Step()
   // the first one finishes the epoch under way.

@@ -95,6 +95,7 @@ Status Trainer::ImportJson(std::string_view json_text) {
   fresh->samplesSeen = step * fresh->BatchSize();
   fresh->metrics.epoch = static_cast<double>(fresh->samplesSeen) / fresh->train.count;
   fresh->metrics.learningRate = ScheduledLearningRate(fresh->config, step);
+  fresh->SetBaseline();
   impl_ = std::move(fresh);
   return Status::Ok();
 }

@@ -1,6 +1,6 @@
 // The trainer's life cycle: creation and its limits, stepping and epochs,
-// reproducibility, live configuration, divergence and recovery, and the
-// parameter block API.
+// reproducibility, live configuration and the parameter block API.
+// Divergence and recovery are in divergence_test.cc.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -231,111 +231,6 @@ TEST(TrainerConfigure, LiveActivationParametersApply) {
   ASSERT_FALSE(rebuilt);
   trainer->Evaluate();
   EXPECT_NE(trainer->metrics().trainLoss, before);
-}
-
-// --- Divergence -----------------------------------------------------------------------
-
-Config DivergingConfig() {
-  Config config;
-  config.dataset = Dataset::kRegPlane;
-  config.problem = Problem::kRegression;
-  config.numSamples = 100;
-  config.hidden = {8};
-  config.activations = {Act::kLinear};
-  config.learningRate = 10.0f;
-  config.batchSize = 5;
-  return config;
-}
-
-TEST(TrainerDivergence, StopsRestoresAndReportsTheCause) {
-  auto trainer = MustCreate(DivergingConfig());
-  const Status status = trainer->Step(1000);
-  ASSERT_FALSE(status.ok());
-  const Metrics& m = trainer->metrics();
-  ASSERT_TRUE(m.diverged);
-  EXPECT_GT(m.divergedAtStep, 2);
-  EXPECT_TRUE(Contains(m.divergedCause, "at step " + std::to_string(m.divergedAtStep)))
-      << m.divergedCause;
-  EXPECT_TRUE(Contains(status.message(), m.divergedCause)) << status.message();
-  for (float p : Params(*trainer)) ASSERT_TRUE(std::isfinite(p));
-  // A non-finite loss or gradient undoes the update that led to it.
-  if (Contains(m.divergedCause, "loss") || Contains(m.divergedCause, "gradient")) {
-    EXPECT_EQ(m.step, m.divergedAtStep - 2);
-  } else {
-    EXPECT_EQ(m.step, m.divergedAtStep - 1);
-  }
-
-  // The parameters are exactly those of that earlier step.
-  auto twin = MustCreate(DivergingConfig());
-  ASSERT_TRUE(twin->Step(static_cast<int>(m.step)).ok());
-  EXPECT_EQ(Params(*twin), Params(*trainer));
-
-  // Stays stopped until reconfigured.
-  const int64_t stopped_at = m.step;
-  EXPECT_FALSE(trainer->Step(1).ok());
-  EXPECT_EQ(trainer->metrics().step, stopped_at);
-}
-
-// A linear model blows up geometrically, so the weights one update before
-// the overflow are sane enough for a stable learning rate to carry on from.
-// (Deeper networks can blow up faster than one step of rollback undoes; Reset
-// always recovers.)
-TEST(TrainerDivergence, LowerLearningRateContinues) {
-  Config config = DivergingConfig();
-  config.hidden = {};
-  config.activations = {};
-  auto trainer = MustCreate(config);
-  ASSERT_FALSE(trainer->Step(1000).ok());
-  const int64_t stopped_at = trainer->metrics().step;
-  Config calmer = trainer->config();
-  calmer.learningRate = 1e-3f;
-  ASSERT_TRUE(trainer->Configure(calmer).ok());
-  EXPECT_FALSE(trainer->metrics().diverged);
-  EXPECT_EQ(trainer->metrics().divergedAtStep, -1);
-  EXPECT_TRUE(trainer->metrics().divergedCause.empty());
-  const Status status = trainer->Step(50);
-  EXPECT_TRUE(status.ok()) << status.message();
-  EXPECT_EQ(trainer->metrics().step, stopped_at + 50);
-  trainer->Evaluate();
-  EXPECT_TRUE(std::isfinite(trainer->metrics().trainLoss));
-}
-
-TEST(TrainerDivergence, ResetContinues) {
-  auto trainer = MustCreate(DivergingConfig());
-  ASSERT_FALSE(trainer->Step(1000).ok());
-  trainer->Reset();
-  EXPECT_FALSE(trainer->metrics().diverged);
-  EXPECT_TRUE(trainer->Step(1).ok());
-}
-
-// Points at the origin make every weight gradient zero, so a bias near the
-// float limit gives a finite loss and gradient but an update that overflows.
-TEST(TrainerDivergence, NonFiniteUpdateIsNotApplied) {
-  Config config = DivergingConfig();
-  config.dataset = Dataset::kCustom;
-  config.points.assign(10, Point{0.0f, 0.0f, 0.5f});
-  config.hidden = {};
-  config.activations = {};
-  auto trainer = MustCreate(config);
-  ASSERT_TRUE(trainer->Step(2).ok());
-  std::vector<float> huge(trainer->paramCount(), 0.0f);
-  huge[trainer->biasOffset(0)] = 3e38f;
-  ASSERT_TRUE(trainer->SetParams(huge.data(), huge.size()).ok());
-  EXPECT_FALSE(trainer->Step(1).ok());
-  EXPECT_TRUE(trainer->metrics().diverged);
-  EXPECT_EQ(trainer->metrics().divergedCause, "updated weights are non-finite at step 3");
-  EXPECT_EQ(trainer->metrics().step, 2);
-  EXPECT_EQ(Params(*trainer), huge);
-}
-
-TEST(TrainerDivergence, NonFiniteLossRightAfterNewWeightsKeepsThem) {
-  auto trainer = MustCreate(DivergingConfig());
-  std::vector<float> huge(trainer->paramCount(), 3e38f);
-  ASSERT_TRUE(trainer->SetParams(huge.data(), huge.size()).ok());
-  EXPECT_FALSE(trainer->Step(1).ok());
-  EXPECT_TRUE(Contains(trainer->metrics().divergedCause, "loss is"))
-      << trainer->metrics().divergedCause;
-  EXPECT_EQ(Params(*trainer), huge);  // nothing earlier to return to
 }
 
 // --- Parameters ---------------------------------------------------------------------
