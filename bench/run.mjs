@@ -80,7 +80,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.report) {
     const saved = JSON.parse(readFileSync(options.report, 'utf8'));
-    printTables(saved.results, saved.targets, options.markdown);
+    // Targets are recomputed, so a saved run shows the current list.
+    printTables(saved.results, evaluateTargets(saved.results), options.markdown);
     return;
   }
   const only = options.only ? (id) => options.only.some((prefix) => id.startsWith(prefix)) : () => true;

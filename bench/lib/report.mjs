@@ -79,6 +79,10 @@ const TARGETS = [
     label: `${m.label} vs native Eigen SSE2`, metric: m.id, a: 'relu-simd', b: 'eigen-sse2', atLeast: 0.8,
   })),
   // What the bench's SIMD128 prototypes would give the same targets.
+  { label: '(prototype) W1 heatmap (every neuron) vs ConvNetJS output-only', metric: 'W1.heatmapAll',
+    a: 'proto-simd', bMetric: 'W1.heatmapOutput', b: 'convnetjs', atLeast: 30 },
+  { label: '(prototype) W2 training vs TF.js wasm', metric: 'W2.train', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 10 },
+  { label: '(prototype) W3 training vs TF.js wasm', metric: 'W3.train', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 4 },
   { label: '(prototype) K1 fwd 4K vs scalar build', metric: 'K1.fwd.4K', a: 'proto-simd', b: 'relu-scalar', atLeast: 3 },
   { label: '(prototype) K1 fwd 1M vs TF.js wasm', metric: 'K1.fwd.1M', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 1 },
   ...METRICS.filter((m) => m.gemm).map((m) => ({
