@@ -1,6 +1,7 @@
 // Lesson 7: too large a learning rate makes the loss run away; the trainer
-// stops at the first non-finite value and says why; a lower rate or gradient
-// clipping keeps training finite.
+// stops when the loss or the weights blow up (or turn non-finite), says why
+// and returns to a checkpoint from before; a lower rate then carries on from
+// there, and gradient clipping keeps training finite from the start.
 
 import { lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
@@ -34,14 +35,17 @@ export default {
         sweep.push({ clipNorm, learningRate, seeds: results.map((r) => outcome(lastRecord(r))) });
       }
     }
-    // After the divergence at the preset's rate, lower the rate and carry on from the weights the trainer kept.
+    // After the divergence at the preset's rate, lower the rate and carry on from the checkpoint the trainer returned to.
     const rescued = await runJobs(seedRange(seeds).map((seed) => ({
       config: presetConfig(PRESET, { seed }),
       phases: [{ epochs }, { epochs, set: { learningRate: RESCUE_RATE } }],
     })));
     const continued = rescued.map((r) => {
       const firstStop = r.records.find((x) => x.diverged);
-      return { divergedFirst: Boolean(firstStop), lossAtStop: firstStop?.trainLoss ?? null, end: outcome(lastRecord(r)) };
+      return {
+        divergedFirst: Boolean(firstStop), restoredStep: firstStop?.step ?? null, lossAtStop: firstStop?.trainLoss ?? null,
+        end: outcome(lastRecord(r)),
+      };
     });
     return { seeds, epochs, rescueRate: RESCUE_RATE, presetRate: presetConfig(PRESET).learningRate, sweep, continued };
   },
@@ -58,10 +62,20 @@ export default {
     });
     const table = markdownTable(['gradient clipping', 'learning rate', 'diverged', 'step detected: min / median / max',
       'median test loss of the finite runs', `test loss < ${TRAINED_LOSS}`], rows);
-    const causes = [...new Set(data.sweep.flatMap((c) => c.seeds).filter((s) => s.cause).map((s) => s.cause.replace(/ at step \d+/, '')))];
+    // "loss exploded: 4.8e+05 > 7.3e+04 at step 2" is of the kind "loss exploded"; "loss is inf at step 4" of "loss is inf".
+    const causeKind = (cause) => cause.replace(/ at step \d+$/, '').replace(/:.*$/, '');
+    const reported = data.sweep.flatMap((c) => c.seeds).filter((s) => s.cause);
+    const causes = [...new Set(reported.map((s) => causeKind(s.cause)))].map((kind) => ({
+      kind, count: reported.filter((s) => causeKind(s.cause) === kind).length,
+      example: reported.find((s) => causeKind(s.cause) === kind).cause,
+    }));
     const stopped = data.continued.filter((c) => c.divergedFirst);
     const recovered = stopped.filter((c) => !c.end.diverged && c.end.testLoss < TRAINED_LOSS).length;
     const stopLosses = stopped.map((c) => c.lossAtStop).filter(Number.isFinite);
+    const restoredSteps = stopped.map((c) => c.restoredStep).filter(Number.isFinite);
+    const span = (values, unit) => (Math.min(...values) === Math.max(...values)
+      ? `${unit} ${values[0]}` : `${unit} ${Math.min(...values)} to ${Math.max(...values)}`);
+    const endLosses = stopped.map((c) => c.end.testLoss).filter(Number.isFinite);
 
     const palette = { 0: PALETTE.relu, 0.1: PALETTE.xavier };
     const lossSeries = data.sweep.map((cell) => ({
@@ -74,7 +88,7 @@ export default {
     }));
     const xAxis = { label: 'learning rate (SGD)', log: true, min: 0.007, max: 4.5, ticks: RATES, tickLabels: RATES.map(String) };
     const losses = chart({
-      title: `Test loss after ${data.epochs} epochs (runs that stayed finite)`, width: 480, height: 380,
+      title: `Test loss after ${data.epochs} epochs (runs not stopped)`, width: 480, height: 380,
       x: xAxis, y: { label: 'test loss (MSE)', log: true }, series: [...lossSeries, ...medians],
     });
     const divergedBars = chart({
@@ -94,14 +108,17 @@ export default {
         '',
         table,
         '',
-        `Causes reported by the trainer: ${causes.map((c) => `"${c}"`).join(', ')}.`,
+        `Causes reported by the trainer: ${causes.map((c) => `${c.kind} (${c.count} runs, e.g. "${c.example}")`).join('; ')}.`,
         '',
         `## Lowering the rate after the divergence`,
         '',
-        `At learning rate ${data.presetRate} without clipping, ${stopped.length} of ${data.seeds} runs diverged. Carrying on from the weights the trainer kept, ` +
-          `at learning rate ${data.rescueRate} for ${data.epochs} more epochs, ${recovered} of ${stopped.length} reached a test loss below ${TRAINED_LOSS}. ` +
-          (stopLosses.length ? `The kept weights are finite but already far gone: their training loss was ${fmt(Math.min(...stopLosses), 2)} to ${fmt(Math.max(...stopLosses), 2)}. ` : '') +
-          `Starting again (Reset) at ${data.rescueRate} is the row above.`,
+        `At learning rate ${data.presetRate} without clipping, ${stopped.length} of ${data.seeds} runs diverged. ` +
+          (restoredSteps.length ? `The trainer returned each to the older of its two latest epoch checkpoints (${span(restoredSteps, 'step')}), ` +
+            `whose training loss was ${fmt(Math.min(...stopLosses), 2)} to ${fmt(Math.max(...stopLosses), 2)}` +
+            (restoredSteps.every((step) => step === 0) ? ': every blow-up came within the first epoch, so that checkpoint is the initial weights. ' : '. ') : '') +
+          `Carrying on from there at learning rate ${data.rescueRate} for ${data.epochs} more epochs, ${recovered} of ${stopped.length} reached a test loss below ${TRAINED_LOSS}` +
+          (endLosses.length ? ` (median ${fmt(median(endLosses), 2)}, worst ${fmt(Math.max(...endLosses), 2)})` : '') +
+          `. Starting again (Reset) at ${data.rescueRate} is the row above.`,
       ].join('\n'),
       csv: csv(['clipNorm', 'learningRate', 'seed', 'diverged', 'divergedAtStep', 'cause', 'testLoss'], csvRows),
       svg: panels([losses, divergedBars], { title: 'Lesson 7: too large a learning rate, and gradient clipping' }),

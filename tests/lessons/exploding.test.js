@@ -1,7 +1,10 @@
 // Lesson 7. 20-seed spread (docs/lessons/07-exploding.md): at lr 3 all 20 runs
-// diverge (detected at step 3 – 109); with clipping at 0.1 none does and the
-// test loss is 0.023 median (a constant output scores 0.13); at lr 0.03, 18 of
-// 20 runs end below 0.01. Lowering the rate after the divergence rescues 0 of 20.
+// blow up and are caught at step 2 – 4, before any value overflows; with
+// clipping at 0.1 none does and the test loss is 0.023 median (a constant
+// output scores 0.13); at lr 0.03, 18 of 20 runs end below 0.01. Lowering the
+// rate after the divergence continues from the trainer's checkpoint (here the
+// initial weights) and rescues 18 of 20, as many as a Reset (before the
+// checkpoints: 0 of 20).
 import lesson, { TRAINED_LOSS } from '../../lessons/experiments/07-exploding.mjs';
 import { quantile } from '../../lessons/lib/stats.mjs';
 
@@ -14,7 +17,7 @@ const CONSTANT_OUTPUT_LOSS = 0.13;
 test('learning rate 3 diverges, and the trainer detects it and says why', () => {
   for (const run of cell(3, 0)) {
     expect(run.diverged).toBe(true);
-    expect(run.cause).toMatch(/^(loss|gradient norm|updated weights) (is|are) (NaN|inf|non-finite)/);
+    expect(run.cause).toMatch(/^((loss|weights) exploded: |(loss|gradient norm|updated weights) (is|are) (NaN|inf|non-finite))/);
     expect(run.step).toBeGreaterThan(0);
   }
 });
@@ -31,12 +34,17 @@ test('gradient clipping keeps the same too-large rate finite, and it learns', ()
   }
 });
 
-test('lowering the rate after the divergence does not rescue the run: the kept weights are already huge', () => {
+test('lowering the rate after the divergence rescues the run from the checkpoint the trainer returned to', () => {
   const stopped = data.continued.filter((c) => c.divergedFirst);
   expect(stopped).toHaveLength(10);
-  for (const c of stopped) {
-    expect(Number.isFinite(c.lossAtStop)).toBe(true);  // the trainer kept finite weights ...
-    expect(c.lossAtStop).toBeGreaterThan(1e6);         // ... far from any good ones
-  }
-  expect(stopped.filter((c) => !c.end.diverged && c.end.testLoss < TRAINED_LOSS).length).toBeLessThanOrEqual(1);
+  const fromScratch = cell(0.03, 0);
+  stopped.forEach((c, i) => {
+    expect(c.restoredStep).toBe(0);  // the blow-up comes within the first epoch: back to the initial weights ...
+    expect(c.lossAtStop).toBeLessThan(100);  // ... which are sane (training loss 0.8 – 41 on these seeds)
+    expect(c.end.diverged).toBe(false);
+    expect(c.end.testLoss).toBeLessThan(CONSTANT_OUTPUT_LOSS / 4);
+    // Same weights, same data order: carrying on is exactly a Reset at the lower rate.
+    expect(c.end.testLoss).toBe(fromScratch[i].testLoss);
+  });
+  expect(stopped.filter((c) => c.end.testLoss < TRAINED_LOSS).length).toBeGreaterThanOrEqual(8);  // 9 of 10 measured
 });
