@@ -99,6 +99,16 @@ using BiasActForwardFn = void (*)(size_t rows, size_t cols, float* z, const floa
 //   x: [n]
 using CountZerosFn = size_t (*)(size_t n, const float* x);
 
+// Matrix product C = A * B for the layers too large for the model's own small
+// loops. A and B are read through element steps, so a transposed operand needs
+// no copy:  A(i, p) = a[i * a_row_step + p * a_col_step],
+//           B(p, j) = b[p * b_row_step + j * b_col_step],
+// C is column-major: C(i, j) = c[i + j * ldc]. c must not overlap a or b.
+//   A: [m x k]   B: [k x n]   C: [m x n] (overwritten; k == 0 gives zeros)
+using GemmFn = void (*)(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
+                        size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
+                        float* c, size_t ldc);
+
 struct ActKernels {
   ActForwardFn forward;
   ActBackwardFn backward;
@@ -112,6 +122,9 @@ struct KernelSet {
   PreluForwardFn prelu_forward;
   PreluBackwardFn prelu_backward;
   CountZerosFn count_zeros;
+  // Null where the model's Eigen products are faster (native SSE/AVX packets,
+  // and the scalar WASM build); set where the build has a SIMD kernel.
+  GemmFn gemm;
 
   // act[kPrelu] holds the leaky-relu kernels: with a slope shared by the layer,
   // pass it as ActParams::alpha. Per-unit slopes use prelu_forward/backward.

@@ -182,4 +182,17 @@ size_t count_zeros_f32__scalar(size_t n, const float* x) {
   return zeros;
 }
 
+// Each entry summed from p = 0 upwards, as the SIMD kernel does.
+void gemm_f32__scalar(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
+                      size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
+                      float* c, size_t ldc) {
+  for (size_t j = 0; j < n; ++j) {
+    for (size_t i = 0; i < m; ++i) {
+      float sum = 0.0f;
+      for (size_t p = 0; p < k; ++p) sum += a[i * a_row_step + p * a_col_step] * b[p * b_row_step + j * b_col_step];
+      c[i + j * ldc] = sum;
+    }
+  }
+}
+
 }  // namespace relu::kernels

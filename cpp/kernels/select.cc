@@ -25,6 +25,9 @@ RELU_FOR_EACH_ISA(RELU_DEFINE_KERNEL_SET)
 #undef RELU_DEFINE_KERNEL_SET
 #undef RELU_ACT_ENTRY
 
+// gemm_f32__scalar is a reference, slower than Eigen's blocked products, so
+// the scalar set keeps table.gemm null and the model uses Eigen.
+
 }  // namespace
 
 const KernelSet& ScalarKernels() {
@@ -34,7 +37,12 @@ const KernelSet& ScalarKernels() {
 
 const KernelSet& SelectKernels() {
 #if defined(__wasm_simd128__)
-  static const KernelSet kSimd = MakeKernelSet_wasmsimd_u8();
+  // Eigen has no SIMD128 packets: under emcc its products run scalar code.
+  static const KernelSet kSimd = [] {
+    KernelSet table = MakeKernelSet_wasmsimd_u8();
+    table.gemm = gemm_f32__wasmsimd_8x4;
+    return table;
+  }();
   return kSimd;
 #else
   return ScalarKernels();

@@ -26,12 +26,18 @@
   ACT(kTanh, tanh, arg)
 
 // The instruction sets compiled into this build: ISA(KernelSet::isa string, name suffix).
+// The matrix-product variants: GEMM(KernelSet::isa string, name suffix). The
+// scalar one is the reference only: the scalar set leaves `gemm` null.
 #if defined(__wasm_simd128__)
 #define RELU_FOR_EACH_ISA(ISA) \
   ISA("scalar", scalar)        \
   ISA("wasmsimd", wasmsimd_u8)
+#define RELU_FOR_EACH_GEMM(GEMM) \
+  GEMM("scalar", scalar)         \
+  GEMM("wasmsimd", wasmsimd_8x4)
 #else
 #define RELU_FOR_EACH_ISA(ISA) ISA("scalar", scalar)
+#define RELU_FOR_EACH_GEMM(GEMM) GEMM("scalar", scalar)
 #endif
 
 namespace relu::kernels {
@@ -47,6 +53,9 @@ using PreluForwardSig = void(size_t n, const float* x, const float* slope, float
 using PreluBackwardSig = void(size_t n, const float* x, const float* slope, const float* dy,
                               float* dx, float* dslope);
 using CountZerosSig = size_t(size_t n, const float* x);
+using GemmSig = void(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
+                     size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
+                     float* c, size_t ldc);
 
 #define RELU_DECLARE_ACT_VARIANT(act, name, suffix) \
   ActForwardSig name##_f32__##suffix;               \
@@ -60,5 +69,9 @@ using CountZerosSig = size_t(size_t n, const float* x);
   CountZerosSig count_zeros_f32__##suffix;
 
 RELU_FOR_EACH_ISA(RELU_DECLARE_ISA_VARIANTS)
+
+#define RELU_DECLARE_GEMM_VARIANT(isa_name, suffix) GemmSig gemm_f32__##suffix;
+RELU_FOR_EACH_GEMM(RELU_DECLARE_GEMM_VARIANT)
+#undef RELU_DECLARE_GEMM_VARIANT
 
 }  // namespace relu::kernels

@@ -1,0 +1,164 @@
+// The matrix-product variants against a double-precision product: every size
+// around the 8 x 4 tile and the 256-deep k slice, transposed operands through
+// the element steps, padded leading dimensions, unaligned pointers, NaN.
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kernel_test_util.h"
+
+namespace relu::kernels::testing {
+namespace {
+
+struct GemmVariant {
+  std::string name;
+  GemmFn gemm;
+};
+
+std::vector<GemmVariant> AllGemmVariants() {
+  std::vector<GemmVariant> all;
+#define RELU_TEST_GEMM_VARIANT(isa_name, suffix) all.push_back({"gemm_f32__" #suffix, gemm_f32__##suffix});
+  RELU_FOR_EACH_GEMM(RELU_TEST_GEMM_VARIANT)
+#undef RELU_TEST_GEMM_VARIANT
+  return all;
+}
+
+void PrintTo(const GemmVariant& v, std::ostream* os) { *os << v.name; }
+
+// Operands stored with the given steps inside buffers that start `offset`
+// floats past an aligned allocation, C inside a column-major block of ldc rows
+// whose padding must stay untouched.
+struct Shape {
+  size_t m, n, k;
+  bool transpose_a = false, transpose_b = false;
+  size_t pad = 0;     // extra rows in every leading dimension
+  size_t offset = 0;  // floats before the first element of every operand
+};
+
+constexpr float kSentinel = 12345.0f;
+
+class GemmTest : public ::testing::TestWithParam<GemmVariant> {
+ protected:
+  // Runs the variant on random operands and checks every entry of C against
+  // the double product, and C's padding.
+  void Check(const Shape& s) {
+    std::mt19937 rng(static_cast<unsigned>(s.m * 131 + s.n * 17 + s.k));
+    std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+    // A: [m x k] stored as [m x k] (ld = m + pad) or, transposed, as [k x m] (ld = k + pad).
+    const size_t lda = (s.transpose_a ? s.k : s.m) + s.pad;
+    const size_t ldb = (s.transpose_b ? s.n : s.k) + s.pad;
+    const size_t ldc = s.m + s.pad;
+    std::vector<float> a(s.offset + lda * (s.transpose_a ? s.m : s.k) + 1);
+    std::vector<float> b(s.offset + ldb * (s.transpose_b ? s.k : s.n) + 1);
+    std::vector<float> c(s.offset + ldc * s.n + 1, kSentinel);
+    for (float& v : a) v = uniform(rng);
+    for (float& v : b) v = uniform(rng);
+    const size_t a_row = s.transpose_a ? lda : 1, a_col = s.transpose_a ? 1 : lda;
+    const size_t b_row = s.transpose_b ? ldb : 1, b_col = s.transpose_b ? 1 : ldb;
+    const float* a0 = a.data() + s.offset;
+    const float* b0 = b.data() + s.offset;
+    GetParam().gemm(s.m, s.n, s.k, a0, a_row, a_col, b0, b_row, b_col, c.data() + s.offset, ldc);
+
+    const std::string where = GetParam().name + " m=" + std::to_string(s.m) + " n=" + std::to_string(s.n) +
+                              " k=" + std::to_string(s.k) + " ta=" + std::to_string(s.transpose_a) +
+                              " tb=" + std::to_string(s.transpose_b) + " pad=" + std::to_string(s.pad) +
+                              " offset=" + std::to_string(s.offset);
+    for (size_t i = 0; i < s.offset; ++i) ASSERT_EQ(c[i], kSentinel) << where << " before C";
+    for (size_t j = 0; j < s.n; ++j) {
+      for (size_t i = 0; i < ldc; ++i) {
+        const float got = c[s.offset + j * ldc + i];
+        if (i >= s.m) {
+          ASSERT_EQ(got, kSentinel) << where << " padding row " << i << " col " << j;
+          continue;
+        }
+        double exact = 0.0, magnitude = 0.0;
+        for (size_t p = 0; p < s.k; ++p) {
+          const double term = static_cast<double>(a0[i * a_row + p * a_col]) * b0[p * b_row + j * b_col];
+          exact += term;
+          magnitude += std::fabs(term);
+        }
+        // Float summation error grows with k: k rounding steps of at most eps/2.
+        const double bound = static_cast<double>(s.k) * 6e-8 * magnitude + 1e-30;
+        ASSERT_NEAR(got, exact, bound) << where << " at (" << i << ", " << j << ")";
+      }
+    }
+    ASSERT_EQ(c.back(), kSentinel) << where << " after C";
+  }
+};
+
+// Below, at and just past the tile (8 rows, 4 columns), and odd sizes.
+const size_t kSizes[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 33};
+
+TEST_P(GemmTest, MatchesDoubleProductAtEverySizeAroundTheTile) {
+  for (size_t m : kSizes) {
+    for (size_t n : kSizes) {
+      for (size_t k : {1, 3, 8, 9, 33}) Check({m, n, k});
+    }
+  }
+}
+
+TEST_P(GemmTest, DepthsAroundTheKSlice) {
+  for (size_t k : {255, 256, 257, 511, 513}) {
+    for (size_t m : {3, 8, 13}) Check({m, 5, k});
+  }
+}
+
+TEST_P(GemmTest, TransposedOperandsPaddedLeadingDimensionsAndUnalignedPointers) {
+  for (bool ta : {false, true}) {
+    for (bool tb : {false, true}) {
+      for (size_t pad : {0, 1, 3}) {
+        for (size_t offset : {0, 1, 2, 3}) {
+          for (size_t m : {1, 5, 8, 11, 16, 21}) Check({m, 6, 10, ta, tb, pad, offset});
+          Check({9, 4, 260, ta, tb, pad, offset});
+        }
+      }
+    }
+  }
+}
+
+TEST_P(GemmTest, ZeroDepthGivesZerosAndEmptyShapesWriteNothing) {
+  std::vector<float> c(3 * 5, kSentinel);
+  const float unused = 1.0f;
+  GetParam().gemm(3, 5, 0, &unused, 1, 3, &unused, 1, 0, c.data(), 3);
+  for (float v : c) EXPECT_EQ(v, 0.0f);
+  std::fill(c.begin(), c.end(), kSentinel);
+  GetParam().gemm(0, 5, 4, &unused, 1, 0, &unused, 1, 4, c.data(), 1);
+  GetParam().gemm(3, 0, 4, &unused, 1, 3, &unused, 1, 4, c.data(), 3);
+  for (float v : c) EXPECT_EQ(v, kSentinel);
+}
+
+// A NaN in row r of A makes row r of C NaN and nothing else, at every row
+// position of the tile (the padded rows of a partial panel must not leak).
+TEST_P(GemmTest, NanInARowOfAReachesExactlyThatRowOfC) {
+  const size_t n = 5, k = 7;
+  for (size_t m : {3, 8, 11}) {
+    for (size_t r = 0; r < m; ++r) {
+      std::vector<float> a(m * k, 0.5f), b(k * n, 0.25f), c(m * n);
+      a[r + 2 * m] = std::numeric_limits<float>::quiet_NaN();
+      GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), m);
+      for (size_t j = 0; j < n; ++j) {
+        for (size_t i = 0; i < m; ++i) {
+          if (i == r) EXPECT_TRUE(std::isnan(c[i + j * m])) << GetParam().name << " m=" << m << " row " << r;
+          else EXPECT_EQ(c[i + j * m], 0.5f * 0.25f * k) << GetParam().name << " m=" << m << " row " << i;
+        }
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllVariants, GemmTest, ::testing::ValuesIn(AllGemmVariants()),
+                         [](const ::testing::TestParamInfo<GemmVariant>& info) { return info.param.name; });
+
+TEST(GemmSelectTest, SimdBuildUsesItsKernelAndScalarSetLeavesProductsToEigen) {
+  EXPECT_EQ(ScalarKernels().gemm, nullptr);
+#if defined(__wasm_simd128__)
+  EXPECT_EQ(SelectKernels().gemm, &gemm_f32__wasmsimd_8x4);
+#else
+  EXPECT_EQ(SelectKernels().gemm, nullptr);
+#endif
+}
+
+}  // namespace
+}  // namespace relu::kernels::testing
