@@ -220,8 +220,11 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
     float* a = ws->act(static_cast<int>(l));                                   // [outputs x cols]
     const float* bias = params + layer.biasOffset;                             // [outputs]
     const float* w = params + layer.weightOffset;                              // [outputs x inputs]
+    const auto inputs = static_cast<size_t>(layer.inputs);
     if (IsSmall(layer.outputs, layer.inputs, cols)) {
-      SmallForward(rows, static_cast<size_t>(layer.inputs), n, w, x, z);
+      SmallForward(rows, inputs, n, w, x, z);
+    } else if (kernels.gemm) {  // the build's SIMD product, where Eigen has none
+      kernels.gemm(rows, n, inputs, w, 1, rows, x, 1, inputs, z, rows);
     } else {
       MatrixMap(z, layer.outputs, cols).noalias() =
           ConstMatrixMap(w, layer.outputs, layer.inputs) * ConstMatrixMap(x, layer.inputs, cols);
@@ -284,10 +287,16 @@ void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, co
     float* dw = grads + layer.weightOffset;                  // [outputs x inputs]
     float* db = grads + layer.biasOffset;                    // [outputs]
     float* dx = l > 0 ? ws->delta(1 - current) : nullptr;    // [inputs x cols]: dL/dA_{l-1}
+    const auto inputs = static_cast<size_t>(layer.inputs);
     if (IsSmall(layer.outputs, layer.inputs, cols)) {
-      const auto inputs = static_cast<size_t>(layer.inputs);
       SmallWeightGradient(rows, inputs, n, dz, x, dw);
       if (dx) SmallInputGradient(rows, inputs, n, w, dz, dx, ws->scratch());
+    } else if (kernels.gemm) {
+      // Transposed operands through the kernel's element steps, no copies:
+      // dw = dz * x^T reads x^T(p, j) = x[j + p * inputs];
+      // dx = w^T * dz reads w^T(i, p) = w[p + i * rows].
+      kernels.gemm(rows, inputs, n, dz, 1, rows, x, inputs, 1, dw, rows);
+      if (dx) kernels.gemm(inputs, n, rows, w, rows, 1, dz, 1, rows, dx, inputs);
     } else {
       const ConstMatrixMap dz_map(dz, layer.outputs, cols);
       MatrixMap(dw, layer.outputs, layer.inputs).noalias() =
