@@ -187,14 +187,7 @@ void Trainer::Impl::SetBaseline() {
                                    layer.biasOffset - layer.weightOffset);
   }
   weightNormLimit = kWeightBlowUp * std::max(std::sqrt(weight_squares), 1.0);
-  double loss_sum = 0.0;
-  int correct = 0;
-  Pass(train, nullptr, &loss_sum, &correct);
-  // A tanh output bounds the loss (at most 4 per output): only the weights can blow up.
-  lossLimit = layout.head == Head::kTanhMse
-                  ? std::numeric_limits<double>::infinity()
-                  : kLossBlowUp * std::max(loss_sum / train.count, 1.0);
-  if (std::isnan(lossLimit)) lossLimit = std::numeric_limits<double>::infinity();
+  lossLimit = kNaN;  // set by the next step's batch loss
   SaveCheckpoint();
   SaveCheckpoint();  // both slots: nothing before the baseline is to be returned to
 }
@@ -254,6 +247,11 @@ Status Trainer::Impl::StepOnce() {
                                     batch.act(last), batch.delta(0));
   const double loss = loss_sum / cols;
   if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
+  if (std::isnan(lossLimit)) {
+    // A tanh output bounds the loss (at most 4 per output): only the weights can blow up.
+    lossLimit = layout.head == Head::kTanhMse ? std::numeric_limits<double>::infinity()
+                                              : kLossBlowUp * std::max(loss, 1.0);
+  }
   if (loss > lossLimit) {
     return Status::Error("loss exploded: " + Scientific(loss) + " > " + Scientific(lossLimit) +
                          " at step " + std::to_string(attempted));

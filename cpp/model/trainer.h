@@ -80,7 +80,8 @@ class Trainer {
   // training diverges: the loss, the gradient norm or the updated weights are
   // non-finite, or they blow up before that: the weights' norm ||W|| passes
   // 1e4 x its value at the baseline (at least 1), or, unless the head is tanh,
-  // a batch loss passes 1e4 x the training loss at the baseline (at least 1).
+  // a batch loss passes 1e4 x the first batch loss after the baseline (at
+  // least 1).
   // The baseline is the last Reset, SetParams, SetWeight or ImportJson.
   // metrics().divergedAtStep is the step that failed and divergedCause says
   // why, e.g. "loss exploded: 4.8e+05 > 7.3e+04 at step 2", "weights exploded:
