@@ -292,7 +292,8 @@ int Run(const Options& options) {
     const bool report = diverged || epoch % options.eval_every == 0 || epoch == options.epochs;
     if (report) trainer->Evaluate();
     if (report && !options.quiet) WriteEpochLine(epoch, trainer->metrics());
-    // A diverged run stays stopped: the trainer keeps the last finite weights.
+    // A diverged run stays stopped: the trainer is back at a checkpoint from
+    // before the blow-up.
     if (diverged) break;
   }
   if (epoch == 0) trainer->Evaluate();  // --epochs 0: the untrained network's losses

@@ -196,8 +196,8 @@ export class Trainer {
 
   /**
    * Runs n mini-batch steps. Divergence is a result, not an exception: the
-   * returned progress says `diverged` and the weights are those of the last
-   * finite step.
+   * returned progress says `diverged` and the weights are those of the older
+   * of the two latest epoch checkpoints, from before the blow-up.
    */
   step(n = 1) {
     return this.#train('step', checkWhole('steps', n, 0, MAX_STEPS_PER_CALL));

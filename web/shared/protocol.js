@@ -48,8 +48,8 @@ export const Event = Object.freeze({
   REPLY: 'reply',
   // Sent after each successful init: {build, simd, protocol: PROTOCOL_VERSION}
   READY: 'ready',
-  // Training stopped because the loss or the weights turned non-finite:
-  // {step, cause}. The weights are those of the last finite step.
+  // Training stopped because the loss or the weights turned non-finite or exploded:
+  // {step, cause}. The weights are back at an epoch checkpoint from before the blow-up.
   DIVERGED: 'diverged',
   // An error outside any request (e.g. the core failed to load): {message}
   ERROR: 'error',

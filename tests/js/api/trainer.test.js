@@ -140,7 +140,7 @@ describe.each(BUILD_NAMES)('%s build', (build) => {
     expect(progress.diverged).toBe(true);
     expect(progress.divergedCause).not.toBe('');
     expect(progress.step).toBeLessThan(1000);
-    // The weights are rolled back to the last step whose result was finite.
+    // The weights are rolled back to an epoch checkpoint from before the blow-up.
     expect(progress.divergedAtStep).toBeGreaterThan(progress.step);
     for (const value of trainer.params()) expect(Number.isFinite(value)).toBe(true);
     // Stepping on while diverged changes nothing.

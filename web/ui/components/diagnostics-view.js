@@ -164,7 +164,7 @@ export function createDiagnosticsView(container) {
     }
     banner.hidden = false;
     const text = `Training diverged at step ${diverged.step} (${diverged.cause || 'non-finite values'}). `
-      + `The learning rate ${formatValue(diverged.learningRate)} is too large for this network: lower it, or set gradient clipping, then press Reset.`;
+      + `The learning rate ${formatValue(diverged.learningRate)} is too large for this network: the weights are back where they were before the blow-up: lower it, or set gradient clipping, and press Play to go on (or Reset).`;
     if (banner.textContent !== text) banner.textContent = text;
   }
 
