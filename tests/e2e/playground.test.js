@@ -279,13 +279,16 @@ test.each([1280, 360])('at %i px wide nothing a student reads is clipped', async
   expect(clipped).toEqual([]);
 });
 
-test('a regression whose loss explodes: no empty accuracy chart, the loss on a log axis, the divergence banner', async () => {
+test('a regression whose loss explodes: no empty accuracy chart, the divergence banner, the loss axis still linear', async () => {
   const page = await open('?dataset=reg-plane&problem=regression&hidden=8,8&activation=relu&init=he-normal&optimizer=sgd&learningRate=3&batchSize=10&seed=1');
   await waitReady(page);
   await page.waitForSelector('.banner-diverged:not([hidden])', WAIT);
   expect(await page.locator('.chart', { hasText: 'Accuracy' }).isHidden()).toBe(true);
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart-title')].some((t) => t.textContent === 'Loss (log scale)'), null, WAIT);
-  expect(await page.locator('.banner-diverged').textContent()).toMatch(/^Training diverged at step \d+/);
+  expect(await page.locator('.banner-diverged').textContent()).toMatch(/^Training diverged at step \d+ \(loss exploded/);
+  // The core stops the run at step 2, before the loss grows past 1e4x, and
+  // goes back to the weights before the blow-up: nothing on the loss chart
+  // calls for the log axis (chooseLogScale has its own unit tests).
+  expect(await page.evaluate(() => [...document.querySelectorAll('.chart-title')].some((t) => t.textContent === 'Loss (log scale)'))).toBe(false);
 });
 
 test('the <relu-playground> element mounts in its shadow root', async () => {
