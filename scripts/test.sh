@@ -13,6 +13,8 @@ export JOBS=${JOBS:-$(nproc)}
 # emcc's JS optimiser finds acorn only here when Node is not Debian's.
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 export CTEST_OUTPUT_ON_FAILURE=1
+# The lesson tests reuse the probe the native tree builds, instead of a tree of their own.
+export RELU_LESSONS_BUILD_DIR="$PWD/build/native"
 
 bash scripts/setup.sh || exit 1
 
@@ -53,9 +55,7 @@ suite "C++ as WASM (scalar)" wasm_tests scalar
 suite "page build" web_build
 suite "Jest unit (JS API, worker, UI)" jest unit
 suite "Jest end-to-end (headless Chromium)" jest e2e
-# The lesson probe was built with the native tree above.
-suite "Jest lessons (claims on the native core)" env RELU_LESSONS_BUILD_DIR="$PWD/build/native" \
-  node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects lessons --ci
+suite "Jest lessons (claims on the native core)" jest lessons
 if [ -f bench/run.mjs ]; then
   suite "benchmark smoke run" node bench/run.mjs --smoke
 fi
