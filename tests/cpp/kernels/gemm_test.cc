@@ -149,7 +149,7 @@ TEST_P(GemmTest, NanInARowOfAReachesExactlyThatRowOfC) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllVariants, GemmTest, ::testing::ValuesIn(AllGemmVariants()),
-                         [](const ::testing::TestParamInfo<GemmVariant>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<GemmVariant>& param_info) { return param_info.param.name; });
 
 TEST(GemmSelectTest, SimdBuildUsesItsKernelAndScalarSetLeavesProductsToEigen) {
   EXPECT_EQ(ScalarKernels().gemm, nullptr);
