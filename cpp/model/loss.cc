@@ -87,6 +87,28 @@ double ApplyHead(Head head, int outputs, int cols, const float* z, const float* 
   return total;
 }
 
+void HeadOutputs(const kernels::KernelSet& kernels, Head head, int outputs, int cols, const float* z,
+                 float* y) {
+  const size_t n = static_cast<size_t>(outputs) * static_cast<size_t>(cols);
+  switch (head) {
+    case Head::kLinearMse:
+      if (y != z) std::copy(z, z + n, y);
+      return;
+    case Head::kTanhMse:
+      kernels[Act::kTanh].forward(n, z, y, nullptr);
+      return;
+    case Head::kSigmoidBce:
+      kernels[Act::kSigmoid].forward(n, z, y, nullptr);
+      return;
+    case Head::kSoftmaxCe:
+      for (int j = 0; j < cols; ++j) {
+        const size_t column = static_cast<size_t>(j) * static_cast<size_t>(outputs);
+        SoftmaxColumn(outputs, z + column, 0, y + column, nullptr, 0.0f);
+      }
+      return;
+  }
+}
+
 int CountCorrect(Head head, int outputs, int cols, const float* y, const float* labels) {
   int correct = 0;
   for (int j = 0; j < cols; ++j) {

@@ -20,6 +20,13 @@ namespace relu {
 double ApplyHead(Head head, int outputs, int cols, const float* z, const float* labels, float* y,
                  float* dz);
 
+// The head's outputs alone, for display (the grid): no labels, no loss. tanh
+// and sigmoid go through the kernel set's vectorised forms (within 2.3e-7 of
+// ApplyHead's, see kernels.h), softmax as in ApplyHead.
+//   z: [outputs x cols]   y: [outputs x cols] (may equal z unless softmax)
+void HeadOutputs(const kernels::KernelSet& kernels, Head head, int outputs, int cols, const float* z,
+                 float* y);
+
 // Number of samples whose prediction matches the label: tanh y > 0, sigmoid
 // p > 0.5, softmax argmax. Regression has no accuracy: returns 0.
 //   y: [outputs x cols]   labels: [cols]

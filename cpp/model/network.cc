@@ -1,101 +1,24 @@
 #include "model/network.h"
 
-#include <Eigen/Core>
 #include <algorithm>
+
+#include "model/products.h"
 
 namespace relu {
 namespace {
-
-using MatrixMap = Eigen::Map<Eigen::MatrixXf>;
-using ConstMatrixMap = Eigen::Map<const Eigen::MatrixXf>;
-
-// Small products take plain loops that the compiler vectorises, with no
-// setup cost: below ~24^3 multiply-adds Eigen's products spend more time on
-// packing, blocking and dispatch than on arithmetic, and while the weights
-// fit in L1 (64 x 64 floats) the register-blocked loops below keep pace with
-// Eigen (which has no SIMD128 path of its own in WASM). They also keep each
-// sum in a fixed order, so small networks give the same bits everywhere.
-constexpr size_t kSmallProductMaxMacs = 24 * 24 * 24;
-constexpr size_t kSmallProductMaxWeights = 64 * 64;
-
-bool IsSmall(int rows, int inner, int cols) {
-  const size_t weights = static_cast<size_t>(rows) * static_cast<size_t>(inner);
-  return weights <= kSmallProductMaxWeights ||
-         weights * static_cast<size_t>(cols) <= kSmallProductMaxMacs;
-}
-
-// One column of out = a * b, rows [r, r + kBlock), summed in kBlock
-// accumulators that stay in vector registers through the whole inner loop.
-// a is column-major with `rows` rows; the column's entries of b are
-// b_col[k * b_step] for k in [0, inner).
-template <size_t kBlock>
-void ProductRowBlock(size_t rows, size_t inner, size_t r, const float* __restrict a,
-                     const float* __restrict b_col, size_t b_step, float* __restrict out_col) {
-  float acc[kBlock];
-  for (size_t t = 0; t < kBlock; ++t) acc[t] = a[r + t] * b_col[0];
-  for (size_t k = 1; k < inner; ++k) {
-    const float bk = b_col[k * b_step];
-    const float* __restrict ak = a + k * rows + r;
-    for (size_t t = 0; t < kBlock; ++t) acc[t] += ak[t] * bk;
-  }
-  for (size_t t = 0; t < kBlock; ++t) out_col[r + t] = acc[t];
-}
-
-// out = a * b for small matrices.   a: [rows x inner]   out: [rows x cols]
-// Column j of b starts at b + j * b_col_stride, its entries b_step apart, so
-// b may be a matrix or the transpose of one without copying.
-void SmallProduct(size_t rows, size_t inner, size_t cols, const float* __restrict a,
-                  const float* __restrict b, size_t b_col_stride, size_t b_step,
-                  float* __restrict out) {
-  for (size_t j = 0; j < cols; ++j) {
-    const float* b_col = b + j * b_col_stride;
-    float* out_col = out + j * rows;
-    size_t r = 0;
-    for (; r + 8 <= rows; r += 8) ProductRowBlock<8>(rows, inner, r, a, b_col, b_step, out_col);
-    if (r + 4 <= rows) {
-      ProductRowBlock<4>(rows, inner, r, a, b_col, b_step, out_col);
-      r += 4;
-    }
-    for (; r < rows; ++r) ProductRowBlock<1>(rows, inner, r, a, b_col, b_step, out_col);
-  }
-}
-
-// z = w * x.   w: [rows x inner]   x: [inner x cols]   z: [rows x cols]
-void SmallForward(size_t rows, size_t inner, size_t cols, const float* w, const float* x,
-                  float* z) {
-  SmallProduct(rows, inner, cols, w, x, inner, 1, z);
-}
-
-// dw = dz * x^T.   dz: [rows x cols]   x: [inner x cols]   dw: [rows x inner]
-void SmallWeightGradient(size_t rows, size_t inner, size_t cols, const float* dz, const float* x,
-                         float* dw) {
-  SmallProduct(rows, cols, inner, dz, x, 1, inner, dw);
-}
-
-// dx = w^T * dz, through wt, a transposed copy of w, so that the
-// accumulators run down contiguous columns as in the other two products.
-//   w: [rows x inner]   dz: [rows x cols]   dx: [inner x cols]   wt: [inner x rows] (scratch)
-void SmallInputGradient(size_t rows, size_t inner, size_t cols, const float* __restrict w,
-                        const float* dz, float* dx, float* __restrict wt) {
-  for (size_t k = 0; k < inner; ++k) {
-    for (size_t r = 0; r < rows; ++r) wt[r * inner + k] = w[k * rows + r];
-  }
-  SmallProduct(inner, rows, cols, wt, dz, rows, 1, dx);
-}
 
 // Buffers start on 64-byte boundaries, so SIMD loads of a column start aligned
 // whenever the row count allows.
 size_t Padded(size_t floats) { return (floats + 15) / 16 * 16; }
 
-// The small-product path's transposed weights, for the largest layer that
-// can take it.
+// The input-gradient product's scratch, for the largest layer.
 size_t ScratchFloats(const NetworkLayout& layout) {
   size_t largest = 0;
   for (const LayerLayout& layer : layout.layers) {
-    largest =
-        std::max(largest, static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs));
+    largest = std::max(largest, ProductScratchFloats(static_cast<size_t>(layer.outputs),
+                                                     static_cast<size_t>(layer.inputs)));
   }
-  return std::min(largest, std::max(kSmallProductMaxMacs, kSmallProductMaxWeights));
+  return largest;
 }
 
 }  // namespace
@@ -221,14 +144,7 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
     const float* bias = params + layer.biasOffset;                             // [outputs]
     const float* w = params + layer.weightOffset;                              // [outputs x inputs]
     const auto inputs = static_cast<size_t>(layer.inputs);
-    if (IsSmall(layer.outputs, layer.inputs, cols)) {
-      SmallForward(rows, inputs, n, w, x, z);
-    } else if (kernels.gemm) {  // the build's SIMD product, where Eigen has none
-      kernels.gemm(rows, n, inputs, w, 1, rows, x, 1, inputs, z, rows);
-    } else {
-      MatrixMap(z, layer.outputs, cols).noalias() =
-          ConstMatrixMap(w, layer.outputs, layer.inputs) * ConstMatrixMap(x, layer.inputs, cols);
-    }
+    ForwardProduct(kernels, rows, inputs, n, w, x, z);
 
     if (l == count - 1) {  // logits: the head reads Z and writes A
       kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
@@ -247,6 +163,44 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
           kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
       }
     }
+  }
+}
+
+void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                        const float* params, int cols, const SampleMajorOutput* hidden,
+                        Workspace* ws) {
+  const size_t count = layout.layers.size();
+  const auto n = static_cast<size_t>(cols);
+  const float* xt = ws->input();  // [cols x inputs], then each layer's A^T
+  size_t ldx = n;
+  for (size_t l = 0; l < count; ++l) {
+    const LayerLayout& layer = layout.layers[l];
+    const auto rows = static_cast<size_t>(layer.outputs);
+    const auto inputs = static_cast<size_t>(layer.inputs);
+    const int index = static_cast<int>(l);
+    const bool is_output = l == count - 1;
+    // Hidden layers go through Z^T straight into A^T (in place), the output
+    // layer keeps its logits in Z^T for the head.
+    SampleMajorOutput to{is_output ? ws->pre(index) : ws->act(index), n};  // [cols x outputs]
+    if (hidden && !is_output) to = hidden[l];
+    const float* w = params + layer.weightOffset;   // [outputs x inputs]
+    const float* bias = params + layer.biasOffset;  // [outputs]
+    SampleMajorForwardProduct(kernels, rows, inputs, n, w, xt, ldx, to.at, to.ld);
+    for (size_t u = 0; u < rows; ++u) {
+      float* run = to.at + u * to.ld;  // unit u over the batch: [cols]
+      const float b = bias[u];
+      for (size_t j = 0; j < n; ++j) run[j] += b;
+      if (is_output || layer.act == Act::kLinear) continue;
+      if (layer.act == Act::kPrelu) {
+        const float* slope = params + layer.slopeOffset;  // [slopeCount]
+        const kernels::ActParams unit{layer.slopeCount == 1 ? slope[0] : slope[u]};
+        kernels[Act::kLeakyRelu].forward(n, run, run, &unit);
+      } else {
+        kernels[layer.act].forward(n, run, run, &layer.actParams);
+      }
+    }
+    xt = to.at;
+    ldx = to.ld;
   }
 }
 
@@ -288,24 +242,8 @@ void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, co
     float* db = grads + layer.biasOffset;                    // [outputs]
     float* dx = l > 0 ? ws->delta(1 - current) : nullptr;    // [inputs x cols]: dL/dA_{l-1}
     const auto inputs = static_cast<size_t>(layer.inputs);
-    if (IsSmall(layer.outputs, layer.inputs, cols)) {
-      SmallWeightGradient(rows, inputs, n, dz, x, dw);
-      if (dx) SmallInputGradient(rows, inputs, n, w, dz, dx, ws->scratch());
-    } else if (kernels.gemm) {
-      // Transposed operands through the kernel's element steps, no copies:
-      // dw = dz * x^T reads x^T(p, j) = x[j + p * inputs];
-      // dx = w^T * dz reads w^T(i, p) = w[p + i * rows].
-      kernels.gemm(rows, inputs, n, dz, 1, rows, x, inputs, 1, dw, rows);
-      if (dx) kernels.gemm(inputs, n, rows, w, rows, 1, dz, 1, rows, dx, inputs);
-    } else {
-      const ConstMatrixMap dz_map(dz, layer.outputs, cols);
-      MatrixMap(dw, layer.outputs, layer.inputs).noalias() =
-          dz_map * ConstMatrixMap(x, layer.inputs, cols).transpose();
-      if (dx) {
-        MatrixMap(dx, layer.inputs, cols).noalias() =
-            ConstMatrixMap(w, layer.outputs, layer.inputs).transpose() * dz_map;
-      }
-    }
+    WeightGradientProduct(kernels, rows, inputs, n, dz, x, dw);
+    if (dx) InputGradientProduct(kernels, rows, inputs, n, w, dz, dx, ws->scratch());
     std::fill(db, db + rows, 0.0f);
     for (size_t j = 0; j < n; ++j) {
       for (size_t r = 0; r < rows; ++r) db[r] += dz[j * rows + r];

@@ -94,6 +94,21 @@ class Workspace {
 void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
              int cols, Workspace* ws);
 
+// Forward pass of a batch stored the other way round, one row per sample:
+// the grid pass stores pixels so, which makes each unit's outputs over the
+// pixels one contiguous run of its image. Reads ws->input() as X^T
+// [cols x inputs]. Hidden layer l's outputs A_l^T [cols x outputs_l] go to
+// hidden[l] when given (e.g. straight into the images), else to ws->act(l)
+// with leading dimension cols; the output layer's logits Z^T [cols x outputs]
+// go to ws->pre(last). Z of the hidden layers is not kept.
+struct SampleMajorOutput {
+  float* at;  // unit u's outputs start at at + u * ld
+  size_t ld;
+};
+void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                        const float* params, int cols, const SampleMajorOutput* hidden,
+                        Workspace* ws);
+
 // Backward pass, same argument order: from dL/dZ of the output layer in
 // ws->delta(0) [outputs x cols] (written by the head), writes dL/dparams
 // of the data term into grads [paramCount] (overwritten, not accumulated).

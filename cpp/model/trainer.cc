@@ -126,6 +126,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->layerUpdates.assign(layer_count, LayerUpdate());
   impl->layerSums.resize(layer_count);
   impl->unitAlive.resize(layer_count);
+  impl->gridOutputs.resize(layer_count);
   impl->metrics.layers.resize(layer_count);
   for (size_t l = 0; l < layer_count; ++l) {
     const LayerLayout& layer = impl->layout.layers[l];

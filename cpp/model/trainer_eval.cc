@@ -132,34 +132,53 @@ Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_coun
                          " floats, needs " + std::to_string(needed) + " (nodes x n x n)");
   }
   Impl& s = *impl_;
-  const int inputs = s.layout.inputs;
+  const auto inputs = static_cast<size_t>(s.layout.inputs);
   const int last = static_cast<int>(s.layout.layers.size()) - 1;
+  const auto outputs = static_cast<size_t>(s.layout.outputs());
   const auto chunk = static_cast<size_t>(s.eval.capacity());
   const float pixel = 2.0f * kDomain / static_cast<float>(n);
-  std::fill_n(s.eval.labels(), chunk, 0.0f);  // the head wants labels; their loss is unused
+  SampleMajorOutput* hidden = s.gridOutputs.data();  // [layers]
+  // Pixel-major, one row per pixel: every unit's outputs over the chunk come
+  // out as one contiguous run of its image, with no transposition.
   for (size_t start = 0; start < pixels; start += chunk) {
     const size_t cols = std::min(chunk, pixels - start);
-    float* x = s.eval.input();  // [inputs x cols]
+    float* xt = s.eval.input();  // [cols x inputs]
+    float features[kFeatureCount];
     for (size_t j = 0; j < cols; ++j) {
       const size_t row = (start + j) / static_cast<size_t>(n);
       const size_t col = (start + j) % static_cast<size_t>(n);
       const float x1 = -kDomain + (static_cast<float>(col) + 0.5f) * pixel;
       const float x2 = kDomain - (static_cast<float>(row) + 0.5f) * pixel;  // row 0 at the top
-      ComputeFeatures(s.config.features, x1, x2, x + j * inputs);
+      ComputeFeatures(s.config.features, x1, x2, features);
+      for (size_t p = 0; p < inputs; ++p) xt[j + p * cols] = features[p];
     }
     const int width = static_cast<int>(cols);
-    Forward(s.layout, *s.kernels, s.params.data(), width, &s.eval);
-    ApplyHead(s.layout.head, s.layout.outputs(), width, s.eval.pre(last), s.eval.labels(),
-              s.eval.act(last), nullptr);
-    // Transpose [units x cols] blocks into one n x n image per node.
+    // Hidden units straight into their images.
     size_t node = 0;
-    for (int l = include_hidden ? 0 : last; l <= last; ++l) {
-      const auto units = static_cast<size_t>(s.layout.layers[l].outputs);
-      const float* act = s.eval.act(l);  // [units x cols]
-      for (size_t u = 0; u < units; ++u, ++node) {
-        float* image = out + node * pixels + start;
-        for (size_t j = 0; j < cols; ++j) image[j] = act[u + j * units];
+    if (include_hidden) {
+      for (int l = 0; l < last; ++l) {
+        hidden[l] = {out + node * pixels + start, pixels};
+        node += static_cast<size_t>(s.layout.layers[l].outputs);
       }
+    }
+    ForwardSampleMajor(s.layout, *s.kernels, s.params.data(), width,
+                       include_hidden ? hidden : nullptr, &s.eval);
+    // The head works on batch-major columns: with one output per pixel that
+    // is the same layout; softmax's classes are transposed for it.
+    const float* logits = s.eval.pre(last);  // [cols x outputs]
+    if (outputs == 1) {
+      HeadOutputs(*s.kernels, s.layout.head, 1, width, logits, out + node * pixels + start);
+      continue;
+    }
+    float* columns = s.eval.delta(0);         // [outputs x cols]
+    float* probabilities = s.eval.act(last);  // [outputs x cols]
+    for (size_t u = 0; u < outputs; ++u) {
+      for (size_t j = 0; j < cols; ++j) columns[u + j * outputs] = logits[j + u * cols];
+    }
+    HeadOutputs(*s.kernels, s.layout.head, static_cast<int>(outputs), width, columns, probabilities);
+    for (size_t u = 0; u < outputs; ++u, ++node) {
+      float* image = out + node * pixels + start;
+      for (size_t j = 0; j < cols; ++j) image[j] = probabilities[u + j * outputs];
     }
   }
   return Status::Ok();

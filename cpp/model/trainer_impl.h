@@ -115,6 +115,8 @@ struct Trainer::Impl {
   // Evaluate's accumulators, per weight layer, allocated once.
   std::vector<LayerSums> layerSums;
   std::vector<std::vector<uint8_t>> unitAlive;  // [layer][unit]: non-zero at least once
+  // EvalGrid's destinations of the hidden layers, one per weight layer, allocated once.
+  std::vector<SampleMajorOutput> gridOutputs;
 
   Metrics metrics;
 };

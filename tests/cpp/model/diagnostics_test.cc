@@ -2,10 +2,12 @@
 // known, and the grid's layout.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <vector>
 
+#include "model/data.h"
 #include "model_test_util.h"
 
 namespace relu::testing {
@@ -196,6 +198,89 @@ TEST(Grid, OutputsArePostHead) {
   for (int p = 0; p < n * n; ++p) {
     EXPECT_GT(grid[p], 0.0f);
     EXPECT_LT(grid[p], 1.0f);
+  }
+}
+
+// What the grid must show: the batch-major Forward and the head over the
+// same pixel centres, node by node.
+std::vector<float> GridByForward(const Trainer& trainer, int n) {
+  const Config& config = trainer.config();
+  const NetworkLayout layout = MakeLayout(config, NumInputs(config), NumOutputs(config));
+  const int pixels = n * n;
+  Workspace ws;
+  EXPECT_TRUE(ws.Resize(layout, pixels));
+  const float pixel = 2.0f * kDomain / static_cast<float>(n);
+  for (int p = 0; p < pixels; ++p) {
+    const float x1 = -kDomain + (static_cast<float>(p % n) + 0.5f) * pixel;
+    const float x2 = kDomain - (static_cast<float>(p / n) + 0.5f) * pixel;
+    ComputeFeatures(config.features, x1, x2, ws.input() + static_cast<size_t>(p) * layout.inputs);
+    ws.labels()[p] = 0.0f;
+  }
+  const int last = static_cast<int>(layout.layers.size()) - 1;
+  Forward(layout, kernels::SelectKernels(), trainer.params(), pixels, &ws);
+  ApplyHead(layout.head, layout.outputs(), pixels, ws.pre(last), ws.labels(), ws.act(last), nullptr);
+  std::vector<float> images;
+  for (int l = 0; l <= last; ++l) {
+    const int units = layout.layers[l].outputs;
+    for (int u = 0; u < units; ++u) {
+      for (int p = 0; p < pixels; ++p) images.push_back(ws.act(l)[u + p * units]);
+    }
+  }
+  return images;
+}
+
+TEST(Grid, EveryNodeIsTheForwardPassAtThePixelCentres) {
+  struct Case {
+    const char* name;
+    std::vector<int> hidden;
+    std::vector<Act> activations;
+    Problem problem;
+    Dataset dataset;
+    BinaryHead head;
+    bool perUnit;
+    uint32_t features;
+  };
+  const uint32_t all_features = (1u << kFeatureCount) - 1;
+  const Case cases[] = {
+      {"relu-tanh", {8, 8, 8}, {Act::kRelu, Act::kRelu, Act::kRelu}, Problem::kBinary,
+       Dataset::kSpiral, BinaryHead::kTanhMse, false, kFeatX1 | kFeatX2},
+      {"prelu-per-unit-sigmoid", {5, 7}, {Act::kPrelu, Act::kElu}, Problem::kBinary,
+       Dataset::kXor, BinaryHead::kSigmoidBce, true, all_features},
+      {"prelu-shared-linear-gelu", {9, 3, 4}, {Act::kPrelu, Act::kLinear, Act::kGelu},
+       Problem::kBinary, Dataset::kCircle, BinaryHead::kTanhMse, false, kFeatX1 | kFeatX1X2},
+      {"softmax", {70, 70}, {Act::kLeakyRelu, Act::kSigmoid}, Problem::kMulticlass,
+       Dataset::kSpiral3, BinaryHead::kTanhMse, false, kFeatX1 | kFeatX2 | kFeatSinX2},
+      {"regression", {12}, {Act::kSilu}, Problem::kRegression, Dataset::kRegPlane,
+       BinaryHead::kTanhMse, false, kFeatX1 | kFeatX2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Config config = SmallTrainerConfig();
+    config.hidden = c.hidden;
+    config.activations = c.activations;
+    config.problem = c.problem;
+    config.dataset = c.dataset;
+    config.binaryHead = c.head;
+    config.preluPerUnit = c.perUnit;
+    config.features = c.features;
+    auto trainer = MustCreate(config);
+    ASSERT_NE(trainer, nullptr);
+    ASSERT_TRUE(trainer->Step(30).ok());  // weights, biases and slopes away from their initial values
+    // 23 x 23 = 529 pixels: more than one evaluation chunk, the last one partial.
+    const int n = 23;
+    std::vector<float> grid(trainer->gridNodeCount(true) * n * n, -99.0f);
+    ASSERT_TRUE(trainer->EvalGrid(n, true, grid.data(), grid.size()).ok());
+    const std::vector<float> expected = GridByForward(*trainer, n);
+    ASSERT_EQ(grid.size(), expected.size());
+    int mismatches = 0;
+    for (size_t i = 0; i < grid.size() && mismatches < 5; ++i) {
+      const float tolerance = 2e-6f * std::max(1.0f, std::fabs(expected[i]));
+      if (std::fabs(grid[i] - expected[i]) > tolerance) {
+        ADD_FAILURE() << "node " << i / (n * n) << " pixel " << i % (n * n) << ": " << grid[i]
+                      << " vs " << expected[i];
+        ++mismatches;
+      }
+    }
   }
 }
 
