@@ -1,6 +1,7 @@
-// G1's body, shared by the native executables (built twice: SSE2 and
-// AVX2+FMA) and the WASM bench module: Eigen's product at one dense-layer
-// size; Run(reps) repeats it so the caller can time many with one call.
+// G1's ceiling, for the native executables (built twice: SSE2 and AVX2+FMA):
+// Eigen's product at one dense-layer size; Run(reps) repeats it so the caller
+// can time many with one call. The WASM "ours" columns time the model's own
+// products instead (core_gemm_bench.h).
 #pragma once
 
 #include <Eigen/Core>

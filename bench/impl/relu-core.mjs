@@ -4,7 +4,7 @@
 //   W3, K1, G1: through the bench module (bench/wasm), built from the same
 //           kernel and model sources with the same flags: the Trainer's
 //           inputs are the playground's 2-D features, and the kernels and
-//           Eigen products have no JS API of their own.
+//           dense-layer products (model/products.h) have no JS API of their own.
 
 /**
  * api: the module web/api/index.js; build: 'simd' | 'scalar'; coreBaseUrl:

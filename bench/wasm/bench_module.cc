@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "gemm_bench.h"
+#include "core_gemm_bench.h"
 #include "kernels/kernels.h"
 #include "mlp_bench.h"
 #include "relu_bench.h"
@@ -20,7 +20,7 @@
 
 namespace {
 relu::bench::ReluBench g_relu;
-relu::bench::GemmBench g_gemm;
+relu::bench::CoreGemmBench g_gemm;
 relu::bench::MlpBench g_mlp;
 #if defined(__wasm_simd128__)
 relu::bench::ProtoGemmBench g_proto_gemm;
@@ -43,6 +43,7 @@ EMSCRIPTEN_KEEPALIVE void bench_relu_forward(int reps) { g_relu.RunForward(reps)
 EMSCRIPTEN_KEEPALIVE void bench_relu_backward(int reps) { g_relu.RunBackward(reps); }
 EMSCRIPTEN_KEEPALIVE float bench_relu_checksum() { return g_relu.Checksum(); }
 
+// G1 through the model's products (what training runs at that size).
 // trans: 0 = NN, 1 = NT, 2 = TN. Returns 0 for an unknown trans.
 EMSCRIPTEN_KEEPALIVE int bench_gemm_prepare(int m, int k, int n, int trans) {
   static const char* const kNames[] = {"NN", "NT", "TN"};
