@@ -99,15 +99,32 @@ using BiasActForwardFn = void (*)(size_t rows, size_t cols, float* z, const floa
 //   x: [n]
 using CountZerosFn = size_t (*)(size_t n, const float* x);
 
-// Matrix product C = A * B for the layers too large for the model's own small
-// loops. A and B are read through element steps, so a transposed operand needs
-// no copy:  A(i, p) = a[i * a_row_step + p * a_col_step],
-//           B(p, j) = b[p * b_row_step + j * b_col_step],
-// C is column-major: C(i, j) = c[i + j * ldc]. c must not overlap a or b.
-//   A: [m x k]   B: [k x n]   C: [m x n] (overwritten; k == 0 gives zeros)
+// What the matrix product does to C on its way out, fused into the store of
+// each register tile (as XNNPACK fuses bias and clamping), so that a layer's
+// bias and activation cost no second pass over its outputs:
+//   C(i, j) = sum_p A(i, p) B(p, j) [+ rowBias[i]] [+ colBias[j]]
+//   y(i, j) = f(C(i, j)), stored at y[i + j * ldc], when act is not kNone,
+// with f exactly the relu / leaky_relu forward kernel of the same set (y may
+// equal c). A layer's batch has one column per sample and takes rowBias; a
+// pixel-major batch (the grid) has one column per unit and takes colBias.
+enum class GemmAct : uint8_t { kNone, kRelu, kLeakyRelu };
+struct GemmEpilogue {
+  const float* rowBias = nullptr;  // [m] or null
+  const float* colBias = nullptr;  // [n] or null
+  GemmAct act = GemmAct::kNone;
+  float alpha = 0.0f;  // the leaky slope
+  float* y = nullptr;  // [m x n] with leading dimension ldc; required when act != kNone
+};
+
+// Matrix product C = A * B (+ the epilogue, if not null) for the model's
+// dense layers. A and B are read through element steps, so a transposed
+// operand needs no copy:  A(i, p) = a[i * a_row_step + p * a_col_step],
+//                         B(p, j) = b[p * b_row_step + j * b_col_step],
+// C is column-major: C(i, j) = c[i + j * ldc]. c and y must not overlap a or b.
+//   A: [m x k]   B: [k x n]   C: [m x n] (overwritten; k == 0 gives zeros + bias)
 using GemmFn = void (*)(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                         size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
-                        float* c, size_t ldc);
+                        float* c, size_t ldc, const GemmEpilogue* epilogue);
 
 struct ActKernels {
   ActForwardFn forward;

@@ -185,13 +185,20 @@ size_t count_zeros_f32__scalar(size_t n, const float* x) {
 // Each entry summed from p = 0 upwards, as the SIMD kernel does.
 void gemm_f32__scalar(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                       size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
-                      float* c, size_t ldc) {
+                      float* c, size_t ldc, const GemmEpilogue* epilogue) {
   for (size_t j = 0; j < n; ++j) {
+    float* c_col = c + j * ldc;
     for (size_t i = 0; i < m; ++i) {
       float sum = 0.0f;
       for (size_t p = 0; p < k; ++p) sum += a[i * a_row_step + p * a_col_step] * b[p * b_row_step + j * b_col_step];
-      c[i + j * ldc] = sum;
+      if (epilogue && epilogue->rowBias) sum += epilogue->rowBias[i];
+      if (epilogue && epilogue->colBias) sum += epilogue->colBias[j];
+      c_col[i] = sum;
     }
+    if (!epilogue || epilogue->act == GemmAct::kNone) continue;
+    const ActParams params{epilogue->alpha};
+    if (epilogue->act == GemmAct::kRelu) relu_f32__scalar(m, c_col, epilogue->y + j * ldc, &params);
+    else leaky_relu_f32__scalar(m, c_col, epilogue->y + j * ldc, &params);
   }
 }
 

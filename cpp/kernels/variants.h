@@ -55,7 +55,7 @@ using PreluBackwardSig = void(size_t n, const float* x, const float* slope, cons
 using CountZerosSig = size_t(size_t n, const float* x);
 using GemmSig = void(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                      size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
-                     float* c, size_t ldc);
+                     float* c, size_t ldc, const GemmEpilogue* epilogue);
 
 #define RELU_DECLARE_ACT_VARIANT(act, name, suffix) \
   ActForwardSig name##_f32__##suffix;               \

@@ -254,11 +254,18 @@ void StoreColumn(float* c, size_t rows, v128_t lo, v128_t hi) {
   else StorePartial(c + kLanes, rows - kLanes, hi);
 }
 
+// The epilogue's activation of one vector, exactly as the forward kernels compute it.
+v128_t EpilogueAct(GemmAct act, v128_t z, v128_t alpha) {
+  return act == GemmAct::kRelu ? Relu::F(z, alpha) : LeakyRelu::F(z, alpha);
+}
+
 // C[0..rows, 0..COLS) (+)= panel * B[p0.., 0..COLS): `accumulate` continues the
-// sums of the previous k slices (reloading a stored float is exact).
+// sums of the previous k slices (reloading a stored float is exact). The last
+// slice passes the epilogue, whose bias pointers are already at this tile's
+// first row (rowBias) and first column (colBias).
 template <size_t COLS>
 void GemmTile(size_t rows, size_t depth, const float* panel, const float* b, size_t b_row_step,
-              size_t b_col_step, float* c, size_t ldc, bool accumulate) {
+              size_t b_col_step, float* c, size_t ldc, bool accumulate, const GemmEpilogue* epilogue) {
   v128_t lo[COLS], hi[COLS];
   for (size_t j = 0; j < COLS; ++j) {
     if (accumulate) LoadColumn(c + j * ldc, rows, &lo[j], &hi[j]);
@@ -274,33 +281,79 @@ void GemmTile(size_t rows, size_t depth, const float* panel, const float* b, siz
       hi[j] = wasm_f32x4_add(hi[j], wasm_f32x4_mul(a1, bj));
     }
   }
+  if (epilogue == nullptr) {
+    for (size_t j = 0; j < COLS; ++j) StoreColumn(c + j * ldc, rows, lo[j], hi[j]);
+    return;
+  }
+  if (epilogue->rowBias) {
+    v128_t bias_lo, bias_hi;
+    LoadColumn(epilogue->rowBias, rows, &bias_lo, &bias_hi);
+    for (size_t j = 0; j < COLS; ++j) {
+      lo[j] = wasm_f32x4_add(lo[j], bias_lo);
+      hi[j] = wasm_f32x4_add(hi[j], bias_hi);
+    }
+  }
+  if (epilogue->colBias) {
+    for (size_t j = 0; j < COLS; ++j) {
+      const v128_t bias = wasm_v128_load32_splat(epilogue->colBias + j);
+      lo[j] = wasm_f32x4_add(lo[j], bias);
+      hi[j] = wasm_f32x4_add(hi[j], bias);
+    }
+  }
   for (size_t j = 0; j < COLS; ++j) StoreColumn(c + j * ldc, rows, lo[j], hi[j]);
+  if (epilogue->act == GemmAct::kNone) return;
+  const v128_t alpha = Splat(epilogue->alpha);
+  for (size_t j = 0; j < COLS; ++j) {
+    StoreColumn(epilogue->y + j * ldc, rows, EpilogueAct(epilogue->act, lo[j], alpha),
+                EpilogueAct(epilogue->act, hi[j], alpha));
+  }
+}
+
+// The epilogue of the tile at (row, col): its bias pointers and y moved there.
+GemmEpilogue TileEpilogue(const GemmEpilogue& whole, size_t row, size_t col, size_t ldc) {
+  GemmEpilogue tile = whole;
+  if (tile.rowBias) tile.rowBias += row;
+  if (tile.colBias) tile.colBias += col;
+  if (tile.y) tile.y += row + col * ldc;
+  return tile;
 }
 
 }  // namespace
 
 void gemm_f32__wasmsimd_8x4(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                             size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
-                            float* c, size_t ldc) {
+                            float* c, size_t ldc, const GemmEpilogue* epilogue) {
   if (k == 0) {
-    for (size_t j = 0; j < n; ++j) std::memset(c + j * ldc, 0, m * sizeof(float));
+    // No sums to accumulate: the epilogue alone, over zeros.
+    alignas(16) float zeros[kGemmRows] = {};
+    for (size_t row = 0; row < m; row += kGemmRows) {
+      const size_t rows = m - row < kGemmRows ? m - row : kGemmRows;
+      for (size_t col = 0; col < n; ++col) {
+        const GemmEpilogue tile = epilogue ? TileEpilogue(*epilogue, row, col, ldc) : GemmEpilogue();
+        GemmTile<1>(rows, 0, zeros, b, b_row_step, b_col_step, c + row + col * ldc, ldc, false,
+                    epilogue ? &tile : nullptr);
+      }
+    }
     return;
   }
   alignas(16) float panel[kGemmRows * kGemmDepth];
   for (size_t p0 = 0; p0 < k; p0 += kGemmDepth) {
     const size_t depth = k - p0 < kGemmDepth ? k - p0 : kGemmDepth;
+    const bool last_slice = p0 + depth == k;
     const float* b_slice = b + p0 * b_row_step;
     for (size_t row = 0; row < m; row += kGemmRows) {
       const size_t rows = m - row < kGemmRows ? m - row : kGemmRows;
       PackPanel(rows, depth, a + row * a_row_step + p0 * a_col_step, a_row_step, a_col_step, panel);
       size_t col = 0;
       for (; col + kGemmCols <= n; col += kGemmCols) {
+        const GemmEpilogue tile = epilogue ? TileEpilogue(*epilogue, row, col, ldc) : GemmEpilogue();
         GemmTile<kGemmCols>(rows, depth, panel, b_slice + col * b_col_step, b_row_step, b_col_step,
-                            c + row + col * ldc, ldc, p0 > 0);
+                            c + row + col * ldc, ldc, p0 > 0, last_slice && epilogue ? &tile : nullptr);
       }
       for (; col < n; ++col) {
+        const GemmEpilogue tile = epilogue ? TileEpilogue(*epilogue, row, col, ldc) : GemmEpilogue();
         GemmTile<1>(rows, depth, panel, b_slice + col * b_col_step, b_row_step, b_col_step,
-                    c + row + col * ldc, ldc, p0 > 0);
+                    c + row + col * ldc, ldc, p0 > 0, last_slice && epilogue ? &tile : nullptr);
       }
     }
   }

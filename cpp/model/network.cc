@@ -131,6 +131,30 @@ bool Workspace::Resize(const NetworkLayout& layout, int capacity) {
   return true;
 }
 
+namespace {
+
+// The epilogue that gives a layer's product its bias and, where the GEMM can
+// take it, its activation (ReLU, Leaky ReLU, PReLU with one slope) into y.
+// Other activations keep act == kNone and are applied after the product.
+kernels::GemmEpilogue LayerEpilogue(const LayerLayout& layer, bool is_output, const float* params,
+                                    float* y) {
+  kernels::GemmEpilogue epilogue;
+  if (is_output) return epilogue;  // logits: the head follows
+  if (layer.act == Act::kRelu) {
+    epilogue.act = kernels::GemmAct::kRelu;
+  } else if (layer.act == Act::kLeakyRelu) {
+    epilogue.act = kernels::GemmAct::kLeakyRelu;
+    epilogue.alpha = layer.actParams.alpha;
+  } else if (layer.act == Act::kPrelu && layer.slopeCount == 1) {
+    epilogue.act = kernels::GemmAct::kLeakyRelu;
+    epilogue.alpha = params[layer.slopeOffset];
+  }
+  if (epilogue.act != kernels::GemmAct::kNone) epilogue.y = y;
+  return epilogue;
+}
+
+}  // namespace
+
 void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
              int cols, Workspace* ws) {
   const size_t count = layout.layers.size();
@@ -138,30 +162,27 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
     const LayerLayout& layer = layout.layers[l];
     const auto rows = static_cast<size_t>(layer.outputs);
     const auto n = static_cast<size_t>(cols);
+    const bool is_output = l == count - 1;
     const float* x = l == 0 ? ws->input() : ws->act(static_cast<int>(l) - 1);  // [inputs x cols]
     float* z = ws->pre(static_cast<int>(l));                                   // [outputs x cols]
     float* a = ws->act(static_cast<int>(l));                                   // [outputs x cols]
-    const float* bias = params + layer.biasOffset;                             // [outputs]
     const float* w = params + layer.weightOffset;                              // [outputs x inputs]
     const auto inputs = static_cast<size_t>(layer.inputs);
-    ForwardProduct(kernels, rows, inputs, n, w, x, z);
+    kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, a);
+    epilogue.rowBias = params + layer.biasOffset;  // [outputs]
+    ForwardProduct(kernels, rows, inputs, n, w, x, z, &epilogue);
+    if (is_output || layer.act == Act::kLinear) continue;  // logits, or A == Z
 
-    if (l == count - 1) {  // logits: the head reads Z and writes A
-      kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
-    } else if (layer.act != Act::kPrelu) {
-      kernels[layer.act].bias_forward(rows, n, z, bias, a, &layer.actParams);
-    } else {
+    if (layer.act == Act::kPrelu) {
       const float* slope = params + layer.slopeOffset;      // [slopeCount]
       float* row_slopes = ws->slopes(static_cast<int>(l));  // [outputs], kept for backward
       for (size_t r = 0; r < rows; ++r) row_slopes[r] = layer.slopeCount == 1 ? slope[0] : slope[r];
-      if (layer.slopeCount == 1) {
-        const kernels::ActParams shared{slope[0]};
-        kernels[Act::kLeakyRelu].bias_forward(rows, n, z, bias, a, &shared);
-      } else {
-        kernels[Act::kLinear].bias_forward(rows, n, z, bias, z, nullptr);
+      if (layer.slopeCount > 1) {
         for (size_t j = 0; j < n; ++j)
           kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
       }
+    } else if (epilogue.act == kernels::GemmAct::kNone) {
+      kernels[layer.act].forward(rows * n, z, a, &layer.actParams);
     }
   }
 }
@@ -183,24 +204,22 @@ void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& k
     // layer keeps its logits in Z^T for the head.
     SampleMajorOutput to{is_output ? ws->pre(index) : ws->act(index), n};  // [cols x outputs]
     if (hidden && !is_output) to = hidden[l];
-    const float* w = params + layer.weightOffset;   // [outputs x inputs]
-    const float* bias = params + layer.biasOffset;  // [outputs]
-    SampleMajorForwardProduct(kernels, rows, inputs, n, w, xt, ldx, to.at, to.ld);
+    const float* w = params + layer.weightOffset;  // [outputs x inputs]
+    kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, to.at);
+    epilogue.colBias = params + layer.biasOffset;  // [outputs]: one per column here
+    SampleMajorForwardProduct(kernels, rows, inputs, n, w, xt, ldx, to.at, to.ld, &epilogue);
+    xt = to.at;
+    ldx = to.ld;
+    if (is_output || layer.act == Act::kLinear || epilogue.act != kernels::GemmAct::kNone) continue;
     for (size_t u = 0; u < rows; ++u) {
       float* run = to.at + u * to.ld;  // unit u over the batch: [cols]
-      const float b = bias[u];
-      for (size_t j = 0; j < n; ++j) run[j] += b;
-      if (is_output || layer.act == Act::kLinear) continue;
-      if (layer.act == Act::kPrelu) {
-        const float* slope = params + layer.slopeOffset;  // [slopeCount]
-        const kernels::ActParams unit{layer.slopeCount == 1 ? slope[0] : slope[u]};
+      if (layer.act == Act::kPrelu) {   // one slope per unit: Leaky ReLU with that slope
+        const kernels::ActParams unit{params[layer.slopeOffset + u]};
         kernels[Act::kLeakyRelu].forward(n, run, run, &unit);
       } else {
         kernels[layer.act].forward(n, run, run, &layer.actParams);
       }
     }
-    xt = to.at;
-    ldx = to.ld;
   }
 }
 

@@ -64,26 +64,51 @@ void SmallProduct(size_t rows, size_t inner, size_t cols, const float* __restric
   }
 }
 
+// The epilogue as a pass of its own, after a product that has none: the same
+// float additions in the same order, and the set's own activation kernels.
+//   c: [m x n] with leading dimension ldc
+void ApplyEpilogue(const kernels::KernelSet& kernels, size_t m, size_t n, float* c, size_t ldc,
+                   const kernels::GemmEpilogue& epilogue) {
+  const kernels::ActParams params{epilogue.alpha};
+  for (size_t j = 0; j < n; ++j) {
+    float* c_col = c + j * ldc;
+    if (epilogue.rowBias) {
+      for (size_t i = 0; i < m; ++i) c_col[i] += epilogue.rowBias[i];
+    }
+    if (epilogue.colBias) {
+      const float bias = epilogue.colBias[j];
+      for (size_t i = 0; i < m; ++i) c_col[i] += bias;
+    }
+    if (epilogue.act == kernels::GemmAct::kNone) continue;
+    const kernels::Act act =
+        epilogue.act == kernels::GemmAct::kRelu ? kernels::Act::kRelu : kernels::Act::kLeakyRelu;
+    kernels[act].forward(m, c_col, epilogue.y + j * ldc, &params);
+  }
+}
+
 }  // namespace
 
 void ForwardProduct(const kernels::KernelSet& kernels, size_t rows, size_t inputs, size_t cols,
-                    const float* w, const float* x, float* z) {
+                    const float* w, const float* x, float* z, const kernels::GemmEpilogue* epilogue) {
   if (kernels.gemm) {
-    kernels.gemm(rows, cols, inputs, w, 1, rows, x, 1, inputs, z, rows);
-  } else if (IsSmall(rows, inputs, cols)) {
+    kernels.gemm(rows, cols, inputs, w, 1, rows, x, 1, inputs, z, rows, epilogue);
+    return;
+  }
+  if (IsSmall(rows, inputs, cols)) {
     SmallProduct(rows, inputs, cols, w, rows, x, inputs, 1, z, rows);
   } else {
     const auto r = static_cast<Eigen::Index>(rows), k = static_cast<Eigen::Index>(inputs),
                n = static_cast<Eigen::Index>(cols);
     MatrixMap(z, r, n).noalias() = ConstMatrixMap(w, r, k) * ConstMatrixMap(x, k, n);
   }
+  if (epilogue) ApplyEpilogue(kernels, rows, cols, z, rows, *epilogue);
 }
 
 void WeightGradientProduct(const kernels::KernelSet& kernels, size_t rows, size_t inputs,
                            size_t cols, const float* dz, const float* x, float* dw) {
   if (kernels.gemm) {
     // x^T through the kernel's element steps, no copy: x^T(p, j) = x[j + p * inputs].
-    kernels.gemm(rows, inputs, cols, dz, 1, rows, x, inputs, 1, dw, rows);
+    kernels.gemm(rows, inputs, cols, dz, 1, rows, x, inputs, 1, dw, rows, nullptr);
   } else if (IsSmall(rows, inputs, cols)) {
     SmallProduct(rows, cols, inputs, dz, rows, x, 1, inputs, dw, rows);
   } else {
@@ -102,7 +127,7 @@ void InputGradientProduct(const kernels::KernelSet& kernels, size_t rows, size_t
                           float* scratch) {
   if (kernels.gemm) {
     // W^T through the element steps: W^T(i, p) = w[p + i * rows].
-    kernels.gemm(inputs, cols, rows, w, rows, 1, dz, 1, rows, dx, inputs);
+    kernels.gemm(inputs, cols, rows, w, rows, 1, dz, 1, rows, dx, inputs, nullptr);
   } else if (IsSmall(rows, inputs, cols)) {
     float* __restrict wt = scratch;  // [inputs x rows]
     for (size_t k = 0; k < inputs; ++k) {
@@ -118,10 +143,12 @@ void InputGradientProduct(const kernels::KernelSet& kernels, size_t rows, size_t
 
 void SampleMajorForwardProduct(const kernels::KernelSet& kernels, size_t rows, size_t inputs,
                                size_t cols, const float* w, const float* xt, size_t ldx, float* zt,
-                               size_t ldz) {
+                               size_t ldz, const kernels::GemmEpilogue* epilogue) {
   if (kernels.gemm) {
-    kernels.gemm(cols, rows, inputs, xt, 1, ldx, w, rows, 1, zt, ldz);
-  } else if (IsSmall(rows, inputs, cols)) {
+    kernels.gemm(cols, rows, inputs, xt, 1, ldx, w, rows, 1, zt, ldz, epilogue);
+    return;
+  }
+  if (IsSmall(rows, inputs, cols)) {
     // Column u of W^T is row u of W: its entries are `rows` apart.
     SmallProduct(cols, inputs, rows, xt, ldx, w, 1, rows, zt, ldz);
   } else {
@@ -133,6 +160,7 @@ void SampleMajorForwardProduct(const kernels::KernelSet& kernels, size_t rows, s
                          xt, n, k, Strided(static_cast<Eigen::Index>(ldx))) *
                      ConstMatrixMap(w, r, k).transpose();
   }
+  if (epilogue) ApplyEpilogue(kernels, cols, rows, zt, ldz, *epilogue);
 }
 
 }  // namespace relu

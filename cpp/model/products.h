@@ -17,10 +17,13 @@
 
 namespace relu {
 
-// z = W x.
+// z = W x, then the epilogue if not null (kernels.h: the layer's bias as
+// rowBias, and ReLU or Leaky ReLU into its activations), fused into the
+// GEMM's store where the build has one, as a second pass otherwise.
 //   w: [rows x inputs]   x: [inputs x cols]   z: [rows x cols]
 void ForwardProduct(const kernels::KernelSet& kernels, size_t rows, size_t inputs, size_t cols,
-                    const float* w, const float* x, float* z);
+                    const float* w, const float* x, float* z,
+                    const kernels::GemmEpilogue* epilogue = nullptr);
 
 // dw = dz x^T.
 //   dz: [rows x cols]   x: [inputs x cols]   dw: [rows x inputs]
@@ -37,10 +40,11 @@ size_t ProductScratchFloats(size_t rows, size_t inputs);
 
 // The forward product of a batch stored the other way round, one row per
 // sample (as the grid pass stores pixels, so that each unit's outputs form
-// one contiguous image): z^T = x^T W^T, with leading dimensions ldx and ldz.
+// one contiguous image): z^T = x^T W^T, with leading dimensions ldx and ldz,
+// then the epilogue (here the bias is colBias: one per unit).
 //   xt: [cols x inputs]   w: [rows x inputs]   zt: [cols x rows]
 void SampleMajorForwardProduct(const kernels::KernelSet& kernels, size_t rows, size_t inputs,
                                size_t cols, const float* w, const float* xt, size_t ldx, float* zt,
-                               size_t ldz);
+                               size_t ldz, const kernels::GemmEpilogue* epilogue = nullptr);
 
 }  // namespace relu

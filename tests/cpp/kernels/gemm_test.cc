@@ -1,7 +1,9 @@
 // The matrix-product variants against a double-precision product: every size
 // around the 8 x 4 tile and the 256-deep k slice, transposed operands through
-// the element steps, padded leading dimensions, unaligned pointers, NaN.
+// the element steps, padded leading dimensions, unaligned pointers, NaN; and
+// the fused bias + activation epilogue against separate passes.
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -59,7 +61,7 @@ class GemmTest : public ::testing::TestWithParam<GemmVariant> {
     const size_t b_row = s.transpose_b ? ldb : 1, b_col = s.transpose_b ? 1 : ldb;
     const float* a0 = a.data() + s.offset;
     const float* b0 = b.data() + s.offset;
-    GetParam().gemm(s.m, s.n, s.k, a0, a_row, a_col, b0, b_row, b_col, c.data() + s.offset, ldc);
+    GetParam().gemm(s.m, s.n, s.k, a0, a_row, a_col, b0, b_row, b_col, c.data() + s.offset, ldc, nullptr);
 
     const std::string where = GetParam().name + " m=" + std::to_string(s.m) + " n=" + std::to_string(s.n) +
                               " k=" + std::to_string(s.k) + " ta=" + std::to_string(s.transpose_a) +
@@ -121,11 +123,11 @@ TEST_P(GemmTest, TransposedOperandsPaddedLeadingDimensionsAndUnalignedPointers) 
 TEST_P(GemmTest, ZeroDepthGivesZerosAndEmptyShapesWriteNothing) {
   std::vector<float> c(3 * 5, kSentinel);
   const float unused = 1.0f;
-  GetParam().gemm(3, 5, 0, &unused, 1, 3, &unused, 1, 0, c.data(), 3);
+  GetParam().gemm(3, 5, 0, &unused, 1, 3, &unused, 1, 0, c.data(), 3, nullptr);
   for (float v : c) EXPECT_EQ(v, 0.0f);
   std::fill(c.begin(), c.end(), kSentinel);
-  GetParam().gemm(0, 5, 4, &unused, 1, 0, &unused, 1, 4, c.data(), 1);
-  GetParam().gemm(3, 0, 4, &unused, 1, 3, &unused, 1, 4, c.data(), 3);
+  GetParam().gemm(0, 5, 4, &unused, 1, 0, &unused, 1, 4, c.data(), 1, nullptr);
+  GetParam().gemm(3, 0, 4, &unused, 1, 3, &unused, 1, 4, c.data(), 3, nullptr);
   for (float v : c) EXPECT_EQ(v, kSentinel);
 }
 
@@ -137,11 +139,80 @@ TEST_P(GemmTest, NanInARowOfAReachesExactlyThatRowOfC) {
     for (size_t r = 0; r < m; ++r) {
       std::vector<float> a(m * k, 0.5f), b(k * n, 0.25f), c(m * n);
       a[r + 2 * m] = std::numeric_limits<float>::quiet_NaN();
-      GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), m);
+      GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), m, nullptr);
       for (size_t j = 0; j < n; ++j) {
         for (size_t i = 0; i < m; ++i) {
           if (i == r) EXPECT_TRUE(std::isnan(c[i + j * m])) << GetParam().name << " m=" << m << " row " << r;
           else EXPECT_EQ(c[i + j * m], 0.5f * 0.25f * k) << GetParam().name << " m=" << m << " row " << i;
+        }
+      }
+    }
+  }
+}
+
+bool SameOrBothNan(float a, float b) {
+  return std::isnan(a) ? std::isnan(b) : std::memcmp(&a, &b, sizeof(float)) == 0;
+}
+
+// The fused epilogue gives exactly what separate passes give: the plain
+// product, then the bias additions in the same order, then the scalar
+// reference of ReLU / Leaky ReLU (exact in every set), for every shape
+// around the tile and the k slice, y apart from C or in place.
+TEST_P(GemmTest, EpilogueEqualsProductThenBiasThenActivation) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+  const GemmAct acts[] = {GemmAct::kNone, GemmAct::kRelu, GemmAct::kLeakyRelu};
+  for (size_t m : {1, 3, 8, 9, 13}) {
+    for (size_t n : {1, 4, 6}) {
+      for (size_t k : {0, 1, 7, 257}) {
+        std::vector<float> a(m * k + 1), b(k * n + 1), row_bias(m), col_bias(n);
+        for (float& v : a) v = uniform(rng);
+        for (float& v : b) v = uniform(rng);
+        for (float& v : row_bias) v = uniform(rng);
+        for (float& v : col_bias) v = uniform(rng);
+        if (k == 7) a[m - 1] = std::numeric_limits<float>::quiet_NaN();  // row m-1 of C is NaN
+        const size_t ldc = m + 1;
+        std::vector<float> plain(ldc * n, kSentinel);
+        GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, plain.data(), ldc, nullptr);
+        for (int biases = 1; biases <= 3; ++biases) {  // row, column, both
+          for (GemmAct act : acts) {
+            for (bool in_place : {false, true}) {
+              GemmEpilogue epilogue;
+              epilogue.rowBias = biases & 1 ? row_bias.data() : nullptr;
+              epilogue.colBias = biases & 2 ? col_bias.data() : nullptr;
+              epilogue.act = act;
+              epilogue.alpha = 0.125f;
+              std::vector<float> c(ldc * n, kSentinel), y(ldc * n, kSentinel);
+              if (act != GemmAct::kNone) epilogue.y = in_place ? c.data() : y.data();
+              GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), ldc, &epilogue);
+              const std::string where = GetParam().name + " m=" + std::to_string(m) + " n=" +
+                                        std::to_string(n) + " k=" + std::to_string(k) + " biases=" +
+                                        std::to_string(biases) + " act=" + std::to_string(static_cast<int>(act)) +
+                                        " in_place=" + std::to_string(in_place);
+              const ActParams params{epilogue.alpha};
+              for (size_t j = 0; j < n; ++j) {
+                for (size_t i = 0; i < ldc; ++i) {
+                  const size_t at = i + j * ldc;
+                  if (i == m) {  // padding
+                    ASSERT_EQ(c[at], kSentinel) << where;
+                    ASSERT_EQ(y[at], kSentinel) << where;
+                    continue;
+                  }
+                  float z = plain[at];
+                  if (epilogue.rowBias) z += row_bias[i];
+                  if (epilogue.colBias) z += col_bias[j];
+                  float activated = z;
+                  if (act == GemmAct::kRelu) relu_f32__scalar(1, &z, &activated, &params);
+                  if (act == GemmAct::kLeakyRelu) leaky_relu_f32__scalar(1, &z, &activated, &params);
+                  const float want_c = in_place && act != GemmAct::kNone ? activated : z;
+                  ASSERT_TRUE(SameOrBothNan(c[at], want_c)) << where << " C(" << i << ", " << j << ") = " << c[at] << ", want " << want_c;
+                  if (act != GemmAct::kNone && !in_place) {
+                    ASSERT_TRUE(SameOrBothNan(y[at], activated)) << where << " y(" << i << ", " << j << ")";
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
