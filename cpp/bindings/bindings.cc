@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "kernels/kernels.h"
+#include "model/buffer.h"
 #include "model/config.h"
 #include "model/trainer.h"
 
@@ -265,9 +266,14 @@ class TrainerHandle {
              " floats for this network, more than the limit of " + std::to_string(kMaxGridFloats) +
              "; use a smaller grid or leave out the hidden units";
     }
-    grid_.resize(floats);
+    // Reallocated only when the size changes: EvalGrid overwrites every float.
+    if (grid_.size() != floats && !grid_.Assign(floats)) {
+      grid_.Release();
+      return "gridSize: " + std::to_string(n) + " needs " + std::to_string(floats) +
+             " floats, more memory than the browser gave; use a smaller grid";
+    }
     status = trainer_->EvalGrid(n, include_hidden, grid_.data(), grid_.size());
-    if (!status.ok()) grid_.clear();
+    if (!status.ok()) grid_.Release();
     return ErrorText(status);
   }
   // The last evalGrid() result; valid until the next call into the module.
@@ -299,7 +305,7 @@ class TrainerHandle {
 
   std::unique_ptr<relu::Trainer> trainer_;
   bool rebuilt_ = false;
-  std::vector<float> grid_;
+  relu::FloatBuffer grid_;  // 64-byte aligned: the grid pass stores whole vectors
   std::vector<float> train_points_;
   std::vector<float> test_points_;
 };
