@@ -283,7 +283,29 @@ void PackPanel(size_t rows, size_t depth, const float* a, size_t a_row_step, siz
     }
     return;
   }
-  for (size_t p = 0; p < depth; ++p) {
+  size_t p = 0;
+  if (rows == kGemmRows && a_col_step == 1) {
+    // A transposed (W^T in the input gradient): each row of the panel is a
+    // contiguous run of a. Two 4 x 4 transposes in registers per 4 depths
+    // instead of 32 scalar gathers.
+    for (; p + kLanes <= depth; p += kLanes) {
+      for (size_t half = 0; half < 2; ++half) {
+        const float* r0 = a + (half * kLanes) * a_row_step + p;
+        const v128_t x0 = Load(r0), x1 = Load(r0 + a_row_step);
+        const v128_t x2 = Load(r0 + 2 * a_row_step), x3 = Load(r0 + 3 * a_row_step);
+        const v128_t lo01 = wasm_i32x4_shuffle(x0, x1, 0, 4, 1, 5);
+        const v128_t hi01 = wasm_i32x4_shuffle(x0, x1, 2, 6, 3, 7);
+        const v128_t lo23 = wasm_i32x4_shuffle(x2, x3, 0, 4, 1, 5);
+        const v128_t hi23 = wasm_i32x4_shuffle(x2, x3, 2, 6, 3, 7);
+        float* out = panel + p * kGemmRows + half * kLanes;
+        Store(out, wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5));
+        Store(out + kGemmRows, wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7));
+        Store(out + 2 * kGemmRows, wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5));
+        Store(out + 3 * kGemmRows, wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7));
+      }
+    }
+  }
+  for (; p < depth; ++p) {
     for (size_t r = 0; r < kGemmRows; ++r) {
       panel[p * kGemmRows + r] = r < rows ? a[r * a_row_step + p * a_col_step] : 0.0f;
     }
@@ -385,8 +407,12 @@ void gemm_f32__wasmsimd_8x4(size_t m, size_t n, size_t k, const float* a, size_t
     return;
   }
   alignas(16) float panel[kGemmRows * kGemmDepth];
-  for (size_t p0 = 0; p0 < k; p0 += kGemmDepth) {
-    const size_t depth = k - p0 < kGemmDepth ? k - p0 : kGemmDepth;
+  // Slices of equal depth (784 = 4 x 196, not 3 x 256 + 16): a last, shallow
+  // slice would pay a whole pass of packing and C reloads for little work.
+  const size_t slices = (k + kGemmDepth - 1) / kGemmDepth;
+  const size_t slice_depth = (k + slices - 1) / slices;
+  for (size_t p0 = 0; p0 < k; p0 += slice_depth) {
+    const size_t depth = k - p0 < slice_depth ? k - p0 : slice_depth;
     const bool last_slice = p0 + depth == k;
     const float* b_slice = b + p0 * b_row_step;
     for (size_t row = 0; row < m; row += kGemmRows) {
