@@ -5,7 +5,7 @@
 // for the native ceiling.
 #pragma once
 
-#include <vector>
+#include "aligned_vector.h"
 
 namespace relu::bench {
 
@@ -20,7 +20,7 @@ class CoreGemmBench {
  private:
   enum class Kind { kNN, kNT, kTN } kind_ = Kind::kNN;
   int m_ = 0, k_ = 0, n_ = 0;
-  std::vector<float> a_, b_, c_, scratch_;
+  AlignedVector<float> a_, b_, c_, scratch_;
 };
 
 }  // namespace relu::bench

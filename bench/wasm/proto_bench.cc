@@ -14,7 +14,8 @@ namespace {
 
 using Matrix = Eigen::MatrixXf;
 
-void Fill(std::vector<float>* values, unsigned seed) {
+template <class Vector>
+void Fill(Vector* values, unsigned seed) {
   for (size_t i = 0; i < values->size(); ++i) {
     (*values)[i] = static_cast<float>(((i + seed) * 7919u) % 2001u) / 1000.0f - 1.0f;
   }
@@ -22,7 +23,7 @@ void Fill(std::vector<float>* values, unsigned seed) {
 
 // C = op(A) op(B) with the prototype; scratch holds the transposed operand.
 void Product(int m, int k, int n, const char* trans, const float* a, const float* b, float* c,
-             std::vector<float>* scratch, const float* bias, float* act, proto::Epilogue epilogue) {
+             AlignedVector<float>* scratch, const float* bias, float* act, proto::Epilogue epilogue) {
   if (std::strcmp(trans, "NT") == 0) {  // B is [n x k]
     scratch->resize(static_cast<size_t>(k) * n);
     proto::Transpose(n, k, b, scratch->data());
@@ -48,7 +49,7 @@ bool SameFloat(float a, float b) {
 
 std::string CheckGemm() {
   const int sizes[][3] = {{1, 1, 1}, {3, 2, 5}, {8, 8, 10}, {10, 9, 7}, {13, 4, 3}, {16, 33, 6}, {5, 17, 9}};
-  std::vector<float> scratch;
+  AlignedVector<float> scratch;
   for (const auto& size : sizes) {
     const int m = size[0], k = size[1], n = size[2];
     for (const char* trans : {"NN", "NT", "TN"}) {

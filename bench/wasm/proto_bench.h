@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "aligned_vector.h"
+
 namespace relu::bench {
 
 class ProtoGemmBench {
@@ -19,7 +21,7 @@ class ProtoGemmBench {
  private:
   int m_ = 0, k_ = 0, n_ = 0;
   char trans_[3] = {'N', 'N', 0};
-  std::vector<float> a_, b_, c_, scratch_;
+  AlignedVector<float> a_, b_, c_, scratch_;
 };
 
 class ProtoReluBench {
