@@ -341,12 +341,18 @@ void GemmTile(size_t rows, size_t depth, const float* panel, const float* b, siz
     if (accumulate) LoadColumn(c + j * ldc, rows, &lo[j], &hi[j]);
     else lo[j] = hi[j] = Zero();
   }
-  for (size_t p = 0; p < depth; ++p) {
-    const v128_t a0 = Load(panel + p * kGemmRows);
-    const v128_t a1 = Load(panel + p * kGemmRows + kLanes);
-    const float* b_row = b + p * b_row_step;
+  // Pointers stepped by hand and the columns' offsets hoisted: Emscripten
+  // compiles with loop strength reduction off (-disable-lsr), so indexed
+  // addresses would be recomputed, with a multiply, at every depth.
+  size_t col_offset[COLS];
+  for (size_t j = 0; j < COLS; ++j) col_offset[j] = j * b_col_step;
+  const float* a_at = panel;
+  const float* b_at = b;
+  for (size_t p = 0; p < depth; ++p, a_at += kGemmRows, b_at += b_row_step) {
+    const v128_t a0 = Load(a_at);
+    const v128_t a1 = Load(a_at + kLanes);
     for (size_t j = 0; j < COLS; ++j) {
-      const v128_t bj = wasm_v128_load32_splat(b_row + j * b_col_step);
+      const v128_t bj = wasm_v128_load32_splat(b_at + col_offset[j]);
       lo[j] = wasm_f32x4_add(lo[j], wasm_f32x4_mul(a0, bj));
       hi[j] = wasm_f32x4_add(hi[j], wasm_f32x4_mul(a1, bj));
     }
