@@ -214,13 +214,17 @@ int NumClasses(const Config& config) {
 }
 
 void ComputeFeatures(uint32_t features, float x1, float x2, float* out) {
+  // Only the enabled ones: sin is most of the grid pass's feature cost.
   const double a = x1;
   const double b = x2;
-  const double all[kFeatureCount] = {a, b, a * a, b * b, a * b, std::sin(a), std::sin(b)};
   int next = 0;
-  for (int bit = 0; bit < kFeatureCount; ++bit) {
-    if (features & (1u << bit)) out[next++] = static_cast<float>(all[bit]);
-  }
+  if (features & kFeatX1) out[next++] = static_cast<float>(a);
+  if (features & kFeatX2) out[next++] = static_cast<float>(b);
+  if (features & kFeatX1Squared) out[next++] = static_cast<float>(a * a);
+  if (features & kFeatX2Squared) out[next++] = static_cast<float>(b * b);
+  if (features & kFeatX1X2) out[next++] = static_cast<float>(a * b);
+  if (features & kFeatSinX1) out[next++] = static_cast<float>(std::sin(a));
+  if (features & kFeatSinX2) out[next++] = static_cast<float>(std::sin(b));
 }
 
 }  // namespace relu
