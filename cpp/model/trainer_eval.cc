@@ -144,13 +144,17 @@ Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_coun
     const size_t cols = std::min(chunk, pixels - start);
     float* xt = s.eval.input();  // [cols x inputs]
     float features[kFeatureCount];
+    // Row and column stepped along, not divided out of the pixel index.
+    size_t row = start / static_cast<size_t>(n), col = start % static_cast<size_t>(n);
     for (size_t j = 0; j < cols; ++j) {
-      const size_t row = (start + j) / static_cast<size_t>(n);
-      const size_t col = (start + j) % static_cast<size_t>(n);
       const float x1 = -kDomain + (static_cast<float>(col) + 0.5f) * pixel;
       const float x2 = kDomain - (static_cast<float>(row) + 0.5f) * pixel;  // row 0 at the top
       ComputeFeatures(s.config.features, x1, x2, features);
       for (size_t p = 0; p < inputs; ++p) xt[j + p * cols] = features[p];
+      if (++col == static_cast<size_t>(n)) {
+        col = 0;
+        ++row;
+      }
     }
     const int width = static_cast<int>(cols);
     // Hidden units straight into their images.

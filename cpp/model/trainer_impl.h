@@ -21,7 +21,9 @@ namespace relu {
 inline constexpr double kMaxModelBytes = 1.5 * 1024 * 1024 * 1024;
 // The evaluation and grid passes go through the network in chunks of at
 // most this many columns, and at most kEvalChunkFloats floats of buffers.
-inline constexpr int kMaxEvalChunk = 256;
+// 1024 columns: per-call costs (packing, tile edges) fade, and a small
+// network's chunk still fits in L2.
+inline constexpr int kMaxEvalChunk = 1024;
 inline constexpr size_t kEvalChunkFloats = size_t{4} << 20;
 
 // Divergence before anything turns non-finite. A run has blown up when the

@@ -266,8 +266,9 @@ TEST(Grid, EveryNodeIsTheForwardPassAtThePixelCentres) {
     auto trainer = MustCreate(config);
     ASSERT_NE(trainer, nullptr);
     ASSERT_TRUE(trainer->Step(30).ok());  // weights, biases and slopes away from their initial values
-    // 23 x 23 = 529 pixels: more than one evaluation chunk, the last one partial.
-    const int n = 23;
+    // 37 x 37 = 1369 pixels: more than one evaluation chunk (at most 1024
+    // columns), the last one partial.
+    const int n = 37;
     std::vector<float> grid(trainer->gridNodeCount(true) * n * n, -99.0f);
     ASSERT_TRUE(trainer->EvalGrid(n, true, grid.data(), grid.size()).ok());
     const std::vector<float> expected = GridByForward(*trainer, n);
