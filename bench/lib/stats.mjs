@@ -7,17 +7,23 @@
 // warm-up repetitions let JITs and caches settle, then `reps` repetitions are
 // timed. Each repetition yields one time per operation.
 
+// Warm-up runs at least warmupMinMs and until a repetition is no longer
+// clearly faster than the one before (the JIT has finished optimising: V8
+// compiles hot WASM functions with its optimising tier on a background
+// thread, which on a busy 2-core machine can take long enough that a fixed
+// single warm-up repetition timed some runs in the baseline tier, 2-3x
+// slower), up to warmupMaxMs.
 export const MODES = Object.freeze({
-  full: { reps: 7, warmupReps: 1, minRepMs: 60, maxInner: 1 << 20 },
+  full: { reps: 7, warmupMinMs: 250, warmupMaxMs: 3000, minRepMs: 60, maxInner: 1 << 20 },
   // Every workload once, to prove the harness works: no timing is meaningful.
-  smoke: { reps: 1, warmupReps: 0, minRepMs: 0, maxInner: 1 },
+  smoke: { reps: 1, warmupMinMs: 0, warmupMaxMs: 0, minRepMs: 0, maxInner: 1 },
 });
 
 /** Times runOps; returns {msPerOp: number[] (one per repetition), inner}. */
 export async function measure(runOps, mode) {
   const { count, ms } = await calibrate(runOps, mode);
   const inner = Math.min(mode.maxInner, Math.max(1, Math.ceil((count * mode.minRepMs) / Math.max(ms, 1e-3))));
-  for (let i = 0; i < mode.warmupReps; i++) await runOps(inner);
+  await warmUp(runOps, inner, mode);
   const msPerOp = [];
   for (let i = 0; i < mode.reps; i++) {
     const start = performance.now();
@@ -25,6 +31,20 @@ export async function measure(runOps, mode) {
     msPerOp.push((performance.now() - start) / inner);
   }
   return { msPerOp, inner };
+}
+
+async function warmUp(runOps, inner, mode) {
+  if (mode.warmupMaxMs <= 0) return;
+  const begin = performance.now();
+  let previous = Infinity;
+  for (;;) {
+    const start = performance.now();
+    await runOps(inner);
+    const end = performance.now();
+    const settled = end - start > 0.95 * previous;
+    previous = end - start;
+    if (end - begin >= mode.warmupMaxMs || (settled && end - begin >= mode.warmupMinMs)) return;
+  }
 }
 
 // Doubles the count until a call lasts a quarter of a repetition: browsers
