@@ -32,7 +32,10 @@ export class MetricsHistory {
     const layers = snapshot.layers ?? [];
     if (steps.length && snapshot.step <= steps[steps.length - 1]) {
       if (snapshot.step === steps[steps.length - 1]) return false;
-      this.clear(); // the step went back: a reset or a new network
+      // The step went back: a reset or a new network (to step 0), or a
+      // divergence that restored an earlier checkpoint. Rows from that step
+      // on belong to an abandoned run; those before it still hold.
+      this.truncateBefore(snapshot.step);
     }
     if (this.length && layers.length !== this.layerCount) this.clear();
     if (!this.length) {
@@ -45,6 +48,17 @@ export class MetricsHistory {
     }
     if (this.length > this.maxRows) this.decimate();
     return true;
+  }
+
+  /** Keeps only the rows whose step is below `step`. */
+  truncateBefore(step) {
+    const keep = this.columns.step.findIndex((s) => s >= step);
+    if (keep <= 0) {
+      if (keep === 0) this.clear();
+      return;
+    }
+    for (const name of SCALAR_COLUMNS) this.columns[name].length = keep;
+    for (const name of LAYER_COLUMNS) this.layerColumns[name].forEach((column) => { column.length = keep; });
   }
 
   decimate() {

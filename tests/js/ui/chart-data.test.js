@@ -29,6 +29,17 @@ describe('MetricsHistory', () => {
     expect(h.columns.step).toEqual([2]);
   });
 
+  test('a divergence that restores an earlier step drops the abandoned rows and keeps the ones before', () => {
+    const h = new MetricsHistory();
+    for (const step of [0, 10, 20, 30, 31]) h.push(snapshot(step, { trainLoss: step === 31 ? 1e6 : 1 }));
+    expect(h.push(snapshot(20))).toBe(true); // back to the epoch checkpoint at step 20
+    expect(h.columns.step).toEqual([0, 10, 20]);
+    expect(h.lossSeries()[1]).toEqual([1, 1, 1 / 20]); // the exploded loss is gone
+    expect(h.layerColumns.gradNorm[0]).toEqual([0, 10, 20]);
+    h.push(snapshot(0)); // then a reset
+    expect(h.columns.step).toEqual([0]);
+  });
+
   test('a different layer count (new network) starts a new history', () => {
     const h = new MetricsHistory();
     h.push(snapshot(1));
