@@ -118,9 +118,12 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       const done = progress.step - before;
       const end = now();
       frameSteps += done;
-      meter.add(done, end);
-      stepsPerSlice = nextStepsPerSlice(stepsPerSlice, done, end - start, speed.budgetMs);
-      if (done > 0) changed();
+      meter.add(Math.max(0, done), end);
+      stepsPerSlice = nextStepsPerSlice(stepsPerSlice, Math.max(0, done), end - start, speed.budgetMs);
+      // A divergence can end a slice at an earlier step than it began (the
+      // core went back to a checkpoint): the weights changed all the same, and
+      // the last evaluation (of the blown-up weights) must not be reused.
+      if (done !== 0 || progress.diverged) changed();
     } catch (error) {
       stopPlaying();
       loopRunning = false;

@@ -152,6 +152,28 @@ test('divergence while playing stops the loop and is announced', async () => {
   expect(step.diverged).toBe(false);
 });
 
+test('after a divergence in the play loop, snapshots evaluate the restored weights, not the blown-up ones', async () => {
+  // lr 3 blows the weights up at step 1; step 2's loss is caught and the
+  // core goes back to its step-0 checkpoint.
+  await h.send(Request.CONFIGURE, {
+    config: { problem: 'regression', dataset: 'reg-plane', hidden: [8, 8], activation: 'relu', init: 'he-normal',
+      optimizer: 'sgd', learningRate: 3, batchSize: 10, seed: 1 },
+  });
+  const initial = (await h.send(Request.SNAPSHOT)).message.result;
+  await h.send(Request.STEP, { steps: 1 });
+  const blown = (await h.send(Request.SNAPSHOT)).message.result; // evaluated at step 1
+  expect(blown.trainLoss).toBeGreaterThan(1e3 * initial.trainLoss);
+  await h.send(Request.PLAY); // the loop's first slice diverges at step 2
+  for (let i = 0; i < 400 && h.events(Event.DIVERGED).length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(h.events(Event.DIVERGED)).toHaveLength(1);
+  const restored = (await h.send(Request.SNAPSHOT)).message.result;
+  expect(restored.step).toBe(0);
+  expect(restored.trainLoss).toBeCloseTo(initial.trainLoss, 6);
+  expect(restored.testLoss).toBeCloseTo(initial.testLoss, 6);
+});
+
 test('export and import round-trip the model', async () => {
   await h.send(Request.STEP, { steps: 4 });
   const { json } = (await h.send(Request.EXPORT)).message.result;
