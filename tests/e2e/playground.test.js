@@ -288,7 +288,13 @@ test('a regression whose loss explodes: no empty accuracy chart, the divergence 
   // The core stops the run at step 2, before the loss grows past 1e4x, and
   // goes back to the weights before the blow-up: nothing on the loss chart
   // calls for the log axis (chooseLogScale has its own unit tests).
-  expect(await page.evaluate(() => [...document.querySelectorAll('.chart-title')].some((t) => t.textContent === 'Loss (log scale)'))).toBe(false);
+  // The charts redraw at the next frame after the snapshot that says so: wait for it.
+  const linear = await page.waitForFunction(
+    () => [...document.querySelectorAll('.chart-title')].some((t) => t.textContent === 'Loss')
+      && ![...document.querySelectorAll('.chart-title')].some((t) => t.textContent === 'Loss (log scale)'),
+    null, { timeout: 5000 },
+  ).then(() => true, () => false);
+  expect(linear).toBe(true);
 });
 
 test('the <relu-playground> element mounts in its shadow root', async () => {

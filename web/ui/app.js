@@ -271,7 +271,9 @@ export function mountPlayground(root, options = {}) {
       shownPoints = [...chunks(snapshot.trainPoints), ...chunks(snapshot.testPoints)];
       views.setPoints(snapshot.trainPoints, snapshot.testPoints, state.config.problem);
     }
-    // Losses and accuracies are fresh only after a full pass.
+    // Losses and accuracies are fresh only after a full pass; any snapshot
+    // tells when a divergence has taken the model back to an earlier step.
+    history.rewindTo(snapshot.step);
     if (evaluate) history.push(snapshot);
     if (requestedAfter === playRequests && snapshot.playing !== playing) {
       playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)

@@ -50,9 +50,20 @@ export class MetricsHistory {
     return true;
   }
 
+  /**
+   * The model is back at `step` (a divergence restored a checkpoint): rows
+   * past it belong to an abandoned run. Any snapshot can say so, evaluated
+   * or not.
+   */
+  rewindTo(step) {
+    this.truncateBefore(step + 1);
+  }
+
   /** Keeps only the rows whose step is below `step`. */
   truncateBefore(step) {
-    const keep = this.columns.step.findIndex((s) => s >= step);
+    const steps = this.columns.step;
+    if (!steps.length || steps[steps.length - 1] < step) return; // the usual case, once a frame
+    const keep = steps.findIndex((s) => s >= step);
     if (keep <= 0) {
       if (keep === 0) this.clear();
       return;

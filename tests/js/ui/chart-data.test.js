@@ -40,6 +40,18 @@ describe('MetricsHistory', () => {
     expect(h.columns.step).toEqual([0]);
   });
 
+  test('rewindTo drops the rows past a restored step and keeps the rest', () => {
+    const h = new MetricsHistory();
+    for (const step of [0, 10, 20, 30]) h.push(snapshot(step));
+    h.rewindTo(30);
+    expect(h.columns.step).toEqual([0, 10, 20, 30]);
+    h.rewindTo(25);
+    expect(h.columns.step).toEqual([0, 10, 20]);
+    expect(h.layerColumns.sparsity[1]).toEqual([0, 0, 0]);
+    h.rewindTo(0);
+    expect(h.columns.step).toEqual([0]);
+  });
+
   test('a different layer count (new network) starts a new history', () => {
     const h = new MetricsHistory();
     h.push(snapshot(1));
