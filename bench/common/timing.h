@@ -1,8 +1,9 @@
 // The bench's timing rule, in C++: the same as bench/lib/stats.mjs, so native
 // figures are taken exactly like the JavaScript and WASM ones: calibration
 // picks how many operations make a repetition of at least min_rep_ms,
-// warm-up repetitions follow, then each timed repetition yields one time per
-// operation.
+// warm-up repetitions follow (at least warmup_min_ms, until one is no longer
+// clearly faster than the one before, at most warmup_max_ms), then each
+// timed repetition yields one time per operation.
 #pragma once
 
 #include <algorithm>
@@ -16,13 +17,14 @@ namespace relu::bench {
 
 struct TimingMode {
   int reps = 7;
-  int warmup_reps = 1;
+  double warmup_min_ms = 250.0;
+  double warmup_max_ms = 3000.0;
   double min_rep_ms = 60.0;
   long max_inner = 1L << 20;
 };
 
 inline TimingMode FullMode() { return TimingMode{}; }
-inline TimingMode SmokeMode() { return TimingMode{1, 0, 0.0, 1}; }
+inline TimingMode SmokeMode() { return TimingMode{1, 0.0, 0.0, 0.0, 1}; }
 
 struct Timing {
   std::vector<double> ms_per_op;
@@ -49,7 +51,18 @@ Timing Measure(RunOps&& run_ops, const TimingMode& mode) {
   Timing timing;
   const double inner = std::ceil(static_cast<double>(count) * mode.min_rep_ms / std::max(elapsed, 1e-3));
   timing.inner = std::clamp(static_cast<long>(inner), 1L, mode.max_inner);
-  for (int i = 0; i < mode.warmup_reps; ++i) run_ops(timing.inner);
+  if (mode.warmup_max_ms > 0) {
+    const double begin = NowMs();
+    double previous = 1e300;
+    for (;;) {
+      const double start = NowMs();
+      run_ops(timing.inner);
+      const double end = NowMs();
+      const bool settled = end - start > 0.95 * previous;
+      previous = end - start;
+      if (end - begin >= mode.warmup_max_ms || (settled && end - begin >= mode.warmup_min_ms)) break;
+    }
+  }
   for (int i = 0; i < mode.reps; ++i) {
     const double start = NowMs();
     run_ops(timing.inner);
