@@ -4,13 +4,14 @@
 #pragma once
 
 #include <cstddef>
-#include <vector>
+
+#include "aligned_vector.h"
 
 namespace relu::bench {
 
 // ReLU forward and backward through the kernel table the model uses
 // (SelectKernels(): SIMD128 in the WASM SIMD build, the scalar reference
-// elsewhere).
+// elsewhere), on 64-byte aligned buffers as the core's own (model/buffer.h).
 class ReluBench {
  public:
   void Prepare(size_t n);
@@ -21,7 +22,7 @@ class ReluBench {
 
  private:
   size_t n_ = 0;
-  std::vector<float> x_, y_, dy_, dx_;
+  AlignedVector<float> x_, y_, dy_, dx_;
 };
 
 }  // namespace relu::bench

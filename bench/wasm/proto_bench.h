@@ -30,7 +30,7 @@ class ProtoReluBench {
   void RunForward(long reps);
 
  private:
-  std::vector<float> x_, y_;
+  AlignedVector<float> x_, y_;
 };
 
 // Checks the prototypes against Eigen's product (every trans, row-bias
