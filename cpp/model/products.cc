@@ -70,6 +70,17 @@ void SmallProduct(size_t rows, size_t inner, size_t cols, const float* __restric
 void ApplyEpilogue(const kernels::KernelSet& kernels, size_t m, size_t n, float* c, size_t ldc,
                    const kernels::GemmEpilogue& epilogue) {
   const kernels::ActParams params{epilogue.alpha};
+  const kernels::Act act = epilogue.act == kernels::GemmAct::kRelu        ? kernels::Act::kRelu
+                           : epilogue.act == kernels::GemmAct::kLeakyRelu ? kernels::Act::kLeakyRelu
+                                                                          : kernels::Act::kLinear;
+  if (epilogue.rowBias && !epilogue.colBias && ldc == m &&
+      (act == kernels::Act::kLinear || epilogue.y != c)) {
+    // A layer's batch: the set's fused bias + activation kernel, one pass
+    // (it keeps z apart from y, as the epilogue does unless y == c).
+    kernels[act].bias_forward(m, n, c, epilogue.rowBias, act == kernels::Act::kLinear ? c : epilogue.y,
+                              &params);
+    return;
+  }
   for (size_t j = 0; j < n; ++j) {
     float* c_col = c + j * ldc;
     if (epilogue.rowBias) {
@@ -79,10 +90,7 @@ void ApplyEpilogue(const kernels::KernelSet& kernels, size_t m, size_t n, float*
       const float bias = epilogue.colBias[j];
       for (size_t i = 0; i < m; ++i) c_col[i] += bias;
     }
-    if (epilogue.act == kernels::GemmAct::kNone) continue;
-    const kernels::Act act =
-        epilogue.act == kernels::GemmAct::kRelu ? kernels::Act::kRelu : kernels::Act::kLeakyRelu;
-    kernels[act].forward(m, c_col, epilogue.y + j * ldc, &params);
+    if (act != kernels::Act::kLinear) kernels[act].forward(m, c_col, epilogue.y + j * ldc, &params);
   }
 }
 
