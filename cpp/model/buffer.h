@@ -35,7 +35,7 @@ class FloatBuffer {
       Zero();
       return true;
     }
-    if (n > static_cast<size_t>(-1) / sizeof(float)) return false;
+    // n floats and the room to align them must fit a size_t.
     if (n > static_cast<size_t>(-1) / sizeof(float) - kAlignFloats) return false;
     // calloc: zeroed pages are cheap, and no float is ever left uninitialised.
     void* fresh = n ? std::calloc(n + kAlignFloats, sizeof(float)) : nullptr;
