@@ -1,17 +1,12 @@
 #include "core_gemm_bench.h"
 
-#include <cstring>
-
 #include "kernels/kernels.h"
 #include "model/products.h"
 
 namespace relu::bench {
 
 bool CoreGemmBench::Prepare(int m, int k, int n, const char* trans) {
-  if (std::strcmp(trans, "NN") == 0) kind_ = Kind::kNN;
-  else if (std::strcmp(trans, "NT") == 0) kind_ = Kind::kNT;
-  else if (std::strcmp(trans, "TN") == 0) kind_ = Kind::kTN;
-  else return false;
+  if (!ParseGemmTrans(trans, &kind_)) return false;
   m_ = m;
   k_ = k;
   n_ = n;
@@ -28,13 +23,13 @@ void CoreGemmBench::Run(long reps) {
   const auto m = static_cast<size_t>(m_), k = static_cast<size_t>(k_), n = static_cast<size_t>(n_);
   for (long r = 0; r < reps; ++r) {
     switch (kind_) {
-      case Kind::kNN:  // z[m x n] = W[m x k] X[k x n]
+      case GemmTrans::kNN:  // z[m x n] = W[m x k] X[k x n]
         ForwardProduct(kernels, m, k, n, a_.data(), b_.data(), c_.data());
         break;
-      case Kind::kNT:  // dW[m x n] = dZ[m x k] X[n x k]^T: the batch is k
+      case GemmTrans::kNT:  // dW[m x n] = dZ[m x k] X[n x k]^T: the batch is k
         WeightGradientProduct(kernels, m, n, k, a_.data(), b_.data(), c_.data());
         break;
-      case Kind::kTN:  // dX[m x n] = W[k x m]^T dZ[k x n]: the layer has k units
+      case GemmTrans::kTN:  // dX[m x n] = W[k x m]^T dZ[k x n]: the layer has k units
         InputGradientProduct(kernels, k, m, n, a_.data(), b_.data(), c_.data(), scratch_.data());
         break;
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "aligned_vector.h"
+#include "gemm_trans.h"
 
 namespace relu::bench {
 
@@ -18,7 +19,7 @@ class CoreGemmBench {
   float Checksum() const;
 
  private:
-  enum class Kind { kNN, kNT, kTN } kind_ = Kind::kNN;
+  GemmTrans kind_ = GemmTrans::kNN;
   int m_ = 0, k_ = 0, n_ = 0;
   AlignedVector<float> a_, b_, c_, scratch_;
 };

@@ -6,6 +6,8 @@
 
 #include <Eigen/Core>
 
+#include "gemm_trans.h"
+
 namespace relu::bench {
 
 // One dense-layer product C[m x n] = op(A) op(B) with Eigen, where
@@ -18,7 +20,7 @@ class GemmBench {
   float Checksum() const;
 
  private:
-  enum class Kind { kNN, kNT, kTN } kind_ = Kind::kNN;
+  GemmTrans kind_ = GemmTrans::kNN;
   Eigen::MatrixXf a_, b_, c_;
 };
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 
+#include "gemm_trans.h"
 #include "kernels/kernels.h"
 #include "proto_simd.h"
 
@@ -38,7 +39,8 @@ void Product(int m, int k, int n, const char* trans, const float* a, const float
 }
 
 bool Known(const char* trans) {
-  return std::strcmp(trans, "NN") == 0 || std::strcmp(trans, "NT") == 0 || std::strcmp(trans, "TN") == 0;
+  GemmTrans parsed;
+  return ParseGemmTrans(trans, &parsed);
 }
 
 // Same value, or both NaN; +0 and -0 differ.
