@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTrainer } from '../web/api/index.js';
+import { W1 } from './workloads/spec.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 6);
@@ -19,10 +20,11 @@ if (!(seconds > 0 && seconds <= 600)) {
   process.exit(2);
 }
 const dist = join(root, 'wasm-build', 'dist');
+// W1's network and hyperparameters on the core's own spiral (no shared data needed here).
 const trainer = await createTrainer({
-  seed: 1, dataset: 'spiral', numSamples: 500, trainRatio: 0.5, problem: 'binary', binaryHead: 'tanh-mse',
-  hidden: [8, 8, 8, 8, 8, 8], activation: 'relu', init: 'he-normal', optimizer: 'sgd', learningRate: 0.03,
-  batchSize: 10,
+  seed: 1, dataset: 'spiral', numSamples: W1.points, trainRatio: 0.5, problem: 'binary', binaryHead: 'tanh-mse',
+  hidden: [...W1.hidden], activation: 'relu', init: 'he-normal', optimizer: 'sgd', learningRate: W1.lr,
+  batchSize: W1.batch,
 }, { build: 'simd', wasmBinary: readFileSync(join(dist, 'relu-core-simd.wasm')) });
 
 const slices = [];
@@ -33,7 +35,7 @@ for (let i = 0; i < seconds * 2; i++) {
     trainer.step(500);
     steps += 500;
   }
-  slices.push((steps * 10) / ((performance.now() - start) / 1000));
+  slices.push((steps * W1.batch) / ((performance.now() - start) / 1000));
 }
 trainer.delete();
 const steady = slices.slice(1);
