@@ -30,3 +30,6 @@ export const FILE_KINDS = Object.freeze({
   csv: Object.freeze({ maxBytes: CSV_FILE_MAX_BYTES, noun: 'a points CSV', why: `enough for ${MAX_SAMPLES.toLocaleString('en')} rows` }),
   model: Object.freeze({ maxBytes: MODEL_FILE_MAX_BYTES, noun: 'a model JSON', why: 'enough for about 4 million parameters' }),
 });
+
+/** The largest finite float32: the core stores every value as one, so beyond it a value turns infinite there. */
+export const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;

@@ -4,15 +4,13 @@
 import { MAX_CLASSES, MAX_SAMPLES } from '../shared/schema.js';
 import { DOMAIN } from '../shared/protocol.js';
 import { quoted } from '../shared/excerpt.js';
+import { FLOAT32_MAX } from '../shared/limits.js';
 
 // Unambiguous (no two ways to split a run of digits), so a 4 MB cell of digits
 // fails in one linear pass, not quadratic backtracking.
 const NUMBER_TEXT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 const SEPARATOR = /[,;\t]/;
 const COLUMNS = ['x1', 'x2', 'label'];
-// The largest finite float32: the core stores every value as one, and beyond
-// this a label would turn infinite there.
-const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
 
 /**
  * Splits one line at commas, semicolons or tabs; a cell may be in double

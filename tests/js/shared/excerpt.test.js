@@ -1,4 +1,4 @@
-import { excerpt, quoted, EXCERPT_MAX_CHARS } from '../../../web/shared/excerpt.js';
+import { excerpt, quoted, safeMessage, EXCERPT_MAX_CHARS, MESSAGE_MAX_CHARS } from '../../../web/shared/excerpt.js';
 
 describe('excerpt', () => {
   test('short text is kept as it is', () => {
@@ -28,5 +28,15 @@ describe('excerpt', () => {
 
   test('quotes and backslashes are escaped, so a quoted excerpt cannot fake its end', () => {
     expect(quoted('a"b\\c')).toBe('"a\\"b\\\\c"');
+  });
+});
+
+describe('safeMessage', () => {
+  test("keeps a message's quotes, escapes what hides text, and clips", () => {
+    expect(safeMessage('model JSON: format must be "relu-playground-model"')).toBe('model JSON: format must be "relu-playground-model"');
+    expect(safeMessage('params[0] is "\u202Eabc"')).toBe('params[0] is "\\u{202E}abc"');
+    const long = safeMessage(`params[3] is "${'x'.repeat(100000)}"`);
+    expect(long).toHaveLength(MESSAGE_MAX_CHARS);
+    expect(long.endsWith('…')).toBe(true);
   });
 });
