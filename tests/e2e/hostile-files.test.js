@@ -318,3 +318,45 @@ test('a nested-array bomb in params and a huge step are refused and nothing is l
   expect(page.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   await page.close();
 });
+
+// A sibling input: the weight editor's number boxes take typed text.
+test('the weight editor refuses empty, unreadable and out-of-range text, and no weight changes', async () => {
+  const page = await openPage(browser.context, `${server.url}index.html?autoplay=false&hidden=3&seed=4`);
+  await waitReady(page);
+  const before = await exportModel(page);
+  await page.getByRole('button', { name: 'Edit a weight…' }).click();
+  const box = {
+    layer: page.getByLabel('Weight layer (1 = first hidden layer)'),
+    from: page.getByLabel('From unit'),
+    to: page.getByLabel('To unit'),
+    value: page.getByRole('spinbutton', { name: 'Weight value' }),
+  };
+  const status = page.locator('.weight-editor [role="status"]');
+  const submit = async (values, typed) => {
+    for (const [name, v] of Object.entries(values)) await box[name].fill(v);
+    // Text a number box cannot read: Chromium keeps it shown but hands over ''.
+    if (typed) {
+      await box.value.fill('');
+      await box.value.pressSequentially(typed);
+    }
+    await page.evaluate(() => { document.querySelector('.weight-editor [role="status"]').textContent = ''; });
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.weight-editor [role="status"]').textContent !== '', null, WAIT);
+    return status.textContent();
+  };
+  const ok = { layer: '1', from: '1', to: '1' };
+  expect(await submit({ ...ok, value: '' })).toBe('weight: enter a number, such as -0.5 or 2');
+  expect(await submit(ok, '1e-')).toBe('weight: enter a number, such as -0.5 or 2');
+  expect(await submit(ok, '--2')).toBe('weight: enter a number, such as -0.5 or 2');
+  expect(await submit({ ...ok, value: '1e39' })).toBe('weight: "1e39" is outside the range ±3.4e+38 a weight can hold');
+  expect(await submit({ ...ok, value: `1${'0'.repeat(300)}` })).toMatch(/^weight: "10{38}…" is outside the range/);
+  expect(await submit({ layer: '', from: '1', to: '1', value: '1' })).toMatch(/^layer: enter a whole number from 1/);
+  expect(await submit({ layer: '1', from: '0', to: '1', value: '1' })).toMatch(/^from unit: enter a whole number from 1/);
+  expect(await submit({ layer: '1', from: '1', to: '1.5', value: '1' })).toMatch(/^to unit: enter a whole number from 1/);
+  expect(await exportModel(page)).toBe(before);
+  // A good value still goes through.
+  expect(await submit({ ...ok, value: '0.75' })).toBe('Set to 0.75.');
+  expect(JSON.parse(await exportModel(page)).params[0]).toBeCloseTo(0.75, 6);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});

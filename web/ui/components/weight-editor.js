@@ -37,7 +37,9 @@ export function createWeightEditor(container, { onSubmit }) {
   const to = number('To unit');
   const value = el('input', { type: 'number', step: 'any', id, 'aria-label': 'Weight value' });
   const message = el('span', { class: 'small', role: 'status' });
-  const form = el('form', { class: 'weight-editor', hidden: true, 'aria-label': 'Edit a weight' },
+  // novalidate: the browser would block unreadable text with a bubble that names
+  // no box; the checks below say which box and what it takes.
+  const form = el('form', { class: 'weight-editor', hidden: true, novalidate: true, 'aria-label': 'Edit a weight' },
     el('span', { text: 'Layer' }), layer, el('span', { text: 'from' }), from, el('span', { text: 'to' }), to,
     el('label', { for: id, text: 'weight' }), value,
     el('button', { type: 'submit', text: 'Set' }),
