@@ -64,8 +64,10 @@ function notANumberHint(cell) {
   if (/^[-+]?(nan|inf(inity)?)$/i.test(cell)) return '; NaN and infinities are not allowed';
   const foreign = cell.match(/[^\x20-\x7e]/u);
   if (foreign) {
-    const code = foreign[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `; it contains U+${code}: write numbers with ASCII digits, '-', '.' and 'e'`;
+    const code = `U+${foreign[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u.test(foreign[0])) return `; ${code} looks like a minus sign but is not '-'`;
+    if (/\p{Nd}/u.test(foreign[0])) return `; ${code} is a digit of another script: use 0-9`;
+    return `; ${code} is not part of a number`;
   }
   if (/^[-+]?\d+,\d+$/.test(cell)) return "; use '.' for decimals";
   return '';

@@ -42,8 +42,8 @@ describe('parsePointsCsv', () => {
     ['1,2,0\n1,1,-1e400', 'regression', /^line 2: label "-1e400" is too large/],
     ['1,2,0\n1,1,Infinity', 'regression', /^line 2: label "Infinity" is not a number \(column 3: a finite number within ±3.4e\+38; NaN and/],
     // Characters that look like numbers to a person.
-    ['1,2,0\n\u22121,1,1', 'binary', /^line 2: x1 "−1" is not a number \(column 1: .*; it contains U\+2212: write numbers with ASCII digits/],
-    ['1,2,0\n1,\uFF12,1', 'binary', /^line 2: x2 "２" is not a number .*it contains U\+FF12/],
+    ['1,2,0\n\u22121,1,1', 'binary', /^line 2: x1 "−1" is not a number \(column 1: .*; U\+2212 looks like a minus sign but is not '-'/],
+    ['1,2,0\n1,\uFF12,1', 'binary', /^line 2: x2 "２" is not a number .*U\+FF12 is a digit of another script: use 0-9/],
     ['1;2;0\n1;2,5;1', 'binary', /^line 2: expected 3 columns/],
     ['1,2,0\n1,"2,5",1', 'binary', /^line 2: x2 "2,5" is not a number .*use '\.' for decimals/],
     // Quotes that do not close, or text after them.
