@@ -3,6 +3,8 @@
 
 import { columnsToCsv } from './csv.js';
 import { download } from './dom.js';
+import { fileLabel, readTextFile } from './file-text.js';
+import { safeMessage } from '../shared/excerpt.js';
 
 /** Stacks canvases vertically on a white background into one PNG blob. */
 export function stackCanvases(canvases) {
@@ -39,11 +41,25 @@ export function createExporter({ client, history, notices, canvases, onImported 
     saveModel() {
       client.exportModel().then((json) => download('relu-playground-model.json', json, 'application/json'), fail('Model export'));
     },
-    loadModel(text, fileName) {
-      client.importModel(text).then((result) => {
-        notices.show(`${fileName}: model loaded.`, { key: 'export', timeoutMs: 5000 });
-        onImported(result);
-      }, fail(`${fileName}`));
+    /** Reads a model file the user chose (size first) and imports it; on any error the current model is kept. */
+    async loadModel(file) {
+      const name = fileLabel(file);
+      const refuse = (text) => notices.show(`${text} The current model is kept.`, { kind: 'error', key: 'export' });
+      const read = await readTextFile(file, 'model');
+      if (read.error) {
+        refuse(read.error);
+        return;
+      }
+      let result;
+      try {
+        result = await client.importModel(read.text);
+      } catch (error) {
+        // The core's message may quote the file: shown escaped and clipped.
+        refuse(`${name}: ${safeMessage(String(error?.message ?? error).replace(/\.$/, ''))}.`);
+        return;
+      }
+      notices.show(`${name}: model loaded.`, { key: 'export', timeoutMs: 5000 });
+      onImported(result);
     },
   };
 }

@@ -2,6 +2,31 @@
 // diagram (pre-filled), or from its button for keyboard users.
 
 import { el, uid, formatValue } from '../dom.js';
+import { quoted } from '../../shared/excerpt.js';
+import { FLOAT32_MAX } from '../../shared/limits.js';
+
+// Indices reach the core as 32-bit ints.
+const MAX_INDEX = 2 ** 31;
+
+// A number input reports text it cannot read as badInput with an empty value.
+function unreadable(input) {
+  return input.validity?.badInput || input.value.trim() === '';
+}
+
+function checkIndex(input, name) {
+  const n = Number(input.value);
+  if (unreadable(input) || !Number.isInteger(n) || n < 1 || n > MAX_INDEX) {
+    return `${name}: enter a whole number from 1 (the first) up to the layer's size`;
+  }
+  return null;
+}
+
+function checkValue(input) {
+  const n = Number(input.value);
+  if (unreadable(input) || !Number.isFinite(n)) return 'weight: enter a number, such as -0.5 or 2';
+  if (!Number.isFinite(Math.fround(n))) return `weight: ${quoted(input.value)} is outside the range ±${FLOAT32_MAX.toPrecision(2)} a weight can hold`;
+  return null;
+}
 
 /** onSubmit({layer, to, from, value}) returns a Promise that rejects with a message on error. */
 export function createWeightEditor(container, { onSubmit }) {
@@ -12,7 +37,9 @@ export function createWeightEditor(container, { onSubmit }) {
   const to = number('To unit');
   const value = el('input', { type: 'number', step: 'any', id, 'aria-label': 'Weight value' });
   const message = el('span', { class: 'small', role: 'status' });
-  const form = el('form', { class: 'weight-editor', hidden: true, 'aria-label': 'Edit a weight' },
+  // novalidate: the browser would block unreadable text with a bubble that names
+  // no box; the checks below say which box and what it takes.
+  const form = el('form', { class: 'weight-editor', hidden: true, novalidate: true, 'aria-label': 'Edit a weight' },
     el('span', { text: 'Layer' }), layer, el('span', { text: 'from' }), from, el('span', { text: 'to' }), to,
     el('label', { for: id, text: 'weight' }), value,
     el('button', { type: 'submit', text: 'Set' }),
@@ -23,6 +50,12 @@ export function createWeightEditor(container, { onSubmit }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // An empty or unreadable box is a message, never the weight 0 or unit 0.
+    const problem = checkIndex(layer, 'layer') ?? checkIndex(from, 'from unit') ?? checkIndex(to, 'to unit') ?? checkValue(value);
+    if (problem) {
+      message.textContent = problem;
+      return;
+    }
     const edit = { layer: Number(layer.value) - 1, from: Number(from.value) - 1, to: Number(to.value) - 1, value: Number(value.value) };
     try {
       await onSubmit(edit);

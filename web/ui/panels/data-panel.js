@@ -4,6 +4,7 @@
 
 import { DATASETS, FEATURES, FIELDS } from '../../shared/schema.js';
 import { parsePointsCsv, pointsToCsv } from '../csv.js';
+import { fileLabel, readTextFile } from '../file-text.js';
 import { el, uid, download } from '../dom.js';
 import { createDatasetPicker } from '../components/dataset-picker.js';
 import { createFieldControl, createPanel } from './fields.js';
@@ -83,14 +84,18 @@ export function createDataPanel(container, ctx) {
     const file = csvInput.files?.[0];
     csvInput.value = '';
     if (!file) return;
-    const result = parsePointsCsv(await file.text(), currentProblem);
-    if (result.error) {
-      message.textContent = `${file.name}: ${result.error}. Your previous data are kept.`;
-      message.classList.add('error');
+    // The size is checked before reading; the file's name and cells are quoted short.
+    const read = await readTextFile(file, 'csv');
+    if (read.error) {
+      showMessage(`${read.error} Your previous data are kept.`, true);
       return;
     }
-    message.classList.remove('error');
-    message.textContent = `${file.name}: ${result.points.length} points loaded.`;
+    const result = parsePointsCsv(read.text, currentProblem);
+    if (result.error) {
+      showMessage(`${fileLabel(file)}: ${result.error}. Your previous data are kept.`, true);
+      return;
+    }
+    showMessage(`${fileLabel(file)}: ${result.points.length} points loaded.`, false);
     ctx.setPoints(result.points);
   });
 

@@ -4,15 +4,16 @@
 import { el, uid } from '../dom.js';
 import { createPanel } from './fields.js';
 
-/** ctx: {savePng(which), saveMetrics(), saveModel(), loadModel(text, fileName)}. */
+/** ctx: {savePng(which), saveMetrics(), saveModel(), loadModel(file)}. */
 export function createExportPanel(container, ctx) {
   const panel = createPanel(container, 'Save and load', 'exports');
   const fileId = uid('model-file');
   const file = el('input', { type: 'file', id: fileId, accept: '.json,application/json', class: 'visually-hidden' });
-  file.addEventListener('change', async () => {
+  file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     file.value = '';
-    if (chosen) ctx.loadModel(await chosen.text(), chosen.name);
+    // The exporter checks the size before it reads a byte.
+    if (chosen) ctx.loadModel(chosen);
   });
   const button = (text, action, onClick) => el('button', { type: 'button', 'data-action': action, text, onClick });
   panel.append(el('div', { class: 'button-row' },
