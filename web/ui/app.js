@@ -5,8 +5,8 @@
 //   const playground = mountPlayground(element, {useUrl: true});
 //   await playground.ready;  ...  playground.destroy();
 
-import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import pageCss from './styles.css?inline';
+import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
+import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
 import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
@@ -15,7 +15,7 @@ import {
 } from './state.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
-import { createLayout, injectStyles } from './layout.js';
+import { createLayout, linkStyles } from './layout.js';
 import { createNotices } from './components/notices.js';
 import { createViews } from './views.js';
 import { createDataPanel } from './panels/data-panel.js';
@@ -50,8 +50,11 @@ export function mountPlayground(root, options = {}) {
   const parsed = parseQuery(initialQuery, presets);
   let state = parsed.state;
 
-  injectStyles(root, uPlotCss + pageCss);
+  const stylesLoaded = linkStyles(root, [uPlotCssUrl, pageCssUrl]);
   const layout = createLayout(root, { embed: state.ui.embed });
+  // Unstyled, the layout would flash up for a moment: shown once the stylesheets are in.
+  layout.shell.style.visibility = 'hidden';
+  stylesLoaded.then(() => { layout.shell.style.visibility = ''; });
   const notices = createNotices(layout.notices);
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
 
