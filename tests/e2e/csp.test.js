@@ -27,7 +27,7 @@ const HOSTS = {
   'csp-element.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>element host</title>
 <link rel="icon" href="host-icon.svg">
 <script type="module" src="embed/relu-playground.js"></script></head><body>
-<relu-playground config="hidden=4,4&hide=exports&lock=hidden"></relu-playground>
+<relu-playground config="hidden=4,4&hide=exports&lock=hidden" wasm-base="wasm/"></relu-playground>
 </body></html>`,
   'host-icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0877bd"/></svg>',
 };

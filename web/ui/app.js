@@ -10,6 +10,7 @@ import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
 import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
+import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
 } from './state.js';
@@ -37,7 +38,9 @@ const STATS_INTERVAL_MS = 100; // the run bar's figures
  *   query       initial state as a query string (default: the page's, when useUrl)
  *   useUrl      keep the state in the page URL and follow back/forward (default false)
  *   presets     the lessons (default web/shared/presets.js)
- *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default: the build's wasm/ folder)
+ *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default: the build's wasm/ folder);
+ *               on this page's origin, or on one of allowedWasmOrigins
+ *   allowedWasmOrigins  other origins the core may load from (['https://cdn.example'])
  *   client      a training client to use instead of starting the worker
  * Returns {ready: Promise, getState(), getQuery(), setQuery(q), client, destroy()}.
  */
@@ -46,7 +49,9 @@ export function mountPlayground(root, options = {}) {
   const useUrl = Boolean(options.useUrl);
   const initialQuery = options.query ?? (useUrl ? window.location.search : '');
   // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
-  const wasmBaseUrl = options.wasmBaseUrl ?? new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
+  const defaultWasmBase = new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
+  const wasm = wasmSource(options, defaultWasmBase);
+  const wasmBaseUrl = wasm.url ?? defaultWasmBase;
   const parsed = parseQuery(initialQuery, presets);
   let state = parsed.state;
 
@@ -57,6 +62,7 @@ export function mountPlayground(root, options = {}) {
   stylesLoaded.then(() => { layout.shell.style.visibility = ''; });
   const notices = createNotices(layout.notices);
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
+  for (const text of wasm.errors) notices.show(text, { kind: 'error' });
 
   const client = options.client ?? createTrainingClient();
   const history = new MetricsHistory();
@@ -337,14 +343,14 @@ export function mountPlayground(root, options = {}) {
     let result;
     let initial = state;
     try {
-      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
+      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
     } catch (error) {
       if (destroyed) return null;
       // Never a blank page: the core refused the link's settings, so start from the defaults.
       notices.show(`The core refused these settings (${error.message}); showing the defaults instead.`, { kind: 'warn' });
       initial = { config: defaultConfig(), ui: { ...state.ui, lesson: null } };
       try {
-        result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
+        result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
       } catch (again) {
         report(again);
         return null;
@@ -390,6 +396,26 @@ export function mountPlayground(root, options = {}) {
       layout.shell.remove();
     },
   };
+}
+
+/** mountPlayground's wasmBaseUrl, checked against the page's origin and allowedWasmOrigins: {url?, origins, errors}. */
+function wasmSource({ wasmBaseUrl, allowedWasmOrigins = [] }, defaultWasmBase) {
+  const errors = [];
+  const origins = [];
+  for (const entry of Array.isArray(allowedWasmOrigins) ? allowedWasmOrigins : [allowedWasmOrigins]) {
+    try {
+      origins.push(originOf(entry));
+    } catch (error) {
+      errors.push(`allowedWasmOrigins: ${error.message}; ignored.`);
+    }
+  }
+  if (wasmBaseUrl === undefined || wasmBaseUrl === null) return { origins, errors };
+  const { url, error } = checkWasmBase(wasmBaseUrl, {
+    name: 'wasmBaseUrl', pageUrl: document.baseURI, allowed: origins,
+    howToAllow: (origin) => `mountPlayground(element, { allowedWasmOrigins: ['${origin}'] })`,
+  });
+  if (error) errors.push(`${error} Loading the core from ${defaultWasmBase} instead.`);
+  return { url, origins, errors };
 }
 
 function smooth(previous, value) {
