@@ -8,11 +8,12 @@
 import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
 import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
+import { FEATURES, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
+  lockingControl, lockedChange, lockedMessage, presetConflict,
 } from './state.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
@@ -85,19 +86,26 @@ export function mountPlayground(root, options = {}) {
   // --- Views ----------------------------------------------------------------
   const views = createViews(layout, {
     plotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]),
-    weightSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }),
-    toggle: (name, checked) => commit({ ...state, ui: { ...state.ui, [name]: checked } }),
+    linkClick: () => !refuseLocked('weights'),
+    weightSubmit: (edit) => (refuseLocked('weights')
+      ? Promise.reject(new Error(lockedMessage({ control: lockingControl(state.ui.lock, 'weights') })))
+      : client.setWeight(edit).then(() => { dirty = true; })),
+    toggle: (name, checked) => {
+      if (refuseLocked(name)) renderControls();
+      else commit({ ...state, ui: { ...state.ui, [name]: checked } });
+    },
   });
 
   // --- Panels ---------------------------------------------------------------
   const edit = (patch) => applyResult(withConfig(state, patch));
+  // A locked control is inert; these checks also hold for any other way in (a script's click(), a stale form).
   const runPanel = createRunPanel(layout.run, {
-    togglePlay: () => (playing ? pause() : play()),
-    step: () => client.step({ steps: 1 }).then(() => { dirty = true; }, report),
-    reset: () => client.reset().then(() => { dirty = true; history.clear(); views.setDiverged(null); }, report),
-    setSpeed: (speed) => commit({ ...state, ui: { ...state.ui, speed } }),
+    togglePlay: () => refuseLocked('run') || (playing ? pause() : play()),
+    step: () => refuseLocked('run') || client.step({ steps: 1 }).then(() => { dirty = true; }, report),
+    reset: () => refuseLocked('run') || client.reset().then(() => { dirty = true; history.clear(); views.setDiverged(null); }, report),
+    setSpeed: (speed) => (refuseLocked('speed') ? renderControls() : commit({ ...state, ui: { ...state.ui, speed } })),
   });
-  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset: (preset) => commit(withPreset(state, preset)) });
+  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset });
   const dataPanel = createDataPanel(layout.left, {
     edit,
     addPoint,
@@ -120,7 +128,7 @@ export function mountPlayground(root, options = {}) {
       afterNewNetwork(result);
     },
   });
-  createExportPanel(layout.right, exporter);
+  createExportPanel(layout.right, { ...exporter, loadModel });
 
   function report(error) {
     if (!destroyed) notices.show(error.message ?? String(error), { kind: 'error', key: error.field || undefined });
@@ -132,8 +140,51 @@ export function mountPlayground(root, options = {}) {
       renderControls(); // puts the inputs back to the valid values
       return;
     }
+    // Every user edit of the config comes through here: controls, plot clicks, CSV files, the network editor.
+    const locked = lockedChange(state, next.config);
+    if (locked) {
+      showLocked(locked);
+      renderControls();
+      return;
+    }
     notices.clear('edit');
     commit(next);
+  }
+
+  function showLocked(locked) {
+    notices.show(lockedMessage(locked), { kind: 'warn', key: 'locked', timeoutMs: 8000 });
+  }
+
+  /** True (and says so) when `name` is locked on this page. */
+  function refuseLocked(name) {
+    const control = lockingControl(state.ui.lock, name);
+    if (control) showLocked({ control, field: name });
+    return Boolean(control);
+  }
+
+  function loadPreset(preset) {
+    const locked = presetConflict(state, preset);
+    if (locked) {
+      showLocked(locked);
+      renderControls(); // the menu goes back to the current lesson
+      return;
+    }
+    commit(withPreset(state, preset));
+  }
+
+  /** A model file replaces the weights and the config: refused when it would change something locked. */
+  function loadModel(text, fileName) {
+    if (refuseLocked('weights')) return;
+    let config = null;
+    try {
+      config = JSON.parse(text)?.config;
+    } catch {
+      // Not JSON: the core names the fault.
+    }
+    // The core reads a model's config over the defaults, as here.
+    const locked = config && typeof config === 'object' ? lockedChange(state, validateConfig(config, defaultConfig()).config) : null;
+    if (locked) showLocked(locked);
+    else exporter.loadModel(text, fileName);
   }
 
   function addPoint(point) {
