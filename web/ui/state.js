@@ -287,7 +287,7 @@ export function serializeState(state, presets = []) {
   // A lesson hides and locks its own controls; the link names only the embedder's.
   const preset = lesson ? presets.find((p) => p.id === lesson) : null;
   for (const kind of ['hide', 'lock']) {
-    const own = state.ui.lessonAdded?.[kind] ?? preset?.ui?.[kind] ?? [];
+    const own = preset ? (state.ui.lessonAdded?.[kind] ?? preset.ui?.[kind] ?? []) : [];
     const extra = state.ui[kind].filter((name) => !own.includes(name));
     if (extra.length) params.set(kind, extra.join(','));
   }
