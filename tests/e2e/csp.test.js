@@ -139,6 +139,16 @@ test('the <relu-playground> element trains under the policy with no violation', 
   expect(await violations(page)).toEqual(NONE);
 });
 
+test('the embedding demo (element and iframe side by side) loads with no violation', async () => {
+  const page = await open('embed/demo.html');
+  await page.waitForFunction(() => document.querySelector('relu-playground')?.shadowRoot?.querySelector('.relu-playground[data-ready="true"]'), null, WAIT);
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await page.locator('iframe').scrollIntoViewIfNeeded(); // it loads lazily
+  await frame.waitForSelector('.relu-playground[data-ready="true"]', WAIT);
+  await page.waitForTimeout(500);
+  expect(await violations(page)).toEqual(NONE);
+});
+
 test('the detectors do catch a violation (an injected <style>)', async () => {
   const page = await open('index.html?autoplay=false');
   await page.evaluate(() => {

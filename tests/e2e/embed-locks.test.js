@@ -201,6 +201,24 @@ describe('locks are a floor', () => {
     expect(await page.locator('[data-control="discretize"] input').isChecked()).toBe(false);
   });
 
+  test('the keyboard never reaches a locked control (the page has no shortcuts that could bypass it)', async () => {
+    const page = await open('?autoplay=false&lock=run,hidden,customData');
+    const reached = new Set();
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const node = document.activeElement;
+        return { locked: Boolean(node?.closest('.locked')), label: node?.getAttribute('aria-label') ?? node?.textContent?.trim().slice(0, 20) ?? '' };
+      });
+      expect([where.label, where.locked]).toEqual([where.label, false]);
+      reached.add(where.label);
+      // Enter and Space on whatever has focus are the only keys the page acts on.
+      if (where.label === 'Add a hidden layer') throw new Error('reached a locked button');
+    }
+    expect(reached.size).toBeGreaterThan(10); // Tab did move through the page
+    expect((await getState(page)).config.hidden).toEqual([4, 2]);
+  });
+
   test('screenshots: locked controls (desktop and phone)', async () => {
     const query = '?autoplay=false&embed=true&lesson=relu-spiral&lock=hidden,learningRate,run&hide=exports';
     const page = await open(query, DESKTOP);

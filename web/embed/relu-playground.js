@@ -84,7 +84,7 @@ export class ReluPlaygroundElement extends HTMLElement {
     const base = this.getAttribute('wasm-base');
     if (base === null) return {};
     return checkWasmBase(base, {
-      name: 'wasm-base', pageUrl: document.baseURI, allowed: [...allowedOrigins],
+      name: 'wasm-base', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: [...allowedOrigins],
       howToAllow: (origin) => `ReluPlaygroundElement.allowWasmOrigins(['${origin}'])`,
     });
   }

@@ -22,25 +22,25 @@ export function originOf(entry) {
 /**
  * Checks a wasm base URL against the page.
  *   name         the attribute or option, for the message ("wasm-base", "wasmBaseUrl")
- *   pageUrl      what a relative base resolves against (document.baseURI; a worker's location)
+ *   baseUrl      what a relative base resolves against (document.baseURI; a worker's location)
+ *   pageOrigin   the page's own origin (self.origin): not baseUrl's, which a <base href> can move elsewhere
  *   allowed      origins the page allowed from script (originOf entries)
  *   howToAllow   (origin) => how the page opts in to that origin, for the message
  * Returns {url} (absolute) or {error}.
  */
-export function checkWasmBase(base, { name, pageUrl, allowed = [], howToAllow }) {
+export function checkWasmBase(base, { name, baseUrl, pageOrigin, allowed = [], howToAllow }) {
   const text = String(base);
   let url;
   try {
-    url = new URL(text, pageUrl);
+    url = new URL(text, baseUrl);
   } catch {
     return { error: `${name}: ${JSON.stringify(text)} is not a URL` };
   }
-  const pageOrigin = new URL(pageUrl).origin;
   const origin = url.origin;
   // Only http(s): data:, javascript: and file: have no origin to compare, and a blob: or
   // filesystem: URL cannot hold a folder of files.
   const fetchable = url.protocol === 'https:' || url.protocol === 'http:';
-  if (fetchable && (origin === pageOrigin || allowed.includes(origin))) return { url: url.href };
+  if (fetchable && ((origin === pageOrigin && pageOrigin !== 'null') || allowed.includes(origin))) return { url: url.href };
   return {
     error: `${name}: ${url.href} is not on this page's origin (${pageOrigin}). The core's script loads only from the page's own origin`
       + `${howToAllow && fetchable ? `, or from an origin the page allows from its script: ${howToAllow(origin)}` : ''}.`,

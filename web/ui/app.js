@@ -462,7 +462,7 @@ function wasmSource({ wasmBaseUrl, allowedWasmOrigins = [] }, defaultWasmBase) {
   }
   if (wasmBaseUrl === undefined || wasmBaseUrl === null) return { origins, errors };
   const { url, error } = checkWasmBase(wasmBaseUrl, {
-    name: 'wasmBaseUrl', pageUrl: document.baseURI, allowed: origins,
+    name: 'wasmBaseUrl', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: origins,
     howToAllow: (origin) => `mountPlayground(element, { allowedWasmOrigins: ['${origin}'] })`,
   });
   if (error) errors.push(`${error} Loading the core from ${defaultWasmBase} instead.`);

@@ -51,10 +51,12 @@ function requestError(field, message) {
  * @param {(message: object, transfer?: Transferable[]) => void} deps.post
  * @param {typeof createCoreTrainer} [deps.createTrainer]
  * @param {() => number} [deps.now]
- * @param {string} [deps.pageUrl] the worker's own URL, whose origin the core must come from (none under Node)
+ * @param {string} [deps.workerUrl] the worker's own URL, which a relative base resolves against (none under Node)
+ * @param {string} [deps.workerOrigin] the worker's origin (the page's), which the core must come from
  */
 export function createSession({
-  post, createTrainer = createCoreTrainer, now = () => performance.now(), pageUrl = globalThis.location?.href,
+  post, createTrainer = createCoreTrainer, now = () => performance.now(),
+  workerUrl = globalThis.location?.href, workerOrigin = globalThis.origin,
 }) {
   const yielder = createYielder();
   const meter = new RateMeter();
@@ -85,9 +87,10 @@ export function createSession({
     } catch (error) {
       throw requestError('wasmOrigins', `wasmOrigins: ${error.message}`);
     }
-    if (!/^https?:/.test(pageUrl ?? '')) return wasmBaseUrl; // Node: files, no origins
+    if (!/^https?:/.test(workerUrl ?? '')) return wasmBaseUrl; // Node: files, no origins
     const { url, error } = checkWasmBase(wasmBaseUrl, {
-      name: 'wasmBaseUrl', pageUrl, allowed, howToAllow: (origin) => `init's wasmOrigins: ["${origin}"]`,
+      name: 'wasmBaseUrl', baseUrl: workerUrl, pageOrigin: workerOrigin ?? new URL(workerUrl).origin, allowed,
+      howToAllow: (origin) => `init's wasmOrigins: ["${origin}"]`,
     });
     if (error) throw requestError('wasmBaseUrl', error);
     return url;

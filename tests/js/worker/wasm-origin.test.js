@@ -8,7 +8,7 @@ const PAGE = 'https://tutorial.example/course/page.html';
 
 describe('checkWasmBase', () => {
   const check = (base, allowed = []) => checkWasmBase(base, {
-    name: 'wasm-base', pageUrl: PAGE, allowed, howToAllow: (origin) => `allow(['${origin}'])`,
+    name: 'wasm-base', baseUrl: PAGE, pageOrigin: new URL(PAGE).origin, allowed, howToAllow: (origin) => `allow(['${origin}'])`,
   });
 
   test('same-origin bases are accepted, relative ones resolved against the page', () => {
@@ -41,7 +41,17 @@ describe('checkWasmBase', () => {
   );
 
   test('a base that is not a URL is named', () => {
-    expect(checkWasmBase('http://[::1', { name: 'wasm-base', pageUrl: PAGE }).error).toBe('wasm-base: "http://[::1" is not a URL');
+    expect(checkWasmBase('http://[::1', { name: 'wasm-base', baseUrl: PAGE, pageOrigin: 'https://tutorial.example' }).error).toBe('wasm-base: "http://[::1" is not a URL');
+  });
+
+  test('a <base href> on another origin does not make that origin the page\'s', () => {
+    const moved = { name: 'wasm-base', baseUrl: 'https://cdn.example/', pageOrigin: 'https://tutorial.example' };
+    expect(checkWasmBase('wasm/', moved).error).toMatch(/^wasm-base: https:\/\/cdn\.example\/wasm\/ is not on this page's origin \(https:\/\/tutorial\.example\)/);
+    expect(checkWasmBase('/wasm/', { ...moved, baseUrl: 'https://tutorial.example/x/' }).url).toBe('https://tutorial.example/wasm/');
+  });
+
+  test('an opaque page origin (a sandboxed frame) matches nothing of its own', () => {
+    expect(checkWasmBase('wasm/', { name: 'wasm-base', baseUrl: PAGE, pageOrigin: 'null' }).error).toMatch(/is not on this page's origin \(null\)/);
   });
 
   test('allow-list entries must be http(s) origins', () => {
@@ -51,14 +61,15 @@ describe('checkWasmBase', () => {
 });
 
 describe('the worker refuses a cross-origin base on INIT', () => {
-  function session(pageUrl) {
+  function session(workerUrl) {
     const posted = [];
     const loads = [];
     const fakeTrainer = { build: 'scalar', simd: false, config: { batchSize: 10 }, paramCount: 1, layers: () => [], points: () => ({ train: new Float32Array(30) }), delete() {} };
     const s = createSession({
       post: (message) => posted.push(message),
       createTrainer: async (config, options) => { loads.push(options); return fakeTrainer; },
-      pageUrl,
+      workerUrl,
+      workerOrigin: workerUrl && new URL(workerUrl).origin,
     });
     const init = async (fields) => {
       await s.receive({ type: Request.INIT, id: 1, config: {}, ...fields });
