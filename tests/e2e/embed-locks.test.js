@@ -33,6 +33,14 @@ beforeAll(async () => {
 <link rel="icon" href="host-icon.svg"><script type="module" src="embed/relu-playground.js"></script></head><body>
 <relu-playground config="autoplay=false&hidden=3" wasm-base="${otherOrigin}/wasm/"></relu-playground>
 </body></html>`);
+  // A page whose own module allows the origin as it imports the element: the element never refuses.
+  writeFileSync(join(outDir, 'wasm-base-allow.js'), `import { ReluPlaygroundElement } from './embed/relu-playground.js';
+ReluPlaygroundElement.allowWasmOrigins(['${otherOrigin}']);
+`);
+  writeFileSync(join(outDir, 'wasm-base-allowed.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wasm-base allowed</title>
+<link rel="icon" href="host-icon.svg"><script type="module" src="wasm-base-allow.js"></script></head><body>
+<relu-playground config="autoplay=false&hidden=3" wasm-base="${otherOrigin}/wasm/"></relu-playground>
+</body></html>`);
   writeFileSync(join(outDir, 'host-icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0877bd"/></svg>');
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchBrowser();
@@ -231,11 +239,20 @@ describe('locks are a floor', () => {
 });
 
 describe('wasm-base', () => {
-  async function openHost(viewport) {
-    const page = await openPage(browser.context, `${server.url}wasm-base-host.html`, viewport);
+  async function openHost(viewport, file = 'wasm-base-host.html') {
+    const page = await browser.context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
     pages.push(page);
+    page.requested = [];
     page.requestedOrigins = new Set();
-    page.on('request', (request) => page.requestedOrigins.add(new URL(request.url()).origin));
+    page.on('request', (request) => {
+      page.requested.push(request.url());
+      page.requestedOrigins.add(new URL(request.url()).origin);
+    });
+    page.errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(`console: ${message.text()}`); });
+    page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
+    await page.goto(`${server.url}${file}`);
     return page;
   }
   const shadow = (page, fn) => page.evaluate(fn);
@@ -273,6 +290,20 @@ describe('wasm-base', () => {
       return !root.querySelector('.relu-playground-refused') && root.querySelector('.relu-playground[data-ready="true"]');
     }, null, WAIT);
     expect(page.requestedOrigins.has(otherOrigin)).toBe(true);
+    // A new wasm-base is checked again.
+    await page.evaluate(() => document.querySelector('relu-playground').setAttribute('wasm-base', 'https://cdn.invalid/wasm/'));
+    await page.waitForFunction(() => /wasm-base: https:\/\/cdn\.invalid\/wasm\/ is not on this page's origin/
+      .test(document.querySelector('relu-playground').shadowRoot.querySelector('.relu-playground-refused')?.textContent), null, WAIT);
+    expect(page.requestedOrigins.has('https://cdn.invalid')).toBe(false);
+  });
+
+  test('a page module that allows the origin as it imports the element is never refused', async () => {
+    const page = await openHost(undefined, 'wasm-base-allowed.html');
+    await page.waitForFunction(() => document.querySelector('relu-playground')?.shadowRoot?.querySelector('.relu-playground[data-ready="true"]'), null, WAIT);
+    expect(await page.evaluate(() => document.querySelector('relu-playground').shadowRoot.querySelector('.relu-playground-refused'))).toBeNull();
+    // The core came from the allowed origin only: the playground's own copy was never fetched.
+    expect(page.requested.filter((url) => url.startsWith(`${server.url}wasm/`))).toEqual([]);
+    expect(page.requested.some((url) => url.startsWith(`${otherOrigin}/wasm/relu-core-`))).toBe(true);
   });
 
   test('mountPlayground\'s wasmBaseUrl and the worker\'s INIT refuse another origin too', async () => {
