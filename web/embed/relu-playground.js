@@ -25,11 +25,11 @@ export class ReluPlaygroundElement extends HTMLElement {
 
   /**
    * Lets every <relu-playground> of this page load the core from these
-   * origins too ('https://cdn.example', or any URL on it). Throws a TypeError,
-   * allowing nothing, when an entry is not an http(s) origin.
+   * origins too: a list of 'https://cdn.example' (or any URL on it), or one.
+   * Throws a TypeError, allowing nothing, when an entry is not an http(s) origin.
    */
   static allowWasmOrigins(origins) {
-    const list = Array.from(origins, originOf);
+    const list = Array.from(typeof origins === 'string' ? [origins] : origins, originOf);
     for (const origin of list) allowedOrigins.add(origin);
     for (const element of [...refused]) if (!element.#checkBase().error) element.#remount();
   }
