@@ -55,7 +55,7 @@ const HYPER_FIELDS = FIELD_NAMES.filter((name) => !DATA_FIELDS.includes(name) &&
 /**
  * What each panel holds, as the layout nests them: locking a panel locks
  * everything inside it, whichever path (plot click, file, menu) would change
- * it. The page's DOM is tested against this map (tests/e2e/locks.test.js).
+ * it. The page's DOM is tested against this map (tests/e2e/embed-locks.test.js).
  */
 export const CONTROL_PARENTS = Object.freeze(Object.fromEntries([
   ...DATA_FIELDS.map((name) => [name, 'data']),
