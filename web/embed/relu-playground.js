@@ -5,29 +5,51 @@
 //   <relu-playground config="lesson=dead-relu-high-lr&hide=data" wasm-base="./wasm/"></relu-playground>
 //
 // Attributes: config (a query string, as in the page URL), wasm-base (where
-// relu-core-*.{mjs,wasm} are served; default ./wasm/ next to the page).
-// Changing `config` applies the new state to the running playground.
+// relu-core-*.{mjs,wasm} are served; default: the wasm/ folder of the build
+// this file belongs to). Changing `config` applies the new state to the
+// running playground.
+//
+// wasm-base must be on the page's origin: the core is script, and an
+// attribute is all a CMS author needs to write. Another origin loads only
+// after the page's own script allows it:
+//   ReluPlaygroundElement.allowWasmOrigins(['https://cdn.example']);
 import { mountPlayground } from '../ui/app.js';
+import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
+
+const allowedOrigins = new Set();
+// Elements whose wasm-base was refused: allowWasmOrigins() mounts them again.
+const refused = new Set();
 
 export class ReluPlaygroundElement extends HTMLElement {
-  static observedAttributes = ['config'];
+  static observedAttributes = ['config', 'wasm-base'];
+
+  /**
+   * Lets every <relu-playground> of this page load the core from these
+   * origins too: a list of 'https://cdn.example' (or any URL on it), or one.
+   * Throws a TypeError, allowing nothing, when an entry is not an http(s) origin.
+   */
+  static allowWasmOrigins(origins) {
+    const list = Array.from(typeof origins === 'string' ? [origins] : origins, originOf);
+    for (const origin of list) allowedOrigins.add(origin);
+    for (const element of [...refused]) if (!element.#checkBase().error) element.#remount();
+  }
 
   connectedCallback() {
     if (this.playground) return;
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const host = document.createElement('div');
-    shadow.append(host);
-    this.playground = mountPlayground(host, {
-      query: this.getAttribute('config') ?? '',
-      wasmBaseUrl: this.getAttribute('wasm-base') ?? undefined,
+    // A microtask later, so that a page module importing this file can call allowWasmOrigins() first.
+    queueMicrotask(() => {
+      if (this.isConnected && !this.playground) this.#mount(this.getAttribute('config') ?? '');
     });
   }
 
   attributeChangedCallback(name, previous, next) {
-    if (name === 'config' && this.playground && previous !== next) this.playground.setQuery(next ?? '');
+    if (!this.playground || previous === next) return;
+    if (name === 'config') this.playground.setQuery(next ?? '');
+    else if (name === 'wasm-base') this.#remount();
   }
 
   disconnectedCallback() {
+    refused.delete(this);
     this.playground?.destroy();
     this.playground = null;
     this.shadowRoot?.replaceChildren();
@@ -36,6 +58,43 @@ export class ReluPlaygroundElement extends HTMLElement {
   /** The current state as a query string (to build a share link). */
   get query() {
     return this.playground?.getQuery() ?? '';
+  }
+
+  #mount(query) {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.replaceChildren();
+    const checked = this.#checkBase();
+    if (checked.error) {
+      refused.add(this);
+      const message = document.createElement('p');
+      message.className = 'relu-playground-refused';
+      message.setAttribute('role', 'alert');
+      message.textContent = `${checked.error} Loading the playground's own copy of the core instead.`;
+      shadow.append(message);
+    } else {
+      refused.delete(this);
+    }
+    const host = document.createElement('div');
+    shadow.append(host);
+    this.playground = mountPlayground(host, { query, wasmBaseUrl: checked.url, allowedWasmOrigins: [...allowedOrigins] });
+  }
+
+  /** wasm-base against the page's origin and the allowed ones: {url?, error?}. */
+  #checkBase() {
+    const base = this.getAttribute('wasm-base');
+    if (base === null) return {};
+    return checkWasmBase(base, {
+      name: 'wasm-base', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: [...allowedOrigins],
+      howToAllow: (origin) => `ReluPlaygroundElement.allowWasmOrigins(['${origin}'])`,
+    });
+  }
+
+  #remount() {
+    if (!this.playground) return;
+    const query = this.playground.getQuery();
+    this.playground.destroy();
+    this.playground = null;
+    this.#mount(query);
   }
 }
 

@@ -78,8 +78,11 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
 
   return {
     /** Loads the core and creates the trainer: -> {build, simd, config, layers, paramCount}. */
-    init({ config = {}, build = 'auto', wasmBaseUrl } = {}) {
-      return request(Request.INIT, wasmBaseUrl === undefined ? { config, build } : { config, build, wasmBaseUrl });
+    init({ config = {}, build = 'auto', wasmBaseUrl, wasmOrigins } = {}) {
+      const fields = { config, build };
+      if (wasmBaseUrl !== undefined) fields.wasmBaseUrl = wasmBaseUrl;
+      if (wasmOrigins !== undefined) fields.wasmOrigins = wasmOrigins;
+      return request(Request.INIT, fields);
     },
     /** A partial config: -> {rebuilt, config, layers, paramCount}. */
     configure(patch) {

@@ -16,7 +16,8 @@ export const PROTOCOL_VERSION = 1;
 
 /** Request types, main -> worker. */
 export const Request = Object.freeze({
-  // {config, build?: 'auto'|'simd'|'scalar', wasmBaseUrl?} -> {build, simd, paramCount, config, layers}
+  // {config, build?: 'auto'|'simd'|'scalar', wasmBaseUrl?, wasmOrigins?} -> {build, simd, paramCount, config, layers}
+  // wasmBaseUrl must be on the worker's origin or one of wasmOrigins (web/shared/wasm-origin.js).
   // layers: [{inputs, outputs, weightOffset, biasOffset, activation}]
   INIT: 'init',
   // {config} full or partial -> {rebuilt: boolean, config, layers, paramCount}. Live fields keep the weights.

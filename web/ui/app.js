@@ -5,17 +5,19 @@
 //   const playground = mountPlayground(element, {useUrl: true});
 //   await playground.ready;  ...  playground.destroy();
 
-import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import pageCss from './styles.css?inline';
+import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
+import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
+import { FEATURES, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
+import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
+  lockingControl, lockedChange, lockedMessage, presetConflict,
 } from './state.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
-import { createLayout, injectStyles } from './layout.js';
+import { createLayout, linkStyles } from './layout.js';
 import { createNotices } from './components/notices.js';
 import { createViews } from './views.js';
 import { createDataPanel } from './panels/data-panel.js';
@@ -37,7 +39,9 @@ const STATS_INTERVAL_MS = 100; // the run bar's figures
  *   query       initial state as a query string (default: the page's, when useUrl)
  *   useUrl      keep the state in the page URL and follow back/forward (default false)
  *   presets     the lessons (default web/shared/presets.js)
- *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default: the build's wasm/ folder)
+ *   wasmBaseUrl where relu-core-*.{mjs,wasm} are served (default: the build's wasm/ folder);
+ *               on this page's origin, or on one of allowedWasmOrigins
+ *   allowedWasmOrigins  other origins the core may load from (['https://cdn.example'])
  *   client      a training client to use instead of starting the worker
  * Returns {ready: Promise, getState(), getQuery(), setQuery(q), client, destroy()}.
  */
@@ -46,14 +50,20 @@ export function mountPlayground(root, options = {}) {
   const useUrl = Boolean(options.useUrl);
   const initialQuery = options.query ?? (useUrl ? window.location.search : '');
   // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
-  const wasmBaseUrl = options.wasmBaseUrl ?? new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
+  const defaultWasmBase = new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
+  const wasm = wasmSource(options, defaultWasmBase);
+  const wasmBaseUrl = wasm.url ?? defaultWasmBase;
   const parsed = parseQuery(initialQuery, presets);
   let state = parsed.state;
 
-  injectStyles(root, uPlotCss + pageCss);
+  const stylesLoaded = linkStyles(root, [uPlotCssUrl, pageCssUrl]);
   const layout = createLayout(root, { embed: state.ui.embed });
+  // Unstyled, the layout would flash up for a moment: shown once the stylesheets are in.
+  layout.shell.style.visibility = 'hidden';
+  stylesLoaded.then(() => { layout.shell.style.visibility = ''; });
   const notices = createNotices(layout.notices);
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
+  for (const text of wasm.errors) notices.show(text, { kind: 'error' });
 
   const client = options.client ?? createTrainingClient();
   const history = new MetricsHistory();
@@ -76,19 +86,26 @@ export function mountPlayground(root, options = {}) {
   // --- Views ----------------------------------------------------------------
   const views = createViews(layout, {
     plotClick: ({ x1, x2, shiftKey }) => addPoint([x1, x2, dataPanel.labelForClick(shiftKey)]),
-    weightSubmit: (edit) => client.setWeight(edit).then(() => { dirty = true; }),
-    toggle: (name, checked) => commit({ ...state, ui: { ...state.ui, [name]: checked } }),
+    linkClick: () => !refuseLocked('weights'),
+    weightSubmit: (edit) => (refuseLocked('weights')
+      ? Promise.reject(new Error(lockedMessage({ control: lockingControl(state.ui.lock, 'weights') })))
+      : client.setWeight(edit).then(() => { dirty = true; })),
+    toggle: (name, checked) => {
+      if (refuseLocked(name)) renderControls();
+      else commit({ ...state, ui: { ...state.ui, [name]: checked } });
+    },
   });
 
   // --- Panels ---------------------------------------------------------------
   const edit = (patch) => applyResult(withConfig(state, patch));
+  // A locked control is inert; these checks also hold for any other way in (a script's click(), a stale form).
   const runPanel = createRunPanel(layout.run, {
-    togglePlay: () => (playing ? pause() : play()),
-    step: () => client.step({ steps: 1 }).then(() => { dirty = true; }, report),
-    reset: () => client.reset().then(() => { dirty = true; history.clear(); views.setDiverged(null); }, report),
-    setSpeed: (speed) => commit({ ...state, ui: { ...state.ui, speed } }),
+    togglePlay: () => refuseLocked('run') || (playing ? pause() : play()),
+    step: () => refuseLocked('run') || client.step({ steps: 1 }).then(() => { dirty = true; }, report),
+    reset: () => refuseLocked('run') || client.reset().then(() => { dirty = true; history.clear(); views.setDiverged(null); }, report),
+    setSpeed: (speed) => (refuseLocked('speed') ? renderControls() : commit({ ...state, ui: { ...state.ui, speed } })),
   });
-  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset: (preset) => commit(withPreset(state, preset)) });
+  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset });
   const dataPanel = createDataPanel(layout.left, {
     edit,
     addPoint,
@@ -111,7 +128,7 @@ export function mountPlayground(root, options = {}) {
       afterNewNetwork(result);
     },
   });
-  createExportPanel(layout.right, exporter);
+  createExportPanel(layout.right, { ...exporter, loadModel });
 
   function report(error) {
     if (!destroyed) notices.show(error.message ?? String(error), { kind: 'error', key: error.field || undefined });
@@ -123,8 +140,51 @@ export function mountPlayground(root, options = {}) {
       renderControls(); // puts the inputs back to the valid values
       return;
     }
+    // Every user edit of the config comes through here: controls, plot clicks, CSV files, the network editor.
+    const locked = lockedChange(state, next.config);
+    if (locked) {
+      showLocked(locked);
+      renderControls();
+      return;
+    }
     notices.clear('edit');
     commit(next);
+  }
+
+  function showLocked(locked) {
+    notices.show(lockedMessage(locked), { kind: 'warn', key: 'locked', timeoutMs: 8000 });
+  }
+
+  /** True (and says so) when `name` is locked on this page. */
+  function refuseLocked(name) {
+    const control = lockingControl(state.ui.lock, name);
+    if (control) showLocked({ control, field: name });
+    return Boolean(control);
+  }
+
+  function loadPreset(preset) {
+    const locked = presetConflict(state, preset);
+    if (locked) {
+      showLocked(locked);
+      renderControls(); // the menu goes back to the current lesson
+      return;
+    }
+    commit(withPreset(state, preset));
+  }
+
+  /** A model file replaces the weights and the config: refused when it would change something locked. */
+  function loadModel(text, fileName) {
+    if (refuseLocked('weights')) return;
+    let config = null;
+    try {
+      config = JSON.parse(text)?.config;
+    } catch {
+      // Not JSON: the core names the fault.
+    }
+    // The core reads a model's config over the defaults, as here.
+    const locked = config && typeof config === 'object' ? lockedChange(state, validateConfig(config, defaultConfig()).config) : null;
+    if (locked) showLocked(locked);
+    else exporter.loadModel(text, fileName);
   }
 
   function addPoint(point) {
@@ -334,14 +394,14 @@ export function mountPlayground(root, options = {}) {
     let result;
     let initial = state;
     try {
-      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
+      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
     } catch (error) {
       if (destroyed) return null;
       // Never a blank page: the core refused the link's settings, so start from the defaults.
       notices.show(`The core refused these settings (${error.message}); showing the defaults instead.`, { kind: 'warn' });
       initial = { config: defaultConfig(), ui: { ...state.ui, lesson: null } };
       try {
-        result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
+        result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
       } catch (again) {
         report(again);
         return null;
@@ -387,6 +447,26 @@ export function mountPlayground(root, options = {}) {
       layout.shell.remove();
     },
   };
+}
+
+/** mountPlayground's wasmBaseUrl, checked against the page's origin and allowedWasmOrigins: {url?, origins, errors}. */
+function wasmSource({ wasmBaseUrl, allowedWasmOrigins = [] }, defaultWasmBase) {
+  const errors = [];
+  const origins = [];
+  for (const entry of Array.isArray(allowedWasmOrigins) ? allowedWasmOrigins : [allowedWasmOrigins]) {
+    try {
+      origins.push(originOf(entry));
+    } catch (error) {
+      errors.push(`allowedWasmOrigins: ${error.message}; ignored.`);
+    }
+  }
+  if (wasmBaseUrl === undefined || wasmBaseUrl === null) return { origins, errors };
+  const { url, error } = checkWasmBase(wasmBaseUrl, {
+    name: 'wasmBaseUrl', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: origins,
+    howToAllow: (origin) => `mountPlayground(element, { allowedWasmOrigins: ['${origin}'] })`,
+  });
+  if (error) errors.push(`${error} Loading the core from ${defaultWasmBase} instead.`);
+  return { url, origins, errors };
 }
 
 function smooth(previous, value) {

@@ -43,9 +43,19 @@ export function createLayout(root, { embed }) {
   return { shell, lessons, notices, run, left, centre, right, networkHost, weightHost, boundaryHost, boundaryToggles, chartsHost, diagnosticsHost };
 }
 
-/** Puts the stylesheet into the document or the shadow root the page is mounted in (once per root). */
-export function injectStyles(root, cssText) {
+/**
+ * Links the stylesheets into the document or the shadow root the page is
+ * mounted in (once per root). Files, not <style> text: a Content-Security-Policy
+ * of style-src 'self' allows them, in every browser with shadow DOM. Resolves
+ * when they have loaded or failed.
+ */
+export function linkStyles(root, hrefs) {
   const host = root.getRootNode() instanceof ShadowRoot ? root.getRootNode() : document.head;
-  if (host.querySelector?.('style[data-relu-playground]')) return;
-  host.append(el('style', { 'data-relu-playground': '', text: cssText }));
+  if (host.querySelector('link[data-relu-playground]')) return Promise.resolve();
+  return Promise.all(hrefs.map((href) => new Promise((done) => {
+    const link = el('link', { rel: 'stylesheet', href, 'data-relu-playground': '' });
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    host.append(link);
+  })));
 }

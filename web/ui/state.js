@@ -11,12 +11,14 @@
 //   lesson=<presetId>      start from a preset: its config, and its hidden and
 //                          locked controls (as the Lessons menu, withPreset)
 //   hide=a,b  lock=a,b     or TensorFlow Playground style a_hide=true / a_lock=true;
-//                          with a lesson, these add to the lesson's own
+//                          with a lesson, these add to the lesson's own. They are
+//                          the embedder's floor: a lesson chosen later adds to
+//                          them and never lifts one (withPreset)
 //   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
 // A malformed value falls back to the base value and yields a notice naming
 // the parameter; the page always gets a usable state.
 
-import { FIELDS, FIELD_NAMES, validateConfig, defaultConfig } from '../shared/schema.js';
+import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
 export const UI_FLAGS = Object.freeze({
@@ -47,6 +49,62 @@ export function isControlName(name) {
   return CONTROL_NAMES.has(name);
 }
 
+const DATA_FIELDS = ['seed', 'dataset', 'numSamples', 'noise', 'trainRatio', 'features', 'batchSize'];
+const HYPER_FIELDS = FIELD_NAMES.filter((name) => !DATA_FIELDS.includes(name) && name !== 'points' && name !== 'hidden');
+
+/**
+ * What each panel holds, as the layout nests them: locking a panel locks
+ * everything inside it, whichever path (plot click, file, menu) would change
+ * it. The page's DOM is tested against this map (tests/e2e/embed-locks.test.js).
+ */
+export const CONTROL_PARENTS = Object.freeze(Object.fromEntries([
+  ...DATA_FIELDS.map((name) => [name, 'data']),
+  ['customData', 'data'], ['regenerate', 'data'], ['points', 'customData'],
+  ...HYPER_FIELDS.map((name) => [name, 'hyper']),
+  ['speed', 'run'], ['discretize', 'boundary'], ['showTest', 'boundary'], ['weights', 'network'],
+]));
+
+/** The control in `lock` that locks `name` (itself or a panel around it), or null. */
+export function lockingControl(lock, name) {
+  for (let current = name; current; current = CONTROL_PARENTS[current]) {
+    if (lock.includes(current)) return current;
+  }
+  return null;
+}
+
+/** The first config field that going to `config` would change although it is locked: {field, control} or null. */
+export function lockedChange(state, config, lock = state.ui.lock) {
+  for (const field of changedFields(state.config, config)) {
+    const control = lockingControl(lock, field);
+    if (control) return { field, control };
+  }
+  return null;
+}
+
+/** What the page says when an input would change something locked. */
+export function lockedMessage({ field, control }) {
+  const what = field === undefined || field === control ? control : `${field} (in ${control})`;
+  return `${what} is locked on this page, so it was not changed.`;
+}
+
+/**
+ * The embedder's hidden and locked controls (from the URL, the element's
+ * config or mountPlayground's query): all but those the current lesson added.
+ */
+export function embedderControls(ui) {
+  const added = ui.lessonAdded ?? { hide: [], lock: [] };
+  return {
+    hide: ui.hide.filter((name) => !added.hide.includes(name)),
+    lock: ui.lock.filter((name) => !added.lock.includes(name)),
+  };
+}
+
+/** The embedder's lock that loading `preset` would lift ({field, control}), or null when it can load. */
+export function presetConflict(state, preset) {
+  const config = validateConfig(preset.config ?? {}).config;
+  return lockedChange(state, config, embedderControls(state.ui).lock);
+}
+
 /** The config a lesson starts from: the defaults overlaid with the preset's. */
 export function baseConfig(presets, lessonId) {
   const preset = lessonId ? presets.find((p) => p.id === lessonId) : null;
@@ -56,7 +114,8 @@ export function baseConfig(presets, lessonId) {
 
 /** A fresh state with every default. */
 export function defaultState() {
-  const ui = { hide: [], lock: [], lesson: null };
+  // lessonAdded: the controls the current lesson hid or locked beyond the embedder's.
+  const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null };
   for (const [name, flag] of Object.entries(UI_FLAGS)) ui[name] = flag.default;
   return { config: defaultConfig(), ui };
 }
@@ -153,10 +212,15 @@ function decodeFlag(name, text) {
   return { error: `${name}: ${JSON.stringify(text)} is not one of ${flag.values.join(', ')}` };
 }
 
-function addControls(target, names, param, notices) {
+// Controls named in the link are the embedder's, even those its lesson names too.
+function addControls(ui, kind, names, param, notices) {
   for (const name of names) {
-    if (!isControlName(name)) notices.push(`${param}: unknown control ${JSON.stringify(name)} ignored`);
-    else if (!target.includes(name)) target.push(name);
+    if (!isControlName(name)) {
+      notices.push(`${param}: unknown control ${JSON.stringify(name)} ignored`);
+      continue;
+    }
+    if (!ui[kind].includes(name)) ui[kind].push(name);
+    ui.lessonAdded[kind] = ui.lessonAdded[kind].filter((added) => added !== name);
   }
 }
 
@@ -181,11 +245,11 @@ export function parseQuery(search, presets = []) {
   for (const [key, text] of params) {
     if (key === 'lesson') continue;
     if (key === 'hide' || key === 'lock') {
-      addControls(state.ui[key], splitList(text), key, notices);
+      addControls(state.ui, key, splitList(text), key, notices);
     } else if (key.endsWith('_hide') || key.endsWith('_lock')) {
       const kind = key.endsWith('_hide') ? 'hide' : 'lock';
       const control = key.slice(0, -kind.length - 1);
-      if (text === 'true' || text === '1') addControls(state.ui[kind], [control], key, notices);
+      if (text === 'true' || text === '1') addControls(state.ui, kind, [control], key, notices);
       else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
     } else if (key in UI_FLAGS) {
       const { value, error } = decodeFlag(key, text);
@@ -220,10 +284,10 @@ export function serializeState(state, presets = []) {
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
   }
-  // A lesson hides and locks its own controls; the link names only the others.
+  // A lesson hides and locks its own controls; the link names only the embedder's.
   const preset = lesson ? presets.find((p) => p.id === lesson) : null;
   for (const kind of ['hide', 'lock']) {
-    const own = preset?.ui?.[kind] ?? [];
+    const own = preset ? (state.ui.lessonAdded?.[kind] ?? preset.ui?.[kind] ?? []) : [];
     const extra = state.ui[kind].filter((name) => !own.includes(name));
     if (extra.length) params.set(kind, extra.join(','));
   }
@@ -241,15 +305,21 @@ export function withConfig(state, patch) {
   return { state: { ...state, config }, error: null };
 }
 
-/** Applies a preset: its config over the defaults, its hidden/locked controls. */
+/**
+ * Applies a preset: its config over the defaults, its hidden/locked controls
+ * added to the embedder's (embedderControls), which it never lifts: fields the
+ * embedder locked keep their values (presetConflict tells when that matters).
+ */
 export function withPreset(state, preset) {
-  const config = validateConfig(preset.config ?? {}).config;
-  const ui = {
-    ...state.ui,
-    lesson: preset.id,
-    hide: [...(preset.ui?.hide ?? [])],
-    lock: [...(preset.ui?.lock ?? [])],
-  };
+  const floor = embedderControls(state.ui);
+  const kept = Object.fromEntries(FIELD_NAMES.filter((name) => lockingControl(floor.lock, name)).map((name) => [name, state.config[name]]));
+  const config = validateConfig(kept, validateConfig(preset.config ?? {}).config).config;
+  const ui = { ...state.ui, lesson: preset.id, lessonAdded: {} };
+  for (const kind of ['hide', 'lock']) {
+    const own = preset.ui?.[kind] ?? [];
+    ui[kind] = [...own, ...floor[kind].filter((name) => !own.includes(name))];
+    ui.lessonAdded[kind] = own.filter((name) => !floor[kind].includes(name));
+  }
   return { config, ui };
 }
 

@@ -15,12 +15,13 @@ const TRAIN_TEST = [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'tes
 
 /**
  * layout: the containers of layout.js.
- * on: {plotClick({x1, x2, shiftKey}), weightSubmit(edit) -> Promise, toggle(name, checked)}
+ * on: {plotClick({x1, x2, shiftKey}), linkClick(link) -> false to keep the weight editor closed,
+ *      weightSubmit(edit) -> Promise, toggle(name, checked)}
  */
 export function createViews(layout, on) {
   const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: on.plotClick });
   const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: on.weightSubmit });
-  const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => weightEditor.open(link) });
+  const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => { if (on.linkClick?.(link) !== false) weightEditor.open(link); } });
   // A loss that explodes (a learning rate far too high) is only readable on a log axis.
   const lossChart = createLineChart(layout.chartsHost, { title: 'Loss', logAbove: 1e3, series: TRAIN_TEST });
   const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: TRAIN_TEST });

@@ -4,6 +4,7 @@
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
 import { createTrainer as createCoreTrainer } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
+import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
 
 /**
@@ -50,8 +51,13 @@ function requestError(field, message) {
  * @param {(message: object, transfer?: Transferable[]) => void} deps.post
  * @param {typeof createCoreTrainer} [deps.createTrainer]
  * @param {() => number} [deps.now]
+ * @param {string} [deps.workerUrl] the worker's own URL, which a relative base resolves against (none under Node)
+ * @param {string} [deps.workerOrigin] the worker's origin (the page's), which the core must come from
  */
-export function createSession({ post, createTrainer = createCoreTrainer, now = () => performance.now() }) {
+export function createSession({
+  post, createTrainer = createCoreTrainer, now = () => performance.now(),
+  workerUrl = globalThis.location?.href, workerOrigin = globalThis.origin,
+}) {
   const yielder = createYielder();
   const meter = new RateMeter();
   let trainer = null;
@@ -70,6 +76,24 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
 
   function changed() {
     evaluated = false;
+  }
+
+  // The page checked the base already; checked again here, so no message can make the worker run script from elsewhere.
+  function checkedBase(wasmBaseUrl, wasmOrigins) {
+    if (!Array.isArray(wasmOrigins)) throw requestError('wasmOrigins', 'wasmOrigins: expected a list of origins such as ["https://cdn.example"]');
+    let allowed;
+    try {
+      allowed = wasmOrigins.map(originOf);
+    } catch (error) {
+      throw requestError('wasmOrigins', `wasmOrigins: ${error.message}`);
+    }
+    if (!/^https?:/.test(workerUrl ?? '')) return wasmBaseUrl; // Node: files, no origins
+    const { url, error } = checkWasmBase(wasmBaseUrl, {
+      name: 'wasmBaseUrl', baseUrl: workerUrl, pageOrigin: workerOrigin ?? new URL(workerUrl).origin, allowed,
+      howToAllow: (origin) => `init's wasmOrigins: ["${origin}"]`,
+    });
+    if (error) throw requestError('wasmBaseUrl', error);
+    return url;
   }
 
   function learnShape() {
@@ -189,9 +213,10 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   }
 
   const handlers = {
-    async [Request.INIT]({ config, build = 'auto', wasmBaseUrl }) {
+    async [Request.INIT]({ config, build = 'auto', wasmBaseUrl, wasmOrigins = [] }) {
+      const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins);
       stopPlaying();
-      const next = await createTrainer(config ?? {}, wasmBaseUrl === undefined ? { build } : { build, wasmBaseUrl });
+      const next = await createTrainer(config ?? {}, base === undefined ? { build } : { build, wasmBaseUrl: base });
       trainer?.delete();
       trainer = next;
       changed();

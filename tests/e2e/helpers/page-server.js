@@ -11,7 +11,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
 /** True when the WebAssembly builds the page needs are there. */
@@ -37,11 +37,30 @@ export async function buildPage() {
   return outDir;
 }
 
-/** Serves `dir` statically; resolves to {url, close()}. */
-export function serveStatic(dir) {
+/**
+ * Serves `dir` statically; resolves to {url, close(), reports}.
+ * options.headers: sent with every file (e.g. a Content-Security-Policy).
+ * options.reportPath: a path that takes POSTed reports (CSP violation
+ * reports), collected as parsed JSON in `reports`.
+ */
+export function serveStatic(dir, { headers = {}, reportPath = null } = {}) {
   const rootDir = resolve(dir);
+  const reports = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (reportPath && path === reportPath && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        try {
+          reports.push(JSON.parse(body));
+        } catch {
+          reports.push({ unreadable: body });
+        }
+        res.writeHead(204).end();
+      });
+      return;
+    }
     let file = normalize(join(rootDir, path));
     if (file !== rootDir && !file.startsWith(rootDir + sep)) {
       res.writeHead(403).end();
@@ -52,7 +71,7 @@ export function serveStatic(dir) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise) => {
@@ -60,6 +79,7 @@ export function serveStatic(dir) {
       const { port } = server.address();
       resolvePromise({
         url: `http://127.0.0.1:${port}/`,
+        reports,
         close: () => new Promise((done) => server.close(done)),
       });
     });

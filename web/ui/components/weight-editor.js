@@ -45,8 +45,9 @@ export function createWeightEditor(container, { onSubmit }) {
     el('button', { type: 'submit', text: 'Set' }),
     el('button', { type: 'button', text: 'Close', onClick: () => { form.hidden = true; } }),
     message);
-  const opener = el('button', { type: 'button', class: 'link-button', 'data-control': 'weights', text: 'Edit a weight…', onClick: () => open({}) });
-  container.append(opener, form);
+  const opener = el('button', { type: 'button', class: 'link-button', text: 'Edit a weight…', onClick: () => open({}) });
+  // One control: hiding or locking `weights` covers the form too.
+  container.append(el('div', { class: 'weights', 'data-control': 'weights' }, opener, form));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -27,6 +27,7 @@ export function createNetworkPanel(container, ctx) {
   panel.append(el('div', { class: 'inline' }, el('span', { text: 'Hidden layers' }), removeLayer, layerCount, addLayer), rows, size);
 
   let hidden = [];
+  let inputs = []; // per layer: {units, activation}
 
   function edit(change) {
     ctx.setHidden(change(hidden.slice()));
@@ -39,8 +40,11 @@ export function createNetworkPanel(container, ctx) {
     ];
   }
 
+  const activationsOf = (config) => (Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation));
+
   function buildRows(config) {
-    const activations = Array.isArray(config.activation) ? config.activation : config.hidden.map(() => config.activation);
+    const activations = activationsOf(config);
+    inputs = [];
     rows.replaceChildren(...config.hidden.map((units, layer) => {
       const unitsInput = el('input', {
         type: 'number', min: FIELDS.hidden.min, max: MAX_UNITS, step: 1, value: String(units), 'aria-label': `Units in layer ${layer + 1}`,
@@ -51,6 +55,7 @@ export function createNetworkPanel(container, ctx) {
         'aria-label': `Activation of layer ${layer + 1}`,
         onChange: (e) => ctx.setLayerActivation(layer, e.target.value),
       }, ACTIVATIONS.map((a) => el('option', { value: a, text: a, selected: a === activations[layer] })));
+      inputs.push({ units: unitsInput, activation });
       return el('li', { class: 'layer-row' }, el('span', { text: `${layer + 1}` }), fewer, unitsInput, more, activation);
     }));
   }
@@ -63,6 +68,13 @@ export function createNetworkPanel(container, ctx) {
     if (key !== lastKey) {
       lastKey = key;
       buildRows(config);
+    } else {
+      // An edit that was refused (out of range, locked) leaves the inputs as they were.
+      const activations = activationsOf(config);
+      inputs.forEach(({ units, activation }, layer) => {
+        if (!units.matches(':focus')) units.value = String(config.hidden[layer]);
+        activation.value = activations[layer];
+      });
     }
     layerCount.textContent = String(hidden.length);
     removeLayer.disabled = hidden.length === 0;
