@@ -120,6 +120,7 @@ export function mountPlayground(root, options = {}) {
   const exporter = createExporter({
     client, history, notices,
     canvases: views.canvases,
+    mayImport: modelKeepsLocks,
     onImported: (result) => {
       const next = withConfig(state, result.config);
       state = next.error ? state : next.state;
@@ -172,9 +173,13 @@ export function mountPlayground(root, options = {}) {
     commit(withPreset(state, preset));
   }
 
-  /** A model file replaces the weights and the config: refused when it would change something locked. */
-  function loadModel(text, fileName) {
-    if (refuseLocked('weights')) return;
+  /** A model file replaces the weights and the config: refused when weights are locked. */
+  function loadModel(file) {
+    if (!refuseLocked('weights')) exporter.loadModel(file);
+  }
+
+  /** After the file is read: refused when its config would change something locked. */
+  function modelKeepsLocks(text) {
     let config = null;
     try {
       config = JSON.parse(text)?.config;
@@ -184,7 +189,7 @@ export function mountPlayground(root, options = {}) {
     // The core reads a model's config over the defaults, as here.
     const locked = config && typeof config === 'object' ? lockedChange(state, validateConfig(config, defaultConfig()).config) : null;
     if (locked) showLocked(locked);
-    else exporter.loadModel(text, fileName);
+    return !locked;
   }
 
   function addPoint(point) {

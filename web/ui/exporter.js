@@ -26,10 +26,11 @@ export function stackCanvases(canvases) {
 }
 
 /**
- * deps: {client, history, notices, canvases: {name: () => [canvas...]}, onImported(result)}
+ * deps: {client, history, notices, canvases: {name: () => [canvas...]}, onImported(result),
+ *        mayImport(text)?: false to stop an import after the file is read (the caller says why)}
  * Returns the actions the export panel calls.
  */
-export function createExporter({ client, history, notices, canvases, onImported }) {
+export function createExporter({ client, history, notices, canvases, onImported, mayImport = () => true }) {
   const fail = (what) => (error) => notices.show(`${what}: ${error.message}`, { kind: 'error', key: 'export' });
   return {
     savePng(which) {
@@ -50,6 +51,7 @@ export function createExporter({ client, history, notices, canvases, onImported 
         refuse(read.error);
         return;
       }
+      if (!mayImport(read.text)) return;
       let result;
       try {
         result = await client.importModel(read.text);
