@@ -1,0 +1,257 @@
+// A trap in the core (WebAssembly.RuntimeError) costs a restart, not the page:
+// the session drops the dead module, rebuilds the trainer on a fresh one from
+// its newest checkpoint, says so once, and gives up after MAX_RESTARTS in a row.
+// Most tests wrap the real core in a double that throws a real RuntimeError at
+// a chosen call; the last ones make the real WASM module trap.
+import { createSession } from '../../../web/worker/session.js';
+import { Event, Request } from '../../../web/shared/protocol.js';
+import { coreStats, createTrainer as createCoreTrainer, isCoreFault } from '../../../web/api/index.js';
+import { loadCore } from '../../../web/api/loader.js';
+import {
+  CHECKPOINT_EVERY_MS, CHECKPOINT_MAX_PARAMS, MAX_RESTARTS, RESTART_WINDOW_MS, faultCause,
+} from '../../../web/worker/recovery.js';
+import { requireBuilds } from '../api/builds.js';
+
+requireBuilds();
+
+const CONFIG = { seed: 4, numSamples: 100, hidden: [4, 3] };
+
+/** The real createTrainer, whose trainers (or creation) throw a real RuntimeError when told to. */
+function faultyCore() {
+  const plan = { trapOn: null, trapCreates: 0, creates: 0 };
+  async function createTrainer(config, options) {
+    plan.creates += 1;
+    if (plan.trapCreates > 0) {
+      plan.trapCreates -= 1;
+      throw new WebAssembly.RuntimeError('Aborted(). Build with -s ASSERTIONS=1 for more info.');
+    }
+    const real = await createCoreTrainer(config, options);
+    return new Proxy(real, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target);
+        if (typeof value !== 'function') return value;
+        return (...args) => {
+          if (plan.trapOn === name) {
+            plan.trapOn = null;
+            throw new WebAssembly.RuntimeError('memory access out of bounds');
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+  }
+  return { plan, createTrainer };
+}
+
+function harness({ createTrainer, now } = {}) {
+  const posted = [];
+  const session = createSession({
+    post: (message, transfer = []) => posted.push({ message, transfer }),
+    ...(createTrainer ? { createTrainer } : {}),
+    ...(now ? { now } : {}),
+  });
+  let nextId = 1;
+  async function send(type, fields = {}) {
+    const id = nextId++;
+    await session.receive({ ...fields, type, id });
+    return posted.find((p) => p.message.type === Event.REPLY && p.message.id === id).message;
+  }
+  const events = (type) => posted.filter((p) => p.message.type === type).map((p) => p.message);
+  return { session, send, events };
+}
+
+async function until(predicate, what) {
+  for (let i = 0; i < 2000; i++) {
+    if (predicate()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const sessions = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
+});
+function start(options) {
+  const h = harness(options);
+  sessions.push(h.session);
+  return h;
+}
+
+test('only traps count as faults', () => {
+  expect(isCoreFault(new WebAssembly.RuntimeError('unreachable'))).toBe(true);
+  expect(isCoreFault(new RangeError('Maximum call stack size exceeded'))).toBe(true);
+  expect(isCoreFault(new RangeError('steps: 1e9 is not a whole number in [0, 1000000]'))).toBe(false);
+  expect(isCoreFault(new Error('learningRate: 20 is outside the allowed range'))).toBe(false);
+  expect(isCoreFault('unreachable')).toBe(false);
+  expect(faultCause(new WebAssembly.RuntimeError('Aborted(). Build with -s ASSERTIONS=1 for more info.')))
+    .toBe('it aborted, most likely out of memory');
+  expect(faultCause(new WebAssembly.RuntimeError('memory access out of bounds'))).toBe('a memory access out of bounds');
+});
+
+test('a trap during a request restarts the core from the newest checkpoint, with one notice', async () => {
+  let clock = 0;
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer, now: () => clock });
+  expect((await h.send(Request.INIT, { config: CONFIG, build: 'scalar' })).ok).toBe(true);
+  await h.send(Request.STEP, { steps: 5 }); // checkpoint from init (step 0) still fresh
+  clock += CHECKPOINT_EVERY_MS;
+  await h.send(Request.STEP, { steps: 3 }); // now due: checkpoint at step 8
+  const atCheckpoint = (await h.send(Request.SNAPSHOT, { params: true })).result.params;
+  await h.send(Request.STEP, { steps: 2 });
+  expect((await h.send(Request.SNAPSHOT)).result.step).toBe(10);
+
+  core.plan.trapOn = 'step';
+  const failed = await h.send(Request.STEP, { steps: 1 });
+  const message = 'The core stopped (a memory access out of bounds); restarted from step 8.';
+  expect(failed).toMatchObject({ ok: false, error: { field: 'core', message } });
+  expect(h.events(Event.RESTARTED)).toEqual([{
+    type: Event.RESTARTED, message, cause: 'a memory access out of bounds', step: 8, weights: true, attempt: 1, gaveUp: false,
+  }]);
+  const restored = (await h.send(Request.SNAPSHOT, { params: true })).result;
+  expect(restored.step).toBe(8);
+  expect(Array.from(restored.params)).toEqual(Array.from(atCheckpoint));
+  // And it goes on training, with the same config.
+  expect((await h.send(Request.STEP, { steps: 4 })).result.step).toBe(12);
+  expect((await h.send(Request.EXPORT)).ok).toBe(true);
+});
+
+test('a trap while playing restarts the core and training resumes', async () => {
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.STEP, { steps: 7 });
+  await h.send(Request.RESET); // a checkpoint: step 0, the seed's weights
+  await h.send(Request.STEP, { steps: 7 });
+  core.plan.trapOn = 'step';
+  await h.send(Request.PLAY);
+  await until(() => h.events(Event.RESTARTED).length > 0, 'the restart');
+  expect(h.events(Event.RESTARTED)[0]).toMatchObject({ step: 0, weights: true, gaveUp: false });
+  expect(h.events(Event.ERROR)).toEqual([]);
+  let snapshot;
+  for (let i = 0; i < 400; i++) {
+    snapshot = (await h.send(Request.SNAPSHOT)).result;
+    if (snapshot.step > 20) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(snapshot.playing).toBe(true);
+  expect(snapshot.step).toBeGreaterThan(20);
+  await h.send(Request.PAUSE);
+});
+
+test('a fault that comes straight back is restarted MAX_RESTARTS times, then the session gives up and stays alive', async () => {
+  let clock = 0;
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer, now: () => clock });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  const creates = core.plan.creates;
+  core.plan.trapOn = 'reset';
+  core.plan.trapCreates = 100; // every restore traps too
+  const failed = await h.send(Request.RESET);
+  expect(core.plan.creates - creates).toBe(MAX_RESTARTS);
+  expect(failed.ok).toBe(false);
+  expect(failed.error.field).toBe('core');
+  expect(failed.error.message).toMatch(/again after 3 restarts in 10 s; it is not restarted again/);
+  const restarted = h.events(Event.RESTARTED);
+  expect(restarted).toHaveLength(1);
+  expect(restarted[0]).toMatchObject({ gaveUp: true, attempt: MAX_RESTARTS, message: failed.error.message });
+  // Every request still gets an answer, naming the reason.
+  const snapshot = await h.send(Request.SNAPSHOT);
+  expect(snapshot.error).toEqual(failed.error);
+  // A new init (the page's settings changed, or the user asked again) starts afresh.
+  core.plan.trapCreates = 0;
+  clock += RESTART_WINDOW_MS;
+  expect((await h.send(Request.INIT, { config: CONFIG, build: 'scalar' })).ok).toBe(true);
+  expect((await h.send(Request.STEP, { steps: 2 })).result.step).toBe(2);
+});
+
+test('restarts spread out in time are not counted against each other', async () => {
+  let clock = 0;
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer, now: () => clock });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  for (let i = 0; i < MAX_RESTARTS + 2; i++) {
+    clock += RESTART_WINDOW_MS;
+    core.plan.trapOn = 'step';
+    expect((await h.send(Request.STEP, { steps: 1 })).error.field).toBe('core');
+  }
+  expect(h.events(Event.RESTARTED).map((e) => e.gaveUp)).toEqual(Array(MAX_RESTARTS + 2).fill(false));
+});
+
+test('a failed configure is undone by the restart: the previous config and weights are back', async () => {
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.SET_WEIGHT, { layer: 0, to: 1, from: 0, value: 2.5 }); // checkpointed
+  core.plan.trapOn = 'configure';
+  const failed = await h.send(Request.CONFIGURE, { config: { hidden: [9, 9, 9] } });
+  expect(failed.error.field).toBe('core');
+  const init = (await h.send(Request.EXPORT)).result.json;
+  const model = JSON.parse(init);
+  expect(model.config.hidden).toEqual([4, 3]);
+  const snapshot = (await h.send(Request.SNAPSHOT, { params: true })).result;
+  expect(snapshot.params[1]).toBe(2.5);
+});
+
+test(`a network over ${CHECKPOINT_MAX_PARAMS} parameters keeps its config only and restarts from step 0`, async () => {
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer });
+  const big = { seed: 1, numSamples: 50, hidden: [512, 512] };
+  const init = await h.send(Request.INIT, { config: big, build: 'scalar' });
+  expect(init.result.paramCount).toBeGreaterThan(CHECKPOINT_MAX_PARAMS);
+  await h.send(Request.STEP, { steps: 2 });
+  core.plan.trapOn = 'evaluate';
+  const failed = await h.send(Request.SNAPSHOT);
+  expect(failed.error.message).toMatch(/restarted from step 0 with the same settings \(networks over 250,000 parameters/);
+  expect(h.events(Event.RESTARTED)[0]).toMatchObject({ step: 0, weights: false });
+  const snapshot = (await h.send(Request.SNAPSHOT)).result;
+  expect(snapshot.step).toBe(0);
+  expect(snapshot.layers.map((l) => l.units)).toEqual([512, 512, 1]);
+});
+
+test('the real core trapping: the dead module is replaced by a fresh one and the weights come back', async () => {
+  const h = start();
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.STEP, { steps: 6 });
+  await h.send(Request.RESET);
+  await h.send(Request.SET_WEIGHT, { layer: 1, to: 2, from: 3, value: -1.25 }); // checkpoint
+  const before = (await h.send(Request.SNAPSHOT, { params: true })).result.params;
+  const deadModule = await loadCore('scalar');
+
+  const failed = await h.send(Request.INJECT_FAULT);
+  expect(failed.error).toEqual({ field: 'core', message: 'The core stopped (a memory access out of bounds); restarted from step 0.' });
+  expect(h.events(Event.RESTARTED)).toHaveLength(1);
+  const freshModule = await loadCore('scalar');
+  expect(freshModule).not.toBe(deadModule);
+  expect((await coreStats({ build: 'scalar' })).liveTrainers).toBe(1);
+  const after = (await h.send(Request.SNAPSHOT, { params: true })).result.params;
+  expect(Array.from(after)).toEqual(Array.from(before));
+  expect((await h.send(Request.STEP, { steps: 3 })).result.step).toBe(3);
+});
+
+test('the real core out of memory: a clear error or a restart, never a dead session', async () => {
+  const h = start();
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.STEP, { steps: 4 });
+  await h.send(Request.RESET);
+  const core = await loadCore('scalar');
+  // Take every byte the module may still grow to (address space only: nothing is touched).
+  const taken = [];
+  for (const size of [2 ** 28, 2 ** 24, 2 ** 20, 2 ** 16, 2 ** 12, 2 ** 8]) {
+    for (let p = core._malloc(size); p !== 0; p = core._malloc(size)) taken.push(p);
+  }
+  const failed = await h.send(Request.CONFIGURE, { config: { hidden: [64, 64, 64] } });
+  expect(failed.ok).toBe(false);
+  if (failed.error.field === 'core') {
+    // It trapped (an allocation failure aborts under -fno-exceptions): restarted on a fresh module.
+    expect(failed.error.message).toMatch(/^The core stopped \((it aborted, most likely out of memory|out of memory)\); restarted from step 0\.$/);
+    expect(await loadCore('scalar')).not.toBe(core);
+  } else {
+    // The core turned the failed allocation into an error: free the memory taken here.
+    expect(failed.error.message).toMatch(/memory/i);
+    for (const p of taken) core._free(p);
+  }
+  const snapshot = (await h.send(Request.SNAPSHOT)).result;
+  expect(snapshot.layers.map((l) => l.units)).toEqual([4, 3, 1]);
+  expect((await h.send(Request.STEP, { steps: 2 })).result.step).toBe(2);
+});
