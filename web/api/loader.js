@@ -77,7 +77,12 @@ async function instantiate(build, { wasmBaseUrl, wasmBinary }, onAbort) {
   const names = artifactNames(build);
   const scriptUrl = new URL(names.script, base);
   const binaryUrl = new URL(names.binary, base);
-  const moduleArgs = { locateFile: (file) => new URL(file, base).href, onAbort };
+  const moduleArgs = {
+    locateFile: (file) => new URL(file, base).href,
+    onAbort,
+    // The core's own stderr (e.g. "Aborted()"), reported from here rather than from a minified line.
+    printErr: (text) => console.warn(`relu-core: ${text}`),
+  };
   if (wasmBinary !== undefined) {
     moduleArgs.wasmBinary = wasmBinary;
   } else if (isNode()) {
