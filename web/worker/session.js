@@ -236,7 +236,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
       changed();
       if (progress.diverged) reportDivergence(progress);
-      if (recovery.due()) recovery.save(current, coreOptions);
+      recovery.save(current, coreOptions);
       return progress;
     },
     [Request.RESET]() {

@@ -90,16 +90,12 @@ test('only traps count as faults', () => {
 });
 
 test('a trap during a request restarts the core from the newest checkpoint, with one notice', async () => {
-  let clock = 0;
   const core = faultyCore();
-  const h = start({ createTrainer: core.createTrainer, now: () => clock });
+  const h = start({ createTrainer: core.createTrainer });
   expect((await h.send(Request.INIT, { config: CONFIG, build: 'scalar' })).ok).toBe(true);
-  await h.send(Request.STEP, { steps: 5 }); // checkpoint from init (step 0) still fresh
-  clock += CHECKPOINT_EVERY_MS;
-  await h.send(Request.STEP, { steps: 3 }); // now due: checkpoint at step 8
+  await h.send(Request.STEP, { steps: 8 }); // a checkpoint after each request that changes the model
   const atCheckpoint = (await h.send(Request.SNAPSHOT, { params: true })).result.params;
-  await h.send(Request.STEP, { steps: 2 });
-  expect((await h.send(Request.SNAPSHOT)).result.step).toBe(10);
+  await h.send(Request.EXPORT); // nothing changed: no new checkpoint needed
 
   core.plan.trapOn = 'step';
   const failed = await h.send(Request.STEP, { steps: 1 });
@@ -116,17 +112,42 @@ test('a trap during a request restarts the core from the newest checkpoint, with
   expect((await h.send(Request.EXPORT)).ok).toBe(true);
 });
 
+test(`while playing, a checkpoint is taken at most every ${CHECKPOINT_EVERY_MS} ms, between requests`, async () => {
+  let clock = 0;
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer, now: () => clock });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.PLAY);
+  const snapshot = async () => (await h.send(Request.SNAPSHOT, { params: true })).result;
+  let early;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    early = await snapshot();
+  } while (early.step < 50);
+  clock += CHECKPOINT_EVERY_MS - 1;
+  await snapshot(); // not due yet
+  clock += 1;
+  const saved = await snapshot(); // due: the checkpoint is this state
+  let later;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    later = await snapshot();
+  } while (later.step <= saved.step);
+  core.plan.trapOn = 'step';
+  await until(() => h.events(Event.RESTARTED).length > 0, 'the restart');
+  expect(h.events(Event.RESTARTED)[0].step).toBe(saved.step);
+  await h.send(Request.PAUSE);
+});
+
 test('a trap while playing restarts the core and training resumes', async () => {
   const core = faultyCore();
   const h = start({ createTrainer: core.createTrainer });
   await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
-  await h.send(Request.STEP, { steps: 7 });
-  await h.send(Request.RESET); // a checkpoint: step 0, the seed's weights
-  await h.send(Request.STEP, { steps: 7 });
+  await h.send(Request.STEP, { steps: 7 }); // a checkpoint at step 7
   core.plan.trapOn = 'step';
   await h.send(Request.PLAY);
   await until(() => h.events(Event.RESTARTED).length > 0, 'the restart');
-  expect(h.events(Event.RESTARTED)[0]).toMatchObject({ step: 0, weights: true, gaveUp: false });
+  expect(h.events(Event.RESTARTED)[0]).toMatchObject({ step: 7, weights: true, gaveUp: false });
   expect(h.events(Event.ERROR)).toEqual([]);
   let snapshot;
   for (let i = 0; i < 400; i++) {
