@@ -2,7 +2,9 @@
 // newest checkpoint; a fault that keeps coming back stops the core after three
 // restarts and the page stays usable. Repeated notices show a count.
 import { jest } from '@jest/globals';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
 import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
@@ -42,6 +44,22 @@ async function open(query) {
 
 const noticeTexts = (page) => page.locator('.notice').allTextContents();
 
+/**
+ * The page as it is now, on a desktop (1280x800) and on a phone (360x740),
+ * scrolled to the notices. Into docs/screenshots with RELU_UPDATE_SCREENSHOTS=1,
+ * else build/screenshots, as the README's screenshots.
+ */
+async function screenshots(page, name) {
+  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : join(repoRoot, 'build/screenshots');
+  mkdirSync(dir, { recursive: true });
+  for (const [suffix, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+    await page.setViewportSize(viewport);
+    await page.locator('.notices').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: join(dir, `${name}-${suffix}.png`) });
+  }
+}
+
 /** Makes the page's core trap for real; resolves to the failed request's message. */
 const injectFault = (page) => page.evaluate(() => window.reluPlayground.client.injectFault().then(() => 'no fault', (e) => e.message));
 
@@ -54,6 +72,8 @@ test('a trap restarts the core from the newest checkpoint with one notice, and t
   await page.waitForFunction(() => document.querySelector('[data-stat="step"]').textContent.replace(/\D/g, '') === '250', null, WAIT);
   const notices = await noticeTexts(page);
   expect(notices.filter((t) => /core stopped/.test(t))).toEqual(['The core stopped (a memory access out of bounds); restarted from step 250.×']);
+
+  await screenshots(page, 'notice-restart');
 
   await page.click('[data-action="play"]');
   await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent.replace(/\D/g, ''), 10) > 400, null, WAIT);
@@ -92,4 +112,5 @@ test('the same notice many times is one line with a count', async () => {
   await page.waitForFunction(() => /\(×12\)/.test(document.querySelector('.notices').textContent), null, WAIT);
   const notices = await noticeTexts(page);
   expect(notices.filter((t) => /learningRate/.test(t))).toEqual([expect.stringMatching(/learningRate: "banana" is not a number.* \(×12\)×$/)]);
+  await screenshots(page, 'notice-count');
 });
