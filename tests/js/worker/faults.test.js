@@ -10,7 +10,9 @@ import { loadCore } from '../../../web/api/loader.js';
 import {
   CHECKPOINT_EVERY_MS, CHECKPOINT_MAX_PARAMS, MAX_RESTARTS, RESTART_WINDOW_MS, faultCause,
 } from '../../../web/worker/recovery.js';
-import { requireBuilds } from '../api/builds.js';
+import { Worker } from 'node:worker_threads';
+import { createTrainingClient } from '../../../web/shared/client.js';
+import { rejected, requireBuilds } from '../api/builds.js';
 
 requireBuilds();
 
@@ -275,4 +277,21 @@ test('the real core out of memory: a clear error or a restart, never a dead sess
   const snapshot = (await h.send(Request.SNAPSHOT)).result;
   expect(snapshot.layers.map((l) => l.units)).toEqual([4, 3, 1]);
   expect((await h.send(Request.STEP, { steps: 2 })).result.step).toBe(2);
+});
+
+test('through the real worker and the client: the request rejects, one restarted event, training goes on', async () => {
+  const client = createTrainingClient({ worker: new Worker(new URL('../../../web/worker/training.worker.js', import.meta.url)) });
+  try {
+    const restarted = [];
+    client.on('restarted', (event) => restarted.push(event));
+    await client.init({ config: CONFIG, build: 'simd' });
+    await client.step({ steps: 30 });
+    const error = await rejected(client.injectFault());
+    expect(error.field).toBe('core');
+    expect(error.message).toBe('The core stopped (a memory access out of bounds); restarted from step 30.');
+    expect(restarted).toEqual([expect.objectContaining({ step: 30, weights: true, gaveUp: false, message: error.message })]);
+    expect((await client.step({ steps: 5 })).step).toBe(35);
+  } finally {
+    await client.terminate();
+  }
 });
