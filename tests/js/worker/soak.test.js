@@ -2,9 +2,14 @@
 // steps (played and stepped, with the page's snapshots between) and 1,000
 // configure / reset / export-import cycles. The module's WASM memory, its
 // malloc'd bytes, its live trainers and its Embind handles end where they began.
+// And 100 restarts after a trap leave none of the dead modules reachable.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createSession } from '../../../web/worker/session.js';
 import { Event, Request } from '../../../web/shared/protocol.js';
 import { coreStats } from '../../../web/api/index.js';
+import { loadCore } from '../../../web/api/loader.js';
+import { RESTART_WINDOW_MS } from '../../../web/worker/recovery.js';
 import { requireBuilds } from '../api/builds.js';
 
 requireBuilds();
@@ -113,4 +118,42 @@ test('100,000 steps and 1,000 configure/reset/import cycles leave memory and han
     expect(Math.abs(sample.heapBytesInUse - before.heapBytesInUse)).toBeLessThanOrEqual(HEAP_JITTER);
   }
   expect(posted).toBeGreaterThan(2 * CYCLES);
+}, 120000);
+
+test('100 restarts after a real trap leave no dead module reachable', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc'); // a context made after the flag has it
+  let clock = 0;
+  session = createSession({
+    now: () => clock,
+    post(message) {
+      if (message.type === Event.REPLY) {
+        replies.get(message.id)?.(message);
+        replies.delete(message.id);
+      }
+    },
+  });
+  const ask = async (type, fields) => {
+    const id = nextId++;
+    const reply = new Promise((resolve) => replies.set(id, resolve));
+    session.receive({ ...fields, type, id });
+    return reply;
+  };
+  await ask(Request.INIT, { config: CONFIG, build: BUILD });
+  const modules = [];
+  for (let i = 0; i < 100; i++) {
+    modules.push(new WeakRef(await loadCore(BUILD)));
+    clock += RESTART_WINDOW_MS; // spread out, as faults worth restarting for are
+    await ask(Request.STEP, { steps: 10 });
+    const failed = await ask(Request.INJECT_FAULT, {});
+    expect(failed.error.message).toBe(`The core stopped (a memory access out of bounds); restarted from step ${10 * (i + 1)}.`);
+  }
+  // Weak references are cleared between tasks: collect, yield, collect.
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const alive = modules.filter((ref) => ref.deref() !== undefined).length;
+  expect(alive).toBe(0);
+  expect((await coreStats({ build: BUILD })).liveTrainers).toBe(1);
 }, 120000);
