@@ -3,14 +3,16 @@
 // then dead, so the session drops it and rebuilds its trainer on a fresh
 // module from the newest checkpoint kept here, in JS, where the trap cannot
 // reach it. A fault that comes straight back is not retried for ever.
+import { isCoreFault } from '../api/index.js';
 
 /**
- * Weights are kept in a checkpoint up to this many parameters: exporting them
- * costs about 0.1 µs a parameter and the JSON about 12 bytes each, so 250,000
- * parameters are ~3 MB and a few tens of ms, once every CHECKPOINT_EVERY_MS.
+ * Weights are kept in a checkpoint up to this many parameters. Taking one is
+ * a copy of the parameter block (4 bytes a parameter: 4 MB, about a
+ * millisecond); restoring one goes through the model JSON (about 12 bytes a
+ * parameter, a second or so for a million), which only a fault pays for.
  * Bigger networks keep their config only and restart from step 0.
  */
-export const CHECKPOINT_MAX_PARAMS = 250_000;
+export const CHECKPOINT_MAX_PARAMS = 1_000_000;
 /** While training runs, a checkpoint is taken at most this often (ms). */
 export const CHECKPOINT_EVERY_MS = 2000;
 /** Restarts allowed within RESTART_WINDOW_MS; a fault beyond them stops the core for good. */
@@ -46,7 +48,7 @@ export function gaveUpMessage(cause) {
  * @param {{now: () => number}} deps
  */
 export function createRecovery({ now }) {
-  let checkpoint = null; // {config, options, json, step, at}
+  let checkpoint = null; // {config, options, params: Float32Array|null, step, at}
   let restarts = []; // times of the restarts within the window
 
   return {
@@ -60,7 +62,7 @@ export function createRecovery({ now }) {
       checkpoint = {
         config: trainer.config,
         options,
-        json: weights ? trainer.exportJson() : null,
+        params: weights ? trainer.params() : null,
         step: weights ? trainer.progress().step : 0,
         at: now(),
       };
@@ -78,4 +80,26 @@ export function createRecovery({ now }) {
       return true;
     },
   };
+}
+
+/**
+ * A trainer rebuilt from a checkpoint on a fresh module: the config, then the
+ * weights and step through the core's own model format (its export of the new
+ * trainer, with the saved step and parameters put in), so this file knows
+ * nothing of that format but its two fields. A trap here is thrown as it is.
+ */
+export async function restoreCheckpoint({ config, options, params, step }, createTrainer) {
+  const trainer = await createTrainer(config, options);
+  if (params === null) return trainer;
+  try {
+    const model = JSON.parse(trainer.exportJson());
+    model.step = step;
+    model.params = Array.from(params);
+    trainer.importJson(JSON.stringify(model));
+  } catch (error) {
+    if (isCoreFault(error)) trainer.abandon();
+    else trainer.delete();
+    throw error;
+  }
+  return trainer;
 }

@@ -5,7 +5,7 @@
 import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
-import { createRecovery, faultCause, gaveUpMessage, restartMessage } from './recovery.js';
+import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
 
 /**
  * Yields to the event loop between slices, so that requests are answered.
@@ -292,7 +292,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     while (failure === null && recovery.allowRestart()) {
       attempt += 1;
       try {
-        trainer = await restoreCheckpoint(checkpoint);
+        trainer = await restoreCheckpoint(checkpoint, createTrainer);
       } catch (again) {
         if (!isCoreFault(again)) failure = again; // e.g. the core cannot be loaded any more
         continue;
@@ -300,7 +300,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       changed();
       stepsPerSlice = 1;
       learnShape();
-      const weights = checkpoint.json !== null;
+      const weights = checkpoint.params !== null;
       const message = restartMessage({ cause, step: checkpoint.step, weights });
       post({ type: Event.RESTARTED, message, cause, step: checkpoint.step, weights, attempt, gaveUp: false });
       if (resume) {
@@ -314,17 +314,6 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     return requestError('core', stoppedFor);
   }
 
-  async function restoreCheckpoint({ config, options, json }) {
-    const next = await createTrainer(config, options);
-    try {
-      if (json !== null) next.importJson(json);
-    } catch (error) {
-      if (isCoreFault(error)) next.abandon();
-      else next.delete();
-      throw error;
-    }
-    return next;
-  }
 
   async function answer(message) {
     const { id, type } = message;

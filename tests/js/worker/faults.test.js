@@ -219,17 +219,17 @@ test('a failed configure is undone by the restart: the previous config and weigh
 test(`a network over ${CHECKPOINT_MAX_PARAMS} parameters keeps its config only and restarts from step 0`, async () => {
   const core = faultyCore();
   const h = start({ createTrainer: core.createTrainer });
-  const big = { seed: 1, numSamples: 50, hidden: [512, 512] };
+  const big = { seed: 1, numSamples: 50, hidden: [1024, 1024], batchSize: 5 };
   const init = await h.send(Request.INIT, { config: big, build: 'scalar' });
   expect(init.result.paramCount).toBeGreaterThan(CHECKPOINT_MAX_PARAMS);
   await h.send(Request.STEP, { steps: 2 });
   core.plan.trapOn = 'evaluate';
   const failed = await h.send(Request.SNAPSHOT);
-  expect(failed.error.message).toMatch(/restarted from step 0 with the same settings \(networks over 250,000 parameters/);
+  expect(failed.error.message).toMatch(/restarted from step 0 with the same settings \(networks over 1,000,000 parameters/);
   expect(h.events(Event.RESTARTED)[0]).toMatchObject({ step: 0, weights: false });
   const snapshot = (await h.send(Request.SNAPSHOT)).result;
   expect(snapshot.step).toBe(0);
-  expect(snapshot.layers.map((l) => l.units)).toEqual([512, 512, 1]);
+  expect(snapshot.layers.map((l) => l.units)).toEqual([1024, 1024, 1]);
 });
 
 test('the real core trapping: the dead module is replaced by a fresh one and the weights come back', async () => {
