@@ -66,6 +66,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   const recovery = createRecovery({ now });
   let coreOptions = null; // {build, wasmBaseUrl?} of the last successful init
   let stoppedFor = null; // the message, once the core kept trapping and was given up
+  let restarting = null; // the restart after a trap in the play loop, while it runs
 
   function needTrainer() {
     if (stoppedFor) throw requestError('core', stoppedFor);
@@ -133,7 +134,8 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       const wasPlaying = playing;
       stopPlaying();
       loopRunning = false;
-      if (isCoreFault(error)) queue = queue.then(() => restartAfterFault(error, wasPlaying));
+      // Requests wait for the restart (answer()): none may reach the dead module.
+      if (isCoreFault(error)) restarting = restartAfterFault(error, wasPlaying).finally(() => { restarting = null; });
       else post({ type: Event.ERROR, ...errorPayload(error) });
       return;
     }
@@ -314,9 +316,9 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     return requestError('core', stoppedFor);
   }
 
-
   async function answer(message) {
     const { id, type } = message;
+    if (restarting) await restarting;
     try {
       const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
       if (!handler) {

@@ -20,9 +20,10 @@ const CONFIG = { seed: 4, numSamples: 100, hidden: [4, 3] };
 
 /** The real createTrainer, whose trainers (or creation) throw a real RuntimeError when told to. */
 function faultyCore() {
-  const plan = { trapOn: null, trapCreates: 0, creates: 0 };
+  const plan = { trapOn: null, trapCreates: 0, creates: 0, gate: null };
   async function createTrainer(config, options) {
     plan.creates += 1;
+    await plan.gate;
     if (plan.trapCreates > 0) {
       plan.trapCreates -= 1;
       throw new WebAssembly.RuntimeError('Aborted(). Build with -s ASSERTIONS=1 for more info.');
@@ -159,6 +160,26 @@ test('a trap while playing restarts the core and training resumes', async () => 
   }
   expect(snapshot.playing).toBe(true);
   expect(snapshot.step).toBeGreaterThan(20);
+  await h.send(Request.PAUSE);
+});
+
+test('requests that come while the play loop restarts the core wait for it and reach the new trainer', async () => {
+  const core = faultyCore();
+  const h = start({ createTrainer: core.createTrainer });
+  await h.send(Request.INIT, { config: CONFIG, build: 'scalar' });
+  await h.send(Request.STEP, { steps: 9 });
+  let open;
+  core.plan.gate = new Promise((resolve) => { open = resolve; });
+  const creates = core.plan.creates;
+  core.plan.trapOn = 'step';
+  await h.send(Request.PLAY);
+  await until(() => core.plan.creates > creates, 'the restart to begin');
+  const snapshot = h.send(Request.SNAPSHOT); // arrives while the new trainer is being built
+  open();
+  const reply = await snapshot;
+  expect(reply.ok).toBe(true);
+  expect(reply.result.step).toBe(9);
+  expect(h.events(Event.RESTARTED)).toHaveLength(1);
   await h.send(Request.PAUSE);
 });
 
