@@ -157,6 +157,12 @@ export declare function detectSimd(): boolean;
 /** Loads the core (once per build) and creates a trainer; rejects with a FieldError. */
 export declare function createTrainer(config?: Partial<Config>, options?: CreateOptions): Promise<Trainer>;
 
+/**
+ * True when `error` is a trap of the WASM core (WebAssembly.RuntimeError, or a
+ * stack overflow inside it): the module is dead; call abandon() on its trainers.
+ */
+export declare function isCoreFault(error: unknown): boolean;
+
 /** Counters of a loaded build, for leak checks. */
 export declare function coreStats(options?: CreateOptions): Promise<CoreStats>;
 
@@ -186,4 +192,8 @@ export declare class Trainer {
   exportJson(): string;
   importJson(json: string): Config;
   delete(): void;
+  /** After a fault: forget this trainer and its dead module; the next createTrainer() loads a fresh one. */
+  abandon(): void;
+  /** Test hook: makes the core trap for real; throws the WebAssembly.RuntimeError. */
+  trapForTesting(): never;
 }

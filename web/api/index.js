@@ -5,7 +5,7 @@
 // error is an Error with `.field`, and every buffer handed out is a copy that
 // JS owns (views into the WASM heap die when memory grows; see docs/API.md).
 import { FIELDS, defaultConfig, validateConfig } from '../shared/schema.js';
-import { BUILDS, detectSimd, fieldError, loadCore, resolveBuild } from './loader.js';
+import { BUILDS, detectSimd, fieldError, forgetCore, loadCore, resolveBuild } from './loader.js';
 
 export { BUILDS, detectSimd };
 
@@ -16,6 +16,20 @@ export const MIN_GRID_SIZE = 2;
 export const MAX_GRID_SIZE = 512;
 
 const OPTION_NAMES = Object.freeze(['build', 'wasmBaseUrl', 'wasmBinary']);
+
+/**
+ * True when `error` is a trap of the WebAssembly core (out-of-bounds access,
+ * unreachable, Emscripten's abort() after a failed allocation) or a stack
+ * overflow inside it: the module's state is then unknown and it must not be
+ * used again (see Trainer#abandon). Errors the core reports as messages are
+ * ordinary Errors and not faults.
+ */
+export function isCoreFault(error) {
+  if (error === null || typeof error !== 'object') return false;
+  // By name as well: an error made in another realm (a vm context) fails instanceof.
+  if (error instanceof WebAssembly.RuntimeError || error.constructor?.name === 'RuntimeError') return true;
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
 
 // Core messages start with the field they are about: "learningRate: 20 is ..."
 // or "hidden[3]: ...". The bare name becomes `.field`.
@@ -98,7 +112,11 @@ function checkOptions(options) {
 // A trainer the program dropped without delete() still frees its C++ side.
 const orphans = typeof FinalizationRegistry === 'function'
   ? new FinalizationRegistry((handle) => {
-      if (!handle.isDeleted()) handle.delete();
+      try {
+        if (!handle.isDeleted()) handle.delete();
+      } catch {
+        // Its module trapped since: nothing left to free there.
+      }
     })
   : null;
 
@@ -112,8 +130,15 @@ export async function createTrainer(config = {}, options = {}) {
   const full = strictConfig(config, defaultConfig());
   const build = resolveBuild(settings.build);
   const core = await loadCore(build, settings);
-  const handle = new core.TrainerHandle();
-  const message = handle.create(JSON.stringify(full));
+  let handle;
+  let message;
+  try {
+    handle = new core.TrainerHandle();
+    message = handle.create(JSON.stringify(full));
+  } catch (error) {
+    if (isCoreFault(error)) forgetCore(core); // never hand the dead module out again
+    throw error;
+  }
   if (message) {
     handle.delete();
     throw coreError(message);
@@ -321,6 +346,28 @@ export class Trainer {
     orphans?.unregister(this);
     this.#handle.delete();
     this.#handle = null;
+  }
+
+  /**
+   * After a fault (isCoreFault): forgets this trainer without calling into its
+   * dead module, and drops that module so the next createTrainer() of this
+   * build loads a fresh one. Other trainers of the same module are dead too.
+   */
+  abandon() {
+    orphans?.unregister(this);
+    forgetCore(this.#core);
+    this.#handle = null;
+  }
+
+  /**
+   * Test hook: makes the core trap for real, as a bug in it would: the WASM
+   * allocator is handed a pointer it never gave out and the access traps
+   * ("memory access out of bounds"). Throws that WebAssembly.RuntimeError.
+   */
+  trapForTesting() {
+    this.#live();
+    this.#core._free(1);
+    throw new Error('trapForTesting: the core did not trap');
   }
 
   #train(method, n) {

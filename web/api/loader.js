@@ -1,6 +1,8 @@
 // Loads one of the two WebAssembly builds of the core (SIMD128 or scalar) in a
 // page, a Web Worker or Node, and caches the instantiated module: every
-// trainer of one build shares one module (and one heap).
+// trainer of one build shares one module (and one heap). A module that trapped
+// is dropped from the cache (forgetCore, or by itself on an abort), so the next
+// load instantiates a fresh one instead of handing out the dead one again.
 
 export const BUILDS = Object.freeze(['simd', 'scalar']);
 const BUILD_CHOICES = Object.freeze(['auto', ...BUILDS]);
@@ -70,12 +72,17 @@ async function readNodeFile(url) {
   return readFile(url.protocol === 'file:' ? fileURLToPath(url) : url);
 }
 
-async function instantiate(build, { wasmBaseUrl, wasmBinary }) {
+async function instantiate(build, { wasmBaseUrl, wasmBinary }, onAbort) {
   const base = baseUrlOf(wasmBaseUrl);
   const names = artifactNames(build);
   const scriptUrl = new URL(names.script, base);
   const binaryUrl = new URL(names.binary, base);
-  const moduleArgs = { locateFile: (file) => new URL(file, base).href };
+  const moduleArgs = {
+    locateFile: (file) => new URL(file, base).href,
+    onAbort,
+    // The core's own stderr (e.g. "Aborted()"), reported from here rather than from a minified line.
+    printErr: (text) => console.warn(`relu-core: ${text}`),
+  };
   if (wasmBinary !== undefined) {
     moduleArgs.wasmBinary = wasmBinary;
   } else if (isNode()) {
@@ -104,7 +111,8 @@ function missingBuild(build, url, cause) {
   return error;
 }
 
-const modules = new Map();
+const modules = new Map(); // key -> Promise of the module
+const loaded = new Map(); // key -> the module, once instantiated
 
 /**
  * The instantiated core module of a build, loaded once per (build, base URL).
@@ -114,9 +122,34 @@ export function loadCore(build, options = {}) {
   const key = `${build}|${baseUrlOf(options.wasmBaseUrl).href}`;
   let pending = modules.get(key);
   if (!pending) {
-    pending = instantiate(build, options);
+    // Emscripten's abort() (a failed allocation under -fno-exceptions ends
+    // there) leaves the module's stack and heap half-updated: never reuse it.
+    let core = null;
+    const onAbort = () => forget(key, core);
+    pending = instantiate(build, options, onAbort).then((instance) => {
+      core = instance;
+      loaded.set(key, instance);
+      return instance;
+    });
     modules.set(key, pending);
     pending.catch(() => modules.delete(key));
   }
   return pending;
+}
+
+function forget(key, core) {
+  if (core === null || loaded.get(key) !== core) return;
+  loaded.delete(key);
+  modules.delete(key);
+}
+
+/**
+ * Drops a module that trapped (a WebAssembly.RuntimeError: out-of-bounds
+ * access, unreachable, abort): its state is unknown, so the next loadCore()
+ * of that build instantiates a fresh module. Trainers of the old one are dead.
+ */
+export function forgetCore(core) {
+  for (const [key, instance] of loaded) {
+    if (instance === core) forget(key, core);
+  }
 }

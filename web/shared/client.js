@@ -3,7 +3,7 @@
 // `.field` (the config field or argument at fault, when there is one).
 import { Event, Request } from './protocol.js';
 
-const EVENT_TYPES = Object.freeze([Event.READY, Event.DIVERGED, Event.ERROR]);
+const EVENT_TYPES = Object.freeze([Event.READY, Event.DIVERGED, Event.ERROR, Event.RESTARTED]);
 
 function defaultWorker(workerUrl) {
   if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module' });
@@ -124,7 +124,11 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
     setSpeed(speed = {}) {
       return request(Request.SET_SPEED, speed);
     },
-    /** Subscribes to 'ready' | 'diverged' | 'error'; returns the unsubscribe function. */
+    /** Test hook: makes the core trap for real; rejects, and the worker restarts the core ('restarted'). */
+    injectFault() {
+      return request(Request.INJECT_FAULT);
+    },
+    /** Subscribes to 'ready' | 'diverged' | 'error' | 'restarted'; returns the unsubscribe function. */
     on(type, fn) {
       const set = listeners.get(type);
       if (!set) throw toError({ message: `type: ${JSON.stringify(type)} is not one of ${EVENT_TYPES.join(', ')}`, field: 'type' });

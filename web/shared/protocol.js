@@ -42,6 +42,9 @@ export const Request = Object.freeze({
   // {budgetMs?: number, stepsPerFrame?: number|'auto', epochsPerFrame?: number} -> the speed now in
   // force: how hard to train while playing.
   SET_SPEED: 'setSpeed',
+  // {} -> fails: a test hook that makes the core trap for real (see Trainer#trapForTesting),
+  // to exercise the restart below from a test or the console. It can only hurt its own worker.
+  INJECT_FAULT: 'injectFault',
 });
 
 /** Event types, worker -> main. */
@@ -54,6 +57,12 @@ export const Event = Object.freeze({
   DIVERGED: 'diverged',
   // An error outside any request (e.g. the core failed to load): {message}
   ERROR: 'error',
+  // The core trapped (a WebAssembly.RuntimeError: out of memory, a bug) and was restarted:
+  // {message, cause, step, weights, attempt, gaveUp}. step: where training resumes, from the
+  // newest checkpoint; weights: false when only the config could be kept (step 0, new weights).
+  // gaveUp: the fault came back after MAX_RESTARTS restarts in a row; there is no trainer now.
+  // The request that was running when the core trapped fails with field 'core' and this message.
+  RESTARTED: 'restarted',
 });
 
 /**

@@ -132,6 +132,7 @@ export function mountPlayground(root, options = {}) {
   createExportPanel(layout.right, { ...exporter, loadModel });
 
   function report(error) {
+    if (error.field === 'core') return; // the core restarted: its 'restarted' notice says so once
     if (!destroyed) notices.show(error.message ?? String(error), { kind: 'error', key: error.field || undefined });
   }
 
@@ -392,6 +393,15 @@ export function mountPlayground(root, options = {}) {
       dirty = true;
     }),
     client.on('error', ({ message }) => notices.show(message, { kind: 'error' })),
+    client.on('restarted', ({ message, gaveUp }) => {
+      notices.show(message, { kind: gaveUp ? 'error' : 'warn', key: 'core' });
+      if (gaveUp) {
+        playing = false;
+        runPanel.setPlaying(false);
+      }
+      needPoints = true;
+      dirty = true;
+    }),
   ];
 
   renderControls();

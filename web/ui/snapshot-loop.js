@@ -10,6 +10,21 @@
 // - A reply that comes back after the next frame has begun (a busy machine)
 //   sends the next request at once instead of at yet another frame: a round
 //   trip longer than a frame then costs a frame now and then, not every other one.
+// - A failed request is not retried at the next frame but after a delay that
+//   doubles with each failure in a row (BACKOFF_FIRST_MS up to BACKOFF_MAX_MS),
+//   so a broken worker costs a request every few seconds, not 60 a second.
+//   The first success ends the backoff.
+
+/** The wait after the first failure in a row (ms): about six frames. */
+export const BACKOFF_FIRST_MS = 100;
+/** The longest wait between two failing requests (ms). */
+export const BACKOFF_MAX_MS = 5000;
+
+/** How long to wait before the next request after `failures` failed in a row. */
+export function backoffDelay(failures) {
+  if (failures <= 0) return 0;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(failures - 1, 30));
+}
 
 /**
  * deps:
@@ -26,6 +41,8 @@ export function createSnapshotLoop({ request, absorb, draw, wanted, onError, clo
   let frames = 0;
   let newest = null;
   let stopped = false;
+  let failures = 0; // in a row
+  let retryAt = -Infinity;
 
   function send(now) {
     inFlight = true;
@@ -39,13 +56,18 @@ export function createSnapshotLoop({ request, absorb, draw, wanted, onError, clo
     reply.then((item) => {
       if (stopped) return;
       inFlight = false;
+      failures = 0;
+      retryAt = -Infinity;
       absorb(item);
       newest = item;
       // The frame this was meant for has begun without it: ask again now.
       if (frames > sentInFrame && wanted()) send(clock());
     }, (error) => {
       inFlight = false;
-      if (!stopped) onError(error);
+      if (stopped) return;
+      failures += 1;
+      retryAt = clock() + backoffDelay(failures);
+      onError(error);
     });
   }
 
@@ -54,7 +76,7 @@ export function createSnapshotLoop({ request, absorb, draw, wanted, onError, clo
       if (stopped) return;
       frames += 1;
       // Ask first, then draw: the worker computes the next one meanwhile.
-      if (!inFlight && wanted()) send(now);
+      if (!inFlight && now >= retryAt && wanted()) send(now);
       if (newest) {
         const item = newest;
         newest = null;
@@ -64,6 +86,10 @@ export function createSnapshotLoop({ request, absorb, draw, wanted, onError, clo
     /** True while a request waits for its reply. */
     get busy() {
       return inFlight;
+    },
+    /** Requests failed in a row, 0 after a success. */
+    get failures() {
+      return failures;
     },
     stop() {
       stopped = true;

@@ -2,10 +2,11 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import { createTrainer as createCoreTrainer } from '../api/index.js';
+import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
+import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
 
 /**
  * Yields to the event loop between slices, so that requests are answered.
@@ -68,8 +69,13 @@ export function createSession({
   let stepsPerEpoch = 1;
   let evaluated = false; // metrics are from a full pass over the current weights
   let queue = Promise.resolve();
+  const recovery = createRecovery({ now });
+  let coreOptions = null; // {build, wasmBaseUrl?} of the last successful init
+  let stoppedFor = null; // the message, once the core kept trapping and was given up
+  let restarting = null; // the restart after a trap in the play loop, while it runs
 
   function needTrainer() {
+    if (stoppedFor) throw requestError('core', stoppedFor);
     if (!trainer) throw requestError('', 'the core is not loaded yet: send init first');
     return trainer;
   }
@@ -149,9 +155,12 @@ export function createSession({
       // the last evaluation (of the blown-up weights) must not be reused.
       if (done !== 0 || progress.diverged) changed();
     } catch (error) {
+      const wasPlaying = playing;
       stopPlaying();
       loopRunning = false;
-      post({ type: Event.ERROR, ...errorPayload(error) });
+      // Requests wait for the restart (answer()): none may reach the dead module.
+      if (isCoreFault(error)) restarting = restartAfterFault(error, wasPlaying).finally(() => { restarting = null; });
+      else post({ type: Event.ERROR, ...errorPayload(error) });
       return;
     }
     if (progress.diverged) {
@@ -216,12 +225,16 @@ export function createSession({
     async [Request.INIT]({ config, build = 'auto', wasmBaseUrl, wasmOrigins = [] }) {
       const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins);
       stopPlaying();
-      const next = await createTrainer(config ?? {}, base === undefined ? { build } : { build, wasmBaseUrl: base });
+      const options = base === undefined ? { build } : { build, wasmBaseUrl: base };
+      const next = await createTrainer(config ?? {}, options);
       trainer?.delete();
       trainer = next;
+      coreOptions = options;
+      stoppedFor = null;
       changed();
       stepsPerSlice = 1;
       learnShape();
+      recovery.save(trainer, coreOptions);
       post({ type: Event.READY, build: trainer.build, simd: trainer.simd, protocol: PROTOCOL_VERSION });
       return { build: trainer.build, simd: trainer.simd, ...describeModel() };
     },
@@ -229,6 +242,7 @@ export function createSession({
       const { rebuilt } = needTrainer().configure(config ?? {});
       changed();
       learnShape();
+      recovery.save(trainer, coreOptions);
       return { rebuilt, ...describeModel() };
     },
     [Request.PLAY]() {
@@ -249,16 +263,19 @@ export function createSession({
       const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
       changed();
       if (progress.diverged) reportDivergence(progress);
+      recovery.save(current, coreOptions);
       return progress;
     },
     [Request.RESET]() {
       needTrainer().reset();
       changed();
+      recovery.save(trainer, coreOptions);
       return {};
     },
     [Request.SET_WEIGHT]({ layer, to, from, value }) {
       needTrainer().setWeight({ layer, to, from, value });
       changed();
+      recovery.save(trainer, coreOptions);
       return {};
     },
     [Request.SNAPSHOT]: snapshot,
@@ -269,16 +286,64 @@ export function createSession({
       needTrainer().importJson(json);
       changed();
       learnShape();
+      recovery.save(trainer, coreOptions);
       return describeModel();
     },
     [Request.SET_SPEED](request) {
       speed = applySpeed(speed, request);
       return { ...speed };
     },
+    [Request.INJECT_FAULT]() {
+      needTrainer().trapForTesting();
+    },
   };
+
+  /**
+   * The core trapped: its module is dead. Drops it, and rebuilds the trainer
+   * on a fresh module from the newest checkpoint, up to MAX_RESTARTS times
+   * in a row. Announces the outcome (Event.RESTARTED) and returns the error
+   * for the request that was running, if one was.
+   */
+  async function restartAfterFault(error, resume) {
+    const cause = faultCause(error);
+    stopPlaying();
+    trainer?.abandon();
+    trainer = null;
+    const checkpoint = recovery.checkpoint;
+    if (!checkpoint) {
+      // The first init trapped: there is nothing to go back to, and nothing was lost.
+      return requestError('core', `The core stopped (${cause}) while loading these settings.`);
+    }
+    let failure = null;
+    let attempt = 0;
+    while (failure === null && recovery.allowRestart()) {
+      attempt += 1;
+      try {
+        trainer = await restoreCheckpoint(checkpoint, createTrainer);
+      } catch (again) {
+        if (!isCoreFault(again)) failure = again; // e.g. the core cannot be loaded any more
+        continue;
+      }
+      changed();
+      stepsPerSlice = 1;
+      learnShape();
+      const weights = checkpoint.params !== null;
+      const message = restartMessage({ cause, step: checkpoint.step, weights });
+      post({ type: Event.RESTARTED, message, cause, step: checkpoint.step, weights, attempt, gaveUp: false });
+      if (resume) {
+        playing = true;
+        startLoop();
+      }
+      return requestError('core', message);
+    }
+    stoppedFor = failure ? `The core stopped (${cause}) and could not be restarted: ${failure.message}` : gaveUpMessage(cause);
+    post({ type: Event.RESTARTED, message: stoppedFor, cause, step: 0, weights: false, attempt, gaveUp: true });
+    return requestError('core', stoppedFor);
+  }
 
   async function answer(message) {
     const { id, type } = message;
+    if (restarting) await restarting;
     try {
       const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
       if (!handler) {
@@ -287,9 +352,11 @@ export function createSession({
       const outcome = await handler(message);
       // The snapshot handler names its transferables; the others have none.
       const { result, transfer } = type === Request.SNAPSHOT ? outcome : { result: outcome, transfer: [] };
+      if (playing && recovery.due()) recovery.save(trainer, coreOptions);
       post({ type: Event.REPLY, id, ok: true, result }, transfer);
     } catch (error) {
-      post({ type: Event.REPLY, id, ok: false, error: errorPayload(error) });
+      const reported = isCoreFault(error) ? await restartAfterFault(error, playing) : error;
+      post({ type: Event.REPLY, id, ok: false, error: errorPayload(reported) });
     }
   }
 

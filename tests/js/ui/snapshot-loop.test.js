@@ -1,4 +1,4 @@
-import { createSnapshotLoop } from '../../../web/ui/snapshot-loop.js';
+import { BACKOFF_FIRST_MS, BACKOFF_MAX_MS, backoffDelay, createSnapshotLoop } from '../../../web/ui/snapshot-loop.js';
 
 // A fake worker: each request is answered when the test says so.
 function setup({ wanted = () => true } = {}) {
@@ -79,20 +79,67 @@ test('nothing is asked for when nothing is wanted (paused and unchanged)', async
   expect(t.drawn.map(([item]) => item)).toEqual(['snapshot 1']);
 });
 
-test('a failed request is reported and the next frame asks again; stop() silences late replies', async () => {
+test('a failed request is reported, and the next one waits for the backoff; stop() silences late replies', async () => {
   const t = setup();
   t.loop.frame(0);
   t.requests[0].reject(new Error('worker: gone'));
-  await Promise.resolve();
-  await Promise.resolve();
+  await settle();
   expect(t.errors).toEqual(['worker: gone']);
   t.loop.frame(16);
+  t.loop.frame(BACKOFF_FIRST_MS - 1);
+  expect(t.requests).toHaveLength(1); // not at the next frame
+  t.loop.frame(BACKOFF_FIRST_MS);
   expect(t.requests).toHaveLength(2);
   t.loop.stop();
   await t.answer();
-  t.loop.frame(33);
+  t.loop.frame(BACKOFF_FIRST_MS + 16);
   expect(t.absorbed).toEqual([]);
   expect(t.drawn).toEqual([]);
+});
+
+async function settle() {
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+test('failures in a row double the wait up to a cap; a success ends the backoff', async () => {
+  expect([0, 1, 2, 3, 4].map(backoffDelay)).toEqual([0, 100, 200, 400, 800]);
+  expect(backoffDelay(7)).toBe(BACKOFF_MAX_MS);
+  expect(backoffDelay(1e6)).toBe(BACKOFF_MAX_MS);
+
+  const t = setup();
+  // A worker that fails every request, with frames every 16 ms for 30 s: the
+  // requests' times follow the backoff, not the frame rate.
+  let now = 0;
+  const failAt = [];
+  for (; now < 30000; now += 16) {
+    t.setClock(now);
+    const before = t.requests.length;
+    t.loop.frame(now);
+    if (t.requests.length > before) {
+      failAt.push(now);
+      t.requests.at(-1).reject(new Error('core: stopped'));
+      await settle();
+    }
+  }
+  const gaps = failAt.slice(1).map((at, i) => at - failAt[i]);
+  // Each gap is the delay rounded up to the next frame.
+  gaps.forEach((gap, i) => {
+    expect(gap).toBeGreaterThanOrEqual(backoffDelay(i + 1));
+    expect(gap).toBeLessThan(backoffDelay(i + 1) + 16);
+  });
+  expect(failAt.length).toBeLessThan(15); // against 1,875 frames
+  expect(t.loop.failures).toBe(failAt.length);
+  expect(t.errors).toHaveLength(failAt.length);
+
+  // The next request succeeds: back to one request per frame at once.
+  now += BACKOFF_MAX_MS;
+  t.setClock(now);
+  t.loop.frame(now);
+  await t.answer();
+  expect(t.loop.failures).toBe(0);
+  t.loop.frame(now + 16);
+  expect(t.requests.at(-1).now).toBe(now + 16);
 });
 
 test('a request that throws is reported like a failed one', async () => {

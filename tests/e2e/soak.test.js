@@ -1,0 +1,45 @@
+// The page's soak in CI: one minute of lesson switches while training, with
+// the JS heap, DOM nodes and listeners checked for growth (tools/soak.mjs;
+// run `node tests/e2e/tools/soak.mjs --minutes 10` for the long one).
+import { jest } from '@jest/globals';
+import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
+import { launchBrowser } from './helpers/browser.js';
+import { TOLERANCE, judge, runSoak } from './tools/soak.mjs';
+
+jest.setTimeout(300000);
+let outDir;
+let server;
+let browser;
+
+beforeAll(async () => {
+  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
+  outDir = await buildPage();
+  server = await serveStatic(outDir);
+  browser = await launchBrowser();
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(outDir);
+});
+
+test('the judge fails growth past the tolerance and passes noise', () => {
+  const base = { heapUsed: 10 * 2 ** 20, nodes: 1000, listeners: 200 };
+  expect(judge(base, { heapUsed: base.heapUsed * TOLERANCE.heapFactor, nodes: 1040, listeners: 205 })).toEqual([]);
+  const failures = judge(base, { heapUsed: 20 * 2 ** 20, nodes: 2000, listeners: 200 });
+  expect(failures).toHaveLength(2);
+  expect(failures[0]).toMatch(/^JS heap grew from 10\.0 MiB to 20\.0 MiB/);
+  expect(failures[1]).toMatch(/^nodes grew from 1000 to 2000/);
+});
+
+test('one minute of lesson switches while training: no growing heap or DOM, no errors', async () => {
+  const result = await runSoak({
+    context: browser.context, url: server.url, minutes: 1, switchSeconds: 1, minRounds: 2,
+    log: process.env.SOAK_LOG ? (s) => console.log(JSON.stringify(s)) : undefined,
+  });
+  // A sample before, and after each of at least two rounds through every lesson.
+  expect(result.samples.length).toBeGreaterThanOrEqual(3);
+  expect(result.samples.at(-1).lessonsShown).toBeGreaterThanOrEqual(2 * result.lessons + 1);
+  expect(result.failures).toEqual([]);
+});
