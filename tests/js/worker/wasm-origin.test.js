@@ -64,7 +64,10 @@ describe('the worker refuses a cross-origin base on INIT', () => {
   function session(workerUrl) {
     const posted = [];
     const loads = [];
-    const fakeTrainer = { build: 'scalar', simd: false, config: { batchSize: 10 }, paramCount: 1, layers: () => [], points: () => ({ train: new Float32Array(30) }), delete() {} };
+    const fakeTrainer = {
+      build: 'scalar', simd: false, config: { batchSize: 10 }, paramCount: 1, layers: () => [],
+      points: () => ({ train: new Float32Array(30) }), params: () => new Float32Array(1), progress: () => ({ step: 0 }), delete() {},
+    };
     const s = createSession({
       post: (message) => posted.push(message),
       createTrainer: async (config, options) => { loads.push(options); return fakeTrainer; },
