@@ -23,6 +23,24 @@ export function nextStepsPerSlice(current, stepsDone, elapsedMs, budgetMs) {
   return Math.min(Math.max(Math.round(bounded), 1), MAX_STEPS_PER_SLICE);
 }
 
+/**
+ * A network whose step costs more than the piece budget trains through
+ * stepWithin(pieceFlops): each call stops after about pieceFlops operations,
+ * so a request waits for one piece at most, however large the network. The
+ * budget adapts to the measured time per piece as nextStepsPerSlice adapts
+ * steps (at most doubled or halved at once); it starts small, so that the
+ * first piece of a network never measured cannot be a long one.
+ */
+export const INITIAL_PIECE_FLOPS = 1e6;
+export const MIN_PIECE_FLOPS = 1e5;
+export const MAX_PIECE_FLOPS = 1e10;
+
+export function nextPieceFlops(current, elapsedMs, budgetMs) {
+  const ideal = (current * budgetMs) / Math.max(elapsedMs, 0.01);
+  const bounded = Math.min(Math.max(ideal, current / 2), current * 2);
+  return Math.min(Math.max(bounded, MIN_PIECE_FLOPS), MAX_PIECE_FLOPS);
+}
+
 /** Steps per second over windows of at least `windowMs` of wall time. */
 export class RateMeter {
   #windowStart = null;

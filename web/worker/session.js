@@ -4,7 +4,11 @@
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
 import { createTrainer as createCoreTrainer } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
-import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
+import { estimateCost } from '../shared/cost.js';
+import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
+import {
+  FRAME_MS, INITIAL_PIECE_FLOPS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
+} from './pacing.js';
 
 /**
  * Yields to the event loop between slices, so that requests are answered.
@@ -39,6 +43,13 @@ function errorPayload(error) {
   return payload;
 }
 
+function checkParamUnits(units) {
+  if (!Number.isInteger(units) || units < 1 || units > MAX_PARAM_UNITS) {
+    throw requestError('paramUnits', `paramUnits: ${JSON.stringify(units)} is not a whole number in [1, ${MAX_PARAM_UNITS}]`);
+  }
+  return units;
+}
+
 function requestError(field, message) {
   const error = new Error(message);
   error.field = field;
@@ -60,6 +71,10 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   let loopRunning = false;
   let stepsPerSlice = 1;
   let stepsPerEpoch = 1;
+  let stepFlops = 0; // of the current network: above pieceFlops it trains in pieces
+  let pieceFlops = INITIAL_PIECE_FLOPS;
+  let manualSteps = 0; // asked for by step requests on a network that trains in pieces
+  let layers = [];
   let evaluated = false; // metrics are from a full pass over the current weights
   let queue = Promise.resolve();
 
@@ -73,9 +88,16 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   }
 
   function learnShape() {
-    const { train } = trainer.points();
-    const trainCount = train.length / 3;
-    stepsPerEpoch = trainCount / Math.min(trainer.config.batchSize, Math.max(trainCount, 1));
+    const cost = estimateCost(trainer.config);
+    stepsPerEpoch = cost.trainCount / cost.batchSize;
+    stepFlops = cost.stepFlops;
+    layers = trainer.layers();
+    manualSteps = 0;
+  }
+
+  /** Whether steps of this network run as pieces (stepWithin) rather than whole (step). */
+  function inPieces() {
+    return stepFlops > pieceFlops;
   }
 
   function describeModel() {
@@ -88,6 +110,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
 
   function stopPlaying() {
     playing = false;
+    manualSteps = 0;
     meter.stop();
   }
 
@@ -96,8 +119,12 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   let frameStart = 0;
   let frameSteps = 0;
   function slice() {
-    if (!playing || !trainer) {
+    if (!trainer || (!playing && manualSteps === 0)) {
       loopRunning = false;
+      return;
+    }
+    if (!playing || inPieces()) {
+      pieceSlice();
       return;
     }
     const perFrame = stepsPerFrame(speed, stepsPerEpoch);
@@ -144,6 +171,43 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     }
   }
 
+  // One piece of a large network's step: stepWithin(pieceFlops), then yield,
+  // so that a pause (or any request) waits for one piece at most.
+  function pieceSlice() {
+    const perFrame = playing ? stepsPerFrame(speed, stepsPerEpoch) : Infinity;
+    const start = now();
+    if (start - frameStart >= FRAME_MS) {
+      frameStart = start;
+      frameSteps = 0;
+    }
+    let progress;
+    try {
+      progress = trainer.stepWithin(pieceFlops);
+      const end = now();
+      pieceFlops = nextPieceFlops(pieceFlops, end - start, speed.budgetMs);
+      if (progress.finished) {
+        frameSteps += 1;
+        if (playing) meter.add(1, end);
+        if (manualSteps > 0) manualSteps -= 1;
+        changed();
+      }
+      if (progress.diverged) changed();
+    } catch (error) {
+      stopPlaying();
+      loopRunning = false;
+      post({ type: Event.ERROR, ...errorPayload(error) });
+      return;
+    }
+    if (progress.diverged) {
+      stopPlaying();
+      loopRunning = false;
+      reportDivergence(progress);
+      return;
+    }
+    if (frameSteps >= perFrame) setTimeout(slice, Math.max(0, frameStart + FRAME_MS - now()));
+    else yielder.yieldThen(slice);
+  }
+
   function startLoop() {
     if (loopRunning) return;
     loopRunning = true;
@@ -153,8 +217,9 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     yielder.yieldThen(slice);
   }
 
-  function snapshot({ gridSize = 0, hidden = false, params = false, points = false, evaluate = true } = {}) {
+  function snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
     const current = needTrainer();
+    const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
     if (evaluate && !evaluated) {
       current.evaluate();
       evaluated = true;
@@ -165,6 +230,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       playing,
       stepsPerSecond: meter.rate,
       stepsPerSlice,
+      busy: playing || manualSteps > 0 || current.stepInProgress,
       gridSize: 0,
       gridNodes: 0,
     };
@@ -175,7 +241,12 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       result.gridNodes = current.gridNodeCount({ hidden });
       transfer.push(result.grid.buffer);
     }
-    if (params) {
+    if (drawn !== null) {
+      // Only what the diagram draws: kilobytes, whatever the network's size.
+      result.params = current.paramRanges(drawnParamsPlan(layers, drawn).ranges);
+      result.paramUnits = drawn;
+      transfer.push(result.params.buffer);
+    } else if (params) {
       result.params = current.params();
       transfer.push(result.params.buffer);
     }
@@ -221,6 +292,17 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       if (steps !== undefined && epochs !== undefined) {
         throw requestError('steps', 'steps: give steps or epochs, not both');
       }
+      if (epochs === undefined && inPieces()) {
+        // A step of this network is too long to run in one go: the loop runs
+        // it in pieces, answering requests between them; snapshots say busy.
+        const count = steps ?? 1;
+        if (!Number.isInteger(count) || count < 0 || count > 1000) {
+          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, 1000] for a network this large`);
+        }
+        manualSteps += count;
+        if (count > 0 && !loopRunning) startLoop();
+        return { ...current.progress(), queued: count };
+      }
       const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
       changed();
       if (progress.diverged) reportDivergence(progress);
@@ -228,11 +310,13 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     },
     [Request.RESET]() {
       needTrainer().reset();
+      manualSteps = 0; // the core dropped the step under way: do not start another
       changed();
       return {};
     },
     [Request.SET_WEIGHT]({ layer, to, from, value }) {
       needTrainer().setWeight({ layer, to, from, value });
+      manualSteps = 0;
       changed();
       return {};
     },
