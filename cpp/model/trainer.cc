@@ -339,15 +339,22 @@ Status Trainer::Impl::StepPieces(double flop_budget, bool* finished) {
   PendingStep& p = pending;
   if (!p.active) {
     const int cols = BatchColumns();
-    const double per_sample = StepFlops(layout, 1) - kUpdateFlopsPerParam * static_cast<double>(layout.paramCount);
     if (StepFlops(layout, cols) <= flop_budget) {
       *finished = true;
       return StepOnce();  // small enough: exactly as an unsplit step
     }
+    // Sub-batches as wide as the budget allows for the dearest layer: each
+    // piece stays within the budget, and wide pieces keep the products
+    // efficient (one column is a matrix-vector product, bound by memory).
+    double dearest = 0;
+    for (size_t l = 0; l < layout.layers.size(); ++l) {
+      dearest = std::max({dearest, LayerForwardFlops(layout.layers[l], 1),
+                          LayerBackwardFlops(layout.layers[l], l == 0, 1)});
+    }
     p = PendingStep();
     p.active = true;
     p.cols = cols;
-    p.pieceCols = static_cast<int>(std::clamp(std::floor(flop_budget / per_sample), 1.0,
+    p.pieceCols = static_cast<int>(std::clamp(std::floor(flop_budget / dearest), 1.0,
                                               static_cast<double>(cols)));
     GatherBatch(0, p.pieceCols);
   }

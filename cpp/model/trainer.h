@@ -100,7 +100,8 @@ class Trainer {
   // stay responsive (the page's worker) never waits long on the core. A step
   // whose whole cost fits the budget runs at once, exactly as Step(1). A
   // larger one is split into pieces (one layer's forward or backward pass over
-  // a sub-batch) over several calls; its sub-batch gradients add up to the
+  // a sub-batch, as wide as keeps each piece within the budget) over several
+  // calls, each of which stops at the first piece that reaches the budget; its sub-batch gradients add up to the
   // whole batch's (equal within float rounding: sums are grouped differently)
   // and the update runs when the last piece is in. *finished (optional) says
   // whether a step completed in this call. Until then metrics() and the
