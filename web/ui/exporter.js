@@ -24,10 +24,12 @@ export function stackCanvases(canvases) {
 }
 
 /**
- * deps: {client, history, notices, canvases: {name: () => [canvas...]}, onImported(result)}
+ * deps: {client, history, notices, canvases: {name: () => [canvas...]}, onImported(result),
+ *   beforeImport?(text, fileName) -> Promise<boolean>: false keeps the current model (e.g. the
+ *   user declined to build a large network)}
  * Returns the actions the export panel calls.
  */
-export function createExporter({ client, history, notices, canvases, onImported }) {
+export function createExporter({ client, history, notices, canvases, onImported, beforeImport = () => Promise.resolve(true) }) {
   const fail = (what) => (error) => notices.show(`${what}: ${error.message}`, { kind: 'error', key: 'export' });
   return {
     savePng(which) {
@@ -40,10 +42,13 @@ export function createExporter({ client, history, notices, canvases, onImported 
       client.exportModel().then((json) => download('relu-playground-model.json', json, 'application/json'), fail('Model export'));
     },
     loadModel(text, fileName) {
-      client.importModel(text).then((result) => {
-        notices.show(`${fileName}: model loaded.`, { key: 'export', timeoutMs: 5000 });
-        onImported(result);
-      }, fail(`${fileName}`));
+      beforeImport(text, fileName).then((go) => {
+        if (!go) return null;
+        return client.importModel(text).then((result) => {
+          notices.show(`${fileName}: model loaded.`, { key: 'export', timeoutMs: 5000 });
+          onImported(result);
+        });
+      }).catch(fail(`${fileName}`));
     },
   };
 }

@@ -32,6 +32,14 @@ export function nextStepsPerSlice(current, stepsDone, elapsedMs, budgetMs) {
  * first piece of a network never measured cannot be a long one.
  */
 export const INITIAL_PIECE_FLOPS = 1e6;
+/**
+ * A piece aims at half a 60 Hz frame (or budgetMs, if that is longer): short
+ * enough that a pause or a snapshot request is answered within the frame,
+ * long enough that its sub-batches are wide (a piece of one sample is a
+ * matrix-vector product, bound by memory: bench/step-cost.mjs measured a step
+ * of 4 x 1024 in 1-sample pieces at 2.5x the time of the whole step).
+ */
+export const PIECE_MS = 8;
 export const MIN_PIECE_FLOPS = 1e5;
 export const MAX_PIECE_FLOPS = 1e10;
 

@@ -7,7 +7,7 @@ import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { estimateCost } from '../shared/cost.js';
 import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
 import {
-  FRAME_MS, INITIAL_PIECE_FLOPS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
+  FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
 
 /**
@@ -76,6 +76,10 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
   let manualSteps = 0; // asked for by step requests on a network that trains in pieces
   let layers = [];
   let evaluated = false; // metrics are from a full pass over the current weights
+  // The last grid and what it was asked with: while the weights stand still
+  // (a long step in pieces, or paused) a snapshot copies it instead of
+  // running the network over the plane again.
+  let lastGrid = null;
   let queue = Promise.resolve();
 
   function needTrainer() {
@@ -85,6 +89,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
 
   function changed() {
     evaluated = false;
+    lastGrid = null;
   }
 
   function learnShape() {
@@ -184,7 +189,7 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     try {
       progress = trainer.stepWithin(pieceFlops);
       const end = now();
-      pieceFlops = nextPieceFlops(pieceFlops, end - start, speed.budgetMs);
+      pieceFlops = nextPieceFlops(pieceFlops, end - start, Math.max(speed.budgetMs, PIECE_MS));
       if (progress.finished) {
         frameSteps += 1;
         if (playing) meter.add(1, end);
@@ -236,7 +241,9 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
     };
     for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
     if (gridSize) {
-      result.grid = current.evalGrid(gridSize, { hidden });
+      const key = `${gridSize}:${Boolean(hidden)}`;
+      if (lastGrid?.key !== key) lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
+      result.grid = lastGrid.grid.slice(); // the copy moves to the page; the cache stays
       result.gridSize = gridSize;
       result.gridNodes = current.gridNodeCount({ hidden });
       transfer.push(result.grid.buffer);

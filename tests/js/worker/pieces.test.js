@@ -20,7 +20,7 @@ const LARGE = { seed: 2, numSamples: 400, hidden: [512, 512, 512], batchSize: 20
 /** A session whose trainer counts its stepWithin and step calls. */
 function countingHarness() {
   const posted = [];
-  const calls = { pieces: 0, steps: 0 };
+  const calls = { pieces: 0, steps: 0, grids: 0 };
   const session = createSession({
     post: (message, transfer = []) => posted.push({ message, transfer }),
     createTrainer: async (config, options) => {
@@ -29,6 +29,8 @@ function countingHarness() {
       const step = trainer.step.bind(trainer);
       trainer.stepWithin = (budget) => { calls.pieces += 1; return stepWithin(budget); };
       trainer.step = (n) => { calls.steps += 1; return step(n); };
+      const evalGrid = trainer.evalGrid.bind(trainer);
+      trainer.evalGrid = (n, options) => { calls.grids += 1; return evalGrid(n, options); };
       return trainer;
     },
   });
@@ -67,9 +69,13 @@ test('a pause queued behind a long step is answered after at most one piece', as
   const paused = h.calls.pieces;
   await turns(20);
   expect(h.calls.pieces).toBe(paused);
-  const snapshot = (await h.send(Request.SNAPSHOT, { evaluate: false })).result;
+  const snapshot = (await h.send(Request.SNAPSHOT, { evaluate: false, gridSize: 16 })).result;
   expect(snapshot.playing).toBe(false);
   expect(snapshot.step).toBe(0);
+  // The weights have not moved: a second snapshot copies the grid instead of computing it again.
+  const again = (await h.send(Request.SNAPSHOT, { evaluate: false, gridSize: 16 })).result;
+  expect(h.calls.grids).toBe(1);
+  expect(Array.from(again.grid)).toEqual(Array.from(snapshot.grid));
   h.session.dispose();
 });
 
