@@ -224,14 +224,18 @@ class TrainerHandle {
     return ErrorText(trainer_->SetParams(copy.data(), copy.size()));
   }
 
+  // Only the conversion to int is checked here; the ranges and the value are
+  // the core's to check (Trainer::SetWeight), once.
   std::string setWeight(double layer, double to, double from, double value) {
     if (!trainer_) return NotCreated();
+    constexpr double kMaxInt = 2147483647.0;
     int l = 0, t = 0, f = 0;
-    Status status = CheckWhole("layer", layer, 0, trainer_->layerCount() - 1, &l);
-    if (status.ok()) status = CheckWhole("to", to, 0, trainer_->layerOutputs(l) - 1, &t);
-    if (status.ok()) status = CheckWhole("from", from, 0, trainer_->layerInputs(l) - 1, &f);
-    if (status.ok() && !std::isfinite(value)) {
-      status = Status::Error("value: " + FormatNumber(value) + " is not a finite number");
+    Status status = CheckWhole("layer", layer, 0, kMaxInt, &l);
+    if (status.ok()) status = CheckWhole("to", to, 0, kMaxInt, &t);
+    if (status.ok()) status = CheckWhole("from", from, 0, kMaxInt, &f);
+    // Beyond float's range the conversion itself is undefined: refused here.
+    if (status.ok() && !(std::fabs(value) <= 3.4028234663852886e38)) {
+      status = Status::Error("value: " + FormatNumber(value) + " is not a finite float");
     }
     if (status.ok()) status = trainer_->SetWeight(l, t, f, static_cast<float>(value));
     return ErrorText(status);

@@ -299,7 +299,10 @@ export function createSession({ post, createTrainer = createCoreTrainer, now = (
       if (steps !== undefined && epochs !== undefined) {
         throw requestError('steps', 'steps: give steps or epochs, not both');
       }
-      if (epochs === undefined && inPieces()) {
+      if (epochs !== undefined && inPieces()) {
+        throw requestError('epochs', 'epochs: a network this large trains in pieces; ask for steps (at most 1000) instead');
+      }
+      if (inPieces()) {
         // A step of this network is too long to run in one go: the loop runs
         // it in pieces, answering requests between them; snapshots say busy.
         const count = steps ?? 1;

@@ -95,6 +95,11 @@ test('a step request on a long step is queued and run in pieces, answering reque
   }
   expect(snapshot.step).toBe(1);
   expect(h.calls.steps).toBe(0);
+  // Whole epochs cannot be queued as pieces: refused, naming the field and what to ask instead.
+  const epochs = await h.send(Request.STEP, { epochs: 1 });
+  expect(epochs.ok).toBe(false);
+  expect(epochs.error).toMatchObject({ field: 'epochs', message: expect.stringMatching(/ask for steps/) });
+  expect((await h.send(Request.STEP, { steps: 1001 })).error.field).toBe('steps');
   await turns(5);
   expect((await h.send(Request.SNAPSHOT, { evaluate: false })).result.busy).toBe(false);
   h.session.dispose();
