@@ -18,17 +18,18 @@ const SMALL_PRODUCT_SCRATCH = Math.max(24 * 24 * 24, 64 * 64);
 
 /**
  * Past either of these a network opens paused and unbuilt, and is built only
- * when the user confirms. Measured on the SIMD core (docs/SECURITY.md,
- * bench/step-cost.mjs): at 1 GFLOP a step training manages about one step
- * every 0.4 s, which no longer looks like training; 256 MiB is a sixth of the
- * core's cap and more than a phone tab can be sure of getting.
+ * when the user confirms. bench/step-cost.mjs measured the SIMD128 core at
+ * 4 to 6 GFLOP/s on dense layers of 256 to 1024 units and the scalar one at
+ * 1 to 1.7 (a shared 2-core machine): at 1 GFLOP a step that is 0.2 to 1 s a
+ * step, where training stops looking like training; the default network is
+ * more than four orders of magnitude below it. 256 MiB is a sixth of the core's cap
+ * and more than a phone's tab can count on.
  */
 export const UNBUILT_BYTES = 256 * 1024 * 1024;
 export const UNBUILT_STEP_FLOPS = 1e9;
 /**
- * FLOPs per second this page assumes for the time estimates it shows: what
- * the SIMD core sustained on the dense-layer workloads of bench/step-cost.mjs
- * (rounded down: a phone is slower than the machine it was measured on).
+ * FLOPs per second this page assumes for the time estimates it shows: between
+ * the scalar and the SIMD128 figures above, rounded down for phones.
  */
 export const ASSUMED_FLOPS_PER_SECOND = 2e9;
 

@@ -468,6 +468,7 @@ export function mountPlayground(root, options = {}) {
     },
     destroy() {
       destroyed = true;
+      gate.close(); // a start-up still waiting for an answer ends
       loop.stop();
       cancelAnimationFrame(rafId);
       if (useUrl) window.removeEventListener('popstate', onPopState);
