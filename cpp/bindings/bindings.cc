@@ -28,6 +28,7 @@
 #include "kernels/kernels.h"
 #include "model/buffer.h"
 #include "model/config.h"
+#include "model/cost.h"
 #include "model/trainer.h"
 
 namespace {
@@ -128,6 +129,19 @@ class TrainerHandle {
     return ErrorText(status);
   }
 
+  // Runs up to about flopBudget operations of training (Trainer::StepWithin);
+  // stepFinished() then says whether a step completed.
+  std::string stepWithin(double flop_budget) {
+    if (!trainer_) return NotCreated();
+    if (!std::isfinite(flop_budget) || flop_budget <= 0) {
+      return "flopBudget: " + FormatNumber(flop_budget) + " is not a number > 0";
+    }
+    step_finished_ = false;
+    return ErrorText(trainer_->StepWithin(flop_budget, &step_finished_));
+  }
+  bool stepFinished() const { return step_finished_; }
+  bool stepInProgress() const { return trainer_ && trainer_->stepInProgress(); }
+
   std::string stepEpochs(double count) {
     if (!trainer_) return NotCreated();
     int n = 0;
@@ -210,14 +224,18 @@ class TrainerHandle {
     return ErrorText(trainer_->SetParams(copy.data(), copy.size()));
   }
 
+  // Only the conversion to int is checked here; the ranges and the value are
+  // the core's to check (Trainer::SetWeight), once.
   std::string setWeight(double layer, double to, double from, double value) {
     if (!trainer_) return NotCreated();
+    constexpr double kMaxInt = 2147483647.0;
     int l = 0, t = 0, f = 0;
-    Status status = CheckWhole("layer", layer, 0, trainer_->layerCount() - 1, &l);
-    if (status.ok()) status = CheckWhole("to", to, 0, trainer_->layerOutputs(l) - 1, &t);
-    if (status.ok()) status = CheckWhole("from", from, 0, trainer_->layerInputs(l) - 1, &f);
-    if (status.ok() && !std::isfinite(value)) {
-      status = Status::Error("value: " + FormatNumber(value) + " is not a finite number");
+    Status status = CheckWhole("layer", layer, 0, kMaxInt, &l);
+    if (status.ok()) status = CheckWhole("to", to, 0, kMaxInt, &t);
+    if (status.ok()) status = CheckWhole("from", from, 0, kMaxInt, &f);
+    // Beyond float's range the conversion itself is undefined: refused here.
+    if (status.ok() && !(std::fabs(value) <= 3.4028234663852886e38)) {
+      status = Status::Error("value: " + FormatNumber(value) + " is not a finite float");
     }
     if (status.ok()) status = trainer_->SetWeight(l, t, f, static_cast<float>(value));
     return ErrorText(status);
@@ -305,6 +323,7 @@ class TrainerHandle {
 
   std::unique_ptr<relu::Trainer> trainer_;
   bool rebuilt_ = false;
+  bool step_finished_ = false;
   relu::FloatBuffer grid_;  // 64-byte aligned: the grid pass stores whole vectors
   std::vector<float> train_points_;
   std::vector<float> test_points_;
@@ -322,6 +341,30 @@ std::string kernelIsa() { return relu::kernels::SelectKernels().isa; }
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
 double memoryBytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
 int liveTrainers() { return g_live_trainers; }
+
+// The cost of a config (model/cost.h), as a plain object, or {error} with the
+// validation message. Needs no trainer: the page asks before building one.
+val estimateCost(const std::string& config_json) {
+  val out = val::object();
+  relu::Config config;
+  Status status = relu::ParseConfig(config_json, &config);
+  relu::CostEstimate cost;
+  if (status.ok()) status = relu::EstimateCost(config, &cost);
+  if (!status.ok()) {
+    out.set("error", status.message());
+    return out;
+  }
+  out.set("paramCount", cost.paramCount);
+  out.set("bytes", cost.bytes);
+  out.set("maxBytes", cost.maxBytes);
+  out.set("trainCount", cost.trainCount);
+  out.set("testCount", cost.testCount);
+  out.set("batchSize", cost.batchSize);
+  out.set("stepFlops", cost.stepFlops);
+  out.set("evaluateFlops", cost.evaluateFlops);
+  out.set("forwardFlopsPerSample", cost.forwardFlopsPerSample);
+  return out;
+}
 
 }  // namespace
 
@@ -348,10 +391,16 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("gridView", &TrainerHandle::gridView)
       .function("pointsView", &TrainerHandle::pointsView)
       .function("exportJson", &TrainerHandle::exportJson)
-      .function("importJson", &TrainerHandle::importJson);
+      .function("importJson", &TrainerHandle::importJson)
+      // Split steps (issue #10).
+      .function("stepWithin", &TrainerHandle::stepWithin)
+      .function("stepFinished", &TrainerHandle::stepFinished)
+      .function("stepInProgress", &TrainerHandle::stepInProgress);
   emscripten::function("compiledWithSimd", &compiledWithSimd);
   emscripten::function("kernelIsa", &kernelIsa);
   emscripten::function("heapBytesInUse", &heapBytesInUse);
   emscripten::function("memoryBytes", &memoryBytes);
   emscripten::function("liveTrainers", &liveTrainers);
+  // Split steps and the cost model (issue #10).
+  emscripten::function("estimateCost", &estimateCost);
 }

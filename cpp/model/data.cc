@@ -189,13 +189,21 @@ Status GenerateData(const Config& config, std::vector<Point>* train, std::vector
   }
 
   rng.Shuffle(points.data(), points.size());
-  const auto total = static_cast<long>(points.size());
-  long train_count = std::lround(static_cast<double>(total) * static_cast<double>(config.trainRatio));
-  // At least one point to train on, and (with two or more) one to test on.
-  train_count = std::clamp(train_count, 1L, std::max(1L, total - 1));
+  const long train_count = TrainCount(static_cast<int>(points.size()), config.trainRatio);
   train->assign(points.begin(), points.begin() + train_count);
   test->assign(points.begin() + train_count, points.end());
   return Status::Ok();
+}
+
+int TrainCount(int total, float train_ratio) {
+  const long count = std::lround(static_cast<double>(total) * static_cast<double>(train_ratio));
+  // At least one point to train on, and (with two or more) one to test on.
+  return static_cast<int>(std::clamp(count, 1L, std::max(1L, static_cast<long>(total) - 1)));
+}
+
+int SampleCount(const Config& config) {
+  return config.dataset == Dataset::kCustom ? static_cast<int>(config.points.size())
+                                            : config.numSamples;
 }
 
 int NumClasses(const Config& config) {

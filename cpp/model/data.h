@@ -17,6 +17,13 @@ namespace relu {
 // before noise. Same seed, same points, natively and in WebAssembly.
 Status GenerateData(const Config& config, std::vector<Point>* train, std::vector<Point>* test);
 
+// How many of `total` points GenerateData puts in the training set:
+// round(total * trainRatio), at least 1, and with two or more points at least
+// one left to test on. The cost estimate counts them without generating them.
+int TrainCount(int total, float train_ratio);
+// Points GenerateData makes for this config, before the split.
+int SampleCount(const Config& config);
+
 // Number of classes the data of this config has: 1 for regression.
 int NumClasses(const Config& config);
 

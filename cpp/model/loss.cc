@@ -41,8 +41,9 @@ double SoftmaxColumn(int outputs, const float* z, int label, float* y, float* dz
 bool IsClassification(Head head) { return head != Head::kLinearMse; }
 
 double ApplyHead(Head head, int outputs, int cols, const float* z, const float* labels, float* y,
-                 float* dz) {
-  const float scale = cols > 0 ? 1.0f / static_cast<float>(cols) : 0.0f;
+                 float* dz, int mean_over) {
+  const int samples = mean_over > 0 ? mean_over : cols;
+  const float scale = samples > 0 ? 1.0f / static_cast<float>(samples) : 0.0f;
   double total = 0.0;
   if (head == Head::kSoftmaxCe) {
     for (int j = 0; j < cols; ++j) {

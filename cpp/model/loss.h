@@ -15,10 +15,12 @@ namespace relu {
 // Applies `head` to the logits z: y gets the head outputs (regression value,
 // tanh value, sigmoid probability, softmax probabilities). When dz is not
 // null it gets dL/dz of the mean loss over the cols samples (dz may not alias
-// z or y). Returns the sum of the per-sample losses, NaN if any is NaN.
+// z or y), or over mean_over samples when that is given: a batch split into
+// pieces scales each piece as the whole batch would. Returns the sum of the
+// per-sample losses, NaN if any is NaN.
 //   z: [outputs x cols]   labels: [cols]   y: [outputs x cols]   dz: [outputs x cols]
 double ApplyHead(Head head, int outputs, int cols, const float* z, const float* labels, float* y,
-                 float* dz);
+                 float* dz, int mean_over = 0);
 
 // The head's outputs alone, for display (the grid): no labels, no loss. tanh
 // and sigmoid go through the kernel set's vectorised forms (within 2.3e-7 of

@@ -155,36 +155,39 @@ kernels::GemmEpilogue LayerEpilogue(const LayerLayout& layer, bool is_output, co
 
 }  // namespace
 
+void ForwardLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                  const float* params, int cols, Workspace* ws, size_t l) {
+  const size_t count = layout.layers.size();
+  const LayerLayout& layer = layout.layers[l];
+  const auto rows = static_cast<size_t>(layer.outputs);
+  const auto n = static_cast<size_t>(cols);
+  const bool is_output = l == count - 1;
+  const float* x = l == 0 ? ws->input() : ws->act(static_cast<int>(l) - 1);  // [inputs x cols]
+  float* z = ws->pre(static_cast<int>(l));                                   // [outputs x cols]
+  float* a = ws->act(static_cast<int>(l));                                   // [outputs x cols]
+  const float* w = params + layer.weightOffset;                              // [outputs x inputs]
+  const auto inputs = static_cast<size_t>(layer.inputs);
+  kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, a);
+  epilogue.rowBias = params + layer.biasOffset;  // [outputs]
+  ForwardProduct(kernels, rows, inputs, n, w, x, z, &epilogue);
+  if (is_output || layer.act == Act::kLinear) return;  // logits, or A == Z
+
+  if (layer.act == Act::kPrelu) {
+    const float* slope = params + layer.slopeOffset;      // [slopeCount]
+    float* row_slopes = ws->slopes(static_cast<int>(l));  // [outputs], kept for backward
+    for (size_t r = 0; r < rows; ++r) row_slopes[r] = layer.slopeCount == 1 ? slope[0] : slope[r];
+    if (layer.slopeCount > 1) {
+      for (size_t j = 0; j < n; ++j)
+        kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
+    }
+  } else if (epilogue.act == kernels::GemmAct::kNone) {
+    kernels[layer.act].forward(rows * n, z, a, &layer.actParams);
+  }
+}
+
 void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
              int cols, Workspace* ws) {
-  const size_t count = layout.layers.size();
-  for (size_t l = 0; l < count; ++l) {
-    const LayerLayout& layer = layout.layers[l];
-    const auto rows = static_cast<size_t>(layer.outputs);
-    const auto n = static_cast<size_t>(cols);
-    const bool is_output = l == count - 1;
-    const float* x = l == 0 ? ws->input() : ws->act(static_cast<int>(l) - 1);  // [inputs x cols]
-    float* z = ws->pre(static_cast<int>(l));                                   // [outputs x cols]
-    float* a = ws->act(static_cast<int>(l));                                   // [outputs x cols]
-    const float* w = params + layer.weightOffset;                              // [outputs x inputs]
-    const auto inputs = static_cast<size_t>(layer.inputs);
-    kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, a);
-    epilogue.rowBias = params + layer.biasOffset;  // [outputs]
-    ForwardProduct(kernels, rows, inputs, n, w, x, z, &epilogue);
-    if (is_output || layer.act == Act::kLinear) continue;  // logits, or A == Z
-
-    if (layer.act == Act::kPrelu) {
-      const float* slope = params + layer.slopeOffset;      // [slopeCount]
-      float* row_slopes = ws->slopes(static_cast<int>(l));  // [outputs], kept for backward
-      for (size_t r = 0; r < rows; ++r) row_slopes[r] = layer.slopeCount == 1 ? slope[0] : slope[r];
-      if (layer.slopeCount > 1) {
-        for (size_t j = 0; j < n; ++j)
-          kernels.prelu_forward(rows, z + j * rows, row_slopes, a + j * rows);
-      }
-    } else if (epilogue.act == kernels::GemmAct::kNone) {
-      kernels[layer.act].forward(rows * n, z, a, &layer.actParams);
-    }
-  }
+  for (size_t l = 0; l < layout.layers.size(); ++l) ForwardLayer(layout, kernels, params, cols, ws, l);
 }
 
 void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& kernels,
@@ -223,51 +226,57 @@ void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& k
   }
 }
 
+void BackwardLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                   const float* params, int cols, Workspace* ws, int l, int* current,
+                   float* layer_grads) {
+  const int count = static_cast<int>(layout.layers.size());
+  const LayerLayout& layer = layout.layers[l];
+  const auto rows = static_cast<size_t>(layer.outputs);
+  const auto n = static_cast<size_t>(cols);
+  float* dz = ws->delta(*current);  // [outputs x cols]: dA in, dZ out (in place)
+  if (l != count - 1) {
+    const float* z = ws->pre(l);  // [outputs x cols]
+    const float* a = ws->act(l);  // [outputs x cols]
+    if (layer.act == Act::kPrelu) {
+      const float* row_slopes = ws->slopes(l);  // [outputs]
+      float* slope_grads = ws->slopeGrads(l);   // [outputs], accumulated over columns
+      std::fill(slope_grads, slope_grads + rows, 0.0f);
+      for (size_t j = 0; j < n; ++j) {
+        kernels.prelu_backward(rows, z + j * rows, row_slopes, dz + j * rows, dz + j * rows,
+                               slope_grads);
+      }
+      float* dslope = layer_grads + (layer.slopeOffset - layer.weightOffset);  // [slopeCount]
+      if (layer.slopeCount == 1) {
+        float sum = 0.0f;
+        for (size_t r = 0; r < rows; ++r) sum += slope_grads[r];
+        dslope[0] = sum;
+      } else {
+        std::copy(slope_grads, slope_grads + rows, dslope);
+      }
+    } else if (layer.act != Act::kLinear) {
+      kernels[layer.act].backward(rows * n, z, a, dz, dz, &layer.actParams);
+    }
+  }
+  const float* x = l == 0 ? ws->input() : ws->act(l - 1);   // [inputs x cols]
+  const float* w = params + layer.weightOffset;             // [outputs x inputs]
+  float* dw = layer_grads;                                  // [outputs x inputs]
+  float* db = layer_grads + (layer.biasOffset - layer.weightOffset);  // [outputs]
+  float* dx = l > 0 ? ws->delta(1 - *current) : nullptr;    // [inputs x cols]: dL/dA_{l-1}
+  const auto inputs = static_cast<size_t>(layer.inputs);
+  WeightGradientProduct(kernels, rows, inputs, n, dz, x, dw);
+  if (dx) InputGradientProduct(kernels, rows, inputs, n, w, dz, dx, ws->scratch());
+  std::fill(db, db + rows, 0.0f);
+  for (size_t j = 0; j < n; ++j) {
+    for (size_t r = 0; r < rows; ++r) db[r] += dz[j * rows + r];
+  }
+  if (dx) *current = 1 - *current;
+}
+
 void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
               int cols, Workspace* ws, float* grads) {
-  const int count = static_cast<int>(layout.layers.size());
   int current = 0;  // ws->delta(current) holds dL/dA_l (hidden) or dL/dZ_l (output)
-  for (int l = count - 1; l >= 0; --l) {
-    const LayerLayout& layer = layout.layers[l];
-    const auto rows = static_cast<size_t>(layer.outputs);
-    const auto n = static_cast<size_t>(cols);
-    float* dz = ws->delta(current);  // [outputs x cols]: dA in, dZ out (in place)
-    if (l != count - 1) {
-      const float* z = ws->pre(l);  // [outputs x cols]
-      const float* a = ws->act(l);  // [outputs x cols]
-      if (layer.act == Act::kPrelu) {
-        const float* row_slopes = ws->slopes(l);  // [outputs]
-        float* slope_grads = ws->slopeGrads(l);   // [outputs], accumulated over columns
-        std::fill(slope_grads, slope_grads + rows, 0.0f);
-        for (size_t j = 0; j < n; ++j) {
-          kernels.prelu_backward(rows, z + j * rows, row_slopes, dz + j * rows, dz + j * rows,
-                                 slope_grads);
-        }
-        float* dslope = grads + layer.slopeOffset;  // [slopeCount]
-        if (layer.slopeCount == 1) {
-          float sum = 0.0f;
-          for (size_t r = 0; r < rows; ++r) sum += slope_grads[r];
-          dslope[0] = sum;
-        } else {
-          std::copy(slope_grads, slope_grads + rows, dslope);
-        }
-      } else if (layer.act != Act::kLinear) {
-        kernels[layer.act].backward(rows * n, z, a, dz, dz, &layer.actParams);
-      }
-    }
-    const float* x = l == 0 ? ws->input() : ws->act(l - 1);  // [inputs x cols]
-    const float* w = params + layer.weightOffset;            // [outputs x inputs]
-    float* dw = grads + layer.weightOffset;                  // [outputs x inputs]
-    float* db = grads + layer.biasOffset;                    // [outputs]
-    float* dx = l > 0 ? ws->delta(1 - current) : nullptr;    // [inputs x cols]: dL/dA_{l-1}
-    const auto inputs = static_cast<size_t>(layer.inputs);
-    WeightGradientProduct(kernels, rows, inputs, n, dz, x, dw);
-    if (dx) InputGradientProduct(kernels, rows, inputs, n, w, dz, dx, ws->scratch());
-    std::fill(db, db + rows, 0.0f);
-    for (size_t j = 0; j < n; ++j) {
-      for (size_t r = 0; r < rows; ++r) db[r] += dz[j * rows + r];
-    }
-    if (dx) current = 1 - current;
+  for (int l = static_cast<int>(layout.layers.size()) - 1; l >= 0; --l) {
+    BackwardLayer(layout, kernels, params, cols, ws, l, &current, grads + layout.layers[l].weightOffset);
   }
 }
 

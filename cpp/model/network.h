@@ -93,6 +93,10 @@ class Workspace {
 // applied by loss.h). ws->act(last) is left for the head's outputs.
 void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
              int cols, Workspace* ws);
+// Layer l of Forward alone (layers 0..l-1 done first): a long step runs its
+// layers as separate pieces, so that no one call into the core runs long.
+void ForwardLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                  const float* params, int cols, Workspace* ws, size_t l);
 
 // Forward pass of a batch stored the other way round, one row per sample:
 // the grid pass stores pixels so, which makes each unit's outputs over the
@@ -114,5 +118,13 @@ void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& k
 // of the data term into grads [paramCount] (overwritten, not accumulated).
 void Backward(const NetworkLayout& layout, const kernels::KernelSet& kernels, const float* params,
               int cols, Workspace* ws, float* grads);
+// Layer l of Backward alone, from the output layer down. *current is the
+// delta buffer (0 or 1) that holds layer l's incoming gradient; on return it
+// names the one with dL/dA_{l-1}. The layer's gradient is written (not added)
+// to layer_grads, laid out as the layer's own stretch of the parameter block:
+// dW at 0, db at biasOffset - weightOffset, slopes at slopeOffset - weightOffset.
+void BackwardLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                   const float* params, int cols, Workspace* ws, int l, int* current,
+                   float* layer_grads);
 
 }  // namespace relu

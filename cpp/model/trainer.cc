@@ -19,6 +19,7 @@ namespace relu {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kDivergedAdvice = ": lower the learning rate, then Configure or Reset";
 
 Status OutOfMemory(const char* what) {
   return Status::Error(std::string("out of memory allocating the ") + what);
@@ -75,22 +76,6 @@ void CopyBlock(const FloatBuffer& from, FloatBuffer* to) {
 
 }  // namespace
 
-double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk) {
-  // Parameters, two checkpoints, gradients and up to two optimiser moments
-  // (Adam), so that a live switch of optimiser never crosses the limit.
-  const double floats_per_param = 6.0;
-  const double floats = floats_per_param * static_cast<double>(layout.paramCount) +
-                        static_cast<double>(WorkspaceFloats(layout, batch_size)) +
-                        static_cast<double>(WorkspaceFloats(layout, eval_chunk));
-  return floats * sizeof(float);
-}
-
-int EvalChunk(const NetworkLayout& layout) {
-  int chunk = kMaxEvalChunk;
-  while (chunk > 1 && WorkspaceFloats(layout, chunk) > kEvalChunkFloats) chunk /= 2;
-  return chunk;
-}
-
 // --- Impl --------------------------------------------------------------------
 
 Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
@@ -117,6 +102,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
     return OutOfMemory("parameters");
   }
   if (!impl->optimizer.Reset(config.optimizer, n)) return OutOfMemory("optimiser state");
+  if (!impl->pieceGrads.Assign(LargestLayerParams(impl->layout))) return OutOfMemory("gradients");
   if (!impl->batch.Resize(impl->layout, batch_size) ||
       !impl->eval.Resize(impl->layout, EvalChunk(impl->layout))) {
     return OutOfMemory("batch buffers");
@@ -149,7 +135,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
 }
 
 int Trainer::Impl::BatchSize() const {
-  return std::max(1, std::min(config.batchSize, static_cast<int>(trainPoints.size())));
+  return EffectiveBatchSize(config.batchSize, static_cast<int>(trainPoints.size()));
 }
 
 void Trainer::Impl::ResetTraining() {
@@ -189,6 +175,7 @@ void Trainer::Impl::SetBaseline() {
   }
   weightNormLimit = kWeightBlowUp * std::max(std::sqrt(weight_squares), 1.0);
   lossLimit = kNaN;  // set by the next step's batch loss
+  pending = PendingStep();  // a step begun on other weights is dropped
   SaveCheckpoint();
   SaveCheckpoint();  // both slots: nothing before the baseline is to be returned to
 }
@@ -202,6 +189,7 @@ void Trainer::Impl::SaveCheckpoint() {
 }
 
 void Trainer::Impl::RestoreCheckpoint() {
+  pending = PendingStep();
   const Checkpoint& older = checkpoints[1 - newestCheckpoint];
   Checkpoint& newer = checkpoints[newestCheckpoint];
   CopyBlock(older.params, &params);
@@ -229,24 +217,23 @@ void Trainer::Impl::RefreshParamMetrics() {
   }
 }
 
-Status Trainer::Impl::StepOnce() {
-  const int64_t attempted = metrics.step + 1;  // steps are counted from 1
+int Trainer::Impl::BatchColumns() const {
+  return std::min(BatchSize(), static_cast<int>(order.size() - cursor));
+}
+
+void Trainer::Impl::GatherBatch(int first, int cols) {
   const int inputs = layout.inputs;
-  const int cols = std::min(BatchSize(), static_cast<int>(order.size() - cursor));
   float* x = batch.input();        // [inputs x cols]
   float* labels = batch.labels();  // [cols]
   for (int j = 0; j < cols; ++j) {
-    const size_t sample = order[cursor + static_cast<size_t>(j)];
+    const size_t sample = order[cursor + static_cast<size_t>(first + j)];
     std::memcpy(x + static_cast<size_t>(j) * inputs, train.features.data() + sample * inputs,
                 sizeof(float) * static_cast<size_t>(inputs));
     labels[j] = train.labels[sample];
   }
+}
 
-  const int last = static_cast<int>(layout.layers.size()) - 1;
-  Forward(layout, *kernels, params.data(), cols, &batch);
-  const double loss_sum = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last), labels,
-                                    batch.act(last), batch.delta(0));
-  const double loss = loss_sum / cols;
+Status Trainer::Impl::CheckLoss(double loss, int64_t attempted) {
   if (!std::isfinite(loss)) return Status::Error(NonFinite("loss", loss, attempted));
   if (std::isnan(lossLimit)) {
     // A tanh output bounds the loss (at most 4 per output): only the weights can blow up.
@@ -257,9 +244,11 @@ Status Trainer::Impl::StepOnce() {
     return Status::Error("loss exploded: " + Scientific(loss) + " > " + Scientific(lossLimit) +
                          " at step " + std::to_string(attempted));
   }
-  Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
-  AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
+  return Status::Ok();
+}
 
+Status Trainer::Impl::RegularizeAndClip(int64_t attempted) {
+  AddRegularization(layout, config.l1, config.l2, params.data(), grads.data());
   double total_squares = 0.0;
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
@@ -277,8 +266,10 @@ Status Trainer::Impl::StepOnce() {
     const auto scale = static_cast<float>(config.clipNorm / grad_norm);
     for (size_t i = 0; i < grads.size(); ++i) grads[i] *= scale;
   }
+  return Status::Ok();
+}
 
-  const double lr = ScheduledLearningRate(config, metrics.step);
+Status Trainer::Impl::ApplyUpdate(int64_t attempted, double lr) {
   if (!optimizer.Update(config, lr, layout, grads.data(), params.data(), layerUpdates.data()))
     return Status::Error("updated weights are non-finite at step " + std::to_string(attempted));
   double weight_squares = 0.0;
@@ -287,6 +278,10 @@ Status Trainer::Impl::StepOnce() {
     return Status::Error("weights exploded: ||W|| = " + Scientific(weight_norm) + " > " +
                          Scientific(weightNormLimit) + " at step " + std::to_string(attempted));
   }
+  return Status::Ok();
+}
+
+void Trainer::Impl::RecordUpdate() {
   for (size_t l = 0; l < layout.layers.size(); ++l) {
     const LayerLayout& layer = layout.layers[l];
     LayerDiagnostics& diag = metrics.layers[l];
@@ -297,7 +292,9 @@ Status Trainer::Impl::StepOnce() {
                         : 0.0f;
     std::copy_n(params.data() + layer.slopeOffset, layer.slopeCount, diag.preluSlopes.begin());
   }
+}
 
+void Trainer::Impl::FinishStep(int64_t attempted, int cols, double loss, double lr) {
   metrics.step = attempted;
   samplesSeen += cols;
   metrics.epoch = static_cast<double>(samplesSeen) / static_cast<double>(order.size());
@@ -309,22 +306,122 @@ Status Trainer::Impl::StepOnce() {
     cursor = 0;
     SaveCheckpoint();  // every check passed: a healthy state
   }
+}
+
+Status Trainer::Impl::CompleteStep(int cols, double loss) {
+  const int64_t attempted = metrics.step + 1;
+  if (Status status = RegularizeAndClip(attempted); !status.ok()) return status;
+  const double lr = ScheduledLearningRate(config, metrics.step);
+  if (Status status = ApplyUpdate(attempted, lr); !status.ok()) return status;
+  RecordUpdate();
+  FinishStep(attempted, cols, loss, lr);
   return Status::Ok();
 }
 
-Status Trainer::Impl::Advance(bool whole_epoch) {
-  const char* const advice = ": lower the learning rate, then Configure or Reset";
-  if (metrics.diverged)
-    return Status::Error("training diverged (" + metrics.divergedCause + ")" + advice);
-  do {
-    const Status status = StepOnce();
-    if (!status.ok()) {
-      metrics.diverged = true;
-      metrics.divergedAtStep = metrics.step + 1;
-      metrics.divergedCause = status.message();
-      RestoreCheckpoint();
-      return Status::Error("training diverged: " + metrics.divergedCause + advice);
+Status Trainer::Impl::StepOnce() {
+  const int64_t attempted = metrics.step + 1;  // steps are counted from 1
+  const int cols = BatchColumns();
+  GatherBatch(0, cols);
+  const int last = static_cast<int>(layout.layers.size()) - 1;
+  Forward(layout, *kernels, params.data(), cols, &batch);
+  const double loss_sum = ApplyHead(layout.head, layout.outputs(), cols, batch.pre(last),
+                                    batch.labels(), batch.act(last), batch.delta(0));
+  const double loss = loss_sum / cols;
+  if (Status status = CheckLoss(loss, attempted); !status.ok()) return status;
+  Backward(layout, *kernels, params.data(), cols, &batch, grads.data());
+  return CompleteStep(cols, loss);
+}
+
+Status Trainer::Impl::StepPieces(double flop_budget, bool* finished) {
+  *finished = false;
+  const int64_t attempted = metrics.step + 1;
+  const int count = static_cast<int>(layout.layers.size());
+  PendingStep& p = pending;
+  if (!p.active) {
+    const int cols = BatchColumns();
+    if (StepFlops(layout, cols) <= flop_budget) {
+      *finished = true;
+      return StepOnce();  // small enough: exactly as an unsplit step
     }
+    // Sub-batches as wide as the budget allows for the dearest layer: each
+    // piece stays within the budget, and wide pieces keep the products
+    // efficient (one column is a matrix-vector product, bound by memory).
+    double dearest = 0;
+    for (size_t l = 0; l < layout.layers.size(); ++l) {
+      dearest = std::max({dearest, LayerForwardFlops(layout.layers[l], 1),
+                          LayerBackwardFlops(layout.layers[l], l == 0, 1)});
+    }
+    p = PendingStep();
+    p.active = true;
+    p.cols = cols;
+    p.pieceCols = static_cast<int>(std::clamp(std::floor(flop_budget / dearest), 1.0,
+                                              static_cast<double>(cols)));
+    GatherBatch(0, p.pieceCols);
+  }
+  double spent = 0;
+  while (spent < flop_budget) {
+    const int width = std::min(p.pieceCols, p.cols - p.start);
+    const LayerLayout& layer = layout.layers[static_cast<size_t>(p.layer)];
+    if (!p.backward) {
+      ForwardLayer(layout, *kernels, params.data(), width, &batch, static_cast<size_t>(p.layer));
+      spent += LayerForwardFlops(layer, width);
+      if (++p.layer < count) continue;
+      const int last = count - 1;
+      // dz scaled by the whole batch, so each piece's gradient adds up to the step's.
+      p.lossSum += ApplyHead(layout.head, layout.outputs(), width, batch.pre(last), batch.labels(),
+                             batch.act(last), batch.delta(0), p.cols);
+      if (!std::isfinite(p.lossSum)) return CheckLoss(p.lossSum / p.cols, attempted);
+      p.backward = true;
+      p.layer = last;
+      p.current = 0;
+      continue;
+    }
+    // The first piece writes the gradient; later ones add theirs to it.
+    const bool first_piece = p.start == 0;
+    float* destination = first_piece ? grads.data() + layer.weightOffset : pieceGrads.data();
+    BackwardLayer(layout, *kernels, params.data(), width, &batch, p.layer, &p.current, destination);
+    if (!first_piece) {
+      float* sum = grads.data() + layer.weightOffset;
+      const size_t n = layout.parametersEnd(static_cast<size_t>(p.layer)) - layer.weightOffset;
+      for (size_t i = 0; i < n; ++i) sum[i] += destination[i];
+    }
+    spent += LayerBackwardFlops(layer, p.layer == 0, width);
+    if (p.layer-- > 0) continue;
+    p.start += width;
+    if (p.start < p.cols) {  // the next piece of the batch
+      p.backward = false;
+      p.layer = 0;
+      GatherBatch(p.start, std::min(p.pieceCols, p.cols - p.start));
+      continue;
+    }
+    const int cols = p.cols;
+    const double loss = p.lossSum / cols;
+    p = PendingStep();
+    *finished = true;
+    if (Status status = CheckLoss(loss, attempted); !status.ok()) return status;
+    return CompleteStep(cols, loss);
+  }
+  return Status::Ok();
+}
+
+Status Trainer::Impl::Diverge(const Status& cause) {
+  metrics.diverged = true;
+  metrics.divergedAtStep = metrics.step + 1;
+  metrics.divergedCause = cause.message();
+  RestoreCheckpoint();
+  return Status::Error("training diverged: " + metrics.divergedCause + kDivergedAdvice);
+}
+
+Status Trainer::Impl::Advance(bool whole_epoch) {
+  if (metrics.diverged)
+    return Status::Error("training diverged (" + metrics.divergedCause + ")" + kDivergedAdvice);
+  do {
+    bool finished = true;
+    // A step left part done by StepWithin is finished first, as this step.
+    const Status status = pending.active
+                              ? StepPieces(std::numeric_limits<double>::infinity(), &finished)
+                              : StepOnce();
+    if (!status.ok()) return Diverge(status);
   } while (whole_epoch && cursor != 0);
   return Status::Ok();
 }
@@ -332,8 +429,7 @@ Status Trainer::Impl::Advance(bool whole_epoch) {
 Status Trainer::Impl::ConfigureLive(const Config& next) {
   Status status = ValidateConfig(next);
   if (!status.ok()) return status;
-  const int batch_size =
-      std::max(1, std::min(next.batchSize, static_cast<int>(trainPoints.size())));
+  const int batch_size = EffectiveBatchSize(next.batchSize, static_cast<int>(trainPoints.size()));
   status = CheckMemory(layout, next, batch_size);
   if (!status.ok()) return status;
   Workspace resized;
@@ -344,7 +440,9 @@ Status Trainer::Impl::ConfigureLive(const Config& next) {
   if (new_optimizer && !fresh.Reset(next.optimizer, layout.paramCount)) {
     return OutOfMemory("optimiser state");
   }
-  // Nothing can fail from here on.
+  // Nothing can fail from here on. A step under way started with the old
+  // settings (and batch buffers): it is dropped, and the next one starts afresh.
+  pending = PendingStep();
   config = next;
   SetLiveActParams(config, &layout);
   if (resize) batch = std::move(resized);
@@ -376,9 +474,29 @@ const Config& Trainer::config() const { return impl_->config; }
 Status Trainer::Configure(const Config& config, bool* rebuilt) {
   if (rebuilt) *rebuilt = false;
   if (!NeedsRebuild(impl_->config, config)) return impl_->ConfigureLive(config);
-  std::unique_ptr<Impl> fresh;
-  const Status status = Impl::Build(config, &fresh);
+  CostEstimate next;
+  Status status = EstimateCost(config, &next);
   if (!status.ok()) return status;
+  const double held =
+      EstimateModelBytes(impl_->layout, impl_->batch.capacity(), impl_->eval.capacity());
+  std::unique_ptr<Impl> fresh;
+  if (next.bytes <= kMaxModelBytes && held + next.bytes > kMaxModelBytes) {
+    // Old and new networks together would pass the limit that each keeps
+    // to: free the old one first. Should the new one still fail (memory
+    // short), the old config is built again, from its seed.
+    const Config previous = impl_->config;
+    impl_.reset();
+    status = Impl::Build(config, &fresh);
+    if (!status.ok()) {
+      const Status again = Impl::Build(previous, &impl_);
+      return Status::Error(status.message() +
+                           (again.ok() ? " (the previous network was rebuilt from its seed)"
+                                       : " (and the previous network could not be rebuilt)"));
+    }
+  } else {
+    status = Impl::Build(config, &fresh);
+    if (!status.ok()) return status;
+  }
   impl_ = std::move(fresh);
   if (rebuilt) *rebuilt = true;
   return Status::Ok();
@@ -393,6 +511,21 @@ Status Trainer::Step(int n) {
   }
   return Status::Ok();
 }
+
+Status Trainer::StepWithin(double flop_budget, bool* finished) {
+  bool done = false;
+  if (finished) *finished = false;
+  if (!(flop_budget > 0)) {
+    return Status::Error("flopBudget: " + std::to_string(flop_budget) + " must be > 0");
+  }
+  if (impl_->metrics.diverged) return impl_->Advance(false);  // the same refusal as Step
+  const Status status = impl_->StepPieces(flop_budget, &done);
+  if (!status.ok()) return impl_->Diverge(status);
+  if (finished) *finished = done;
+  return Status::Ok();
+}
+
+bool Trainer::stepInProgress() const { return impl_->pending.active; }
 
 Status Trainer::StepEpochs(int n) {
   if (n < 0) return Status::Error("epochs: " + std::to_string(n) + " is negative, must be >= 0");

@@ -95,6 +95,22 @@ class Trainer {
   // until the next Configure or Reset; after Configure with a lower learning
   // rate (or clipNorm) training continues from the restored weights.
   Status Step(int n);
+  // Runs at most about `flop_budget` floating-point operations of training
+  // (see model/cost.h for how they are counted), so that a caller that must
+  // stay responsive (the page's worker) never waits long on the core. A step
+  // whose whole cost fits the budget runs at once, exactly as Step(1). A
+  // larger one is split into pieces (one layer's forward or backward pass over
+  // a sub-batch, as wide as keeps each piece within the budget) over several
+  // calls, each of which stops at the first piece that reaches the budget; its sub-batch gradients add up to the
+  // whole batch's (equal within float rounding: sums are grouped differently)
+  // and the update runs when the last piece is in. *finished (optional) says
+  // whether a step completed in this call. Until then metrics() and the
+  // parameters are those before the step. Step and StepEpochs finish a step
+  // under way first; Configure, Reset, SetParams, SetWeight and ImportJson
+  // drop it. Divergence is reported as by Step. flop_budget must be > 0.
+  Status StepWithin(double flop_budget, bool* finished = nullptr);
+  // Whether a step split by StepWithin is part done.
+  bool stepInProgress() const;
   // Runs whole epochs (passes over the shuffled training set); after Step()
   // the first one finishes the epoch under way.
   Status StepEpochs(int n);

@@ -9,22 +9,13 @@
 #include <vector>
 
 #include "model/buffer.h"
+#include "model/cost.h"
 #include "model/network.h"
 #include "model/optimizer.h"
 #include "model/rng.h"
 #include "model/trainer.h"
 
 namespace relu {
-
-// Refuse networks whose parameters, gradients, optimiser moments and batch
-// buffers would need more than this, rather than let an allocation fail.
-inline constexpr double kMaxModelBytes = 1.5 * 1024 * 1024 * 1024;
-// The evaluation and grid passes go through the network in chunks of at
-// most this many columns, and at most kEvalChunkFloats floats of buffers.
-// 1024 columns: per-call costs (packing, tile edges) fade, and a small
-// network's chunk still fits in L2.
-inline constexpr int kMaxEvalChunk = 1024;
-inline constexpr size_t kEvalChunkFloats = size_t{4} << 20;
 
 // Divergence before anything turns non-finite. A run has blown up when the
 // weights' norm ||W|| (all weight matrices, biases excluded) passes
@@ -61,6 +52,21 @@ struct LayerSums {
   size_t zeros = 0;
 };
 
+// A training step split into pieces by StepWithin: where it stands between
+// calls. Each piece is one layer's forward or backward pass over a sub-batch
+// of at most pieceCols samples; the sub-batches' gradients add up in grads,
+// and the update runs once the last one is in.
+struct PendingStep {
+  bool active = false;
+  int cols = 0;           // the step's batch
+  int pieceCols = 0;      // samples per sub-batch
+  int start = 0;          // first sample of the sub-batch under way
+  bool backward = false;  // its phase
+  int layer = 0;          // the next layer of the phase
+  int current = 0;        // Backward's delta buffer (see BackwardLayer)
+  double lossSum = 0;     // of the sub-batches so far
+};
+
 struct Trainer::Impl {
   // Builds the complete state of `config` (validated, data generated,
   // weights initialised), or returns an error and leaves *out alone.
@@ -73,6 +79,21 @@ struct Trainer::Impl {
   // One mini-batch update. An error is the cause of a divergence; the
   // parameters may then be anything, and Advance restores a checkpoint.
   Status StepOnce();
+  // Up to about flop_budget operations of the step under way (or of a new
+  // one); *finished once it is complete. A step whose whole cost fits the
+  // budget runs as StepOnce. Errors are divergence causes, as StepOnce's.
+  Status StepPieces(double flop_budget, bool* finished);
+  // Records a divergence (`cause`), returns to a checkpoint, returns the error.
+  Status Diverge(const Status& cause);
+  // The named parts of a step, in order:
+  int BatchColumns() const;                 // this step's samples (an epoch's last batch may be smaller)
+  void GatherBatch(int first, int cols);    // samples [first, first + cols) of the batch into batch.input()
+  Status CheckLoss(double loss, int64_t attempted);  // non-finite, or past lossLimit
+  Status CompleteStep(int cols, double loss);        // from the gradient in grads:
+  Status RegularizeAndClip(int64_t attempted);       //   L1/L2, norms, clipping
+  Status ApplyUpdate(int64_t attempted, double lr);  //   the optimiser, the weights' blow-up check
+  void RecordUpdate();                               //   per-layer norms and slopes
+  void FinishStep(int64_t attempted, int cols, double loss, double lr);  // counters, epoch end
   // Takes the current parameters as healthy: both checkpoints hold them and
   // the blow-up limits are measured from them (a full pass over the data).
   void SetBaseline();
@@ -99,6 +120,8 @@ struct Trainer::Impl {
   NetworkLayout layout;
   FloatBuffer params;  // [paramCount], layout in trainer.h
   FloatBuffer grads;   // [paramCount]
+  FloatBuffer pieceGrads;  // [LargestLayerParams]: one piece's gradient of a split step
+  PendingStep pending;
   // The two most recent healthy states; checkpoints[newestCheckpoint] is the newer.
   Checkpoint checkpoints[2];
   int newestCheckpoint = 0;
@@ -122,10 +145,5 @@ struct Trainer::Impl {
 
   Metrics metrics;
 };
-
-// Bytes a network of this layout needs for training with this batch size.
-double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk);
-// The evaluation chunk for this layout: as many columns as fit kEvalChunkFloats.
-int EvalChunk(const NetworkLayout& layout);
 
 }  // namespace relu

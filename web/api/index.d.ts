@@ -162,6 +162,27 @@ export declare function createTrainer(config?: Partial<Config>, options?: Create
  * stack overflow inside it): the module is dead; call abandon() on its trainers.
  */
 export declare function isCoreFault(error: unknown): boolean;
+/** The core's cost estimate of a config (cpp/model/cost.h); web/shared/cost.js gives the same figures. */
+export interface CostEstimate {
+  paramCount: number;
+  /** Parameters, gradients, checkpoints, optimiser moments and batch buffers. */
+  bytes: number;
+  /** Above this the core refuses the config. */
+  maxBytes: number;
+  trainCount: number;
+  testCount: number;
+  /** batchSize clamped to [1, trainCount]. */
+  batchSize: number;
+  /** One training step: forward, backward and update. */
+  stepFlops: number;
+  /** evaluate(): forward over train and test sets. */
+  evaluateFlops: number;
+  /** A grid of n x n pixels costs n * n times this. */
+  forwardFlopsPerSample: number;
+}
+
+/** The core's cost of a config, built from its shape alone; rejects with the config's FieldError. */
+export declare function estimateCost(config?: Partial<Config>, options?: CreateOptions): Promise<CostEstimate>;
 
 /** Counters of a loaded build, for leak checks. */
 export declare function coreStats(options?: CreateOptions): Promise<CoreStats>;
@@ -178,6 +199,10 @@ export declare class Trainer {
   reset(): void;
   step(n?: number): Progress;
   stepEpochs(n?: number): Progress;
+  /** At most about flopBudget operations of training; `finished` says whether a step completed. */
+  stepWithin(flopBudget: number): Progress & { finished: boolean };
+  /** A step begun by stepWithin() is part done. */
+  readonly stepInProgress: boolean;
   evaluate(): void;
   progress(): Progress;
   metrics(): Metrics;
@@ -185,6 +210,8 @@ export declare class Trainer {
   /** [nodes x n x n]: hidden units first (if asked), then outputs; row 0 at the top. */
   evalGrid(n: number, options?: { hidden?: boolean; out?: Float32Array }): Float32Array;
   params(): Float32Array;
+  /** [start, length, ...] stretches of the parameter block, concatenated, the rest not copied. */
+  paramRanges(ranges: number[] | Uint32Array): Float32Array;
   setParams(values: Float32Array | number[]): void;
   setWeight(edit: WeightEdit): void;
   layers(): LayerInfo[];

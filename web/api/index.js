@@ -147,6 +147,22 @@ export async function createTrainer(config = {}, options = {}) {
 }
 
 /**
+ * The core's cost estimate of a config (cpp/model/cost.h): {paramCount,
+ * bytes, maxBytes, trainCount, testCount, batchSize, stepFlops,
+ * evaluateFlops, forwardFlopsPerSample}. Builds nothing; rejects with the
+ * config's validation error. web/shared/cost.js computes the same figures
+ * without loading the core.
+ */
+export async function estimateCost(config = {}, options = {}) {
+  const settings = checkOptions(options);
+  const full = strictConfig(config, defaultConfig());
+  const core = await loadCore(resolveBuild(settings.build), settings);
+  const cost = core.estimateCost(JSON.stringify(full));
+  if (typeof cost.error === 'string') throw coreError(cost.error);
+  return cost;
+}
+
+/**
  * Counters of a loaded build's module, for leak checks: bytes malloc'd,
  * bytes of WASM memory, live C++ trainers and live Embind value handles.
  */
@@ -228,6 +244,31 @@ export class Trainer {
     return this.#train('step', checkWhole('steps', n, 0, MAX_STEPS_PER_CALL));
   }
 
+  /**
+   * Trains for at most about `flopBudget` floating-point operations (counted
+   * as estimateCost counts them), so that a caller stays responsive whatever
+   * the network's size. A step that fits the budget runs whole, exactly as
+   * step(1); a larger one runs in pieces over several calls, and its update
+   * lands with the last. Returns progress as step() does, plus `finished`:
+   * whether a step completed in this call. step() finishes a step under way;
+   * configure(), reset(), setParams(), setWeight() and importJson() drop it.
+   */
+  stepWithin(flopBudget) {
+    const handle = this.#live();
+    if (typeof flopBudget !== 'number' || !Number.isFinite(flopBudget) || flopBudget <= 0) {
+      throw fieldError('flopBudget', `flopBudget: ${describe(flopBudget)} is not a number > 0`);
+    }
+    const message = handle.stepWithin(flopBudget);
+    const progress = handle.progress();
+    if (message && !progress.diverged) throw coreError(message);
+    return { ...progress, finished: handle.stepFinished() };
+  }
+
+  /** Whether a step begun by stepWithin() is part done. */
+  get stepInProgress() {
+    return this.#live().stepInProgress();
+  }
+
   /** Runs n passes over the shuffled training set; returns progress as step() does. */
   stepEpochs(n = 1) {
     return this.#train('stepEpochs', checkWhole('epochs', n, 0, MAX_EPOCHS_PER_CALL));
@@ -273,6 +314,37 @@ export class Trainer {
   /** A copy of the whole parameter block (layout: see layers()). */
   params() {
     return this.#live().paramsView().slice();
+  }
+
+  /**
+   * Stretches of the parameter block, one after the other in one new array,
+   * without copying the rest: `ranges` is [start, length, start, length, ...]
+   * within [0, paramCount]. What a page that draws a few units of a big
+   * network reads each frame.
+   */
+  paramRanges(ranges) {
+    const handle = this.#live();
+    if (!(ranges instanceof Uint32Array || Array.isArray(ranges)) || ranges.length % 2 !== 0) {
+      throw fieldError('ranges', 'ranges: expected [start, length, ...] pairs of whole numbers');
+    }
+    const view = handle.paramsView();
+    let total = 0;
+    for (let i = 0; i < ranges.length; i += 2) {
+      const start = ranges[i];
+      const length = ranges[i + 1];
+      const whole = Number.isInteger(start) && Number.isInteger(length) && start >= 0 && length >= 0;
+      if (!whole || start + length > view.length) {
+        throw fieldError('ranges', `ranges[${i}]: [${describe(start)}, +${describe(length)}) is not within the ${view.length} parameters`);
+      }
+      total += length;
+    }
+    const out = new Float32Array(total);
+    let at = 0;
+    for (let i = 0; i < ranges.length; i += 2) {
+      out.set(view.subarray(ranges[i], ranges[i] + ranges[i + 1]), at);
+      at += ranges[i + 1];
+    }
+    return out;
   }
 
   /** Replaces every parameter; `values` has paramCount finite numbers. */

@@ -108,8 +108,10 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
       return request(Request.SET_WEIGHT, { layer, to, from, value });
     },
     /** -> Snapshot (see protocol.js); its buffers were moved, not copied, from the worker. */
-    snapshot({ gridSize = 0, hidden = false, params = false, points = false, evaluate = true } = {}) {
-      return request(Request.SNAPSHOT, { gridSize, hidden, params, points, evaluate });
+    snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
+      const fields = { gridSize, hidden, params, points, evaluate };
+      if (paramUnits !== undefined) fields.paramUnits = paramUnits;
+      return request(Request.SNAPSHOT, fields);
     },
     /** -> the model as JSON text. */
     async exportModel() {

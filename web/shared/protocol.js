@@ -26,14 +26,18 @@ export const Request = Object.freeze({
   PLAY: 'play',
   // {} -> {}
   PAUSE: 'pause',
-  // {steps?: number, epochs?: number} -> {step} : train now, while paused.
+  // {steps?: number, epochs?: number} -> {step} : train now, while paused. A network whose
+  // step runs in pieces (see SNAPSHOT's busy) queues up to 1000 steps instead and answers at
+  // once with {step, queued}: the worker runs them between requests.
   STEP: 'step',
   // {} -> {} : new weights from the seed, same data.
   RESET: 'reset',
   // {layer, to, from, value} -> {} : one weight, as clicking a link edits it.
   SET_WEIGHT: 'setWeight',
-  // {gridSize?: number, hidden?: boolean, params?: boolean, points?: boolean, evaluate?: boolean = true}
-  // -> Snapshot. evaluate: false skips the full pass over the data (cheap step metrics only).
+  // {gridSize?: number, hidden?: boolean, params?: boolean, paramUnits?: number, points?: boolean,
+  // evaluate?: boolean = true} -> Snapshot. evaluate: false skips the full pass over the data
+  // (cheap step metrics only). params: the whole parameter block; paramUnits: n in [1, 1024]
+  // instead carries only what a diagram of n units a layer draws (web/shared/drawn-params.js).
   SNAPSHOT: 'snapshot',
   // {} -> {json: string}
   EXPORT: 'export',
@@ -99,10 +103,12 @@ export const Event = Object.freeze({
  * @property {boolean} playing
  * @property {number} stepsPerSecond    measured by the worker
  * @property {number} stepsPerSlice     the adaptive slice size now in use
+ * @property {boolean} busy             training, or a step in pieces under way: the next snapshot will differ
  * @property {number} gridSize           n; 0 when no grid was asked for
  * @property {number} gridNodes          nodes in `grid`
  * @property {Float32Array=} grid        [nodes x n x n], hidden units first, then outputs
- * @property {Float32Array=} params      the whole parameter block
+ * @property {Float32Array=} params      the whole parameter block, or with paramUnits the drawn part
+ * @property {number=} paramUnits        with paramUnits: the drawnParamsPlan() units `params` follows
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
  */

@@ -9,6 +9,7 @@ import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
 import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
 import { FEATURES, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
+import { estimateCost, needsConfirmation } from '../shared/cost.js';
 import { PRESETS } from '../shared/presets.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import {
@@ -16,9 +17,10 @@ import {
   lockingControl, lockedChange, lockedMessage, presetConflict,
 } from './state.js';
 import { MetricsHistory } from './chart-data.js';
-import { gridPlan, outputScale } from './network-layout.js';
+import { MAX_DRAWN_UNITS, gridPlan, outputScale } from './network-layout.js';
 import { createLayout, linkStyles } from './layout.js';
 import { createNotices } from './components/notices.js';
+import { createCostGate } from './components/cost-gate.js';
 import { createViews } from './views.js';
 import { createDataPanel } from './panels/data-panel.js';
 import { createNetworkPanel, SLOW_PARAMS } from './panels/network-panel.js';
@@ -62,6 +64,7 @@ export function mountPlayground(root, options = {}) {
   layout.shell.style.visibility = 'hidden';
   stylesLoaded.then(() => { layout.shell.style.visibility = ''; });
   const notices = createNotices(layout.notices);
+  const gate = createCostGate(layout.notices);
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
   for (const text of wasm.errors) notices.show(text, { kind: 'error' });
 
@@ -81,6 +84,8 @@ export function mountPlayground(root, options = {}) {
   let destroyed = false;
   let rafId = 0;
   let configureChain = Promise.resolve();
+  let builtCost = null; // estimate of the network the worker has (web/shared/cost.js)
+  let heldFrom = null; // while a dearer network waits for confirmation: the state the worker has
   const timing = { snapshotMs: 0, renderMs: 0 }; // smoothed, for getStats()
 
   // --- Views ----------------------------------------------------------------
@@ -121,6 +126,7 @@ export function mountPlayground(root, options = {}) {
     client, history, notices,
     canvases: views.canvases,
     mayImport: modelKeepsLocks,
+    beforeImport: (text, fileName) => confirmCost(configOfModel(text), { subject: `The model in ${fileName}`, confirmLabel: 'Load this model', cancelLabel: 'Keep the current network' }),
     onImported: (result) => {
       const next = withConfig(state, result.config);
       state = next.error ? state : next.state;
@@ -237,14 +243,19 @@ export function mountPlayground(root, options = {}) {
     writeUrl(push);
     if (previous.ui.speed !== state.ui.speed && info) applySpeed();
     if (info) sendConfig(previous);
+    else if (layout.shell.dataset.unbuilt) gate.close(); // start-up asks again about the edited network
   }
 
   /** Sends the worker the fields that changed since `previous` (a state it has). */
   function sendConfig(previous) {
+    if (holdIfDear(previous)) return;
+    if (heldFrom) previous = heldFrom; // the edit that was held no longer needs asking
+    heldFrom = null;
     const changed = changedFields(previous.config, state.config);
     if (!changed.length) return;
     const patch = Object.fromEntries(changed.map((name) => [name, state.config[name]]));
     configureChain = configureChain.then(() => client.configure(patch)).then((result) => {
+      builtCost = costOf(state.config);
       if (result.rebuilt) {
         notices.show(`New network: changing ${changed.join(', ')} needs new weights, so training starts again from step 0.`, { key: 'rebuilt', timeoutMs: 8000 });
         afterNewNetwork(result);
@@ -260,8 +271,64 @@ export function mountPlayground(root, options = {}) {
     });
   }
 
+  // --- Cost: a network dearer than the thresholds of web/shared/cost.js is
+  // built only when the user confirms, whether it comes from a link, a file or an edit.
+  function costOf(config) {
+    const { config: full, errors } = validateConfig(config ?? {}, defaultConfig());
+    return errors.length ? null : estimateCost(full);
+  }
+
+  /** Whether `config` must be confirmed: past a threshold, and dearer than the network running. */
+  function isDear(cost) {
+    if (!cost || !needsConfirmation(cost)) return false;
+    return !builtCost || cost.bytes > builtCost.bytes || cost.stepFlops > builtCost.stepFlops;
+  }
+
+  /** Resolves true when `config` may be built: cheap enough, or confirmed. */
+  function confirmCost(config, options) {
+    const cost = costOf(config);
+    if (!isDear(cost)) return Promise.resolve(true);
+    if (playing) pause();
+    return gate.ask(cost, options).then((answer) => answer === true);
+  }
+
+  /** An edit to a dear network waits for confirmation: true while it is held. */
+  function holdIfDear(previous) {
+    const cost = costOf(state.config);
+    if (!isDear(cost)) {
+      if (heldFrom) gate.close();
+      return false;
+    }
+    const base = heldFrom ?? previous;
+    heldFrom = base;
+    if (playing) pause();
+    gate.ask(cost, { subject: 'The edited network' }).then((answer) => {
+      if (answer === null || heldFrom !== base) return; // a newer edit asks again
+      heldFrom = null;
+      if (answer) {
+        builtCost = cost; // confirmed: not asked again for this network
+        sendConfig(base);
+      } else {
+        state = { ...state, config: base.config };
+        renderControls();
+        writeUrl(false);
+      }
+    });
+    return true;
+  }
+
+  function configOfModel(text) {
+    try {
+      const model = JSON.parse(text);
+      return model !== null && typeof model === 'object' && Object.hasOwn(model, 'config') ? model.config : null;
+    } catch {
+      return null; // not JSON: the core's message says where
+    }
+  }
+
   function afterNewNetwork(result) {
     info = { ...info, layers: result.layers, paramCount: result.paramCount };
+    builtCost = costOf(result.config ?? state.config);
     warnIfSlow(result.paramCount);
     history.clear();
     views.setDiverged(null);
@@ -293,6 +360,10 @@ export function mountPlayground(root, options = {}) {
   }
 
   function play() {
+    if (!info) {
+      notices.show('Build the network first (or choose a smaller one).', { kind: 'warn', key: 'unbuilt', timeoutMs: 5000 });
+      return;
+    }
     playRequests += 1;
     playing = true;
     runPanel.setPlaying(true);
@@ -319,7 +390,7 @@ export function mountPlayground(root, options = {}) {
       const evaluate = !playing || now - lastEvaluate >= plan.evaluateEveryMs;
       if (evaluate) lastEvaluate = now;
       const item = { requestedAfter: playRequests, askedAt: performance.now(), evaluate, plan };
-      return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, params: true, points: wantPoints, evaluate })
+      return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points: wantPoints, evaluate })
         .then((snapshot) => ({ ...item, snapshot }), (error) => {
           if (wantPoints) needPoints = true;
           throw error;
@@ -341,6 +412,7 @@ export function mountPlayground(root, options = {}) {
     // tells when a divergence has taken the model back to an earlier step.
     history.rewindTo(snapshot.step);
     if (evaluate) history.push(snapshot);
+    if (snapshot.busy) dirty = true; // steps in pieces go on while paused: keep showing them
     if (requestedAfter === playRequests && snapshot.playing !== playing) {
       playing = snapshot.playing; // the worker stopped by itself (e.g. diverged)
       runPanel.setPlaying(playing);
@@ -356,7 +428,7 @@ export function mountPlayground(root, options = {}) {
     meter.tick(now);
     views.drawFrame({
       grid: snapshot.grid, gridSize: snapshot.gridSize, gridNodes: snapshot.gridNodes, gridHidden: asked.hidden,
-      params: snapshot.params, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
+      params: snapshot.params, paramUnits: snapshot.paramUnits, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
       multiclass: state.config.problem === 'multiclass', settled: !snapshot.playing,
     });
     // Text changes cost a layout and a paint: 10 a second are as many as anyone can read.
@@ -407,6 +479,23 @@ export function mountPlayground(root, options = {}) {
   renderControls();
   const ready = (async () => {
     let result;
+    // A dear network from the link opens paused and unbuilt, until the user answers.
+    const asked = isDear(costOf(state.config));
+    while (isDear(costOf(state.config))) {
+      layout.shell.dataset.unbuilt = 'true';
+      runPanel.setBuildStatus('not built: waiting for your answer');
+      const answer = await gate.ask(costOf(state.config), { subject: 'The network in this link', cancelLabel: 'Use a small network instead' });
+      if (destroyed) return null;
+      if (answer === false) {
+        const defaults = defaultConfig();
+        commit({ ...state, config: { ...state.config, hidden: defaults.hidden, activation: defaults.activation, batchSize: Math.min(state.config.batchSize, defaults.batchSize) } }, { push: false });
+      } else if (answer === true) {
+        builtCost = costOf(state.config);
+        break;
+      }
+    }
+    if (asked) runPanel.setBuildStatus(null);
+    delete layout.shell.dataset.unbuilt;
     let initial = state;
     try {
       result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
@@ -427,13 +516,14 @@ export function mountPlayground(root, options = {}) {
     }
     if (destroyed) return null;
     info = result;
+    builtCost = costOf(initial.config);
     runPanel.setBuild(result);
     layout.shell.dataset.ready = 'true';
     setStructure();
     warnIfSlow(result.paramCount);
     sendConfig(initial); // edits made while the core was loading
     applySpeed();
-    if (state.ui.autoplay) play();
+    if (state.ui.autoplay && !asked && !heldFrom && !gate.open) play(); // a confirmed dear network opens paused
     dirty = true;
     return result;
   })();
@@ -453,6 +543,7 @@ export function mountPlayground(root, options = {}) {
     },
     destroy() {
       destroyed = true;
+      gate.close(); // a start-up still waiting for an answer ends
       loop.stop();
       cancelAnimationFrame(rafId);
       if (useUrl) window.removeEventListener('popstate', onPopState);

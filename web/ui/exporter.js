@@ -27,10 +27,14 @@ export function stackCanvases(canvases) {
 
 /**
  * deps: {client, history, notices, canvases: {name: () => [canvas...]}, onImported(result),
- *        mayImport(text)?: false to stop an import after the file is read (the caller says why)}
+ *        mayImport(text)?: false to stop an import after the file is read (the caller says why),
+ *        beforeImport?(text, fileName) -> Promise<boolean>: false keeps the current model (e.g. the
+ *        user declined to build a large network)}
  * Returns the actions the export panel calls.
  */
-export function createExporter({ client, history, notices, canvases, onImported, mayImport = () => true }) {
+export function createExporter({
+  client, history, notices, canvases, onImported, mayImport = () => true, beforeImport = () => Promise.resolve(true),
+}) {
   const fail = (what) => (error) => notices.show(`${what}: ${error.message}`, { kind: 'error', key: 'export' });
   return {
     savePng(which) {
@@ -51,7 +55,7 @@ export function createExporter({ client, history, notices, canvases, onImported,
         refuse(read.error);
         return;
       }
-      if (!mayImport(read.text)) return;
+      if (!mayImport(read.text) || !(await beforeImport(read.text, name))) return;
       let result;
       try {
         result = await client.importModel(read.text);

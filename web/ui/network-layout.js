@@ -9,7 +9,7 @@ export const MAX_HIDDEN_GRIDS = 256;
 /** Floats per snapshot grid, and multiply-adds to compute it, that keep a frame cheap. */
 const GRID_FLOATS = 150000;
 const GRID_MACS = 4e6;
-const MIN_GRID = 16;
+export const MIN_GRID = 16;
 /**
  * While playing, the full pass over the data (losses, accuracies, per-layer
  * diagnostics) runs 10 times a second, which keeps the curves smooth, and 4

@@ -53,7 +53,7 @@ export function createViews(layout, on) {
     },
     /**
      * One frame: the heatmaps and links. frame: {grid, gridSize, gridNodes, gridHidden, params,
-     * outputs, outputScale: {scale, shift}, multiclass, settled}.
+     * paramUnits?, outputs, outputScale: {scale, shift}, multiclass, settled}.
      */
     drawFrame(frame) {
       if (!frame.grid || !frame.gridSize) return;

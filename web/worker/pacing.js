@@ -23,6 +23,32 @@ export function nextStepsPerSlice(current, stepsDone, elapsedMs, budgetMs) {
   return Math.min(Math.max(Math.round(bounded), 1), MAX_STEPS_PER_SLICE);
 }
 
+/**
+ * A network whose step costs more than the piece budget trains through
+ * stepWithin(pieceFlops): each call stops after about pieceFlops operations,
+ * so a request waits for one piece at most, however large the network. The
+ * budget adapts to the measured time per piece as nextStepsPerSlice adapts
+ * steps (at most doubled or halved at once); it starts small, so that the
+ * first piece of a network never measured cannot be a long one.
+ */
+export const INITIAL_PIECE_FLOPS = 1e6;
+/**
+ * A piece aims at half a 60 Hz frame (or budgetMs, if that is longer): short
+ * enough that a pause or a snapshot request is answered within the frame,
+ * long enough that its sub-batches are wide (a piece of one sample is a
+ * matrix-vector product, bound by memory: bench/step-cost.mjs measured a step
+ * of 4 x 1024 in 1-sample pieces at 2.5x the time of the whole step).
+ */
+export const PIECE_MS = 8;
+export const MIN_PIECE_FLOPS = 1e5;
+export const MAX_PIECE_FLOPS = 1e10;
+
+export function nextPieceFlops(current, elapsedMs, budgetMs) {
+  const ideal = (current * budgetMs) / Math.max(elapsedMs, 0.01);
+  const bounded = Math.min(Math.max(ideal, current / 2), current * 2);
+  return Math.min(Math.max(bounded, MIN_PIECE_FLOPS), MAX_PIECE_FLOPS);
+}
+
 /** Steps per second over windows of at least `windowMs` of wall time. */
 export class RateMeter {
   #windowStart = null;

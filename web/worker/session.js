@@ -5,8 +5,12 @@
 import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
-import { FRAME_MS, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame } from './pacing.js';
+import { estimateCost } from '../shared/cost.js';
+import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
 import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
+import {
+  FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
+} from './pacing.js';
 
 /**
  * Yields to the event loop between slices, so that requests are answered.
@@ -41,6 +45,13 @@ function errorPayload(error) {
   return payload;
 }
 
+function checkParamUnits(units) {
+  if (!Number.isInteger(units) || units < 1 || units > MAX_PARAM_UNITS) {
+    throw requestError('paramUnits', `paramUnits: ${JSON.stringify(units)} is not a whole number in [1, ${MAX_PARAM_UNITS}]`);
+  }
+  return units;
+}
+
 function requestError(field, message) {
   const error = new Error(message);
   error.field = field;
@@ -67,7 +78,15 @@ export function createSession({
   let loopRunning = false;
   let stepsPerSlice = 1;
   let stepsPerEpoch = 1;
+  let stepFlops = 0; // of the current network: above pieceFlops it trains in pieces
+  let pieceFlops = INITIAL_PIECE_FLOPS;
+  let manualSteps = 0; // asked for by step requests on a network that trains in pieces
+  let layers = [];
   let evaluated = false; // metrics are from a full pass over the current weights
+  // The last grid and what it was asked with: while the weights stand still
+  // (a long step in pieces, or paused) a snapshot copies it instead of
+  // running the network over the plane again.
+  let lastGrid = null;
   let queue = Promise.resolve();
   const recovery = createRecovery({ now });
   let coreOptions = null; // {build, wasmBaseUrl?} of the last successful init
@@ -82,6 +101,7 @@ export function createSession({
 
   function changed() {
     evaluated = false;
+    lastGrid = null;
   }
 
   // The page checked the base already; checked again here, so no message can make the worker run script from elsewhere.
@@ -103,9 +123,16 @@ export function createSession({
   }
 
   function learnShape() {
-    const { train } = trainer.points();
-    const trainCount = train.length / 3;
-    stepsPerEpoch = trainCount / Math.min(trainer.config.batchSize, Math.max(trainCount, 1));
+    const cost = estimateCost(trainer.config);
+    stepsPerEpoch = cost.trainCount / cost.batchSize;
+    stepFlops = cost.stepFlops;
+    layers = trainer.layers();
+    manualSteps = 0;
+  }
+
+  /** Whether steps of this network run as pieces (stepWithin) rather than whole (step). */
+  function inPieces() {
+    return stepFlops > pieceFlops;
   }
 
   function describeModel() {
@@ -118,6 +145,7 @@ export function createSession({
 
   function stopPlaying() {
     playing = false;
+    manualSteps = 0;
     meter.stop();
   }
 
@@ -126,8 +154,12 @@ export function createSession({
   let frameStart = 0;
   let frameSteps = 0;
   function slice() {
-    if (!playing || !trainer) {
+    if (!trainer || (!playing && manualSteps === 0)) {
       loopRunning = false;
+      return;
+    }
+    if (!playing || inPieces()) {
+      pieceSlice();
       return;
     }
     const perFrame = stepsPerFrame(speed, stepsPerEpoch);
@@ -155,12 +187,7 @@ export function createSession({
       // the last evaluation (of the blown-up weights) must not be reused.
       if (done !== 0 || progress.diverged) changed();
     } catch (error) {
-      const wasPlaying = playing;
-      stopPlaying();
-      loopRunning = false;
-      // Requests wait for the restart (answer()): none may reach the dead module.
-      if (isCoreFault(error)) restarting = restartAfterFault(error, wasPlaying).finally(() => { restarting = null; });
-      else post({ type: Event.ERROR, ...errorPayload(error) });
+      sliceFailed(error);
       return;
     }
     if (progress.diverged) {
@@ -177,6 +204,51 @@ export function createSession({
     }
   }
 
+  // One piece of a large network's step: stepWithin(pieceFlops), then yield,
+  // so that a pause (or any request) waits for one piece at most.
+  /** The play loop stops on an error; a trap in the core restarts it (whole steps and pieces alike). */
+  function sliceFailed(error) {
+    const wasPlaying = playing;
+    stopPlaying();
+    loopRunning = false;
+    // Requests wait for the restart (answer()): none may reach the dead module.
+    if (isCoreFault(error)) restarting = restartAfterFault(error, wasPlaying).finally(() => { restarting = null; });
+    else post({ type: Event.ERROR, ...errorPayload(error) });
+  }
+
+  function pieceSlice() {
+    const perFrame = playing ? stepsPerFrame(speed, stepsPerEpoch) : Infinity;
+    const start = now();
+    if (start - frameStart >= FRAME_MS) {
+      frameStart = start;
+      frameSteps = 0;
+    }
+    let progress;
+    try {
+      progress = trainer.stepWithin(pieceFlops);
+      const end = now();
+      pieceFlops = nextPieceFlops(pieceFlops, end - start, Math.max(speed.budgetMs, PIECE_MS));
+      if (progress.finished) {
+        frameSteps += 1;
+        if (playing) meter.add(1, end);
+        if (manualSteps > 0) manualSteps -= 1;
+        changed();
+      }
+      if (progress.diverged) changed();
+    } catch (error) {
+      sliceFailed(error);
+      return;
+    }
+    if (progress.diverged) {
+      stopPlaying();
+      loopRunning = false;
+      reportDivergence(progress);
+      return;
+    }
+    if (frameSteps >= perFrame) setTimeout(slice, Math.max(0, frameStart + FRAME_MS - now()));
+    else yielder.yieldThen(slice);
+  }
+
   function startLoop() {
     if (loopRunning) return;
     loopRunning = true;
@@ -186,8 +258,9 @@ export function createSession({
     yielder.yieldThen(slice);
   }
 
-  function snapshot({ gridSize = 0, hidden = false, params = false, points = false, evaluate = true } = {}) {
+  function snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
     const current = needTrainer();
+    const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
     if (evaluate && !evaluated) {
       current.evaluate();
       evaluated = true;
@@ -198,17 +271,25 @@ export function createSession({
       playing,
       stepsPerSecond: meter.rate,
       stepsPerSlice,
+      busy: playing || manualSteps > 0 || current.stepInProgress,
       gridSize: 0,
       gridNodes: 0,
     };
     for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
     if (gridSize) {
-      result.grid = current.evalGrid(gridSize, { hidden });
+      const key = `${gridSize}:${Boolean(hidden)}`;
+      if (lastGrid?.key !== key) lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
+      result.grid = lastGrid.grid.slice(); // the copy moves to the page; the cache stays
       result.gridSize = gridSize;
       result.gridNodes = current.gridNodeCount({ hidden });
       transfer.push(result.grid.buffer);
     }
-    if (params) {
+    if (drawn !== null) {
+      // Only what the diagram draws: kilobytes, whatever the network's size.
+      result.params = current.paramRanges(drawnParamsPlan(layers, drawn).ranges);
+      result.paramUnits = drawn;
+      transfer.push(result.params.buffer);
+    } else if (params) {
       result.params = current.params();
       transfer.push(result.params.buffer);
     }
@@ -260,6 +341,20 @@ export function createSession({
       if (steps !== undefined && epochs !== undefined) {
         throw requestError('steps', 'steps: give steps or epochs, not both');
       }
+      if (epochs !== undefined && inPieces()) {
+        throw requestError('epochs', 'epochs: a network this large trains in pieces; ask for steps (at most 1000) instead');
+      }
+      if (inPieces()) {
+        // A step of this network is too long to run in one go: the loop runs
+        // it in pieces, answering requests between them; snapshots say busy.
+        const count = steps ?? 1;
+        if (!Number.isInteger(count) || count < 0 || count > 1000) {
+          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, 1000] for a network this large`);
+        }
+        manualSteps += count;
+        if (count > 0 && !loopRunning) startLoop();
+        return { ...current.progress(), queued: count };
+      }
       const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
       changed();
       if (progress.diverged) reportDivergence(progress);
@@ -268,12 +363,14 @@ export function createSession({
     },
     [Request.RESET]() {
       needTrainer().reset();
+      manualSteps = 0; // the core dropped the step under way: do not start another
       changed();
       recovery.save(trainer, coreOptions);
       return {};
     },
     [Request.SET_WEIGHT]({ layer, to, from, value }) {
       needTrainer().setWeight({ layer, to, from, value });
+      manualSteps = 0;
       changed();
       recovery.save(trainer, coreOptions);
       return {};

@@ -1,6 +1,7 @@
 // The play loop's speed logic, with time passed in (no clocks).
 import {
-  FRAME_MS, MAX_STEPS_PER_SLICE, RateMeter, applySpeed, defaultSpeed, nextStepsPerSlice, stepsPerFrame,
+  FRAME_MS, INITIAL_PIECE_FLOPS, MAX_PIECE_FLOPS, MAX_STEPS_PER_SLICE, MIN_PIECE_FLOPS, RateMeter, applySpeed, defaultSpeed,
+  nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from '../../../web/worker/pacing.js';
 import { thrown } from '../api/builds.js';
 
@@ -75,4 +76,13 @@ describe('speed settings', () => {
   test('a frame is a 60 Hz display frame', () => {
     expect(FRAME_MS).toBeCloseTo(16.667, 3);
   });
+});
+
+test('the piece budget follows the time per piece, at most doubling or halving at once', () => {
+  expect(nextPieceFlops(1e6, 1, 8)).toBe(2e6); // 8x too fast: doubled, not 8x
+  expect(nextPieceFlops(1e6, 64, 8)).toBe(5e5); // 8x too slow: halved
+  expect(nextPieceFlops(1e6, 10, 8)).toBeCloseTo(8e5);
+  expect(nextPieceFlops(MIN_PIECE_FLOPS, 1000, 8)).toBe(MIN_PIECE_FLOPS);
+  expect(nextPieceFlops(MAX_PIECE_FLOPS, 0, 8)).toBe(MAX_PIECE_FLOPS);
+  expect(INITIAL_PIECE_FLOPS).toBeGreaterThanOrEqual(MIN_PIECE_FLOPS);
 });

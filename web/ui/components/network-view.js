@@ -17,6 +17,7 @@ import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingCol
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
+import { drawnParamsPlan, drawnWeightIndex } from '../../shared/drawn-params.js';
 import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
 
 const HIDDEN_LUT = makeLut({ range: 3, soft: true });
@@ -38,6 +39,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   const tile = { px: 0, image: null, pixels: null, gridSize: 0, index: null };
   let layout = null;
   let lastFrame = null;
+  let drawnPlan = null; // {units, layers, plan}: where weightOf finds a drawn weight
   let cssWidth = 0;
   let linksDrawnAt = -Infinity;
   let linksShowParams = false;
@@ -85,7 +87,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   }
 
   /**
-   * Draws a frame: {grid, gridSize, gridHidden, params, outputScale: {scale, shift}, settled}.
+   * Draws a frame: {grid, gridSize, gridHidden, params, paramUnits?, outputScale: {scale, shift}, settled}.
    * `settled`: training is paused, so this frame may be the last for a while.
    * Any of grid/params may be missing (then that part is drawn neutral).
    */
@@ -117,11 +119,10 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
     context.save();
     context.translate(0, LABEL_SPACE);
-    const params = lastFrame?.params;
     const buckets = Array.from({ length: LINK_BUCKETS }, () => []);
     for (const link of layout.links) {
-      const w = params ? params[weightIndex(structure.layers[link.layer], link.to, link.from)] : 0;
-      buckets[linkBucket(w)].push(link);
+      const w = weightOf(link);
+      buckets[linkBucket(Number.isNaN(w) ? 0 : w)].push(link);
     }
     context.lineCap = 'round';
     buckets.forEach((links, bucket) => {
@@ -232,9 +233,17 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     return hitTestLink(layout.links, event.clientX - rect.left, event.clientY - rect.top - LABEL_SPACE, 5);
   }
 
+  // The frame's params are the whole block, or with paramUnits only the drawn part (drawn-params.js).
   function weightOf(link) {
     const params = lastFrame?.params;
-    return params ? params[weightIndex(structure.layers[link.layer], link.to, link.from)] : NaN;
+    if (!params) return NaN;
+    const units = lastFrame.paramUnits;
+    if (units === undefined) return params[weightIndex(structure.layers[link.layer], link.to, link.from)];
+    if (drawnPlan?.units !== units || drawnPlan.layers !== structure.layers) {
+      drawnPlan = { units, layers: structure.layers, plan: drawnParamsPlan(structure.layers, units) };
+    }
+    const index = drawnWeightIndex(drawnPlan.plan, link.layer, link.to, link.from);
+    return index < 0 ? NaN : params[index];
   }
 
   canvas.addEventListener('click', (event) => {

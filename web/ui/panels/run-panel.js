@@ -7,8 +7,11 @@ import { el, uid, formatValue } from '../dom.js';
 
 /**
  * ctx: {togglePlay(), step(), reset(), setSpeed(value)}
- * Returns {setPlaying(bool), setStats(snapshot), setMeter({fps, stepsPerSecond}), setBuild(info), update(state)}.
+ * Returns {setPlaying(bool), setStats(snapshot), setMeter({fps, stepsPerSecond}), setBuild(info), setBuildStatus(text),
+ * update(state)}.
  */
+const LOADING_CORE = 'loading core…';
+
 export function createRunPanel(container, ctx) {
   const play = el('button', { type: 'button', class: 'primary', 'data-action': 'play', 'aria-pressed': 'false', text: 'Play', onClick: () => ctx.togglePlay() });
   const step = el('button', { type: 'button', 'data-action': 'step', text: 'Step', title: 'One mini-batch step', onClick: () => ctx.step() });
@@ -27,7 +30,7 @@ export function createRunPanel(container, ctx) {
   ];
   const meter = el('p', { class: 'meter small', 'aria-live': 'off' },
     el('span', { 'data-stat': 'fps', text: '– fps' }), ' · ', el('span', { 'data-stat': 'stepsPerSecond', text: '– steps/s' }), ' · ',
-    el('span', { 'data-stat': 'build', text: 'loading core…' }));
+    el('span', { 'data-stat': 'build', text: LOADING_CORE }));
 
   const element = el('section', { class: 'run-bar', 'data-control': 'run', 'aria-label': 'Run controls' },
     el('div', { class: 'run-buttons' }, play, step, reset,
@@ -62,6 +65,10 @@ export function createRunPanel(container, ctx) {
     setMeter({ fps, stepsPerSecond }) {
       setText(meter.children[0], 'fps', `${Math.round(fps)} fps`);
       setText(meter.children[1], 'sps', `${Math.round(stepsPerSecond).toLocaleString('en')} steps/s`);
+    },
+    /** Before the core runs a network: why nothing is shown yet (null: the core is loading). */
+    setBuildStatus(text) {
+      meter.children[2].textContent = text ?? LOADING_CORE;
     },
     setBuild({ build, simd }) {
       const node = meter.children[2];

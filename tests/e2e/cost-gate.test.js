@@ -1,0 +1,132 @@
+// End to end: a link to a network past the cost thresholds (web/shared/cost.js)
+// opens paused and unbuilt: the estimate shows, the core is not even fetched,
+// and the network is built only when the user confirms. Waits are for
+// conditions, never fixed times.
+import { jest } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
+import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
+
+const WAIT = { timeout: 90000 };
+jest.setTimeout(240000);
+let outDir;
+let server;
+let browser;
+const pages = [];
+
+beforeAll(async () => {
+  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
+  outDir = await buildPage();
+  server = await serveStatic(outDir);
+  browser = await launchBrowser();
+  browser.context.on('request', (request) => requested.push(request.url()));
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(outDir);
+});
+
+// Every URL any page or worker requests, since the test's last open().
+let requested = [];
+
+async function open(query, viewport) {
+  requested = [];
+  const page = await openPage(browser.context, `${server.url}index.html${query}`, viewport);
+  pages.push(page);
+  return page;
+}
+
+/** Resolves after n animation frames of the page. */
+function frames(page, n) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) {
+    const errors = page.errors;
+    await page.close();
+    expect(errors).toEqual([]);
+  }
+});
+
+const WIDE = `?hidden=${Array(64).fill(1024).join(',')}`;
+const gate = '.cost-gate:not([hidden])';
+
+test('a link to 64 x 1024 opens unbuilt with the estimate, and fetches no core until asked', async () => {
+  const page = await open(WIDE);
+  await page.waitForSelector(gate, WAIT);
+  const text = await page.$eval(gate, (node) => node.textContent);
+  expect(text).toMatch(/not built yet/);
+  expect(text).toMatch(/Parameters\s*66,128,897/); // 64 layers of 1024 units on 2 inputs
+  expect(text).toMatch(/Memory\s*1,5\d\d MiB \(the limit is 1,536 MiB\)/);
+  expect(text).toMatch(/Time per step/);
+  expect(await page.$eval('.relu-playground', (node) => node.dataset.unbuilt)).toBe('true');
+  expect(await page.$eval('.relu-playground', (node) => node.dataset.ready)).toBeUndefined();
+  // Nothing allocated: the core was never even fetched (the worker asks for it on init).
+  await frames(page, 10);
+  expect(requested.filter((url) => /relu-core-.*\.(wasm|mjs)$/.test(url))).toEqual([]);
+  // Play does not start an unbuilt network; it says why.
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => /Build the network first/.test(document.querySelector('.notices').textContent), null, WAIT);
+
+  // "Use a small network instead" keeps the link's other settings and builds a small one.
+  await page.click(`${gate} [data-action="cancel"]`);
+  await waitReady(page);
+  expect(requested.some((url) => /relu-core-.*\.wasm$/.test(url))).toBe(true); // fetched now
+  const state = await page.evaluate(() => window.reluPlayground.getState().config);
+  expect(state.hidden).toEqual([4, 2]);
+  expect(await page.$$(gate)).toHaveLength(0);
+});
+
+test('confirming builds the network, which trains and pauses at once', async () => {
+  // ~1.3 GFLOP a step: past the FLOP threshold, small enough to build and train in a test.
+  const page = await open('?hidden=1024,1024,1024&batchSize=100&numSamples=200&autoplay=true');
+  await page.waitForSelector(gate, WAIT);
+  expect(await page.$eval(gate, (node) => node.textContent)).toMatch(/Work per step\s*\d+(\.\d)? GFLOP/);
+  await page.click(`${gate} [data-action="build"]`);
+  await waitReady(page);
+  expect(await readStat(page, 'step')).toBe(0);
+  // A confirmed network opens paused even when the link says autoplay.
+  expect(await page.getAttribute('[data-action="play"]', 'aria-pressed')).toBe('false');
+  await page.click('[data-action="play"]');
+  await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) >= 1, null, WAIT);
+  await page.click('[data-action="play"]'); // pause, mid-step most likely
+  await page.waitForFunction(() => document.querySelector('[data-action="play"]').getAttribute('aria-pressed') === 'false', null, WAIT);
+  const paused = await readStat(page, 'step');
+  // Paused means the worker stopped: the step count stays put while the page keeps drawing.
+  await frames(page, 30);
+  expect(await readStat(page, 'step')).toBe(paused);
+});
+
+test('an edit past the threshold asks before rebuilding, and "keep" keeps the network running', async () => {
+  const page = await open('?autoplay=false&hidden=8');
+  await waitReady(page);
+  await page.evaluate(() => window.reluPlayground.setQuery('autoplay=false&hidden=1024,1024,1024&batchSize=500'));
+  await page.waitForSelector(gate, WAIT);
+  expect(await page.$eval(gate, (node) => node.textContent)).toMatch(/The edited network is large/);
+  await page.click(`${gate} [data-action="cancel"]`);
+  await page.waitForFunction(() => window.reluPlayground.getState().config.hidden.join() === '8', null, WAIT);
+  expect(await page.$$(gate)).toHaveLength(0);
+});
+
+test('screenshots of the confirm state (desktop 1280 x 800 and a 360 px phone)', async () => {
+  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1'
+    ? join(repoRoot, 'docs/screenshots')
+    : join(repoRoot, 'build/screenshots');
+  mkdirSync(dir, { recursive: true });
+  const desktop = await open(WIDE, { width: 1280, height: 800 });
+  await desktop.waitForSelector(gate, WAIT);
+  await desktop.screenshot({ path: join(dir, 'cost-gate-desktop.png') });
+  const phone = await open(WIDE, { width: 360, height: 740 });
+  await phone.waitForSelector(gate, WAIT);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await phone.screenshot({ path: join(dir, 'cost-gate-phone.png') });
+});
