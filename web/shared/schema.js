@@ -111,7 +111,8 @@ function checkNumber(name, field, value, integer) {
  * value and the allowed values, or null when the value is valid.
  */
 export function checkField(name, value) {
-  const field = FIELDS[name];
+  // Names come from links, files and messages: only the schema's own fields count, never Object.prototype's.
+  const field = Object.hasOwn(FIELDS, name) ? FIELDS[name] : null;
   if (!field) return `${name}: unknown config field (known: ${FIELD_NAMES.join(', ')})`;
   switch (field.kind) {
     case 'int':

@@ -75,6 +75,7 @@ function encodePoints(points) {
 
 /** Encodes one config field's value for the query string. */
 export function encodeField(name, value) {
+  if (!Object.hasOwn(FIELDS, name)) throw new Error(`${name}: unknown config field`);
   const field = FIELDS[name];
   switch (field.kind) {
     case 'bool':
@@ -106,6 +107,7 @@ function splitList(text) {
  * {value} or {error}; the value is then checked with the schema.
  */
 export function decodeField(name, text) {
+  if (!Object.hasOwn(FIELDS, name)) return { error: `${name}: unknown config field` };
   const field = FIELDS[name];
   switch (field.kind) {
     case 'int':
@@ -187,11 +189,11 @@ export function parseQuery(search, presets = []) {
       const control = key.slice(0, -kind.length - 1);
       if (text === 'true' || text === '1') addControls(state.ui[kind], [control], key, notices);
       else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
-    } else if (key in UI_FLAGS) {
+    } else if (Object.hasOwn(UI_FLAGS, key)) {
       const { value, error } = decodeFlag(key, text);
       if (error) notices.push(error);
       else state.ui[key] = value;
-    } else if (key in FIELDS) {
+    } else if (Object.hasOwn(FIELDS, key)) {
       const { value, error } = decodeField(key, text);
       if (error) notices.push(error);
       else partial[key] = value;

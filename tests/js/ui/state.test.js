@@ -169,6 +169,24 @@ describe('malformed URLs fall back per field with a notice naming it', () => {
     expect(state.config).toEqual(defaults);
   });
 
+  // Names inherited from Object.prototype are not parameters: `key in FIELDS` once took them for fields and threw.
+  describe.each(['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'])('prototype key %s', (key) => {
+    test.each([
+      [`${key}=1`],
+      [`${key}=x&hidden=3`],
+      [`${key}_hide=true&hidden=3`],
+      [`hide=${key}&hidden=3`],
+      [`lesson=${key}&hidden=3`],
+    ])('%s: a notice names it, the rest is kept', (query) => {
+      let result;
+      expect(() => { result = parseQuery(query, PRESETS); }).not.toThrow();
+      expect(result.notices).toHaveLength(1);
+      expect(result.notices[0]).toContain(key);
+      if (query.includes('hidden=3')) expect(result.state.config.hidden).toEqual([3]);
+      expect(result.state.ui.hide).toEqual([]);
+    });
+  });
+
   test('garbage never throws', () => {
     for (const query of ['%', '&&&', '=1', '?hidden=%E0%A4%A', 'points=' + 'a'.repeat(5000)]) {
       expect(() => parseQuery(query)).not.toThrow();
