@@ -103,8 +103,17 @@ function checkNumber(name, field, value, integer) {
   if (belowMin || value > field.max) {
     return `${name}: ${value} is outside the allowed range ${formatRange(field)}`;
   }
+  // The core keeps reals as float32 (config_parse.cc): a positive value below
+  // the smallest float becomes 0, which an open lower bound excludes. (Closed
+  // bounds need no such check: rounding cannot cross them.)
+  if (!integer && field.exclusiveMin && Math.fround(value) <= Math.fround(field.min)) {
+    return `${name}: ${value} is too small for single precision; allowed range ${formatRange(field)}`;
+  }
   return null;
 }
+
+/** A point value as the core stores it (float32): beyond float's range it is infinite. */
+const asFloat32 = Math.fround;
 
 /**
  * Checks one field's value. Returns an error message naming the field, the
@@ -161,7 +170,7 @@ export function checkField(name, value) {
       }
       for (let i = 0; i < value.length; i++) {
         const p = value[i];
-        if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+        if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(asFloat32(v)))) {
           return `${name}[${i}]: expected [x1, x2, label] of finite numbers`;
         }
       }
@@ -196,10 +205,12 @@ export function checkConsistency(config) {
     if (config.points.length < 2) {
       errors.push({ field: 'points', message: 'points: the custom dataset needs at least 2 points' });
     } else if (config.problem !== 'regression') {
-      const bad = config.points.findIndex(([, , label]) => !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES);
+      // Labels are judged as the core stores them, in float32: 1.00000001 is the class 1 there.
+      const labels = config.points.map(([, , label]) => asFloat32(label));
+      const bad = labels.findIndex((label) => !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES);
       if (bad >= 0) {
         errors.push({ field: 'points', message: `points[${bad}]: a class label must be a whole number in [0, ${MAX_CLASSES - 1}]` });
-      } else if (config.problem === 'binary' && config.points.some(([, , label]) => label > 1)) {
+      } else if (config.problem === 'binary' && labels.some((label) => label > 1)) {
         errors.push({ field: 'points', message: 'points: a binary problem takes labels 0 and 1 only' });
       }
     }

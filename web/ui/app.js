@@ -8,10 +8,11 @@
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import pageCss from './styles.css?inline';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields, defaultConfig } from '../shared/schema.js';
+import { FEATURES, changedFields, validateConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
+  baseConfig, recoverState,
 } from './state.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
@@ -139,6 +140,17 @@ export function mountPlayground(root, options = {}) {
     if (`${window.location.pathname}${window.location.search}${window.location.hash}` === url) return;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
+  }
+
+  /** When no single field can be blamed: the lesson's (or default) config, still with the custom points if it can take them. */
+  function lastResort(from, tried) {
+    const base = baseConfig(presets, from.ui.lesson);
+    const { points, dataset, problem } = from.config;
+    const withPoints = validateConfig({ dataset, points, problem }, base);
+    const config = withPoints.errors.length ? base : withPoints.config;
+    if (tried.has(JSON.stringify(config))) return null;
+    tried.add(JSON.stringify(config));
+    return { state: { ...from, config }, field: '' };
   }
 
   function renderControls() {
@@ -333,22 +345,27 @@ export function mountPlayground(root, options = {}) {
   const ready = (async () => {
     let result;
     let initial = state;
-    try {
-      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
-    } catch (error) {
-      if (destroyed) return null;
-      // Never a blank page: the core refused the link's settings, so start from the defaults.
-      notices.show(`The core refused these settings (${error.message}); showing the defaults instead.`, { kind: 'warn' });
-      initial = { config: defaultConfig(), ui: { ...state.ui, lesson: null } };
+    const tried = new Set();
+    for (;;) {
       try {
         result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl });
-      } catch (again) {
-        report(again);
-        return null;
+        break;
+      } catch (error) {
+        if (destroyed) return null;
+        // Never a blank page, never all defaults: the field the core refused goes back alone.
+        const repair = recoverState(initial, error.field, presets, tried) ?? lastResort(initial, tried);
+        if (!repair) {
+          report(error);
+          return null;
+        }
+        const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
+        notices.show(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
+          { kind: 'warn', key: `refused-${repair.field}` });
+        initial = repair.state;
+        state = initial;
+        renderControls();
+        writeUrl(false);
       }
-      state = initial;
-      renderControls();
-      writeUrl(false);
     }
     if (destroyed) return null;
     info = result;

@@ -243,6 +243,40 @@ export function withConfig(state, patch) {
   return { state: { ...state, config }, error: null };
 }
 
+/**
+ * The state to try next when the core refuses `state.config` with an error
+ * naming `field` (which schema.js passed: the two disagree, or the core ran
+ * out of something). Only that field goes back, to the lesson's value or else
+ * the schema default; everything else is kept. Custom points are kept first:
+ * when they are at fault, a problem that can take their labels is tried
+ * before the points are dropped. `tried` (a Set of configs, updated) keeps a
+ * retry loop from trying any config twice. Returns {state, field} or null when
+ * nothing is left to reset.
+ */
+export function recoverState(state, field, presets = [], tried = new Set()) {
+  const config = state.config;
+  const base = baseConfig(presets, state.ui.lesson);
+  tried.add(JSON.stringify(config)); // this one was refused
+  const attempt = (patch) => {
+    const next = validateConfig(patch, config);
+    const key = JSON.stringify(next.config);
+    if (next.errors.length || tried.has(key)) return null;
+    tried.add(key);
+    return { state: { ...state, config: next.config }, field: Object.keys(patch).join(', ') };
+  };
+  if (!Object.hasOwn(FIELDS, field)) return null;
+  if (field === 'points' && config.dataset === 'custom') {
+    for (const problem of FIELDS.problem.values) {
+      const repaired = attempt({ problem });
+      if (repaired) return repaired;
+    }
+    // A custom dataset cannot stand without its points: the dataset goes back with them.
+    return attempt({ dataset: base.dataset, points: base.points, problem: base.problem })
+      ?? attempt({ dataset: FIELDS.dataset.default, points: FIELDS.points.default, problem: FIELDS.problem.default });
+  }
+  return attempt({ [field]: base[field] }) ?? attempt({ [field]: FIELDS[field].default });
+}
+
 /** Applies a preset: its config over the defaults, its hidden/locked controls. */
 export function withPreset(state, preset) {
   const config = validateConfig(preset.config ?? {}).config;

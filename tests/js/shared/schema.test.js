@@ -14,3 +14,35 @@ describe('own fields only', () => {
     expect(Object.keys(config)).toEqual(Object.keys(defaultConfig()));
   });
 });
+
+// The core stores reals as float32 (cpp/model/config_parse.cc). These values
+// passed schema.js but not the core, so the page fell back to all defaults.
+describe('judged as the core stores them, in float32', () => {
+  test.each([
+    ['eluAlpha', 1e-50, 'eluAlpha: 1e-50 is too small for single precision; allowed range (0, 10]'],
+    ['initScale', 1e-46, 'initScale: 1e-46 is too small for single precision; allowed range (0, 10]'],
+    ['decayRate', 7e-46, 'decayRate: 7e-46 is too small for single precision; allowed range (0, 1]'],
+  ])('%s %p underflows to 0', (name, value, message) => {
+    expect(checkField(name, value)).toBe(message);
+    // The smallest float32 subnormal itself is fine.
+    expect(checkField(name, 2 ** -149)).toBeNull();
+  });
+
+  test.each([[1e39, 0], [-3.5e38, 1]])('a point at %p overflows float32', (x, index) => {
+    const points = [[0, 0, 0], [0, 0, 1]];
+    points[index] = [x, 0, index];
+    expect(checkField('points', points)).toBe(`points[${index}]: expected [x1, x2, label] of finite numbers`);
+    // The largest float32 is fine.
+    points[index] = [3.4028234663852886e38, 0, index];
+    expect(checkField('points', points)).toBeNull();
+  });
+
+  test('labels are classes as float32 reads them', () => {
+    const custom = (label) => validateConfig({ dataset: 'custom', points: [[0, 0, 0], [1, 1, label]] });
+    expect(custom(1.00000001).errors).toEqual([]); // float32(1.00000001) is 1
+    expect(custom(-1e-50).errors).toEqual([]); // -0 in float32
+    expect(custom(1.0001).errors.map((e) => e.message)).toEqual(['points[1]: a class label must be a whole number in [0, 9]']);
+    expect(validateConfig({ dataset: 'custom', problem: 'multiclass', points: [[0, 0, 0], [1, 1, 9.9999999999]] }).errors.map((e) => e.message))
+      .toEqual(['points[1]: a class label must be a whole number in [0, 9]']); // 10 in float32
+  });
+});
