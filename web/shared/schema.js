@@ -87,9 +87,19 @@ function formatRange(field) {
   return `${open}${field.min}, ${field.max}]`;
 }
 
+// Cuts at `limit` UTF-8 bytes without splitting a character, as the core's
+// Truncate does (messages quote only an excerpt of a long value).
+function truncateUtf8(text, limit) {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return text;
+  let end = limit;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
+}
+
 function describe(value) {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return JSON.stringify(value).slice(0, 60);
+  if (Array.isArray(value)) return truncateUtf8(JSON.stringify(value), 60);
   return String(value);
 }
 
@@ -181,6 +191,9 @@ export function checkField(name, value) {
   }
 }
 
+// The fields checkConsistency weighs against each other, besides activation.
+const DATA_FIELDS = Object.freeze(['dataset', 'problem', 'points']);
+
 /**
  * Checks the fields against each other (after each is valid on its own).
  * Returns a list of {field, message}.
@@ -233,11 +246,19 @@ export function validateConfig(partial, base = defaultConfig()) {
   for (const [name, value] of Object.entries(partial)) {
     const message = checkField(name, value);
     if (message) errors.push({ field: name, message });
-    else config[name] = clone(value);
+    // A set is kept in the schema's order, as the core keeps it (a bit mask): one config, one form.
+    else config[name] = FIELDS[name].kind === 'set' ? FIELDS[name].values.filter((v) => value.includes(v)) : clone(value);
   }
   for (const error of checkConsistency(config)) {
     errors.push(error);
     config[error.field] = clone(base[error.field] ?? FIELDS[error.field].default);
+  }
+  // A field put back can still clash with another one given (dataset=custom
+  // without points): then the data fields go back together, so the config
+  // returned always stands.
+  for (const fallback of [base, defaultConfig()]) {
+    if (!checkConsistency(config).some((e) => DATA_FIELDS.includes(e.field))) break;
+    for (const name of DATA_FIELDS) config[name] = clone(fallback[name]);
   }
   // Re-check after falling back: a mismatched activation list becomes one name.
   if (Array.isArray(config.activation) && config.activation.length !== config.hidden.length) {

@@ -46,3 +46,27 @@ describe('judged as the core stores them, in float32', () => {
       .toEqual(['points[1]: a class label must be a whole number in [0, 9]']); // 10 in float32
   });
 });
+
+describe('one config, one form, as the core writes it', () => {
+  test('features are kept in the schema\'s order', () => {
+    expect(validateConfig({ features: ['sinx1', 'x2', 'x1'] }).config.features).toEqual(['x1', 'x2', 'sinx1']);
+  });
+
+  test('a long value is quoted up to 60 UTF-8 bytes, never splitting a character', () => {
+    const message = checkField('dataset', ['é'.repeat(40)]);
+    expect(message).toBe(`dataset: ["${'é'.repeat(29)} is not one of circle, xor, gauss, spiral, reg-plane, reg-gauss, moons, checkerboard, spiral3, custom`);
+  });
+});
+
+// Found by tests/js/ui/state-fuzz.test.js: ?dataset=custom alone gave a config
+// the core refuses (custom data without points), and the page lost the whole link.
+test('the config returned always stands, even when a field put back still clashes', () => {
+  const { config, errors } = validateConfig({ dataset: 'custom', learningRate: 0.1 });
+  expect(errors.map((e) => e.message)).toEqual(['points: the custom dataset needs at least 2 points']);
+  expect(config.dataset).toBe('circle');
+  expect(config.learningRate).toBe(0.1);
+  const lessonBase = validateConfig({ dataset: 'reg-plane', problem: 'regression' }).config;
+  const again = validateConfig({ dataset: 'custom', points: [[0, 0, 0.5]] }, lessonBase);
+  expect(again.config.dataset).toBe('reg-plane');
+  expect(again.config.problem).toBe('regression');
+});
