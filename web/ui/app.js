@@ -12,8 +12,10 @@ import { FEATURES, changedFields, validateConfig } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
-  baseConfig, recoverState,
+  baseConfig, recoverState, locationParams, linkOmitsPoints, LINK_POINTS_MAX_CHARS,
 } from './state.js';
+import { pointsToCsv } from './csv.js';
+import { download } from './dom.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
 import { createLayout, injectStyles } from './layout.js';
@@ -45,7 +47,8 @@ const STATS_INTERVAL_MS = 100; // the run bar's figures
 export function mountPlayground(root, options = {}) {
   const presets = options.presets ?? PRESETS;
   const useUrl = Boolean(options.useUrl);
-  const initialQuery = options.query ?? (useUrl ? window.location.search : '');
+  // The state lives in the fragment; an old ?query link is read too (and rewritten to #).
+  const initialQuery = options.query ?? (useUrl ? locationParams(window.location.search, window.location.hash) : '');
   // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
   const wasmBaseUrl = options.wasmBaseUrl ?? new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
   const parsed = parseQuery(initialQuery, presets);
@@ -133,24 +136,37 @@ export function mountPlayground(root, options = {}) {
   }
 
   // --- State ----------------------------------------------------------------
+  let urlState = null; // the address last written or read, so popstate and hashchange for one move act once
   function writeUrl(push) {
     if (!useUrl) return;
     const query = serializeState(state, presets);
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    const url = `${window.location.pathname}${query ? `#${query}` : ''}`;
+    showOmittedPoints();
+    urlState = url;
     if (`${window.location.pathname}${window.location.search}${window.location.hash}` === url) return;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }
 
-  /** When no single field can be blamed: the lesson's (or default) config, still with the custom points if it can take them. */
-  function lastResort(from, tried) {
-    const base = baseConfig(presets, from.ui.lesson);
-    const { points, dataset, problem } = from.config;
-    const withPoints = validateConfig({ dataset, points, problem }, base);
-    const config = withPoints.errors.length ? base : withPoints.config;
-    if (tried.has(JSON.stringify(config))) return null;
-    tried.add(JSON.stringify(config));
-    return { state: { ...from, config }, field: '' };
+  /** Past LINK_POINTS_MAX_CHARS the link leaves the points out: say so, and offer them as CSV. */
+  let omittedShown = 0;
+  function showOmittedPoints() {
+    const omitted = linkOmitsPoints(state);
+    if (omitted === omittedShown) return; // once per change, not at every edit
+    omittedShown = omitted;
+    if (!omitted) {
+      notices.clear('link-points');
+      return;
+    }
+    const item = notices.show(`The link leaves out the ${omitted.toLocaleString('en')} custom points: more than a link holds `
+      + `(about ${LINK_POINTS_MAX_CHARS.toLocaleString('en')} characters of points). Save them as CSV to share them.`,
+    { kind: 'warn', key: 'link-points' });
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.textContent = 'Save points CSV';
+    save.dataset.action = 'link-points-csv';
+    save.addEventListener('click', () => download('points.csv', pointsToCsv(state.config.points), 'text/csv'));
+    item.insertBefore(save, item.lastChild);
   }
 
   function renderControls() {
@@ -325,12 +341,20 @@ export function mountPlayground(root, options = {}) {
   }
 
   // --- Start ----------------------------------------------------------------
+  // Back/forward (popstate) and an edited fragment (hashchange) both bring a
+  // new address; a move between entries can fire both, so each address acts once.
   const onPopState = () => {
-    const next = parseQuery(window.location.search, presets);
+    const url = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    if (url === urlState) return;
+    const next = parseQuery(locationParams(window.location.search, window.location.hash), presets);
     for (const text of next.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
     commit(next.state, { push: false });
   };
-  if (useUrl) window.addEventListener('popstate', onPopState);
+  if (useUrl) {
+    window.addEventListener('popstate', onPopState);
+    window.addEventListener('hashchange', onPopState);
+    writeUrl(false); // an old ?query link becomes a #fragment one, in place
+  }
   const unsubscribe = [
     client.on('diverged', ({ step, cause }) => {
       playing = false;
@@ -397,7 +421,10 @@ export function mountPlayground(root, options = {}) {
       destroyed = true;
       loop.stop();
       cancelAnimationFrame(rafId);
-      if (useUrl) window.removeEventListener('popstate', onPopState);
+      if (useUrl) {
+        window.removeEventListener('popstate', onPopState);
+        window.removeEventListener('hashchange', onPopState);
+      }
       for (const off of unsubscribe) off();
       client.terminate();
       views.destroy();
