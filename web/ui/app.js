@@ -8,11 +8,11 @@
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import pageCss from './styles.css?inline';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields, validateConfig } from '../shared/schema.js';
+import { FEATURES, changedFields } from '../shared/schema.js';
 import { PRESETS } from '../shared/presets.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
-  baseConfig, recoverState, locationParams, linkOmitsPoints, LINK_POINTS_MAX_CHARS,
+  recoverState, locationParams, linkOmitsPoints, LINK_POINTS_MAX_CHARS,
 } from './state.js';
 import { pointsToCsv } from './csv.js';
 import { download } from './dom.js';
@@ -158,8 +158,8 @@ export function mountPlayground(root, options = {}) {
       notices.clear('link-points');
       return;
     }
-    const item = notices.show(`The link leaves out the ${omitted.toLocaleString('en')} custom points: more than a link holds `
-      + `(about ${LINK_POINTS_MAX_CHARS.toLocaleString('en')} characters of points). Save them as CSV to share them.`,
+    const item = notices.show(`The link to this page leaves out your ${omitted.toLocaleString('en')} custom points (too many for a link: `
+      + `it holds about ${LINK_POINTS_MAX_CHARS.toLocaleString('en')} characters of points). To share them, save them as CSV.`,
     { kind: 'warn', key: 'link-points' });
     const save = document.createElement('button');
     save.type = 'button';
@@ -377,7 +377,7 @@ export function mountPlayground(root, options = {}) {
       } catch (error) {
         if (destroyed) return null;
         // Never a blank page, never all defaults: the field the core refused goes back alone.
-        const repair = recoverState(initial, error.field, presets, tried) ?? lastResort(initial, tried);
+        const repair = recoverState(initial, error.field, presets, tried);
         if (!repair) {
           report(error);
           return null;

@@ -315,10 +315,19 @@ function addControls(target, names, param, notices) {
 
 // ---------------------------------------------------------------------------
 
+// A link can carry 100 KB in one value: a notice quotes the start of it only.
+const NOTICE_MAX_CHARS = 200;
+function excerpt(text) {
+  if (text.length <= NOTICE_MAX_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[NOTICE_MAX_CHARS - 2]) ? NOTICE_MAX_CHARS - 2 : NOTICE_MAX_CHARS - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
- * Parses a query string ("?a=1&b=2", with or without "?") into a state.
- * Returns {state, notices}: one notice per bad or unknown parameter, and the
- * state falls back to the base value for each of them.
+ * Parses link parameters ("#a=1&b=2", "?a=1&b=2" or "a=1&b=2") into a state.
+ * Returns {state, notices}: one notice per bad or unknown parameter (quoting
+ * at most an excerpt of the value), and the state falls back to the base
+ * value for each of them. Never throws, whatever the text.
  */
 export function parseQuery(search, presets = []) {
   const params = new URLSearchParams(String(search).replace(/^#/, ''));
@@ -332,8 +341,12 @@ export function parseQuery(search, presets = []) {
 
   const partial = {};
   let pointsOmitted = false;
+  const seen = new Set();
   for (const [key, text] of params) {
     if (key === 'lesson') continue;
+    // hide and lock add up; any other name given twice keeps its last value, and says so.
+    if (seen.has(key) && key !== 'hide' && key !== 'lock') notices.push(`${key}: given more than once; the last value counts`);
+    seen.add(key);
     if (key === 'hide' || key === 'lock') {
       addControls(state.ui[key], splitList(text), key, notices);
     } else if (key.endsWith('_hide') || key.endsWith('_lock')) {
@@ -361,7 +374,7 @@ export function parseQuery(search, presets = []) {
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);
   state.config = config;
-  return { state, notices };
+  return { state, notices: notices.map(excerpt) };
 }
 
 /**
@@ -416,8 +429,10 @@ export function withConfig(state, patch) {
  * the schema default; everything else is kept. Custom points are kept first:
  * when they are at fault, a problem that can take their labels is tried
  * before the points are dropped. `tried` (a Set of configs, updated) keeps a
- * retry loop from trying any config twice. Returns {state, field} or null when
- * nothing is left to reset.
+ * retry loop from trying any config twice. When no field can be blamed (or
+ * putting it back is not enough), the last resort is the lesson's or default
+ * config, still with the custom points if it takes them (field ''). Returns
+ * {state, field} or null when nothing is left to try.
  */
 export function recoverState(state, field, presets = [], tried = new Set()) {
   const config = state.config;
@@ -430,7 +445,16 @@ export function recoverState(state, field, presets = [], tried = new Set()) {
     tried.add(key);
     return { state: { ...state, config: next.config }, field: Object.keys(patch).join(', ') };
   };
-  if (!Object.hasOwn(FIELDS, field)) return null;
+  // No field to blame: the lesson's (or default) config, with the custom points if it can take them.
+  const lastResort = () => {
+    const { dataset, points, problem } = config;
+    const withPoints = validateConfig({ dataset, points, problem }, base);
+    const next = withPoints.errors.length ? base : withPoints.config;
+    if (tried.has(JSON.stringify(next))) return null;
+    tried.add(JSON.stringify(next));
+    return { state: { ...state, config: next }, field: '' };
+  };
+  if (!Object.hasOwn(FIELDS, field)) return lastResort();
   if (field === 'points' && config.dataset === 'custom') {
     for (const problem of FIELDS.problem.values) {
       const repaired = attempt({ problem });
@@ -440,7 +464,7 @@ export function recoverState(state, field, presets = [], tried = new Set()) {
     return attempt({ dataset: base.dataset, points: base.points, problem: base.problem })
       ?? attempt({ dataset: FIELDS.dataset.default, points: FIELDS.points.default, problem: FIELDS.problem.default });
   }
-  return attempt({ [field]: base[field] }) ?? attempt({ [field]: FIELDS[field].default });
+  return attempt({ [field]: base[field] }) ?? attempt({ [field]: FIELDS[field].default }) ?? lastResort();
 }
 
 /** Applies a preset: its config over the defaults, its hidden/locked controls. */

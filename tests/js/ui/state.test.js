@@ -257,9 +257,14 @@ describe('recoverState: when the core refuses a field, that field alone goes bac
     expect(third.state.config.learningRate).toBe(0.1);
   });
 
-  test('a name that is not a field (or none) cannot be repaired alone', () => {
-    expect(recoverState(custom, '', PRESETS)).toBeNull();
-    expect(recoverState(custom, '__proto__', PRESETS)).toBeNull();
+  test('with no field to blame, the last resort is the default config with the custom points kept, tried once', () => {
+    for (const field of ['', '__proto__']) {
+      const tried = new Set();
+      const { state, field: changed } = recoverState(custom, field, PRESETS, tried);
+      expect(changed).toBe('');
+      expect(state.config).toEqual({ ...defaultConfig(), dataset: 'custom', points: custom.config.points });
+      expect(recoverState(custom, field, PRESETS, tried)).toBeNull();
+    }
   });
 });
 
