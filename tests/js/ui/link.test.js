@@ -171,3 +171,23 @@ describe('a link stays under 8 KB', () => {
     expect(linkOmitsPoints(defaultState())).toBe(0);
   });
 });
+
+test('a notice quotes an excerpt of a 100 KB value, never all of it', () => {
+  const { state, notices } = parseQuery(`dataset=${'x'.repeat(100 * 1024)}&hidden=3`);
+  expect(notices).toHaveLength(1);
+  expect(notices[0].startsWith('dataset: "xxx')).toBe(true);
+  expect(notices[0].length).toBeLessThanOrEqual(200);
+  expect(notices[0].endsWith('…')).toBe(true);
+  expect(state.config.hidden).toEqual([3]);
+});
+
+test('a name given twice: the last value counts, and a notice says so', () => {
+  for (const query of ['dataset=NaN&dataset=xor', 'dataset=spiral&dataset=xor', '#dataset=moons&dataset=xor']) {
+    const { state, notices } = parseQuery(`${query}&hidden=3`);
+    expect(notices).toContain('dataset: given more than once; the last value counts');
+    expect(state.config.dataset).toBe('xor');
+    expect(state.config.hidden).toEqual([3]);
+  }
+  expect(parseQuery('hide=data&hide=run').notices).toEqual([]);
+  expect(parseQuery(locationParams('?hidden=2', '#hidden=3')).notices).toEqual(['hidden: given more than once; the last value counts']);
+});
