@@ -164,11 +164,13 @@ function followInPage(page, hash) {
     for (const notice of document.querySelectorAll('.notice')) notice.remove();
     window.location.hash = link;
     const applied = await until(() => /New network|applies from the next step/.test(document.querySelector('.notices').textContent), 60000);
-    // The first change may be the new network's first snapshot (from step 0), then it must go on.
+    // After a new network the first change may be its first snapshot (from step 0); then it must go on.
     const diverged = () => Boolean(document.querySelector('.banner-diverged:not([hidden])'));
+    const rebuilt = /New network/.test(document.querySelector('.notices').textContent);
     const first = step();
-    const trains = await until(() => step() !== first || diverged(), 60000)
-      && await until(((from) => () => step() > from || diverged())(step()), 60000);
+    const trains = rebuilt
+      ? await until(() => step() !== first || diverged(), 60000) && await until(((from) => () => step() > from || diverged())(step()), 60000)
+      : await until(() => step() > first || diverged(), 60000);
     return {
       applied,
       trains,
