@@ -76,6 +76,9 @@ function rows() {
     list.push({ id: `hide=${panel.slice(0, 20)}`, field: 'hide', params: [['hide', panel]], notice: true });
     list.push({ id: `lock=${panel.slice(0, 20)}`, field: 'lock', params: [['lock', panel]], notice: true });
   }
+  // Thousands of bad parameters: ten notices at most, not a tab frozen by thousands.
+  list.push({ id: 'many unknown parameters', field: 'more problems', params: Array.from({ length: 2000 }, (_, i) => [`bogus${i}`, '1']), notice: true });
+  list.push({ id: 'hide with 5000 unknown names', field: 'hide: 5000 unknown controls', params: [['hide', Array.from({ length: 5000 }, (_, i) => `p${i}`).join(',')]], notice: true });
   for (const [key, text] of [['speed', 'NaN'], ['build', 'constructor'], ['autoplay', '-0'], ['embed', 'ｔrue'], ['discretize', BIG]]) {
     list.push({ id: `flag ${key}=${text.slice(0, 12)}`, field: key, params: [[key, text]], notice: true });
   }
@@ -129,8 +132,9 @@ function checkRow(row, witness, view, errors) {
   expect([context, view.layout]).toEqual([context, ['true', true]]);
   const ignored = view.notices.filter((n) => n.startsWith('Ignored in the link: '));
   if (row.notice === true) expect([context, ignored.some((n) => n.includes(row.field))]).toEqual([context, true]);
-  // A notice quotes an excerpt, never a whole 100 KB value.
+  // A notice quotes an excerpt, never a whole 100 KB value, and a link brings at most ten.
   expect([context, view.notices.every((n) => n.length < 400)]).toEqual([context, true]);
+  expect([context, ignored.length <= 10]).toEqual([context, true]);
   // Nothing the link did not break is named, and the core refused nothing.
   expect([context, view.notices.filter((n) => /refused/.test(n))]).toEqual([context, []]);
   const [name, text] = witness;

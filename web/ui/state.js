@@ -307,16 +307,27 @@ function decodeFlag(name, text) {
 }
 
 function addControls(target, names, param, notices) {
+  const unknown = [];
   for (const name of names) {
-    if (!isControlName(name)) notices.push(`${param}: unknown control ${JSON.stringify(name)} ignored`);
+    if (!isControlName(name)) unknown.push(name);
     else if (!target.includes(name)) target.push(name);
   }
+  // One notice per parameter, however long its list.
+  if (unknown.length === 1) notices.push(`${param}: unknown control ${JSON.stringify(unknown[0])} ignored`);
+  else if (unknown.length > 1) notices.push(`${param}: ${unknown.length} unknown controls ignored (${unknown.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${unknown.length > 3 ? ', ...' : ''})`);
 }
 
 // ---------------------------------------------------------------------------
 
-// A link can carry 100 KB in one value: a notice quotes the start of it only.
+// A link can carry 100 KB in one value, or thousands of parameters: a notice
+// quotes the start of a value only, and a link gets at most 10 of them.
 const NOTICE_MAX_CHARS = 200;
+const MAX_NOTICES = 10;
+function capped(notices) {
+  if (notices.length <= MAX_NOTICES) return notices.map(excerpt);
+  const rest = notices.length - (MAX_NOTICES - 1);
+  return [...notices.slice(0, MAX_NOTICES - 1).map(excerpt), `and ${rest} more problems in the link, not listed`];
+}
 function excerpt(text) {
   if (text.length <= NOTICE_MAX_CHARS) return text;
   const end = /[\uD800-\uDBFF]/.test(text[NOTICE_MAX_CHARS - 2]) ? NOTICE_MAX_CHARS - 2 : NOTICE_MAX_CHARS - 1;
@@ -332,7 +343,9 @@ function excerpt(text) {
 export function parseQuery(search, presets = []) {
   const params = new URLSearchParams(String(search).replace(/^#/, ''));
   const notices = [];
-  const lessonId = params.get('lesson');
+  const lessons = params.getAll('lesson');
+  const lessonId = lessons.length ? lessons[lessons.length - 1] : null; // the last counts, as for every name
+  if (lessons.length > 1) notices.push('lesson: given more than once; the last value counts');
   const preset = lessonId === null ? null : presets.find((p) => p.id === lessonId);
   if (lessonId !== null && !preset) notices.push(`lesson: no lesson called ${JSON.stringify(lessonId)}; using the defaults`);
   // A lesson link starts where the Lessons menu would: its config and its hidden and locked controls.
@@ -374,7 +387,7 @@ export function parseQuery(search, presets = []) {
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);
   state.config = config;
-  return { state, notices: notices.map(excerpt) };
+  return { state, notices: capped(notices) };
 }
 
 /**

@@ -191,3 +191,16 @@ test('a name given twice: the last value counts, and a notice says so', () => {
   expect(parseQuery('hide=data&hide=run').notices).toEqual([]);
   expect(parseQuery(locationParams('?hidden=2', '#hidden=3')).notices).toEqual(['hidden: given more than once; the last value counts']);
 });
+
+test('thousands of bad parameters: at most 10 notices, one per parameter for a long hide list', () => {
+  const hide = parseQuery(`hide=${Array.from({ length: 10000 }, (_, i) => `x${i}`).join(',')},data&hidden=3`);
+  expect(hide.notices).toEqual(['hide: 10000 unknown controls ignored ("x0", "x1", "x2", ...)']);
+  expect(hide.state.ui.hide).toEqual(['data']);
+  const many = parseQuery(`${Array.from({ length: 5000 }, (_, i) => `bogus${i}=1`).join('&')}&hidden=3`);
+  expect(many.notices).toHaveLength(10);
+  expect(many.notices[9]).toBe('and 4991 more problems in the link, not listed');
+  expect(many.state.config.hidden).toEqual([3]);
+  const lessons = parseQuery('lesson=nope&lesson=relu-spiral', PRESETS);
+  expect(lessons.notices).toEqual(['lesson: given more than once; the last value counts']);
+  expect(lessons.state.ui.lesson).toBe('relu-spiral');
+});
