@@ -66,9 +66,16 @@ test('any text: parseQuery never throws and gives a state the page can use', () 
 test('a bad parameter never costs a good one: each notice names its parameter and the good field stays', () => {
   assertProperty(fc.property(fc.array(pair, { maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (pairs, units) => {
     // A good field set last wins over any repeat of it before.
-    const { state } = parseQuery(`${pairs.join('&')}&hidden=${units},${units}`, PRESETS);
+    const link = `${pairs.join('&')}&hidden=${units},${units}`;
+    const { state, notices } = parseQuery(link, PRESETS);
     expectUsable(state);
     expect(state.config.hidden).toEqual([units, units]);
+    // Each notice starts with a name from the link, or a field the link's values clash with.
+    const names = new Set([...new URLSearchParams(link).keys(), 'problem', 'points', 'activation']);
+    for (const notice of notices) {
+      const named = [...names].some((name) => notice.startsWith(`${name}:`) || notice.startsWith(`${name}[`));
+      expect([notice, named || notice.startsWith('and ')]).toEqual([notice, true]);
+    }
   }));
 });
 
