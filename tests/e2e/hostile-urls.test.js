@@ -165,7 +165,8 @@ function followInPage(page, hash) {
     const step = () => Number(document.querySelector('[data-stat="step"]').textContent.replace(/[^0-9]/g, '')); // "12,345"
     const play = document.querySelector('[data-action="play"]');
     if (play.getAttribute('aria-pressed') !== 'true') play.click(); // a divergence before paused it
-    for (const notice of document.querySelectorAll('.notice')) notice.remove();
+    // Dismissed as a reader would, so the page's own notice bookkeeping sees it.
+    for (const dismiss of document.querySelectorAll('.notice .dismiss')) dismiss.click();
     window.location.hash = link;
     const applied = await until(() => /New network|applies from the next step/.test(document.querySelector('.notices').textContent), 60000);
     // After a new network the first change may be its first snapshot (from step 0); then it must go on.

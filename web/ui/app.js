@@ -161,6 +161,7 @@ export function mountPlayground(root, options = {}) {
     const item = notices.show(`The link to this page leaves out your ${omitted.toLocaleString('en')} custom points (too many for a link: `
       + `it holds about ${LINK_POINTS_MAX_CHARS.toLocaleString('en')} characters of points). To share them, save them as CSV.`,
     { kind: 'warn', key: 'link-points' });
+    if (item.querySelector('[data-action="link-points-csv"]')) return; // the notice was updated, not added
     const save = document.createElement('button');
     save.type = 'button';
     save.textContent = 'Save points CSV';
