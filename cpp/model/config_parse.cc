@@ -5,10 +5,13 @@
 // nlohmann-json is used without exceptions (JSON_NOEXCEPTION): syntax errors
 // are found by a SAX pass that records the byte offset, and values are only
 // read after their type is checked.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -331,6 +334,38 @@ std::string UnknownField(const std::string& name) {
   return name + ": unknown config field (known: " + known + ")";
 }
 
+// An array index as JavaScript reads a property name: "0", or digits without a
+// leading zero, below 2^32 - 1.
+bool IsArrayIndex(const std::string& key, uint64_t* index) {
+  if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return false;
+  uint64_t value = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *index = value;
+  return value < 4294967295u;
+}
+
+// The members in the order a JavaScript object lists them: array indices
+// first, ascending, then the other keys in the text's order. schema.js sees the
+// object JSON.parse builds, so checking in this order names the same first error.
+std::vector<std::pair<const std::string*, const Json*>> MembersInJsOrder(const Json& object) {
+  std::vector<std::pair<uint64_t, std::pair<const std::string*, const Json*>>> indices;
+  std::vector<std::pair<const std::string*, const Json*>> members;
+  for (const auto& item : object.items()) {
+    uint64_t index = 0;
+    if (IsArrayIndex(item.key(), &index)) indices.push_back({index, {&item.key(), &item.value()}});
+    else members.push_back({&item.key(), &item.value()});
+  }
+  std::sort(indices.begin(), indices.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<const std::string*, const Json*>> ordered;
+  ordered.reserve(indices.size() + members.size());
+  for (const auto& entry : indices) ordered.push_back(entry.second);
+  ordered.insert(ordered.end(), members.begin(), members.end());
+  return ordered;
+}
+
 }  // namespace
 
 Status ParseConfig(std::string_view json_text, Config* out) {
@@ -344,6 +379,12 @@ Status ParseConfig(std::string_view json_text, Config* out) {
     return Status::Error("config: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
                          " levels at byte " + std::to_string(too_deep));
   }
+  // nlohmann-json stops at a NUL byte as if the text ended there ("{}\0junk"
+  // would pass); JSON allows none outside strings, nor raw inside them.
+  const size_t nul = json_text.find('\0');
+  if (nul != std::string_view::npos) {
+    return Status::Error("config: not valid JSON at byte " + std::to_string(nul) + ": a NUL byte is not allowed");
+  }
   SyntaxCheck syntax;
   Json::sax_parse(json_text.begin(), json_text.end(), &syntax);
   if (!syntax.error.empty()) return Status::Error(syntax.error);
@@ -352,11 +393,10 @@ Status ParseConfig(std::string_view json_text, Config* out) {
 
   Config config;
   ActivationInput activation;
-  for (const auto& item : document.items()) {
-    const std::string& key = item.key();
-    const FieldSpec* field = FindField(key);
-    if (field == nullptr) return Status::Error(UnknownField(key));
-    std::string error = ParseField(*field, item.value(), &config, &activation);
+  for (const auto& [key, value] : MembersInJsOrder(document)) {
+    const FieldSpec* field = FindField(*key);
+    if (field == nullptr) return Status::Error(UnknownField(*key));
+    std::string error = ParseField(*field, *value, &config, &activation);
     if (!error.empty()) return Status::Error(std::move(error));
   }
   // A single name (or none: the default "relu") applies to every hidden layer.

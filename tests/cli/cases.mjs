@@ -1,8 +1,8 @@
 // Config texts for relu_train_test.mjs.
 
 // Hand-picked bad configs and the field their message must start with.
-// cppOnly: schema.js cannot see the same thing (JSON.parse fails first, or the
-// value only breaks once in single precision), so only the C++ side is checked.
+// cppOnly: schema.js cannot see the same thing (JSON.parse fails first, or
+// reads 1e400 as Infinity), so only the C++ side is checked.
 export const BAD_CONFIGS = [
   { config: '{"learningRate":50}', field: 'learningRate' },
   { config: '{"hidden":[4,4,4,2000]}', field: 'hidden[3]' },
@@ -30,8 +30,11 @@ export const BAD_CONFIGS = [
   { config: '[]', field: 'config' },
   { config: '42', field: 'config' },
   { config: '{"noise":1e400}', field: 'config', cppOnly: true },
-  { config: '{"eluAlpha":1e-50}', field: 'eluAlpha', cppOnly: true },
-  { config: '{"points":[[1e39,0,0]]}', field: 'points[0]', cppOnly: true },
+  // Values that break only in single precision: schema.js rounds as the core does.
+  { config: '{"eluAlpha":1e-50}', field: 'eluAlpha' },
+  { config: '{"initScale":1e-46}', field: 'initScale' },
+  { config: '{"points":[[1e39,0,0]]}', field: 'points[0]' },
+  { config: '{"dataset":"custom","points":[[0,0,0],[1,1,1.0000001]]}', field: 'points[1]' },
   { config: 'not json', field: 'config', cppOnly: true },
   { config: '{"seed":1,}', field: 'config', cppOnly: true },
   { config: '', field: 'config', cppOnly: true },

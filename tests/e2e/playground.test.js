@@ -101,7 +101,7 @@ test('changing the activation, the initialisation or the learning rate changes w
   const rate = page.getByRole('spinbutton', { name: 'Learning rate' });
   await rate.fill('0.3');
   await rate.press('Enter');
-  await page.waitForFunction(() => /learningRate=0.3/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /learningRate=0.3/.test(window.location.hash), null, WAIT);
   await page.click('[data-action="step"]');
   await page.waitForFunction(() => document.querySelector('[data-stat="step"]').textContent === '2', null, WAIT);
   await page.waitForFunction(() => document.querySelector('[data-stat="learningRate"]').textContent === '0.3', null, WAIT);
@@ -125,14 +125,16 @@ test('the URL round-trips: controls show it and serialise back to it', async () 
   expect(await page.getByLabel('Discretize output').isChecked()).toBe(true);
   const back = await page.evaluate(() => window.reluPlayground.getQuery());
   expect(new URLSearchParams(back)).toEqual(new URLSearchParams(query));
-  expect(new URLSearchParams(new URL(page.url()).search)).toEqual(new URLSearchParams(query));
+  // The old ?query link is rewritten in place: the state now lives in the fragment.
+  expect(new URL(page.url()).search).toBe('');
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1))).toEqual(new URLSearchParams(query));
 
   // Back and forward walk through edits.
   await page.getByLabel('Optimiser').selectOption('rmsprop');
-  await page.waitForFunction(() => /optimizer=rmsprop/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /optimizer=rmsprop/.test(window.location.hash), null, WAIT);
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('.relu-playground').querySelectorAll('select').length > 0
-    && /optimizer=adam/.test(window.location.search), null, WAIT);
+    && /optimizer=adam/.test(window.location.hash), null, WAIT);
   await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => s.value === 'adam'), null, WAIT);
   expect(await page.getByLabel('Optimiser').inputValue()).toBe('adam');
   await page.goForward();
@@ -211,7 +213,7 @@ test('clicking the plot adds custom points; a bad CSV names the line and keeps t
   await waitReady(page);
   const box = await page.locator('.boundary-canvas').boundingBox();
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
-  await page.waitForFunction(() => /dataset=custom/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /dataset=custom/.test(window.location.hash), null, WAIT);
   const points = await page.evaluate(() => window.reluPlayground.getState().config.points.length);
   expect(points).toBe(51);
   await page.locator('input[type="file"][accept^=".csv"]').setInputFiles({
@@ -339,10 +341,10 @@ test('saves the plot (PNG), the metrics (CSV) and the model (JSON), and loads a 
   // Change the network, then load the saved model: its config comes back.
   await page.getByLabel('Units in layer 1', { exact: true }).fill('5');
   await page.getByLabel('Units in layer 1', { exact: true }).press('Enter');
-  await page.waitForFunction(() => /hidden=5/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /hidden=5/.test(window.location.hash), null, WAIT);
   await page.locator('input[type="file"][accept^=".json"]').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: model.bytes });
   await page.waitForFunction(() => /model loaded/.test(document.querySelector('.notices').textContent), null, WAIT);
-  await page.waitForFunction(() => /hidden=3/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /hidden=3/.test(window.location.hash), null, WAIT);
   expect(await page.getByLabel('Units in layer 1', { exact: true }).inputValue()).toBe('3');
 });
 
@@ -440,7 +442,7 @@ test('a ?lesson= link hides and locks what the lesson does, as the Lessons menu 
   const menu = await open('?autoplay=false');
   await waitReady(menu);
   await menu.getByLabel('Lessons').selectOption(lesson.id);
-  await menu.waitForFunction((id) => new URLSearchParams(window.location.search).get('lesson') === id, lesson.id, WAIT);
+  await menu.waitForFunction((id) => new URLSearchParams(window.location.hash.slice(1)).get('lesson') === id, lesson.id, WAIT);
   expect(await flags(menu)).toEqual(expected);
   expect(await menu.evaluate(() => window.reluPlayground.getState().ui))
     .toEqual(await linked.evaluate(() => window.reluPlayground.getState().ui));
@@ -450,7 +452,7 @@ test('the Lessons menu loads a preset into the controls and the URL', async () =
   const page = await open('?autoplay=false');
   await waitReady(page);
   await page.getByLabel('Lessons').selectOption('sigmoid-vanishing');
-  await page.waitForFunction(() => /lesson=sigmoid-vanishing/.test(window.location.search), null, WAIT);
+  await page.waitForFunction(() => /lesson=sigmoid-vanishing/.test(window.location.hash), null, WAIT);
   expect(await page.getByLabel('Activation (all layers)').inputValue()).toBe('sigmoid');
   expect(await page.locator('.layer-row').count()).toBe(10);
   expect(await page.locator('.lesson-summary').textContent()).toMatch(/Ten sigmoid layers/);

@@ -404,7 +404,7 @@ export class Trainer {
     // Check the config here too, so that JS never refuses what C++ already took.
     // Text that is not JSON is left to the core, whose message gives the byte.
     const model = parseOrNull(json);
-    if (model !== null && typeof model === 'object' && 'config' in model) {
+    if (model !== null && typeof model === 'object' && Object.hasOwn(model, 'config')) {
       strictConfig(tidyCoreConfig(model.config), defaultConfig());
     }
     this.#check(handle.importJson(json));

@@ -87,9 +87,19 @@ function formatRange(field) {
   return `${open}${field.min}, ${field.max}]`;
 }
 
+// Cuts at `limit` UTF-8 bytes without splitting a character, as the core's
+// Truncate does (messages quote only an excerpt of a long value).
+function truncateUtf8(text, limit) {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return text;
+  let end = limit;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
+}
+
 function describe(value) {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return JSON.stringify(value).slice(0, 60);
+  if (Array.isArray(value)) return truncateUtf8(JSON.stringify(value), 60);
   return String(value);
 }
 
@@ -103,15 +113,25 @@ function checkNumber(name, field, value, integer) {
   if (belowMin || value > field.max) {
     return `${name}: ${value} is outside the allowed range ${formatRange(field)}`;
   }
+  // The core keeps reals as float32 (config_parse.cc): a positive value below
+  // the smallest float becomes 0, which an open lower bound excludes. (Closed
+  // bounds need no such check: rounding cannot cross them.)
+  if (!integer && field.exclusiveMin && Math.fround(value) <= Math.fround(field.min)) {
+    return `${name}: ${value} is too small for single precision; allowed range ${formatRange(field)}`;
+  }
   return null;
 }
+
+/** A point value as the core stores it (float32): beyond float's range it is infinite. */
+const asFloat32 = Math.fround;
 
 /**
  * Checks one field's value. Returns an error message naming the field, the
  * value and the allowed values, or null when the value is valid.
  */
 export function checkField(name, value) {
-  const field = FIELDS[name];
+  // Names come from links, files and messages: only the schema's own fields count, never Object.prototype's.
+  const field = Object.hasOwn(FIELDS, name) ? FIELDS[name] : null;
   if (!field) return `${name}: unknown config field (known: ${FIELD_NAMES.join(', ')})`;
   switch (field.kind) {
     case 'int':
@@ -160,7 +180,7 @@ export function checkField(name, value) {
       }
       for (let i = 0; i < value.length; i++) {
         const p = value[i];
-        if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+        if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(asFloat32(v)))) {
           return `${name}[${i}]: expected [x1, x2, label] of finite numbers`;
         }
       }
@@ -170,6 +190,9 @@ export function checkField(name, value) {
       return `${name}: unsupported field kind ${field.kind}`;
   }
 }
+
+// The fields checkConsistency weighs against each other, besides activation.
+const DATA_FIELDS = Object.freeze(['dataset', 'problem', 'points']);
 
 /**
  * Checks the fields against each other (after each is valid on its own).
@@ -195,10 +218,12 @@ export function checkConsistency(config) {
     if (config.points.length < 2) {
       errors.push({ field: 'points', message: 'points: the custom dataset needs at least 2 points' });
     } else if (config.problem !== 'regression') {
-      const bad = config.points.findIndex(([, , label]) => !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES);
+      // Labels are judged as the core stores them, in float32: 1.00000001 is the class 1 there.
+      const labels = config.points.map(([, , label]) => asFloat32(label));
+      const bad = labels.findIndex((label) => !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES);
       if (bad >= 0) {
         errors.push({ field: 'points', message: `points[${bad}]: a class label must be a whole number in [0, ${MAX_CLASSES - 1}]` });
-      } else if (config.problem === 'binary' && config.points.some(([, , label]) => label > 1)) {
+      } else if (config.problem === 'binary' && labels.some((label) => label > 1)) {
         errors.push({ field: 'points', message: 'points: a binary problem takes labels 0 and 1 only' });
       }
     }
@@ -221,11 +246,19 @@ export function validateConfig(partial, base = defaultConfig()) {
   for (const [name, value] of Object.entries(partial)) {
     const message = checkField(name, value);
     if (message) errors.push({ field: name, message });
-    else config[name] = clone(value);
+    // A set is kept in the schema's order, as the core keeps it (a bit mask): one config, one form.
+    else config[name] = FIELDS[name].kind === 'set' ? FIELDS[name].values.filter((v) => value.includes(v)) : clone(value);
   }
   for (const error of checkConsistency(config)) {
     errors.push(error);
     config[error.field] = clone(base[error.field] ?? FIELDS[error.field].default);
+  }
+  // A field put back can still clash with another one given (dataset=custom
+  // without points): then the data fields go back together, so the config
+  // returned always stands.
+  for (const fallback of [base, defaultConfig()]) {
+    if (!checkConsistency(config).some((e) => DATA_FIELDS.includes(e.field))) break;
+    for (const name of DATA_FIELDS) config[name] = clone(fallback[name]);
   }
   // Re-check after falling back: a mismatched activation list becomes one name.
   if (Array.isArray(config.activation) && config.activation.length !== config.hidden.length) {

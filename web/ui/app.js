@@ -15,7 +15,10 @@ import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import {
   parseQuery, serializeState, withConfig, withPreset, withHidden, withLayerActivation, withAddedPoint,
   lockingControl, lockedChange, lockedMessage, presetConflict,
+  recoverState, locationParams, linkOmitsPoints, LINK_POINTS_MAX_CHARS,
 } from './state.js';
+import { pointsToCsv } from './csv.js';
+import { download } from './dom.js';
 import { MetricsHistory } from './chart-data.js';
 import { MAX_DRAWN_UNITS, gridPlan, outputScale } from './network-layout.js';
 import { createLayout, linkStyles } from './layout.js';
@@ -50,7 +53,8 @@ const STATS_INTERVAL_MS = 100; // the run bar's figures
 export function mountPlayground(root, options = {}) {
   const presets = options.presets ?? PRESETS;
   const useUrl = Boolean(options.useUrl);
-  const initialQuery = options.query ?? (useUrl ? window.location.search : '');
+  // The state lives in the fragment; an old ?query link is read too (and rewritten to #).
+  const initialQuery = options.query ?? (useUrl ? locationParams(window.location.search, window.location.hash) : '');
   // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
   const defaultWasmBase = new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
   const wasm = wasmSource(options, defaultWasmBase);
@@ -204,13 +208,38 @@ export function mountPlayground(root, options = {}) {
   }
 
   // --- State ----------------------------------------------------------------
+  let urlState = null; // the address last written or read, so popstate and hashchange for one move act once
   function writeUrl(push) {
     if (!useUrl) return;
     const query = serializeState(state, presets);
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    const url = `${window.location.pathname}${query ? `#${query}` : ''}`;
+    showOmittedPoints();
+    urlState = url;
     if (`${window.location.pathname}${window.location.search}${window.location.hash}` === url) return;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
+  }
+
+  /** Past LINK_POINTS_MAX_CHARS the link leaves the points out: say so, and offer them as CSV. */
+  let omittedShown = 0;
+  function showOmittedPoints() {
+    const omitted = linkOmitsPoints(state);
+    if (omitted === omittedShown) return; // once per change, not at every edit
+    omittedShown = omitted;
+    if (!omitted) {
+      notices.clear('link-points');
+      return;
+    }
+    const item = notices.show(`The link to this page leaves out your ${omitted.toLocaleString('en')} custom points (too many for a link: `
+      + `it holds about ${LINK_POINTS_MAX_CHARS.toLocaleString('en')} characters of points). To share them, save them as CSV.`,
+    { kind: 'warn', key: 'link-points' });
+    if (item.querySelector('[data-action="link-points-csv"]')) return; // the notice was updated, not added
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.textContent = 'Save points CSV';
+    save.dataset.action = 'link-points-csv';
+    save.addEventListener('click', () => download('points.csv', pointsToCsv(state.config.points), 'text/csv'));
+    item.insertBefore(save, item.lastChild);
   }
 
   function renderControls() {
@@ -451,12 +480,20 @@ export function mountPlayground(root, options = {}) {
   }
 
   // --- Start ----------------------------------------------------------------
+  // Back/forward (popstate) and an edited fragment (hashchange) both bring a
+  // new address; a move between entries can fire both, so each address acts once.
   const onPopState = () => {
-    const next = parseQuery(window.location.search, presets);
+    const url = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    if (url === urlState) return;
+    const next = parseQuery(locationParams(window.location.search, window.location.hash), presets);
     for (const text of next.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
     commit(next.state, { push: false });
   };
-  if (useUrl) window.addEventListener('popstate', onPopState);
+  if (useUrl) {
+    window.addEventListener('popstate', onPopState);
+    window.addEventListener('hashchange', onPopState);
+    writeUrl(false); // an old ?query link becomes a #fragment one, in place
+  }
   const unsubscribe = [
     client.on('diverged', ({ step, cause }) => {
       playing = false;
@@ -497,22 +534,27 @@ export function mountPlayground(root, options = {}) {
     if (asked) runPanel.setBuildStatus(null);
     delete layout.shell.dataset.unbuilt;
     let initial = state;
-    try {
-      result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
-    } catch (error) {
-      if (destroyed) return null;
-      // Never a blank page: the core refused the link's settings, so start from the defaults.
-      notices.show(`The core refused these settings (${error.message}); showing the defaults instead.`, { kind: 'warn' });
-      initial = { config: defaultConfig(), ui: { ...state.ui, lesson: null } };
+    const tried = new Set();
+    for (;;) {
       try {
         result = await client.init({ config: initial.config, build: initial.ui.build, wasmBaseUrl, wasmOrigins: wasm.origins });
-      } catch (again) {
-        report(again);
-        return null;
+        break;
+      } catch (error) {
+        if (destroyed) return null;
+        // Never a blank page, never all defaults: the field the core refused goes back alone.
+        const repair = recoverState(initial, error.field, presets, tried);
+        if (!repair) {
+          report(error);
+          return null;
+        }
+        const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
+        notices.show(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
+          { kind: 'warn', key: `refused-${repair.field}` });
+        initial = repair.state;
+        state = initial;
+        renderControls();
+        writeUrl(false);
       }
-      state = initial;
-      renderControls();
-      writeUrl(false);
     }
     if (destroyed) return null;
     info = result;
@@ -546,7 +588,10 @@ export function mountPlayground(root, options = {}) {
       gate.close(); // a start-up still waiting for an answer ends
       loop.stop();
       cancelAnimationFrame(rafId);
-      if (useUrl) window.removeEventListener('popstate', onPopState);
+      if (useUrl) {
+        window.removeEventListener('popstate', onPopState);
+        window.removeEventListener('hashchange', onPopState);
+      }
       for (const off of unsubscribe) off();
       client.terminate();
       views.destroy();

@@ -1,6 +1,7 @@
-// Entry of the stand-alone page: one playground bound to the page URL, so
-// links share the setup and back/forward walk through changes. The page is
-// also the iframe embed: ?embed=true&hide=...&lock=... focus the view.
+// Entry of the stand-alone page: one playground bound to the page URL (its
+// #fragment; old ?query links are read and rewritten), so links share the
+// setup and back/forward walk through changes. The page is also the iframe
+// embed: #embed=true&hide=...&lock=... (or ?embed=true) focus the view.
 import { mountPlayground } from './app.js';
 
 const playground = mountPlayground(document.getElementById('playground'), { useUrl: true });

@@ -1,13 +1,17 @@
 // The page state — the training config plus a few view flags — and its
-// encoding in the URL query string, so a link reproduces a setup and the
-// browser's back/forward walk through changes.
+// encoding in the URL fragment, so a link reproduces a setup and the
+// browser's back/forward walk through changes. The fragment (#...) never
+// leaves the browser, so a big state cannot break a server's request-line
+// limit (as TensorFlow Playground does); old ?query links still read.
 //
 // Pure: no DOM, no window. The config's fields, defaults and ranges come from
 // web/shared/schema.js; this module only encodes and decodes them.
 //
-// Query string:
+// Parameters (the same in #fragment and ?query form):
 //   <configField>=<value>  only fields that differ from the base (the defaults,
 //                          or the lesson's config when `lesson` is given)
+//   points=b<d><e>.<data>  custom points, compact (see encodePoints); the old
+//                          x1_x2_label~... list still reads
 //   lesson=<presetId>      start from a preset: its config, and its hidden and
 //                          locked controls (as the Lessons menu, withPreset)
 //   hide=a,b  lock=a,b     or TensorFlow Playground style a_hide=true / a_lock=true;
@@ -16,7 +20,8 @@
 //                          them and never lifts one (withPreset)
 //   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
 // A malformed value falls back to the base value and yields a notice naming
-// the parameter; the page always gets a usable state.
+// the parameter; the page always gets a usable state. Every name from the URL
+// is looked up as an own property only (never Object.prototype's).
 
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
@@ -128,12 +133,154 @@ function formatNumber(value) {
   return String(value);
 }
 
-function encodePoints(points) {
+// --- Compact points ----------------------------------------------------------
+// "b<d><e>.<base64url>": coordinates times 10^d and labels times 10^e (d, e in
+// 0..6: the fewest decimals that give every value back exactly; clicks round
+// coordinates to 2, classes are whole), as zig-zag varints: x1 and x2 as
+// deltas from the previous point (clicks are often near each other), the
+// label as is. At most 5 bytes (6.7 characters) a point clicked in the plot
+// with a class label, against about 15 for the old "x1_x2_label~" text.
+// Values that no 6 decimals represent exactly keep the old text form: a link
+// never moves a point.
+
+const COMPACT_PREFIX = 'b';
+const MAX_DECIMALS = 6;
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64URL_VALUE = new Map([...B64URL].map((c, i) => [c, i]));
+
+function base64url(bytes) {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < chars; k++) text += B64URL[(n >> (18 - 6 * k)) & 63];
+  }
+  return text;
+}
+
+/** Bytes of base64url text (no padding), or null when it is not base64url. */
+function fromBase64url(text) {
+  if (text.length % 4 === 1) return null;
+  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (const c of text) {
+    const digit = B64URL_VALUE.get(c);
+    if (digit === undefined) return null;
+    value = ((value << 6) | digit) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (value >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+// Integers up to 2^53 in magnitude: arithmetic, not 32-bit bit operations.
+function pushVarint(bytes, integer) {
+  let n = integer >= 0 ? integer * 2 : -integer * 2 - 1; // zig-zag
+  while (n >= 128) {
+    bytes.push((n % 128) + 128);
+    n = Math.floor(n / 128);
+  }
+  bytes.push(n);
+}
+
+const MAX_VARINT_BYTES = 8; // 56 bits: more than any 2^53 integer needs
+
+function readVarints(bytes) {
+  const values = [];
+  let n = 0;
+  let scale = 1;
+  let length = 0;
+  for (const byte of bytes) {
+    n += (byte % 128) * scale;
+    scale *= 128;
+    if (++length > MAX_VARINT_BYTES) return null;
+    if (byte < 128) {
+      values.push(n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+      n = 0;
+      scale = 1;
+      length = 0;
+    }
+  }
+  return length === 0 ? values : null; // a varint cut short
+}
+
+/** The fewest decimals (0..6) that write every value exactly, or -1. */
+function decimalsFor(values) {
+  for (let d = 0; d <= MAX_DECIMALS; d++) {
+    const scale = 10 ** d;
+    const exact = values.every((v) => Math.abs(v * scale) <= Number.MAX_SAFE_INTEGER / 2 && Math.round(v * scale) / scale === v);
+    if (exact) return d;
+  }
+  return -1;
+}
+
+function encodePointsText(points) {
   return points.map(([x1, x2, label]) => `${formatNumber(x1)}_${formatNumber(x2)}_${formatNumber(label)}`).join('~');
 }
 
-/** Encodes one config field's value for the query string. */
+/** Custom points as link text: compact when they allow it (see above). */
+export function encodePoints(points) {
+  if (points.length === 0) return '';
+  const decimals = decimalsFor(points.flatMap(([x1, x2]) => [x1, x2]));
+  const labelDecimals = decimalsFor(points.map(([, , label]) => label));
+  if (decimals < 0 || labelDecimals < 0) return encodePointsText(points);
+  const scale = 10 ** decimals;
+  const labelScale = 10 ** labelDecimals;
+  const bytes = [];
+  let previous = [0, 0];
+  for (const [x1, x2, label] of points) {
+    const current = [Math.round(x1 * scale), Math.round(x2 * scale)];
+    pushVarint(bytes, current[0] - previous[0]);
+    pushVarint(bytes, current[1] - previous[1]);
+    pushVarint(bytes, Math.round(label * labelScale));
+    previous = current;
+  }
+  return `${COMPACT_PREFIX}${decimals}${labelDecimals}.${base64url(bytes)}`;
+}
+
+function decodeCompactPoints(text) {
+  const match = /^b([0-6])([0-6])\.([A-Za-z0-9_-]*)$/.exec(text);
+  const bytes = match && fromBase64url(match[3]);
+  const values = bytes && readVarints(bytes);
+  if (!values || values.length % 3 !== 0) {
+    return { error: 'points: not a valid compact point list (expected b<decimals 0-6><label decimals 0-6>.<base64url data>)' };
+  }
+  const scale = 10 ** Number(match[1]);
+  const labelScale = 10 ** Number(match[2]);
+  const points = [];
+  let x1 = 0;
+  let x2 = 0;
+  for (let i = 0; i < values.length; i += 3) {
+    x1 += values[i];
+    x2 += values[i + 1];
+    points.push([x1 / scale, x2 / scale, values[i + 2] / labelScale]);
+  }
+  return { value: points };
+}
+
+// Beyond this the points stay out of the link (see linkOmitsPoints), so a
+// whole link stays under 8 KB: the smallest request-line limit of common
+// servers, which old ?links still meet, and a size chats and mail carry.
+// The rest of the state takes at most ~2.9 KB (every field at its longest,
+// everything hidden and locked: tests/js/ui/state.test.js), which leaves
+// 5,000 characters: 780 points clicked anywhere in the plot (class labels).
+export const LINK_POINTS_MAX_CHARS = 5000;
+const OMITTED = /^omitted\.(\d{1,6})$/;
+
+/** How many custom points a link of `state` leaves out (0: it holds them all). */
+export function linkOmitsPoints(state) {
+  const { points } = state.config;
+  return encodePoints(points).length > LINK_POINTS_MAX_CHARS ? points.length : 0;
+}
+
+/** Encodes one config field's value for the link. */
 export function encodeField(name, value) {
+  if (!Object.hasOwn(FIELDS, name)) throw new Error(`${name}: unknown config field`);
   const field = FIELDS[name];
   switch (field.kind) {
     case 'bool':
@@ -165,6 +312,7 @@ function splitList(text) {
  * {value} or {error}; the value is then checked with the schema.
  */
 export function decodeField(name, text) {
+  if (!Object.hasOwn(FIELDS, name)) return { error: `${name}: unknown config field` };
   const field = FIELDS[name];
   switch (field.kind) {
     case 'int':
@@ -192,6 +340,11 @@ export function decodeField(name, text) {
     }
     case 'points': {
       if (text === '') return { value: [] };
+      if (text.startsWith(COMPACT_PREFIX)) return decodeCompactPoints(text);
+      const omitted = OMITTED.exec(text);
+      if (omitted) {
+        return { error: `points: the link leaves out its ${omitted[1]} custom points (more than a link holds); load them from a points CSV`, omitted: true };
+      }
       const value = text.split('~').map((p) => p.split('_').map(parseNumberText));
       const bad = value.findIndex((p) => p.length !== 3 || p.some(Number.isNaN));
       return bad >= 0 ? { error: `points[${bad}]: expected x1_x2_label numbers` } : { value };
@@ -214,27 +367,49 @@ function decodeFlag(name, text) {
 
 // Controls named in the link are the embedder's, even those its lesson names too.
 function addControls(ui, kind, names, param, notices) {
+  const unknown = [];
   for (const name of names) {
     if (!isControlName(name)) {
-      notices.push(`${param}: unknown control ${JSON.stringify(name)} ignored`);
+      unknown.push(name);
       continue;
     }
     if (!ui[kind].includes(name)) ui[kind].push(name);
     ui.lessonAdded[kind] = ui.lessonAdded[kind].filter((added) => added !== name);
   }
+  // One notice per parameter, however long its list.
+  if (unknown.length === 1) notices.push(`${param}: unknown control ${JSON.stringify(unknown[0])} ignored`);
+  else if (unknown.length > 1) notices.push(`${param}: ${unknown.length} unknown controls ignored (${unknown.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${unknown.length > 3 ? ', ...' : ''})`);
 }
 
 // ---------------------------------------------------------------------------
 
+// A link can carry 100 KB in one value, or thousands of parameters: a notice
+// quotes the start of a value only, and a link gets at most 10 of them.
+const NOTICE_MAX_CHARS = 200;
+const MAX_NOTICES = 10;
+function capped(notices) {
+  if (notices.length <= MAX_NOTICES) return notices.map(excerpt);
+  const rest = notices.length - (MAX_NOTICES - 1);
+  return [...notices.slice(0, MAX_NOTICES - 1).map(excerpt), `and ${rest} more problems in the link, not listed`];
+}
+function excerpt(text) {
+  if (text.length <= NOTICE_MAX_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[NOTICE_MAX_CHARS - 2]) ? NOTICE_MAX_CHARS - 2 : NOTICE_MAX_CHARS - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
- * Parses a query string ("?a=1&b=2", with or without "?") into a state.
- * Returns {state, notices}: one notice per bad or unknown parameter, and the
- * state falls back to the base value for each of them.
+ * Parses link parameters ("#a=1&b=2", "?a=1&b=2" or "a=1&b=2") into a state.
+ * Returns {state, notices}: one notice per bad or unknown parameter (quoting
+ * at most an excerpt of the value), and the state falls back to the base
+ * value for each of them. Never throws, whatever the text.
  */
 export function parseQuery(search, presets = []) {
-  const params = new URLSearchParams(search);
+  const params = new URLSearchParams(String(search).replace(/^#/, ''));
   const notices = [];
-  const lessonId = params.get('lesson');
+  const lessons = params.getAll('lesson');
+  const lessonId = lessons.length ? lessons[lessons.length - 1] : null; // the last counts, as for every name
+  if (lessons.length > 1) notices.push('lesson: given more than once; the last value counts');
   const preset = lessonId === null ? null : presets.find((p) => p.id === lessonId);
   if (lessonId !== null && !preset) notices.push(`lesson: no lesson called ${JSON.stringify(lessonId)}; using the defaults`);
   // A lesson link starts where the Lessons menu would: its config and its hidden and locked controls.
@@ -242,8 +417,13 @@ export function parseQuery(search, presets = []) {
   const base = state.config;
 
   const partial = {};
+  let pointsOmitted = false;
+  const seen = new Set();
   for (const [key, text] of params) {
     if (key === 'lesson') continue;
+    // hide and lock add up; any other name given twice keeps its last value, and says so.
+    if (seen.has(key) && key !== 'hide' && key !== 'lock') notices.push(`${key}: given more than once; the last value counts`);
+    seen.add(key);
     if (key === 'hide' || key === 'lock') {
       addControls(state.ui, key, splitList(text), key, notices);
     } else if (key.endsWith('_hide') || key.endsWith('_lock')) {
@@ -251,27 +431,39 @@ export function parseQuery(search, presets = []) {
       const control = key.slice(0, -kind.length - 1);
       if (text === 'true' || text === '1') addControls(state.ui, kind, [control], key, notices);
       else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
-    } else if (key in UI_FLAGS) {
+    } else if (Object.hasOwn(UI_FLAGS, key)) {
       const { value, error } = decodeFlag(key, text);
       if (error) notices.push(error);
       else state.ui[key] = value;
-    } else if (key in FIELDS) {
-      const { value, error } = decodeField(key, text);
+    } else if (Object.hasOwn(FIELDS, key)) {
+      const { value, error, omitted } = decodeField(key, text);
       if (error) notices.push(error);
       else partial[key] = value;
+      if (omitted) pointsOmitted = true;
     } else {
       notices.push(`${key}: unknown parameter ignored`);
     }
   }
 
+  // Without its points a custom dataset cannot stand; the notice above says why it is not shown.
+  if (pointsOmitted && partial.dataset === 'custom') delete partial.dataset;
   // The schema checks each field and their consistency; a bad field keeps the base value.
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);
   state.config = config;
-  return { state, notices };
+  return { state, notices: capped(notices) };
 }
 
-/** Serialises a state into a query string (without "?"), shortest form. */
+/**
+ * The parameters of a page address: the fragment's, after any old-style
+ * query's (so the fragment wins a repeated field). `search` and `hash` as in
+ * window.location.
+ */
+export function locationParams(search, hash) {
+  return [String(search).replace(/^\?/, ''), String(hash).replace(/^#/, '')].filter(Boolean).join('&');
+}
+
+/** Serialises a state into a query string (without "?" or "#"), shortest form. */
 export function serializeState(state, presets = []) {
   const params = new URLSearchParams();
   const lesson = state.ui.lesson && presets.some((p) => p.id === state.ui.lesson) ? state.ui.lesson : null;
@@ -279,7 +471,9 @@ export function serializeState(state, presets = []) {
   const base = baseConfig(presets, lesson);
   for (const name of FIELD_NAMES) {
     const value = state.config[name];
-    if (JSON.stringify(value) !== JSON.stringify(base[name])) params.set(name, encodeField(name, value));
+    if (JSON.stringify(value) === JSON.stringify(base[name])) continue;
+    const text = encodeField(name, value);
+    params.set(name, name === 'points' && text.length > LINK_POINTS_MAX_CHARS ? `omitted.${value.length}` : text);
   }
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
@@ -303,6 +497,51 @@ export function withConfig(state, patch) {
   const { config, errors } = validateConfig(patch, state.config);
   if (errors.length) return { state, error: errors[0].message };
   return { state: { ...state, config }, error: null };
+}
+
+/**
+ * The state to try next when the core refuses `state.config` with an error
+ * naming `field` (which schema.js passed: the two disagree, or the core ran
+ * out of something). Only that field goes back, to the lesson's value or else
+ * the schema default; everything else is kept. Custom points are kept first:
+ * when they are at fault, a problem that can take their labels is tried
+ * before the points are dropped. `tried` (a Set of configs, updated) keeps a
+ * retry loop from trying any config twice. When no field can be blamed (or
+ * putting it back is not enough), the last resort is the lesson's or default
+ * config, still with the custom points if it takes them (field ''). Returns
+ * {state, field} or null when nothing is left to try.
+ */
+export function recoverState(state, field, presets = [], tried = new Set()) {
+  const config = state.config;
+  const base = baseConfig(presets, state.ui.lesson);
+  tried.add(JSON.stringify(config)); // this one was refused
+  const attempt = (patch) => {
+    const next = validateConfig(patch, config);
+    const key = JSON.stringify(next.config);
+    if (next.errors.length || tried.has(key)) return null;
+    tried.add(key);
+    return { state: { ...state, config: next.config }, field: Object.keys(patch).join(', ') };
+  };
+  // No field to blame: the lesson's (or default) config, with the custom points if it can take them.
+  const lastResort = () => {
+    const { dataset, points, problem } = config;
+    const withPoints = validateConfig({ dataset, points, problem }, base);
+    const next = withPoints.errors.length ? base : withPoints.config;
+    if (tried.has(JSON.stringify(next))) return null;
+    tried.add(JSON.stringify(next));
+    return { state: { ...state, config: next }, field: '' };
+  };
+  if (!Object.hasOwn(FIELDS, field)) return lastResort();
+  if (field === 'points' && config.dataset === 'custom') {
+    for (const problem of FIELDS.problem.values) {
+      const repaired = attempt({ problem });
+      if (repaired) return repaired;
+    }
+    // A custom dataset cannot stand without its points: the dataset goes back with them.
+    return attempt({ dataset: base.dataset, points: base.points, problem: base.problem })
+      ?? attempt({ dataset: FIELDS.dataset.default, points: FIELDS.points.default, problem: FIELDS.problem.default });
+  }
+  return attempt({ [field]: base[field] }) ?? attempt({ [field]: FIELDS[field].default }) ?? lastResort();
 }
 
 /**

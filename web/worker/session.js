@@ -172,7 +172,8 @@ export function createSession({
       frameStart = behind < FRAME_MS ? frameStart + FRAME_MS : start;
       frameSteps = 0;
     }
-    const steps = Math.min(stepsPerSlice, perFrame - frameSteps);
+    // A speed or config change can shrink the quota below what this frame has trained: then none until the next frame.
+    const steps = Math.max(0, Math.min(stepsPerSlice, perFrame - frameSteps));
     let progress;
     try {
       const before = trainer.progress().step;

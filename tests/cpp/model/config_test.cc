@@ -387,6 +387,18 @@ TEST(ConfigDocument, UnknownKeysAreErrors) {
   EXPECT_TRUE(StartsWith(ParseError(Json1("activations", "\"relu\"")), "activations: unknown config field"));
 }
 
+// schema.js sees the object JSON.parse builds, which lists integer-like keys
+// first: the core checks in the same order, so both name the same first error.
+TEST(ConfigDocument, KeysAreCheckedInJavaScriptPropertyOrder) {
+  EXPECT_TRUE(StartsWith(ParseError("{\"seed\":\"x\",\"0\":1}"), "0: unknown config field"));
+  EXPECT_TRUE(StartsWith(ParseError("{\"seed\":\"x\",\"7\":1,\"1\":2}"), "1: unknown config field"));
+  // Not array indices: a leading zero, a sign, 2^32 - 1 and beyond keep the text's order.
+  for (const char* key : {"01", "-1", "4294967295", "99999999999"}) {
+    EXPECT_EQ(ParseError(std::string("{\"seed\":\"x\",\"") + key + "\":1}"), "seed: expected a number, got \"x\"") << key;
+  }
+  EXPECT_TRUE(StartsWith(ParseError("{\"seed\":\"x\",\"4294967294\":1}"), "4294967294: unknown config field"));
+}
+
 TEST(ConfigDocument, MalformedJsonGivesTheByteOffset) {
   EXPECT_EQ(ParseError("{\"seed\": 1,}"),
             "config: not valid JSON at byte 11: syntax error while parsing object key - unexpected '}'; expected "
@@ -397,6 +409,9 @@ TEST(ConfigDocument, MalformedJsonGivesTheByteOffset) {
   EXPECT_TRUE(StartsWith(ParseError("{\"seed\":1 // comment\n}"), "config: not valid JSON at byte 10: "));
   EXPECT_TRUE(StartsWith(ParseError("{\"dataset\":\"\xff\"}"), "config: not valid JSON at byte 12: "));
   EXPECT_TRUE(StartsWith(ParseError(std::string("{\"seed\":\0}", 10)), "config: not valid JSON at byte 8: "));
+  // nlohmann-json reads a NUL byte as the end of the text: found by the differential test.
+  EXPECT_EQ(ParseError(std::string("{}\0", 3)), "config: not valid JSON at byte 2: a NUL byte is not allowed");
+  EXPECT_EQ(ParseError(std::string("0\0{}", 4)), "config: not valid JSON at byte 1: a NUL byte is not allowed");
   EXPECT_EQ(ParseError("[]"), "config: expected an object");
   EXPECT_EQ(ParseError("null"), "config: expected an object");
   EXPECT_EQ(ParseError(" 42 "), "config: expected an object");

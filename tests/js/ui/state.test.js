@@ -139,6 +139,9 @@ describe('malformed URLs fall back per field with a notice naming it', () => {
     ['dataset=custom', 'points', /points: the custom dataset needs at least 2 points/],
     ['problem=binary&dataset=spiral3', 'problem', /problem: "binary" cannot use/],
     ['noise=%00', 'noise', /noise/],
+    ['eluAlpha=1e-50', 'eluAlpha', /eluAlpha: 1e-50 is too small for single precision/],
+    ['initScale=1e-46', 'initScale', /initScale: 1e-46 is too small for single precision/],
+    ['dataset=custom&points=0_0_0~1e39_0_1', 'points', /points\[1\]: expected \[x1, x2, label\] of finite numbers/],
   ])('%s', (query, field, message) => {
     const { state, notices } = parseQuery(query);
     expect(notices.some((n) => message.test(n))).toBe(true);
@@ -169,6 +172,24 @@ describe('malformed URLs fall back per field with a notice naming it', () => {
     expect(state.config).toEqual(defaults);
   });
 
+  // Names inherited from Object.prototype are not parameters: `key in FIELDS` once took them for fields and threw.
+  describe.each(['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'])('prototype key %s', (key) => {
+    test.each([
+      [`${key}=1`],
+      [`${key}=x&hidden=3`],
+      [`${key}_hide=true&hidden=3`],
+      [`hide=${key}&hidden=3`],
+      [`lesson=${key}&hidden=3`],
+    ])('%s: a notice names it, the rest is kept', (query) => {
+      let result;
+      expect(() => { result = parseQuery(query, PRESETS); }).not.toThrow();
+      expect(result.notices).toHaveLength(1);
+      expect(result.notices[0]).toContain(key);
+      if (query.includes('hidden=3')) expect(result.state.config.hidden).toEqual([3]);
+      expect(result.state.ui.hide).toEqual([]);
+    });
+  });
+
   test('garbage never throws', () => {
     for (const query of ['%', '&&&', '=1', '?hidden=%E0%A4%A', 'points=' + 'a'.repeat(5000)]) {
       expect(() => parseQuery(query)).not.toThrow();
@@ -193,7 +214,59 @@ describe('presets', () => {
   });
 });
 
-import { fitActivation, withHidden, withLayerActivation, withAddedPoint } from '../../../web/ui/state.js';
+import { fitActivation, withHidden, withLayerActivation, withAddedPoint, recoverState } from '../../../web/ui/state.js';
+
+describe('recoverState: when the core refuses a field, that field alone goes back', () => {
+  const custom = withConfig(defaultState(), {
+    dataset: 'custom', problem: 'binary', points: [[0, 0, 0], [1, 1, 1]], hidden: [5], learningRate: 0.1,
+  }).state;
+
+  test('a plain field goes back to the default, everything else kept', () => {
+    const refused = withConfig(custom, { eluAlpha: 0.5 }).state;
+    const { state, field } = recoverState(refused, 'eluAlpha', PRESETS);
+    expect(field).toBe('eluAlpha');
+    expect(state.config).toEqual({ ...refused.config, eluAlpha: 1 });
+    expect(state.ui).toBe(refused.ui);
+  });
+
+  test('in a lesson, the field goes back to the lesson\'s value first, then to the default', () => {
+    const preset = PRESETS.find((p) => p.config.learningRate !== undefined && p.config.learningRate !== 0.03);
+    const lesson = withConfig(withPreset(defaultState(), preset), { learningRate: 5 }).state;
+    const tried = new Set();
+    const first = recoverState(lesson, 'learningRate', PRESETS, tried);
+    expect(first.state.config.learningRate).toBe(preset.config.learningRate);
+    const second = recoverState(first.state, 'learningRate', PRESETS, tried);
+    expect(second.state.config.learningRate).toBe(0.03);
+    expect(recoverState(second.state, 'learningRate', PRESETS, tried)).toBeNull();
+  });
+
+  test('custom points are kept first: the problem changes before the points go', () => {
+    const tried = new Set();
+    const first = recoverState(custom, 'points', PRESETS, tried);
+    expect(first.field).toBe('problem');
+    expect(first.state.config.points).toEqual(custom.config.points);
+    expect(first.state.config.problem).not.toBe('binary');
+    const second = recoverState(first.state, 'points', PRESETS, tried);
+    expect(second.field).toBe('problem');
+    expect(second.state.config.points).toEqual(custom.config.points);
+    // Only when no problem takes them do the points (with their dataset) go, and nothing else.
+    const third = recoverState(second.state, 'points', PRESETS, tried);
+    expect(third.state.config.dataset).toBe('circle');
+    expect(third.state.config.points).toEqual([]);
+    expect(third.state.config.hidden).toEqual([5]);
+    expect(third.state.config.learningRate).toBe(0.1);
+  });
+
+  test('with no field to blame, the last resort is the default config with the custom points kept, tried once', () => {
+    for (const field of ['', '__proto__']) {
+      const tried = new Set();
+      const { state, field: changed } = recoverState(custom, field, PRESETS, tried);
+      expect(changed).toBe('');
+      expect(state.config).toEqual({ ...defaultConfig(), dataset: 'custom', points: custom.config.points });
+      expect(recoverState(custom, field, PRESETS, tried)).toBeNull();
+    }
+  });
+});
 
 describe('network and data edits', () => {
   test('fitActivation keeps one name, cuts or extends a list, collapses a uniform list', () => {

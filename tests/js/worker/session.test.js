@@ -185,3 +185,38 @@ test('export and import round-trip the model', async () => {
   expect(back.step).toBe(4);
   expect(Array.from(back.params)).toEqual(Array.from(params));
 });
+
+// Found by the hostile-URL table (tests/e2e/hostile-urls.test.js): a link that
+// changed the speed (or batchSize, numSamples) while playing could stop the
+// loop with "steps: -n is not a whole number": the frame's quota shrank below
+// the steps already trained in that frame. A slow clock keeps every slice of
+// this test in one display frame, so the quota surely shrinks mid-frame.
+test('a quota that shrinks mid-frame waits for the next frame instead of failing', async () => {
+  const posted = [];
+  const session = createSession({ post: (message) => posted.push(message), now: () => performance.now() / 1000 });
+  let id = 100;
+  const send = async (type, fields = {}) => {
+    const mine = id++;
+    await session.receive({ ...fields, type, id: mine });
+    return posted.find((m) => m.type === Event.REPLY && m.id === mine);
+  };
+  try {
+    expect((await send(Request.INIT, { config: { seed: 4, numSamples: 100, hidden: [4, 3] }, build: 'scalar' })).ok).toBe(true);
+    await send(Request.SET_SPEED, { stepsPerFrame: 'auto' });
+    await send(Request.PLAY);
+    let before;
+    for (let i = 0; i < 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      before = (await send(Request.SNAPSHOT)).result;
+      if (before.step > 50) break;
+    }
+    expect(before.step).toBeGreaterThan(50);
+    await send(Request.SET_SPEED, { stepsPerFrame: 5 }); // fewer than this frame has trained already
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = (await send(Request.SNAPSHOT)).result;
+    expect(posted.filter((m) => m.type === Event.ERROR)).toEqual([]);
+    expect(after.playing).toBe(true); // still playing, waiting for the next frame
+  } finally {
+    session.dispose();
+  }
+});
