@@ -5,10 +5,8 @@ import { MAX_CLASSES, MAX_SAMPLES } from '../shared/schema.js';
 import { DOMAIN } from '../shared/protocol.js';
 import { quoted } from '../shared/excerpt.js';
 import { FLOAT32_MAX } from '../shared/limits.js';
+import { NUMBER_TEXT } from '../shared/number-text.js';
 
-// Unambiguous (no two ways to split a run of digits), so a 4 MB cell of digits
-// fails in one linear pass, not quadratic backtracking.
-const NUMBER_TEXT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 const SEPARATOR = /[,;\t]/;
 const COLUMNS = ['x1', 'x2', 'label'];
 

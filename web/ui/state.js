@@ -23,6 +23,7 @@
 // the parameter; the page always gets a usable state. Every name from the URL
 // is looked up as an own property only (never Object.prototype's).
 
+import { parseNumberText } from '../shared/number-text.js';
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
@@ -296,12 +297,6 @@ export function encodeField(name, value) {
   }
 }
 
-// Number('') is 0 and Number(' 1 ') is 1: only plain numeric text counts.
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function parseNumberText(text) {
-  return NUMBER_TEXT.test(text) ? Number(text) : NaN;
-}
 
 function splitList(text) {
   return text === '' ? [] : text.split(',');

@@ -304,3 +304,15 @@ describe('network and data edits', () => {
     expect(result.state.config.dataset).toBe('circle');
   });
 });
+
+describe('number text in a link', () => {
+  // With an ambiguous pattern, (\d+\.?\d*) backtracks over every split of the
+  // digits: a 100 KB value took about a minute and froze the page before it
+  // drew. Jest's 5 s timeout fails this test if that ever comes back.
+  test.each(['learningRate', 'hidden'])('a 100 KB run of digits with a bad tail in %s is one notice, read in one pass', (name) => {
+    const { state, notices } = parseQuery(`${name}=${'1'.repeat(100000)}x&seed=7`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(new RegExp(`^${name}`));
+    expect(state.config.seed).toBe(7);
+  });
+});
