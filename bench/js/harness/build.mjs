@@ -4,12 +4,12 @@
 //   - the TF.js bundles: tfjs-core's packaged bundles leave the gradients
 //     out, so training needs tfjs-core's own register_all_gradients bundled
 //     in, as an application bundler would (rolldown, from vite);
-//   - the WASM bench modules (bench/wasm), SIMD128 and scalar;
-//   - the native bench executables (bench/native).
+//   - the WASM bench modules (bench/cpp/wasm), SIMD128 and scalar;
+//   - the native bench executables (bench/cpp/native).
 // The shipped core (wasm-build/dist) is wasm-build/build.sh's; with
 // --fresh-core the bench builds its own copy from the current sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const JOBS = '2'; // the machine is shared: never more
@@ -25,7 +25,7 @@ function describeFailure(what, error) {
   return new Error(`${what} failed:\n${tail || output.split('\n').slice(-10).join('\n')}`);
 }
 
-/** Bundles bench/tfjs/entry.mjs for Node and for the page; returns their paths. */
+/** Bundles bench/js/implementations/tfjs-bundle-entry.mjs for Node and for the page; returns their paths. */
 export async function buildTfjsBundles(root) {
   const { rolldown } = await import('rolldown');
   const outDir = join(root, 'build', 'bench-tfjs');
@@ -33,7 +33,7 @@ export async function buildTfjsBundles(root) {
   const paths = {};
   for (const platform of ['node', 'browser']) {
     const bundle = await rolldown({
-      input: join(root, 'bench', 'tfjs', 'entry.mjs'),
+      input: join(root, 'bench', 'js', 'implementations', 'tfjs-bundle-entry.mjs'),
       platform,
       cwd: root,
       logLevel: 'silent',
@@ -56,13 +56,27 @@ export async function buildTfjsBundles(root) {
   return paths;
 }
 
+/**
+ * Removes a build tree configured from another source folder (the bench
+ * module's sources moved from bench/wasm to bench/cpp/wasm): CMake refuses to
+ * reuse it, and a fresh configure is all it takes.
+ */
+function forgetTreeOfOtherSource(tree, source) {
+  const cache = join(tree, 'CMakeCache.txt');
+  if (!existsSync(cache)) return;
+  const home = /^CMAKE_HOME_DIRECTORY:INTERNAL=(.*)$/m.exec(readFileSync(cache, 'utf8'))?.[1];
+  if (home && realpathSync(home) !== realpathSync(source)) rmSync(tree, { recursive: true, force: true });
+}
+
 /** Builds the WASM bench module of one variant; returns its .mjs path. */
 export function buildBenchModule(root, variant) {
   const tree = join(root, 'build', `bench-wasm-${variant}`);
+  const source = join(root, 'bench', 'cpp', 'wasm');
   const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+  forgetTreeOfOtherSource(tree, source);
   try {
     if (!existsSync(join(tree, 'CMakeCache.txt'))) {
-      run('emcmake', ['cmake', '-S', join(root, 'bench', 'wasm'), '-B', tree,
+      run('emcmake', ['cmake', '-S', source, '-B', tree,
         `-DRELU_WASM_SIMD=${variant === 'simd' ? 'ON' : 'OFF'}`, '-DCMAKE_BUILD_TYPE=Release'], { env });
     }
     run('cmake', ['--build', tree, '-j', JOBS], { env });
@@ -108,13 +122,13 @@ export const NATIVE_TARGETS = ['relu-bench-native', 'relu-bench-gemm-sse2', 'rel
  * Builds the native bench executables; returns the folder holding them.
  * Uses build/bench-native (configured here, tests off), unless only
  * build/native exists and already knows the bench targets (scripts/test.sh
- * builds that tree first, and the root CMakeLists picks up bench/native).
+ * builds that tree first, and the root CMakeLists picks up bench/cpp/native).
  */
 export function buildNative(root) {
   const own = join(root, 'build', 'bench-native');
   const preset = join(root, 'build', 'native');
   const ownConfigured = existsSync(join(own, 'CMakeCache.txt'));
-  const tree = !ownConfigured && existsSync(join(preset, 'bench', 'native', 'Makefile')) ? preset : own;
+  const tree = !ownConfigured && existsSync(join(preset, 'bench', 'cpp', 'native', 'Makefile')) ? preset : own;
   if (tree === own && !ownConfigured) {
     try {
       run('cmake', ['-S', root, '-B', own, '-DRELU_BUILD_TESTS=OFF', '-DCMAKE_BUILD_TYPE=Release']);
@@ -127,5 +141,5 @@ export function buildNative(root) {
   } catch (error) {
     throw describeFailure(`building the native bench in ${tree}`, error);
   }
-  return join(tree, 'bench', 'native');
+  return join(tree, 'bench', 'cpp', 'native');
 }

@@ -1,6 +1,6 @@
 // The bench in the page: the same workload module as under Node, with the
 // libraries loaded the way a page loads them. run.mjs calls window.runBench.
-import { MODES } from '../lib/stats.mjs';
+import { MODES } from '../harness/stats.mjs';
 import { implementations } from '../workloads/implementations.mjs';
 import { runImplementation } from '../workloads/suite.mjs';
 

@@ -1,7 +1,7 @@
 // Runs every workload on every implementation it is given, in one
 // environment (Node or the page), and returns the raw results. The same
 // module runs in both: the environment only says how to load each library.
-import { measure, summarise } from '../lib/stats.mjs';
+import { measure, summarise } from '../harness/stats.mjs';
 import { G1_CASES, K1_SIZES, workloads } from './spec.mjs';
 
 /**

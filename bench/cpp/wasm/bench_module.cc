@@ -1,4 +1,4 @@
-// The WASM bench module's C exports, called from bench/impl/relu-core.mjs.
+// The WASM bench module's C exports, called from bench/js/implementations/relu-core.mjs.
 // Each Run/Steps call repeats its operation `reps` times inside WASM, so the
 // JS-side timer sees many operations per call and no per-call overhead.
 #include <emscripten/emscripten.h>
@@ -53,7 +53,7 @@ EMSCRIPTEN_KEEPALIVE int bench_gemm_prepare(int m, int k, int n, int trans) {
 EMSCRIPTEN_KEEPALIVE void bench_gemm_run(int reps) { g_gemm.Run(reps); }
 EMSCRIPTEN_KEEPALIVE float bench_gemm_checksum() { return g_gemm.Checksum(); }
 
-// A training step outside the Trainer (bench/common/mlp_bench.h): engine 0
+// A training step outside the Trainer (bench/cpp/common/mlp_bench.h): engine 0
 // is the model's layer code, 1 the SIMD128 prototypes; softmax 1 is softmax +
 // cross-entropy over `outputs` classes, 0 one tanh output + MSE (labels 0/1).
 // The caller fills the arrays (allocated with bench_alloc) and keeps
@@ -87,7 +87,7 @@ EMSCRIPTEN_KEEPALIVE double bench_mlp_set_loss(const float* x, const int32_t* la
 }
 
 #if defined(__wasm_simd128__)
-// The SIMD128 prototypes (bench/common/proto_simd.h), same conventions as above.
+// The SIMD128 prototypes (bench/cpp/common/proto_simd.h), same conventions as above.
 EMSCRIPTEN_KEEPALIVE int bench_proto_gemm_prepare(int m, int k, int n, int trans) {
   static const char* const kNames[] = {"NN", "NT", "TN"};
   if (trans < 0 || trans > 2) return 0;

@@ -1,4 +1,4 @@
-// The bench's timing rule, in C++: the same as bench/lib/stats.mjs, so native
+// The bench's timing rule, in C++: the same as bench/js/harness/stats.mjs, so native
 // figures are taken exactly like the JavaScript and WASM ones: calibration
 // picks how many operations make a repetition of at least min_rep_ms,
 // warm-up repetitions follow (at least warmup_min_ms, until one is no longer

@@ -1,7 +1,7 @@
 // This project's core in WebAssembly, SIMD128 or scalar build.
 //   W1, W2: through the public JS API (web/api: createTrainer), exactly as the
 //           worker drives it, with the shared initial weights via setParams.
-//   W3, K1, G1: through the bench module (bench/wasm), built from the same
+//   W3, K1, G1: through the bench module (bench/cpp/wasm), built from the same
 //           kernel and model sources with the same flags: the Trainer's
 //           inputs are the playground's 2-D features, and the kernels and
 //           dense-layer products (model/products.h) have no JS API of their own.
@@ -40,7 +40,7 @@ export function openLayerCode(benchModule, build) {
 }
 
 /**
- * The SIMD128 prototypes of the bench module (bench/common/proto_simd.h):
+ * The SIMD128 prototypes of the bench module (bench/cpp/common/proto_simd.h):
  * K1 forward, G1, and W1-W3 training steps with the prototype products (no
  * Trainer: compare with the core's W3, which takes the same path). Refuses
  * to open unless they agree with Eigen and the core's scalar ReLU
@@ -51,7 +51,7 @@ export function openPrototypes(benchModule) {
   const problem = cString(benchModule, benchModule._bench_proto_check());
   if (problem) throw new Error(`prototype self-check failed: ${problem}`);
   return {
-    variant: 'bench/common/proto_simd.cc (8x4 register tile, pmax ReLU)',
+    variant: 'bench/cpp/common/proto_simd.cc (8x4 register tile, pmax ReLU)',
     w1: (w) => mlpSession(benchModule, w, 'proto'),
     w2: (w) => mlpSession(benchModule, w, 'proto'),
     w3: (w) => mlpSession(benchModule, w, 'proto'),
@@ -111,7 +111,7 @@ function copyIn(module, array) {
 const ENGINES = { model: 0, proto: 1 };
 
 /**
- * A training session outside the Trainer (bench/common/mlp_bench.h), W3's
+ * A training session outside the Trainer (bench/cpp/common/mlp_bench.h), W3's
  * only path and the prototypes' path for W1/W2/W3. The losses checked are
  * those the JS libraries report: W3 on the first batch, W1/W2 on both sets.
  */

@@ -1,8 +1,8 @@
 // The implementations compared in a JS environment (Node or the page). The
 // environment supplies loaders; this list is the same in both.
-import { openConvnet } from '../impl/convnet.mjs';
-import { openLayerCode, openPrototypes, openReluCore } from '../impl/relu-core.mjs';
-import { openTfjs } from '../impl/tfjs.mjs';
+import { openConvnet } from '../implementations/convnet.mjs';
+import { openLayerCode, openPrototypes, openReluCore } from '../implementations/relu-core.mjs';
+import { openTfjs } from '../implementations/tfjs.mjs';
 
 /**
  * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,

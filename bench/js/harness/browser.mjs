@@ -22,7 +22,7 @@ export async function runInChromium(root, options, log) {
       else if (message.text().startsWith('bench:')) log(message.text().slice(7));
     });
     page.on('pageerror', (error) => log(`[chromium] ${error.message}`));
-    await page.goto(`${server.origin}/bench/browser/index.html`);
+    await page.goto(`${server.origin}/bench/js/browser/index.html`);
     await page.waitForFunction(() => typeof window.runBench === 'function', null, { timeout: 30000 });
     const outcome = await page.evaluate((opts) => window.runBench(opts), options);
     return { ...outcome, userAgent: await page.evaluate(() => navigator.userAgent), version: browser.version() };

@@ -1,4 +1,4 @@
-// Runs the native bench executables (bench/native) on the same workloads and
+// Runs the native bench executables (bench/cpp/native) on the same workloads and
 // data, and turns their per-repetition times into results like the JS ones.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

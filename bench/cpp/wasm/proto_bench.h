@@ -1,4 +1,4 @@
-// Drivers of the SIMD128 prototypes (bench/common/proto_simd.h) for K1 and
+// Drivers of the SIMD128 prototypes (bench/cpp/common/proto_simd.h) for K1 and
 // G1, and their self-check against Eigen and the core's scalar ReLU. SIMD
 // builds of the bench module only.
 #pragma once

@@ -4,7 +4,7 @@
 // tensors once, up front, so the timed loop is only the training step.
 //
 // `tf` is the bench's bundle of tfjs-core + gradients + both backends
-// (bench/tfjs/entry.mjs), loaded by the environment.
+// (bench/js/implementations/tfjs-bundle-entry.mjs), loaded by the environment.
 
 /** Opens one backend; returns the implementation's workload sessions. */
 export async function openTfjs(tf, backend) {
