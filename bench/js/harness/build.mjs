@@ -65,7 +65,8 @@ function forgetTreeOfOtherSource(tree, source) {
   const cache = join(tree, 'CMakeCache.txt');
   if (!existsSync(cache)) return;
   const home = /^CMAKE_HOME_DIRECTORY:INTERNAL=(.*)$/m.exec(readFileSync(cache, 'utf8'))?.[1];
-  if (home && realpathSync(home) !== realpathSync(source)) rmSync(tree, { recursive: true, force: true });
+  const same = home && existsSync(home) && realpathSync(home) === realpathSync(source);
+  if (!same) rmSync(tree, { recursive: true, force: true });
 }
 
 /** Builds the WASM bench module of one variant; returns its .mjs path. */
