@@ -7,18 +7,11 @@
 
 #include "kernels/kernels.h"
 #include "model/loss.h"
-#if defined(__wasm_simd128__)
-#include "proto_simd.h"
-#endif
 
 namespace relu::bench {
 
-bool MlpBench::Prepare(MlpData data, Engine engine) {
-#if !defined(__wasm_simd128__)
-  if (engine == Engine::kProto) return false;
-#endif
+bool MlpBench::Prepare(MlpData data) {
   data_ = std::move(data);
-  engine_ = engine;
   Config config;
   config.problem = data_.softmax ? Problem::kMulticlass : Problem::kBinary;
   config.binaryHead = BinaryHead::kTanhMse;
@@ -55,58 +48,11 @@ void MlpBench::Load(const float* x, const int32_t* labels, const int32_t* indice
 }
 
 void MlpBench::ForwardPass(int cols) {
-  if (engine_ == Engine::kModel) {
-    Forward(layout_, kernels::SelectKernels(), data_.params.data(), cols, &ws_);
-    return;
-  }
-#if defined(__wasm_simd128__)
-  const float* params = data_.params.data();
-  const int last = static_cast<int>(layout_.layers.size()) - 1;
-  for (int l = 0; l <= last; ++l) {
-    const LayerLayout& layer = layout_.layers[l];
-    const float* x = l == 0 ? ws_.input() : ws_.act(l - 1);
-    proto::GemmNN(layer.outputs, cols, layer.inputs, params + layer.weightOffset, x, ws_.pre(l),
-                  params + layer.biasOffset, l == last ? nullptr : ws_.act(l),
-                  l == last ? proto::Epilogue::kBias : proto::Epilogue::kBiasRelu);
-  }
-#endif
+  Forward(layout_, kernels::SelectKernels(), data_.params.data(), cols, &ws_);
 }
 
 void MlpBench::BackwardPass(int cols) {
-  if (engine_ == Engine::kModel) {
-    Backward(layout_, kernels::SelectKernels(), data_.params.data(), cols, &ws_, grads_.data());
-    return;
-  }
-#if defined(__wasm_simd128__)
-  const float* params = data_.params.data();
-  const auto& relu = kernels::SelectKernels()[Act::kRelu];
-  const kernels::ActParams act_params;
-  const int last = static_cast<int>(layout_.layers.size()) - 1;
-  int current = 0;  // ws_.delta(current): dL/dA of layer l in, dL/dZ after the ReLU backward
-  for (int l = last; l >= 0; --l) {
-    const LayerLayout& layer = layout_.layers[l];
-    const auto rows = static_cast<size_t>(layer.outputs);
-    float* dz = ws_.delta(current);
-    if (l != last) relu.backward(rows * cols, ws_.pre(l), ws_.act(l), dz, dz, &act_params);
-    const float* x = l == 0 ? ws_.input() : ws_.act(l - 1);
-    // dW = dZ X^T, as GemmNN over X transposed.
-    scratch_.resize(std::max(static_cast<size_t>(layer.inputs) * cols, rows * layer.inputs));
-    proto::Transpose(layer.inputs, cols, x, scratch_.data());
-    proto::GemmNN(layer.outputs, layer.inputs, cols, dz, scratch_.data(), grads_.data() + layer.weightOffset,
-                  nullptr, nullptr, proto::Epilogue::kNone);
-    float* db = grads_.data() + layer.biasOffset;
-    std::fill(db, db + rows, 0.0f);
-    for (int j = 0; j < cols; ++j) {
-      for (size_t r = 0; r < rows; ++r) db[r] += dz[j * rows + r];
-    }
-    if (l > 0) {  // dX = W^T dZ, as GemmNN over W transposed.
-      proto::Transpose(layer.outputs, layer.inputs, params + layer.weightOffset, scratch_.data());
-      proto::GemmNN(layer.inputs, cols, layer.outputs, scratch_.data(), dz, ws_.delta(1 - current), nullptr,
-                    nullptr, proto::Epilogue::kNone);
-      current = 1 - current;
-    }
-  }
-#endif
+  Backward(layout_, kernels::SelectKernels(), data_.params.data(), cols, &ws_, grads_.data());
 }
 
 double MlpBench::HeadLoss(int cols, bool with_gradient) {
@@ -133,13 +79,6 @@ double MlpBench::OrderLoss(size_t first, int n) {
   Load(data_.x.data(), data_.labels.data(), indices_.data(), n);
   ForwardPass(n);
   return HeadLoss(n, false) / n;
-}
-
-std::vector<int> MlpBench::sizes() const {
-  std::vector<int> out = {data_.inputs};
-  out.insert(out.end(), data_.hidden.begin(), data_.hidden.end());
-  out.push_back(data_.outputs);
-  return out;
 }
 
 double MlpBench::SetLoss(const std::vector<float>& x, const std::vector<int32_t>& labels) {

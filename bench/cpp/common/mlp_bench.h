@@ -1,14 +1,9 @@
 // A training step of an MLP with ReLU hidden layers and plain SGD, outside
-// the Trainer, with the layers computed by one of two engines:
-//   kModel: the model's own layer code (Forward, ApplyHead, Backward from
-//           cpp/model): what Trainer::Step runs, minus its per-step
-//           diagnostics (gradient and weight norms, ~1% at W3's size). W3
-//           needs this path: the Trainer's inputs are the playground's 2-D
-//           features (at most 7), not 784.
-//   kProto: the bench's SIMD128 prototypes (proto_simd.h) for the products,
-//           with bias + ReLU fused into the forward store; the model's head
-//           and ReLU backward kernel. WASM SIMD builds only.
-// Shared by the native executable (kModel) and the WASM bench module.
+// the Trainer, through the model's own layer code (Forward, ApplyHead,
+// Backward from cpp/model): what Trainer::Step runs, minus its per-step
+// diagnostics (gradient and weight norms, ~1% at W3's size). W3 needs this
+// path: the Trainer's inputs are the playground's 2-D features (at most 7),
+// not 784. Shared by the native executable and the WASM bench module.
 #pragma once
 
 #include <cstddef>
@@ -18,8 +13,6 @@
 #include "model/network.h"
 
 namespace relu::bench {
-
-enum class Engine { kModel, kProto };
 
 struct MlpData {
   int inputs = 0, outputs = 0, count = 0;
@@ -35,17 +28,13 @@ struct MlpData {
 
 class MlpBench {
  public:
-  // False when the data does not fit the layout (sizes or labels out of
-  // range) or the engine is not compiled in.
-  bool Prepare(MlpData data, Engine engine);
+  // False when the data does not fit the layout (sizes or labels out of range).
+  bool Prepare(MlpData data);
   void RunSteps(long steps);
   // Mean loss over samples [first, first + n) of `order` (n <= batch), or
   // over every sample of (x, labels) in batch-sized chunks, from the current weights.
   double OrderLoss(size_t first, int n);
   double SetLoss(const std::vector<float>& x, const std::vector<int32_t>& labels);
-  // The current parameters, and the layer sizes {inputs, hidden..., outputs}.
-  const std::vector<float>& params() const { return data_.params; }
-  std::vector<int> sizes() const;
 
  private:
   void Load(const float* x, const int32_t* labels, const int32_t* indices, int cols);
@@ -54,10 +43,9 @@ class MlpBench {
   double HeadLoss(int cols, bool with_gradient);
 
   MlpData data_;
-  Engine engine_ = Engine::kModel;
   NetworkLayout layout_;
   Workspace ws_;
-  std::vector<float> grads_, scratch_;
+  std::vector<float> grads_;
   std::vector<int32_t> indices_;
   size_t cursor_ = 0;
 };

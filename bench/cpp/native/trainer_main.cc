@@ -122,7 +122,7 @@ int RunClassifier(const json& job, const TimingMode& mode, int check_steps) {
   data.learningRate = At(job, "lr").get<float>();
   const int batch = data.batch;
   relu::bench::MlpBench bench;
-  if (!bench.Prepare(std::move(data), relu::bench::Engine::kModel))
+  if (!bench.Prepare(std::move(data)))
     return Fail("classifier job: sizes or labels do not fit the network");
   const double before = bench.OrderLoss(0, batch);
   bench.RunSteps(check_steps);

@@ -15,7 +15,7 @@ const TOLERANCE = 2e-3; // relative: float32 sums in different orders, a few SGD
 
 const close = (a, b) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 const mean = (values) => values.reduce((s, v) => s + v, 0) / values.length;
-const SHARES_SPLIT_AND_ORDER = new Set(['tfjs-wasm', 'tfjs-cpu', 'convnetjs', 'layers-simd', 'proto-simd']);
+const SHARES_SPLIT_AND_ORDER = new Set(['tfjs-wasm', 'tfjs-cpu', 'convnetjs', 'layers-simd']);
 
 /** Returns a list of disagreement messages (empty when all agree). */
 export function crossCheck(envName, checks) {

@@ -12,7 +12,6 @@ export const COLUMNS = Object.freeze([
   { impl: 'eigen-sse2', title: 'Eigen SSE2' },
   { impl: 'eigen-avx2', title: 'Eigen AVX2' },
   { impl: 'layers-simd', title: 'ours SIMD128 layers only' },
-  { impl: 'proto-simd', title: 'proto SIMD128' },
 ]);
 const ENVS = Object.freeze([{ env: 'node', title: 'Node' }, { env: 'chromium', title: 'Chromium' }]);
 const NATIVE_IMPLS = new Set(['native', 'eigen-sse2', 'eigen-avx2']);
@@ -77,16 +76,6 @@ const TARGETS = [
   { label: 'K1 bwd 1M vs TF.js wasm', metric: 'K1.bwd.1M', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 1 },
   ...METRICS.filter((m) => m.gemm).map((m) => ({
     label: `${m.label} vs native Eigen SSE2`, metric: m.id, a: 'relu-simd', b: 'eigen-sse2', atLeast: 0.8,
-  })),
-  // What the bench's SIMD128 prototypes would give the same targets.
-  { label: '(prototype) W1 heatmap (every neuron) vs ConvNetJS output-only', metric: 'W1.heatmapAll',
-    a: 'proto-simd', bMetric: 'W1.heatmapOutput', b: 'convnetjs', atLeast: 30 },
-  { label: '(prototype) W2 training vs TF.js wasm', metric: 'W2.train', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 10 },
-  { label: '(prototype) W3 training vs TF.js wasm', metric: 'W3.train', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 4 },
-  { label: '(prototype) K1 fwd 4K vs scalar build', metric: 'K1.fwd.4K', a: 'proto-simd', b: 'relu-scalar', atLeast: 3 },
-  { label: '(prototype) K1 fwd 1M vs TF.js wasm', metric: 'K1.fwd.1M', a: 'proto-simd', b: 'tfjs-wasm', atLeast: 1 },
-  ...METRICS.filter((m) => m.gemm).map((m) => ({
-    label: `(prototype) ${m.label} vs native Eigen SSE2`, metric: m.id, a: 'proto-simd', b: 'eigen-sse2', atLeast: 0.8,
   })),
 ];
 

@@ -17,7 +17,7 @@ export function openReluCore({ api, build, benchModule, coreBaseUrl }) {
     variant: `${build} build (kernels: ${isa})`,
     w1: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, true) : undefined,
     w2: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, false) : undefined,
-    w3: benchModule ? (w) => mlpSession(benchModule, w, 'model') : undefined,
+    w3: benchModule ? (w) => mlpSession(benchModule, w) : undefined,
     k1: benchModule ? (n) => reluKernelSession(benchModule, n) : undefined,
     g1: benchModule ? (c) => gemmSession(benchModule, c) : undefined,
     close: () => {},
@@ -26,46 +26,15 @@ export function openReluCore({ api, build, benchModule, coreBaseUrl }) {
 
 /**
  * The core's layer code alone (Forward, ApplyHead, Backward, SGD) on W1/W2,
- * in the same driver as the prototypes: beside "ours", it shows what the
- * Trainer's per-step bookkeeping costs; beside "proto", what the kernels gain.
+ * in the bench module's own training loop: beside "ours", it shows what the
+ * Trainer's per-step bookkeeping costs.
  */
 export function openLayerCode(benchModule, build) {
   if (!benchModule) throw new Error(`the ${build} bench module is missing`);
   return {
     variant: `${build} build, model layer code without the Trainer`,
-    w1: (w) => mlpSession(benchModule, w, 'model'),
-    w2: (w) => mlpSession(benchModule, w, 'model'),
-    close: () => {},
-  };
-}
-
-/**
- * The SIMD128 prototypes of the bench module (bench/cpp/common/proto_simd.h):
- * K1 forward, G1, and W1-W3 training steps with the prototype products (no
- * Trainer: compare with the core's W3, which takes the same path). Refuses
- * to open unless they agree with Eigen and the core's scalar ReLU
- * (bench_proto_check); their losses are cross-checked like everyone's.
- */
-export function openPrototypes(benchModule) {
-  if (!benchModule?._bench_proto_check) throw new Error('the SIMD bench module has no prototypes');
-  const problem = cString(benchModule, benchModule._bench_proto_check());
-  if (problem) throw new Error(`prototype self-check failed: ${problem}`);
-  return {
-    variant: 'bench/cpp/common/proto_simd.cc (8x4 register tile, pmax ReLU)',
-    w1: (w) => mlpSession(benchModule, w, 'proto'),
-    w2: (w) => mlpSession(benchModule, w, 'proto'),
-    w3: (w) => mlpSession(benchModule, w, 'proto'),
-    k1: (n) => {
-      benchModule._bench_proto_relu_prepare(n);
-      return {
-        forward: (k) => benchModule._bench_proto_relu_forward(k),
-        close: () => benchModule._bench_proto_relu_prepare(0),
-      };
-    },
-    g1: (c) => {
-      if (!benchModule._bench_proto_gemm_prepare(c.m, c.k, c.n, TRANS_CODES[c.trans])) throw new Error(`bad G1 case ${c.name}`);
-      return { run: (k) => benchModule._bench_proto_gemm_run(k), close: () => {} };
-    },
+    w1: (w) => mlpSession(benchModule, w),
+    w2: (w) => mlpSession(benchModule, w),
     close: () => {},
   };
 }
@@ -108,14 +77,12 @@ function copyIn(module, array) {
   return pointer;
 }
 
-const ENGINES = { model: 0, proto: 1 };
-
 /**
  * A training session outside the Trainer (bench/cpp/common/mlp_bench.h), W3's
- * only path and the prototypes' path for W1/W2/W3. The losses checked are
- * those the JS libraries report: W3 on the first batch, W1/W2 on both sets.
+ * only path. The losses checked are those the JS libraries report: W3 on the
+ * first batch, W1/W2 on both sets.
  */
-function mlpSession(module, w, engine) {
+function mlpSession(module, w) {
   const spiralLabels = (data) => Int32Array.from(data.target, (t) => (t > 0 ? 1 : 0));
   const softmax = !w.train;
   const inputs = softmax ? w.data.inputs : 2;
@@ -124,10 +91,10 @@ function mlpSession(module, w, engine) {
   const count = labels.length;
   const setup = [new Int32Array(w.hidden), w.params, x, labels, w.order].map((a) => copyIn(module, a));
   const [hidden, params, xPtr, labelsPtr, order] = setup;
-  const ok = module._bench_mlp_prepare(ENGINES[engine], softmax ? 1 : 0, inputs, softmax ? w.data.classes : 1, count,
+  const ok = module._bench_mlp_prepare(softmax ? 1 : 0, inputs, softmax ? w.data.classes : 1, count,
     hidden, w.hidden.length, w.batch, w.lr, params, w.params.length, xPtr, labelsPtr, order, w.order.length);
   setup.forEach((p) => module._bench_free(p));
-  if (!ok) throw new Error(`bench module: ${w.name} does not fit the network (engine ${engine})`);
+  if (!ok) throw new Error(`bench module: ${w.name} does not fit the network`);
   const setLoss = (data) => {
     const [dataX, dataLabels] = [data.x, spiralLabels(data)].map((a) => copyIn(module, a));
     const loss = module._bench_mlp_set_loss(dataX, dataLabels, data.count, 2);
@@ -137,30 +104,7 @@ function mlpSession(module, w, engine) {
   };
   const trainSteps = (k) => module._bench_mlp_steps(k);
   const loss = () => (softmax ? [module._bench_mlp_order_loss(0, w.batch)] : [setLoss(w.train), setLoss(w.test)]);
-  const session = { trainSteps, loss, close: () => {} };
-  if (engine === 'proto' && w.grid) Object.assign(session, protoGrid(module, w, trainSteps, loss));
-  return session;
-}
-
-// W1's heatmaps by the prototype GridForward, copied out of the heap as the JS API does.
-function protoGrid(module, w, trainSteps, loss) {
-  const pixels = w.grid * w.grid;
-  const nodes = w.hidden.reduce((sum, units) => sum + units, 0) + 1;
-  const all = new Float32Array(nodes * pixels);
-  const outputOnly = new Float32Array(pixels);
-  const heatmapAll = () => {
-    const start = module._bench_proto_grid(w.grid) / 4;
-    all.set(module.HEAPF32.subarray(start, start + all.length));
-  };
-  const stepsPerEpoch = Math.floor(w.train.count / w.batch);
-  return {
-    heatmapAll,
-    heatmapOutput: () => {
-      const start = module._bench_proto_grid(w.grid) / 4 + (nodes - 1) * pixels;
-      outputOnly.set(module.HEAPF32.subarray(start, start + pixels));
-    },
-    frame: () => { trainSteps(stepsPerEpoch); loss(); heatmapAll(); },
-  };
+  return { trainSteps, loss, close: () => {} };
 }
 
 function reluKernelSession(module, n) {

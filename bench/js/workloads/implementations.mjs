@@ -1,7 +1,7 @@
 // The implementations compared in a JS environment (Node or the page). The
 // environment supplies loaders; this list is the same in both.
 import { openConvnet } from '../implementations/convnet.mjs';
-import { openLayerCode, openPrototypes, openReluCore } from '../implementations/relu-core.mjs';
+import { openLayerCode, openReluCore } from '../implementations/relu-core.mjs';
 import { openTfjs } from '../implementations/tfjs.mjs';
 
 /**
@@ -21,7 +21,6 @@ export function implementations(env, loaders) {
     { id: 'relu-simd', env, open: core('simd') },
     { id: 'relu-scalar', env, open: core('scalar') },
     { id: 'layers-simd', env, open: async () => openLayerCode(await loaders.benchModule('simd'), 'simd') },
-    { id: 'proto-simd', env, open: async () => openPrototypes(await loaders.benchModule('simd')) },
     { id: 'tfjs-wasm', env, open: async () => openTfjs(await loaders.tf(), 'wasm') },
     { id: 'tfjs-cpu', env, open: async () => openTfjs(await loaders.tf(), 'cpu') },
     { id: 'convnetjs', env, open: async () => openConvnet(await loaders.convnetjs()) },
