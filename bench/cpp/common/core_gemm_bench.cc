@@ -5,17 +5,12 @@
 
 namespace relu::bench {
 
-bool CoreGemmBench::Prepare(int m, int k, int n, const char* trans) {
-  if (!ParseGemmTrans(trans, &kind_)) return false;
-  m_ = m;
-  k_ = k;
-  n_ = n;
-  // The operands hold m*k and k*n floats whichever way round they are stored.
-  a_.assign(static_cast<size_t>(m) * k, 0.5f);
-  b_.assign(static_cast<size_t>(k) * n, 0.25f);
-  c_.assign(static_cast<size_t>(m) * n, 0.0f);
-  scratch_.assign(ProductScratchFloats(static_cast<size_t>(k), static_cast<size_t>(m)), 0.0f);
-  return true;
+void CoreGemmBench::Allocate() {
+  const auto m = static_cast<size_t>(m_), k = static_cast<size_t>(k_), n = static_cast<size_t>(n_);
+  a_.assign(m * k, 0.5f);
+  b_.assign(k * n, 0.25f);
+  c_.assign(m * n, 0.0f);
+  scratch_.assign(ProductScratchFloats(k, m), 0.0f);
 }
 
 void CoreGemmBench::Run(long reps) {

@@ -2,24 +2,22 @@
 
 namespace relu::bench {
 
-bool GemmBench::Prepare(int m, int k, int n, const char* trans) {
-  if (!ParseGemmTrans(trans, &kind_)) return false;
+void GemmBench::Allocate() {
   switch (kind_) {
     case GemmTrans::kNN:
-      a_.setConstant(m, k, 0.5f);
-      b_.setConstant(k, n, 0.25f);
+      a_.setConstant(m_, k_, 0.5f);
+      b_.setConstant(k_, n_, 0.25f);
       break;
     case GemmTrans::kNT:
-      a_.setConstant(m, k, 0.5f);
-      b_.setConstant(n, k, 0.25f);
+      a_.setConstant(m_, k_, 0.5f);
+      b_.setConstant(n_, k_, 0.25f);
       break;
     case GemmTrans::kTN:
-      a_.setConstant(k, m, 0.5f);
-      b_.setConstant(k, n, 0.25f);
+      a_.setConstant(k_, m_, 0.5f);
+      b_.setConstant(k_, n_, 0.25f);
       break;
   }
-  c_.setZero(m, n);
-  return true;
+  c_.setZero(m_, n_);
 }
 
 void GemmBench::Run(long reps) {

@@ -1,26 +1,22 @@
 // G1's ceiling, for the native executables (built twice: SSE2 and AVX2+FMA):
-// Eigen's product at one dense-layer size; Run(reps) repeats it so the caller
-// can time many with one call. The WASM "ours" columns time the model's own
-// products instead (core_gemm_bench.h).
+// Eigen's product at one dense-layer size. The WASM "ours" columns time the
+// model's own products instead (core_gemm_bench.h).
 #pragma once
 
 #include <Eigen/Core>
 
-#include "gemm_trans.h"
+#include "gemm_driver.h"
 
 namespace relu::bench {
 
-// One dense-layer product C[m x n] = op(A) op(B) with Eigen, where
-// trans is "NN" (W X), "NT" (dZ X^T) or "TN" (W^T dZ).
-class GemmBench {
+class GemmBench final : public GemmDriver {
  public:
-  // Returns false for an unknown `trans`.
-  bool Prepare(int m, int k, int n, const char* trans);
-  void Run(long reps);
-  float Checksum() const;
+  void Run(long reps) override;
+  float Checksum() const override;
 
  private:
-  GemmTrans kind_ = GemmTrans::kNN;
+  void Allocate() override;
+
   Eigen::MatrixXf a_, b_, c_;
 };
 
