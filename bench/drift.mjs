@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTrainer } from '../web/api/index.js';
-import { W1 } from './workloads/spec.mjs';
+import { W1 } from './js/workloads/spec.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 6);

@@ -18,15 +18,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBenchModule, buildCore, buildNative, buildTfjsBundles, newestMtime } from './lib/build.mjs';
-import { runInChromium } from './lib/browser.mjs';
-import { crossCheck } from './lib/checks.mjs';
-import { runNativeCore, runNativeGemm } from './lib/native.mjs';
-import { nodeLoaders } from './lib/node-env.mjs';
-import { evaluateTargets, formatTable, formatTargets, tableRows } from './lib/report.mjs';
-import { MODES } from './lib/stats.mjs';
-import { implementations } from './workloads/implementations.mjs';
-import { runImplementation } from './workloads/suite.mjs';
+import { buildBenchModule, buildCore, buildNative, buildTfjsBundles, newestMtime } from './js/harness/build.mjs';
+import { runInChromium } from './js/harness/browser.mjs';
+import { crossCheck } from './js/harness/checks.mjs';
+import { runNativeCore, runNativeGemm } from './js/harness/native.mjs';
+import { nodeLoaders } from './js/harness/node-env.mjs';
+import { evaluateTargets, formatTable, formatTargets, tableRows } from './js/harness/report.mjs';
+import { MODES } from './js/harness/stats.mjs';
+import { implementations } from './js/workloads/implementations.mjs';
+import { runImplementation } from './js/workloads/suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

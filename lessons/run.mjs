@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { LESSONS, findLesson } from './experiments/index.mjs';
 import { ROOT, buildProbe } from './lib/probe.mjs';
 import { presetLink } from './lib/presets.mjs';
+import { toSvg } from './lib/plot.mjs';
 import { openRasterizer } from './lib/raster.mjs';
 
 const OUT_DIR = join(ROOT, 'docs/lessons');
@@ -64,11 +65,11 @@ async function main() {
       process.stderr.write(`lessons: ${lesson.number} ${lesson.name} ... `);
       const data = await lesson.measure(options.seeds ? { seeds: options.seeds } : {});
       const seconds = (performance.now() - start) / 1000;
-      const { markdown, csv, svg } = lesson.render(data);
+      const { markdown, csv, figure } = lesson.render(data);
       const base = join(OUT_DIR, baseName(lesson));
       writeFileSync(`${base}.md`, markdownPage(lesson, markdown));
       writeFileSync(`${base}.csv`, csv);
-      if (rasterizer) await rasterizer.toPng(svg, `${base}.png`);
+      if (rasterizer) await rasterizer.toPng(await toSvg(figure), `${base}.png`);
       process.stderr.write(`${seconds.toFixed(1)} s\n`);
     }
   } finally {

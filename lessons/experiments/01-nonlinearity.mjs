@@ -5,7 +5,7 @@ import { lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, spread } from '../lib/report.mjs';
 import { seedRange, summarize } from '../lib/stats.mjs';
-import { PALETTE, chart, decisionMap, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, decisionMap, panels } from '../lib/plot.mjs';
 
 // The presets use a sigmoid + cross-entropy head; the last case is the page's
 // default tanh + squared-error head, whose saturation can stall a run.
@@ -80,7 +80,7 @@ export default {
           'With the tanh + squared-error head some ReLU runs stall near 0.72: on about half of the plane their output is exactly ±1 in float, so the misclassified points there send almost no gradient (the loss moves in the fourth digit over 250 more epochs).',
       ].join('\n'),
       csv: csv(['preset', 'dataset', 'activation', 'head', 'seed', 'trainAccuracy', 'testAccuracy'], csvRows),
-      svg: panels([panels(maps, { columns: 4 }), strip], { columns: 1, title: 'Lesson 1: linear vs one ReLU layer' }),
+      figure: panels([panels(maps, { columns: 4 }), strip], { columns: 1, title: 'Lesson 1: linear vs one ReLU layer' }),
     };
   },
 };

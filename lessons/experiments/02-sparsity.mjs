@@ -6,7 +6,7 @@ import { hiddenLayers, initRecord, lastRecord, runJobs } from '../lib/probe.mjs'
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, spread } from '../lib/report.mjs';
 import { mean, seedRange, summarize } from '../lib/stats.mjs';
-import { PALETTE, chart, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, panels } from '../lib/plot.mjs';
 
 const PRESET = 'relu-spiral';
 // Fewer, noisier points: a setting where a 6x8 network can overfit.
@@ -109,7 +109,7 @@ export default {
         `Paired by seed (same data, same initial weights), ReLU's gap minus Leaky ReLU's: ${spread(paired)}.`,
       ].join('\n'),
       csv: csv(['seed', 'layer', 'zerosAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining', 'zerosAtInitBias0.5'], csvRows),
-      svg: panels([profile, gaps], { title: 'Lesson 2: ReLU sparsity' }),
+      figure: panels([profile, gaps], { title: 'Lesson 2: ReLU sparsity' }),
     };
   },
 };

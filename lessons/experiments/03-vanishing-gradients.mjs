@@ -7,7 +7,7 @@ import { lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable } from '../lib/report.mjs';
 import { geometricMean, seedRange, summarize } from '../lib/stats.mjs';
-import { PALETTE, chart } from '../lib/svg-chart.mjs';
+import { PALETTE, chart } from '../lib/plot.mjs';
 
 // One full-batch step: its gradient is the gradient at the initial weights.
 const FULL_BATCH = { batchSize: 20000 };
@@ -55,7 +55,7 @@ export default {
       const band = Array.from({ length: layerCount }, (_, l) => [l + 1, Math.min(...c.gradNorms.map((n) => n[l])), Math.max(...c.gradNorms.map((n) => n[l]))]);
       profile.push({ kind: 'band', color: c.color, band }, { kind: 'line', name: c.label, color: c.color, dash: c.dash, markers: true, points });
     }
-    const svg = chart({
+    const figure = chart({
       title: `Lesson 3: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
       width: 760, height: 460,
       x: { label: 'weight layer (1 = next to the input, 11 = output)', min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
@@ -72,7 +72,7 @@ export default {
         table,
       ].join('\n'),
       csv: csv(['network', 'seed', 'layer', 'gradNorm'], csvRows),
-      svg,
+      figure,
     };
   },
 };

@@ -6,7 +6,7 @@ import { hiddenLayers, initRecord, lastRecord, runJobs } from '../lib/probe.mjs'
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, spread } from '../lib/report.mjs';
 import { geometricMean, mean, seedRange, summarize } from '../lib/stats.mjs';
-import { PALETTE, chart, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, panels } from '../lib/plot.mjs';
 
 export const INITS = [
   { init: 'he-normal', label: 'He', color: PALETTE.he },
@@ -137,7 +137,7 @@ export default {
         symmetryTable,
       ].join('\n'),
       csv: csv(['init', 'seed', 'layer', 'preVariance'], csvRows),
-      svg: panels([variance, training], { title: 'Lesson 4: initialisation in 30 ReLU layers of 32 units' }),
+      figure: panels([variance, training], { title: 'Lesson 4: initialisation in 30 ReLU layers of 32 units' }),
     };
   },
 };

@@ -6,7 +6,7 @@ import { hiddenLayers, lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
 import { mean, seedRange, summarize } from '../lib/stats.mjs';
-import { PALETTE, chart, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, panels } from '../lib/plot.mjs';
 
 export const RATES = [0.01, 0.03, 0.1, 0.3, 1];
 export const ACTIVATIONS = [
@@ -101,7 +101,7 @@ export default {
         table,
       ].join('\n'),
       csv: csv(['activation', 'learningRate', 'seed', 'offShare', 'deadUnits', 'offAtCheckpoint', 'cameBack', 'trainAccuracy', 'testAccuracy'], csvRows),
-      svg: panels([off, accuracy], { title: 'Lesson 5: dead units against the learning rate (spiral, 3 x 8 units)' }),
+      figure: panels([off, accuracy], { title: 'Lesson 5: dead units against the learning rate (spiral, 3 x 8 units)' }),
     };
   },
 };

@@ -5,7 +5,7 @@ import { initRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable } from '../lib/report.mjs';
 import { seedRange } from '../lib/stats.mjs';
-import { PALETTE, chart, heatmap, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, heatmap, panels } from '../lib/plot.mjs';
 
 export const DEPTHS = [1, 2, 4, 8, 16, 32, 64];
 export const WIDTHS = [2, 3, 4, 8];
@@ -82,7 +82,7 @@ export default {
         table,
       ].join('\n'),
       csv: csv(['width', 'depth', 'seeds', 'constantAtInit'], data.cells.map((c) => [c.width, c.depth, c.seeds, c.dead])),
-      svg: panels([map, curves], { title: 'Lesson 6: born dead' }),
+      figure: panels([map, curves], { title: 'Lesson 6: born dead' }),
     };
   },
 };

@@ -7,7 +7,7 @@ import { lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable } from '../lib/report.mjs';
 import { quantile, seedRange } from '../lib/stats.mjs';
-import { PALETTE, chart, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, panels } from '../lib/plot.mjs';
 
 export const RATES = [0.01, 0.03, 0.1, 0.3, 1, 3];
 export const CLIPS = [0, 0.1];
@@ -121,7 +121,7 @@ export default {
           `. Starting again (Reset) at ${data.rescueRate} is the row above.`,
       ].join('\n'),
       csv: csv(['clipNorm', 'learningRate', 'seed', 'diverged', 'divergedAtStep', 'cause', 'testLoss'], csvRows),
-      svg: panels([losses, divergedBars], { title: 'Lesson 7: too large a learning rate, and gradient clipping' }),
+      figure: panels([losses, divergedBars], { title: 'Lesson 7: too large a learning rate, and gradient clipping' }),
     };
   },
 };

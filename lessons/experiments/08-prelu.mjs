@@ -5,7 +5,7 @@ import { hiddenLayers, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
 import { mean, seedRange, summarize } from '../lib/stats.mjs';
-import { chart, panels } from '../lib/svg-chart.mjs';
+import { chart, panels } from '../lib/plot.mjs';
 
 const PRESET = 'prelu-spiral';
 const LAYER_COLORS = ['#fdae61', '#f46d43', '#d73027', '#a50026', '#762a83', '#40004b'];
@@ -93,7 +93,7 @@ export default {
           (data.perUnit ? `, ${spread(summarize(data.perUnit.map((r) => r.testAccuracy)), 2)} (one per unit).` : '.'),
       ].join('\n'),
       csv: csv(['slopes', 'seed', 'epoch', 'layer', 'slope'], csvRows),
-      svg: panels([trajectories, strip], { title: 'Lesson 8: learned PReLU slopes' }),
+      figure: panels([trajectories, strip], { title: 'Lesson 8: learned PReLU slopes' }),
     };
   },
 };

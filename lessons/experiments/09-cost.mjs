@@ -7,7 +7,7 @@ import { runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable } from '../lib/report.mjs';
 import { quantile } from '../lib/stats.mjs';
-import { PALETTE, chart, panels } from '../lib/svg-chart.mjs';
+import { PALETTE, chart, panels } from '../lib/plot.mjs';
 import { availableWasmBuilds, wasmStepMicros } from '../lib/wasm.mjs';
 
 export const ACTIVATIONS = ['relu', 'leaky-relu', 'elu', 'gelu', 'tanh', 'sigmoid'];
@@ -83,7 +83,7 @@ export default {
         table,
       ].join('\n'),
       csv: csv(['kind', 'activation', 'value'], data.samples.map((s) => [s.kind, s.activation, s.value])),
-      svg: panels([
+      figure: panels([
         bars('kernel', 'Activation kernel alone', 'time / ReLU time'),
         bars('activation-cost', NETWORKS[0].label, 'time per step / ReLU'),
         bars('relu-spiral', NETWORKS[1].label, 'time per step / ReLU'),
