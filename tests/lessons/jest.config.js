@@ -12,4 +12,5 @@ export default {
   // Builds the probe once (incremental), before any test file runs.
   globalSetup: '<rootDir>/tests/lessons/build-probe.js',
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/tests/lessons/timeout.js'],
 };
