@@ -76,10 +76,7 @@ void CopyBlock(const FloatBuffer& from, FloatBuffer* to) {
 }  // namespace
 
 double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk) {
-  // Parameters, two checkpoints, gradients and up to two optimiser moments
-  // (Adam), so that a live switch of optimiser never crosses the limit.
-  const double floats_per_param = 6.0;
-  const double floats = floats_per_param * static_cast<double>(layout.paramCount) +
+  const double floats = kFloatsPerParam * static_cast<double>(layout.paramCount) +
                         static_cast<double>(WorkspaceFloats(layout, batch_size)) +
                         static_cast<double>(WorkspaceFloats(layout, eval_chunk));
   return floats * sizeof(float);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/buffer.h"
+#include "model/json_guard.h"
 #include "model/network.h"
 #include "model/optimizer.h"
 #include "model/rng.h"
@@ -19,6 +20,29 @@ namespace relu {
 // Refuse networks whose parameters, gradients, optimiser moments and batch
 // buffers would need more than this, rather than let an allocation fail.
 inline constexpr double kMaxModelBytes = 1.5 * 1024 * 1024 * 1024;
+// Each parameter has 6 floats: itself, two checkpoints, its gradient and up
+// to two optimiser moments (Adam), so that a live switch of optimiser never
+// crosses the limit.
+inline constexpr int kFloatsPerParam = 6;
+// Hence no network the core builds has more parameters than this (2^26).
+inline constexpr size_t kMaxModelParams =
+    static_cast<size_t>(kMaxModelBytes) / (kFloatsPerParam * sizeof(float));
+
+// Model files (ImportJson). Values: the largest model's parameters, its config
+// at the config limit, and the few top-level members. Bytes: the same model
+// written with each parameter on a line of its own, indented as
+// JSON.stringify(model, null, 2) does (at most 21 bytes: 4 spaces, 15
+// characters as in "-1.17549435e-38", a comma and a newline; 24 leaves room
+// for a CR or a deeper indent), after the largest config. Anything beyond
+// cannot be a model the core would build, and is refused unread.
+inline constexpr JsonLimits kModelJsonLimits{
+    "model JSON", kMaxModelParams * 24 + kConfigJsonLimits.maxBytes, kConfigJsonLimits.maxDepth,
+    kMaxModelParams + kConfigJsonLimits.maxValues + 16};
+// An imported `step` drives the schedule and the sample count (step x batch
+// size, at most 20000): up to 1e11 steps (over three years at 1000 steps a
+// second) keeps that count below 2^53, where the epoch (a double) is exact,
+// with room to train on.
+inline constexpr int64_t kMaxImportedStep = 100000000000;
 // The evaluation and grid passes go through the network in chunks of at
 // most this many columns, and at most kEvalChunkFloats floats of buffers.
 // 1024 columns: per-call costs (packing, tile edges) fade, and a small
