@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/json_number.h"
 #include "model/trainer.h"
 #include "model/trainer_impl.h"
 
@@ -141,8 +142,7 @@ class ModelReader : public AcceptAllSax {
   }
 
   bool Param(double number, const Json::string_t& text) {
-    constexpr double kFloatMax = std::numeric_limits<float>::max();
-    if (!std::isfinite(number) || std::fabs(number) > kFloatMax) {
+    if (!RoundsToFiniteFloat(number)) {
       NoteBadParam(Excerpt(text));
     } else if (destination_ != nullptr && params_count_ < destination_count_) {
       destination_[params_count_] = static_cast<float>(number);

@@ -2,6 +2,8 @@
 // every malformed document refused with the previous state kept.
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -185,6 +187,34 @@ TEST(ModelJsonGuards, NumbersBeyondFloatOrDoubleAreRefused) {
   // A number of a million digits is quoted by its start only.
   const std::string digits = WithParamsText(good, "[1" + std::string(1000000, '0') + "]");
   EXPECT_TRUE(StartsWith(Refused(digits), "model JSON: not valid JSON at byte "));
+}
+
+// Found by model_fuzz: FLT_MAX exports as 3.4028235e+38, above FLT_MAX as a
+// double, and the import refused its own export.
+TEST(ModelJson, ExtremeFloatsRoundTrip) {
+  auto source = MustCreate(SmallTrainerConfig());
+  std::vector<float> values = Params(*source);
+  const float kMax = std::numeric_limits<float>::max();
+  const float kTiny = std::numeric_limits<float>::denorm_min();
+  const std::vector<float> extremes = {kMax, -kMax, kTiny, -kTiny, -0.0f, 1e-38f};
+  std::copy(extremes.begin(), extremes.end(), values.begin());
+  ASSERT_TRUE(source->SetParams(values.data(), values.size()).ok());
+  auto target = MustCreate(SmallTrainerConfig());
+  const Status status = target->ImportJson(source->ExportJson());
+  ASSERT_TRUE(status.ok()) << status.message();
+  const std::vector<float> imported = Params(*target);
+  ASSERT_EQ(imported.size(), values.size());
+  EXPECT_EQ(std::memcmp(imported.data(), values.data(), values.size() * sizeof(float)), 0);
+  // Half an ulp above FLT_MAX still rounds to it; from there on, to infinity.
+  const std::string good = source->ExportJson();
+  auto edge = MustCreate(SmallTrainerConfig());
+  const std::string params = nlohmann::json::parse(good, nullptr, false)["params"].dump();
+  const Status below = edge->ImportJson(
+      WithParamsText(good, "[3.4028235677973362e38" + params.substr(params.find(','))));
+  ASSERT_TRUE(below.ok()) << below.message();
+  EXPECT_EQ(Params(*edge)[0], kMax);
+  EXPECT_EQ(Refused(WithParamsText(good, "[3.4028235677973366e38]")),
+            "model JSON: params[0] is 3.4028235677973366e38: every parameter must be a finite float");
 }
 
 TEST(ModelJsonGuards, SyntaxErrorsQuoteAShortExcerpt) {
