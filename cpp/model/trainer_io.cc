@@ -82,8 +82,12 @@ class ModelReader : public AcceptAllSax {
     return InParams() ? Param(value, text) : Scalar(Json(value), "");
   }
   bool string(Json::string_t& value) {
-    if (!InParams()) return Scalar(Json(value), "");
-    return Scalar(Json(), Json(Excerpt(value)).dump(-1, ' ', false, Json::error_handler_t::replace));
+    if (InParams()) {
+      return Scalar(Json(), Json(Excerpt(value)).dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+    if (InConfig()) return Scalar(Json(value), "", value.size());
+    // A member's own string is only compared, and may be any length: keep its start.
+    return depth_ == 1 ? Scalar(Json(Excerpt(value, 64)), "") : true;
   }
   bool start_object(std::size_t) { return Open(Json::object(), "an object"); }
   bool start_array(std::size_t) { return Open(Json::array(), "an array"); }
@@ -95,9 +99,13 @@ class ModelReader : public AcceptAllSax {
       if (name == "step") has_step_ = true;
     } else if (!open_.empty()) {
       key_ = name;
+      return Spend(0, name.size());
     }
     return true;
   }
+
+  // Why the reader stopped the parse, or empty.
+  const std::string& error() const { return error_; }
 
  private:
   enum class Member { other, format, version, step, config, params };
@@ -110,6 +118,21 @@ class ModelReader : public AcceptAllSax {
     return Member::other;
   }
   bool InParams() const { return depth_ == 2 && params_open_; }
+  bool InConfig() const { return !open_.empty() || (depth_ == 1 && CurrentMember() == Member::config); }
+
+  // The config's tree is held to the limits of a config document of its own
+  // (ParseConfig checks its text again), so that a model file cannot build a
+  // tree of 2^26 values there.
+  bool Spend(size_t values, size_t bytes) {
+    config_values_ += values;
+    config_bytes_ += bytes;
+    if (config_values_ > kConfigJsonLimits.maxValues) {
+      error_ = "config: more than " + std::to_string(kConfigJsonLimits.maxValues) + " JSON values";
+    } else if (config_bytes_ > kConfigJsonLimits.maxBytes) {
+      error_ = "config: more than " + std::to_string(kConfigJsonLimits.maxBytes) + " bytes of text";
+    }
+    return error_.empty();
+  }
 
   // A value at the top of a member (depth 1) or inside the config's tree.
   void Place(Json value) {
@@ -130,13 +153,14 @@ class ModelReader : public AcceptAllSax {
     }
   }
 
-  bool Scalar(Json value, const std::string& excerpt) {
+  bool Scalar(Json value, const std::string& excerpt, size_t text_bytes = 0) {
     if (InParams()) {
       // A string, a boolean or null among the parameters.
       NoteBadParam(excerpt);
       ++params_count_;
       return true;
     }
+    if (InConfig() && !Spend(1, text_bytes)) return false;
     Place(std::move(value));
     return true;
   }
@@ -170,8 +194,9 @@ class ModelReader : public AcceptAllSax {
       ++params_count_;
     } else if (depth_ == 0) {
       root_is_object_ = container.is_object();
-    } else if (!open_.empty() || (depth_ == 1 && CurrentMember() == Member::config)) {
+    } else if (InConfig()) {
       // The config's tree (its depth is bounded by the guard).
+      if (!Spend(1, 0)) return false;
       const bool is_root = open_.empty();
       Place(std::move(container));
       Json& parent = is_root ? config_ : *open_.back();
@@ -196,6 +221,8 @@ class ModelReader : public AcceptAllSax {
   std::string member_;  // the top-level key being read
   std::string key_;     // the last key inside the config's tree
   bool has_step_ = false;
+  size_t config_values_ = 0, config_bytes_ = 0;
+  std::string error_;
   Json format_, version_, step_, config_;
   std::vector<Json*> open_;  // the config's containers being filled, innermost last
   bool params_is_array_ = false;
@@ -212,6 +239,7 @@ Status Trainer::ImportJson(std::string_view json_text) {
   ModelReader reader;
   Status status = ParseGuarded(json_text, kModelJsonLimits, &reader);
   if (!status.ok()) return status;
+  if (!reader.error().empty()) return ModelError(reader.error());
   if (!reader.is_object()) return ModelError("expected an object");
   const ModelReader::Json& format = reader.format();
   if (!format.is_string() || format.get<std::string>() != kFormat) {

@@ -153,6 +153,22 @@ TEST(ModelJsonGuards, DeepNestingInConfigIsRefused) {
   EXPECT_TRUE(StartsWith(Refused(text), "model JSON: JSON nested deeper than 64 levels at byte "));
 }
 
+TEST(ModelJsonGuards, TheConfigIsHeldToTheConfigLimits) {
+  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  auto doc = nlohmann::ordered_json::parse(good, nullptr, false);
+  doc["config"]["points"] = "MANY";
+  std::string text = doc.dump();
+  std::string many = "[0";
+  for (int i = 0; i < 1000000; ++i) many += ",0";
+  text.replace(text.find("\"MANY\""), 6, many + "]");
+  // Within the model's own value limit, but a config tree that large is never built.
+  EXPECT_EQ(Refused(text), "model JSON: config: more than 1000000 JSON values");
+  // A long string in another member is compared by its start only.
+  doc = nlohmann::ordered_json::parse(good, nullptr, false);
+  doc["format"] = std::string(1 << 20, 'f');
+  EXPECT_EQ(Refused(doc.dump()), "model JSON: format must be \"relu-playground-model\"");
+}
+
 TEST(ModelJsonGuards, NestedValuesInParamsAreNamedNotDumped) {
   const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
   const std::string nested = "[0.5, 0.25, 1, " + std::string(60, '[') + std::string(60, ']') + "]";
