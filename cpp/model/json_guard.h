@@ -67,7 +67,10 @@ class GuardedSax {
     return Count() && inner_->number_float(value, text);
   }
   bool string(Json::string_t& value) { return Count() && inner_->string(value); }
-  bool binary(Json::binary_t&) { return Count() && false; }  // never produced by JSON text
+  bool binary(Json::binary_t&) {  // never produced by JSON text; refused if it ever were
+    error_ = std::string(limits_.subject) + ": binary values are not JSON";
+    return false;
+  }
   bool start_object(std::size_t size) { return Count() && inner_->start_object(size); }
   bool key(Json::string_t& name) { return inner_->key(name); }
   bool end_object() { return inner_->end_object(); }
