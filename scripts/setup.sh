@@ -10,6 +10,7 @@ APT_PACKAGES=(
   build-essential cmake git
   emscripten            # emcc 3.1.6 on Debian 12; a current emsdk works too
   libeigen3-dev nlohmann-json3-dev googletest
+  clang libclang-rt-14-dev   # libFuzzer, ASan and UBSan for scripts/fuzz.sh
   chromium              # real-browser tests through playwright-core
   nodejs npm            # only used when no Node >= 20 is on PATH
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test suite:
 #   C++ (GoogleTest via ctest): native, native under ASan+UBSan, WASM SIMD128
-#   and WASM scalar under Node; relu-train CLI tests; Jest unit tests of the JS
+#   and WASM scalar under Node; libFuzzer targets for 10 s each; relu-train CLI tests; Jest unit tests of the JS
 #   API, worker and UI modules; end-to-end tests in headless Chromium; the
 #   lesson claims on the native core; a smoke
 #   run of the benchmarks (no timing is asserted).
@@ -49,6 +49,7 @@ jest() { node --experimental-vm-modules node_modules/jest/bin/jest.js --selectPr
 
 suite "C++ native" native
 suite "C++ ASan+UBSan" asan
+suite "C++ fuzz targets (10 s each)" env FUZZ_SECONDS=10 bash scripts/fuzz.sh
 suite "WASM builds" wasm_build
 suite "C++ as WASM (SIMD128)" wasm_tests simd
 suite "C++ as WASM (scalar)" wasm_tests scalar

@@ -14,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/args.h"
 #include "model/config.h"
+#include "model/json_guard.h"
 #include "model/json_number.h"
 #include "model/trainer.h"
 
@@ -24,9 +26,9 @@ constexpr int kExitTrained = 0;
 constexpr int kExitInternal = 1;
 constexpr int kExitBadInput = 2;
 
-// Far above any real config (20000 points is under 1 MiB); stops a runaway pipe.
-constexpr size_t kMaxInputBytes = 64u << 20;
-constexpr long kMaxEpochs = 10000000;
+// What ParseConfig accepts (far above any real config: 20000 points is under
+// 1 MiB); checked while reading, which stops a runaway pipe.
+constexpr size_t kMaxInputBytes = relu::kConfigJsonLimits.maxBytes;
 
 constexpr const char* kUsage =
     "usage: relu-train [CONFIG.json | -] [--epochs N] [--eval-every K] [--quiet] [--print-config] [--help]\n"
@@ -43,75 +45,9 @@ constexpr const char* kUsage =
     "Exit status: 0 trained (a diverged run too: see \"diverged\"), 2 bad usage or config, 1 internal error.\n"
     "The config keys are listed in docs/CONFIG.md.\n";
 
-struct Options {
-  std::string input = "-";
-  bool input_given = false;
-  long epochs = 100;
-  long eval_every = 1;
-  bool quiet = false;
-  bool print_config = false;
-  bool help = false;
-};
-
 int Fail(int status, const std::string& message) {
   std::fprintf(stderr, "relu-train: %s\n", message.c_str());
   return status;
-}
-
-// Whole decimal number in [min, max], nothing else in the text.
-bool ParseCount(const char* text, long min, long max, long* out) {
-  if (text == nullptr || *text == '\0') return false;
-  char* end = nullptr;
-  errno = 0;
-  const long value = std::strtol(text, &end, 10);
-  if (errno != 0 || *end != '\0' || value < min || value > max) return false;
-  *out = value;
-  return true;
-}
-
-// Returns "" or the reason the command line is wrong.
-std::string ParseArgs(int argc, char** argv, Options* options) {
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    std::string value;
-    bool has_value = false;
-    const size_t equals = arg.find('=');
-    if (arg.rfind("--", 0) == 0 && equals != std::string::npos) {
-      value = arg.substr(equals + 1);
-      arg.resize(equals);
-      has_value = true;
-    }
-    const auto take_count = [&](const char* flag, long min, long max, long* out) -> std::string {
-      if (!has_value) {
-        if (i + 1 >= argc) return std::string(flag) + " needs a value";
-        value = argv[++i];
-      }
-      if (!ParseCount(value.c_str(), min, max, out)) {
-        return std::string(flag) + ": \"" + value + "\" is not a whole number in [" + std::to_string(min) + ", " +
-               std::to_string(max) + "]";
-      }
-      return "";
-    };
-    const auto no_value = [&](bool* flag) -> std::string {
-      if (has_value) return arg + " takes no value";
-      *flag = true;
-      return "";
-    };
-    std::string error;
-    if (arg == "--epochs") error = take_count("--epochs", 0, kMaxEpochs, &options->epochs);
-    else if (arg == "--eval-every") error = take_count("--eval-every", 1, kMaxEpochs, &options->eval_every);
-    else if (arg == "--quiet") error = no_value(&options->quiet);
-    else if (arg == "--print-config") error = no_value(&options->print_config);
-    else if (arg == "--help" || arg == "-h") error = no_value(&options->help);
-    else if (arg.size() > 1 && arg[0] == '-') error = "unknown option " + arg;
-    else if (options->input_given) error = "more than one config given (\"" + options->input + "\" and \"" + arg + "\")";
-    else {
-      options->input = arg;
-      options->input_given = true;
-    }
-    if (!error.empty()) return error;
-  }
-  return "";
 }
 
 // Reads all of a file (or stdin for "-"), at most kMaxInputBytes.
@@ -266,7 +202,7 @@ void WriteSummary(long epochs, const relu::Trainer& trainer) {
   line.Close('}').Print();
 }
 
-int Run(const Options& options) {
+int Run(const relu::cli::Options& options) {
   std::string text;
   std::string error;
   if (!ReadInput(options.input, &text, &error)) return Fail(kExitBadInput, error);
@@ -304,8 +240,8 @@ int Run(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Options options;
-  const std::string usage_error = ParseArgs(argc, argv, &options);
+  relu::cli::Options options;
+  const std::string usage_error = relu::cli::ParseArgs(argc, argv, &options);
   if (!usage_error.empty()) {
     std::fprintf(stderr, "relu-train: %s\n%s", usage_error.c_str(), kUsage);
     return kExitBadInput;

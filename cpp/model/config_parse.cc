@@ -2,9 +2,9 @@
 // web/shared/schema.js (checkField, then checkConsistency), so that the page
 // and the core reject the same configs with the same words.
 //
-// nlohmann-json is used without exceptions (JSON_NOEXCEPTION): syntax errors
-// are found by a SAX pass that records the byte offset, and values are only
-// read after their type is checked.
+// nlohmann-json is used without exceptions (JSON_NOEXCEPTION): size, depth,
+// value count and syntax are checked first (json_guard.h), and values are
+// only read after their type is checked.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -18,6 +18,7 @@
 
 #include "model/config.h"
 #include "model/config_fields.h"
+#include "model/json_guard.h"
 #include "model/json_number.h"
 
 namespace relu {
@@ -26,80 +27,6 @@ namespace {
 using config_internal::FieldSpec;
 using config_internal::Kind;
 using Json = nlohmann::ordered_json;  // keeps the document's key order, as JavaScript does
-
-// A config is a few kilobytes (points: up to 20000 triples); anything far
-// beyond is a mistake, and deep nesting is never needed (a point is at depth 3).
-constexpr size_t kMaxConfigBytes = 64u << 20;
-constexpr int kMaxJsonDepth = 64;
-// 20000 points of 4 values each, and room to spare: enough to report "too many
-// points" in the words of schema.js, while a 64 MiB list of numbers is refused
-// before it takes a gigabyte as a document tree.
-constexpr size_t kMaxJsonValues = 1000000;
-
-// --- Syntax --------------------------------------------------------------------
-
-// Rejects nesting deeper than kMaxJsonDepth before any parser or recursive
-// walk sees it. Returns the byte offset of the first bracket too deep, or -1.
-long FindTooDeepNesting(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return static_cast<long>(i);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return -1;
-}
-
-// SAX consumer that keeps the first syntax error, and stops documents with
-// more values than any config needs before they are built in memory.
-struct SyntaxCheck {
-  std::string error;
-  size_t values = 0;
-
-  bool Count() {
-    if (++values <= kMaxJsonValues) return true;
-    error = "config: more than " + std::to_string(kMaxJsonValues) + " JSON values";
-    return false;
-  }
-  bool null() { return Count(); }
-  bool boolean(bool) { return Count(); }
-  bool number_integer(Json::number_integer_t) { return Count(); }
-  bool number_unsigned(Json::number_unsigned_t) { return Count(); }
-  bool number_float(Json::number_float_t, const Json::string_t&) { return Count(); }
-  bool string(Json::string_t&) { return Count(); }
-  bool binary(Json::binary_t&) { return Count(); }
-  bool start_object(std::size_t) { return Count(); }
-  bool key(Json::string_t&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return Count(); }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
-    // or "[json.exception.out_of_range.406] number overflow parsing '1e400'": keep the description
-    // and give the 0-based byte offset instead of line and column.
-    std::string detail = ex.what();
-    const size_t tag_end = detail.find("] ");
-    if (tag_end != std::string::npos) detail = detail.substr(tag_end + 2);
-    const size_t location_end = detail.find(": ");  // the location itself holds no ": "
-    if (detail.rfind("parse error at ", 0) == 0 && location_end != std::string::npos) {
-      detail = detail.substr(location_end + 2);
-    }
-    const size_t offset = position > 0 ? position - 1 : 0;
-    error = "config: not valid JSON at byte " + std::to_string(offset) + ": " + detail;
-    return false;
-  }
-};
 
 // --- Values, described as schema.js's describe() does ----------------------------
 
@@ -370,24 +297,8 @@ std::vector<std::pair<const std::string*, const Json*>> MembersInJsOrder(const J
 
 Status ParseConfig(std::string_view json_text, Config* out) {
   if (out == nullptr) return Status::Error("config: no output given");
-  if (json_text.size() > kMaxConfigBytes) {
-    return Status::Error("config: " + std::to_string(json_text.size()) + " bytes is more than the " +
-                         std::to_string(kMaxConfigBytes) + " allowed");
-  }
-  const long too_deep = FindTooDeepNesting(json_text);
-  if (too_deep >= 0) {
-    return Status::Error("config: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                         " levels at byte " + std::to_string(too_deep));
-  }
-  // nlohmann-json stops at a NUL byte as if the text ended there ("{}\0junk"
-  // would pass); JSON allows none outside strings, nor raw inside them.
-  const size_t nul = json_text.find('\0');
-  if (nul != std::string_view::npos) {
-    return Status::Error("config: not valid JSON at byte " + std::to_string(nul) + ": a NUL byte is not allowed");
-  }
-  SyntaxCheck syntax;
-  Json::sax_parse(json_text.begin(), json_text.end(), &syntax);
-  if (!syntax.error.empty()) return Status::Error(syntax.error);
+  Status guard = CheckJson(json_text, kConfigJsonLimits);
+  if (!guard.ok()) return guard;
   const Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
   if (!document.is_object()) return Status::Error("config: expected an object");
 

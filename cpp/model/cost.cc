@@ -10,8 +10,7 @@ double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_
   // Parameters, two checkpoints, gradients and up to two optimiser moments
   // (Adam), so that a live switch of optimiser never crosses the limit; and
   // the split step's gradient buffer for one layer.
-  const double floats_per_param = 6.0;
-  const double floats = floats_per_param * static_cast<double>(layout.paramCount) +
+  const double floats = double{kFloatsPerParam} * static_cast<double>(layout.paramCount) +
                         static_cast<double>(LargestLayerParams(layout)) +
                         static_cast<double>(WorkspaceFloats(layout, batch_size)) +
                         static_cast<double>(WorkspaceFloats(layout, eval_chunk));

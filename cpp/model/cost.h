@@ -18,6 +18,10 @@ namespace relu {
 // Refuse networks whose parameters, gradients, optimiser moments and batch
 // buffers would need more than this, rather than let an allocation fail.
 inline constexpr double kMaxModelBytes = 1.5 * 1024 * 1024 * 1024;
+// Each parameter has 6 floats: itself, two checkpoints, its gradient and up
+// to two optimiser moments (Adam), so that a live switch of optimiser never
+// crosses the limit.
+inline constexpr int kFloatsPerParam = 6;
 // The evaluation and grid passes go through the network in chunks of at
 // most this many columns, and at most kEvalChunkFloats floats of buffers.
 // 1024 columns: per-call costs (packing, tile edges) fade, and a small

@@ -4,6 +4,7 @@
 // match the web side (web/shared/schema.js) character for character.
 #pragma once
 
+#include <cmath>
 #include <string>
 
 namespace relu {
@@ -16,5 +17,10 @@ std::string FormatNumber(double value);
 // Shortest text that reads back (strtod, then rounding to float) to the same
 // float, e.g. 0.1f gives "0.1", not "0.10000000149011612".
 std::string FormatFloat(float value);
+
+// True when `value` rounds to a finite float: |value| < 2^128 - 2^103, half
+// an ulp above FLT_MAX. The shortest text of FLT_MAX, 3.4028235e+38, is above
+// FLT_MAX as a double and must still read back as FLT_MAX.
+inline bool RoundsToFiniteFloat(double value) { return std::fabs(value) < 0x1p128 - 0x1p103; }
 
 }  // namespace relu

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -20,10 +21,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr const char* kDivergedAdvice = ": lower the learning rate, then Configure or Reset";
-
-Status OutOfMemory(const char* what) {
-  return Status::Error(std::string("out of memory allocating the ") + what);
-}
 
 FeatureSet MakeFeatureSet(const std::vector<Point>& points, uint32_t features, int inputs) {
   FeatureSet set;
@@ -43,18 +40,54 @@ std::string HiddenList(const std::vector<int>& hidden) {
   return text + "]";
 }
 
-Status CheckMemory(const NetworkLayout& layout, const Config& config, int batch_size) {
+std::string Megabytes(double bytes) { return std::to_string(static_cast<long long>(bytes / 1048576)); }
+
+// "hidden: the network [8,8] with batchSize 10 needs about 12 MB": the start
+// of every message about a network's memory.
+std::string NetworkNeeds(const NetworkLayout& layout, const Config& config, int batch_size) {
   const double bytes = EstimateModelBytes(layout, batch_size, EvalChunk(layout));
-  if (bytes <= kMaxModelBytes) return Status::Ok();
-  const auto megabytes = [](double b) {
-    return std::to_string(static_cast<long long>(b / 1048576));
-  };
-  const std::string needs = "needs about " + megabytes(bytes) + " MB";
-  const std::string limit = "the limit is " + megabytes(kMaxModelBytes) + " MB";
-  return Status::Error("hidden: the network " + HiddenList(config.hidden) + " with batchSize " +
-                       std::to_string(batch_size) + " " + needs +
-                       " for parameters, gradients, optimiser state and batch buffers; " + limit +
-                       ": use fewer or narrower layers, or a smaller batchSize");
+  return "hidden: the network " + HiddenList(config.hidden) + " with batchSize " +
+         std::to_string(batch_size) + " needs about " + Megabytes(bytes) + " MB";
+}
+
+Status CheckMemory(const NetworkLayout& layout, const Config& config, int batch_size) {
+  if (EstimateModelBytes(layout, batch_size, EvalChunk(layout)) <= kMaxModelBytes) return Status::Ok();
+  return Status::Error(NetworkNeeds(layout, config, batch_size) +
+                       " for parameters, gradients, optimiser state and batch buffers; the limit is " +
+                       Megabytes(kMaxModelBytes) +
+                       " MB: use fewer or narrower layers, or a smaller batchSize");
+}
+
+// Within the limit, and still more than this browser (or system) would give.
+Status CouldNotAllocate(const NetworkLayout& layout, const Config& config, int batch_size, const char* what) {
+  return Status::Error(NetworkNeeds(layout, config, batch_size) + ", could not allocate the " + what +
+                       ": free memory (close other tabs or programs), or use fewer or narrower layers, "
+                       "or a smaller batchSize");
+}
+
+// What the trainer allocates outside its FloatBuffers once they exist, through
+// operator new or Eigen, where a failure would abort instead of returning:
+// the orthogonal initialisation's double-precision QR (a Gaussian matrix, its
+// factorisation and Q: 4 matrices of the largest layer, with room), Eigen's
+// product blocks (under 1 MB each) and the small vectors of diagnostics. Making
+// sure this much can be had before going on turns those aborts into the error
+// above, unless memory runs out between this check and the allocation.
+size_t AllocationHeadroom(const NetworkLayout& layout, const Config& config) {
+  size_t largest_layer = 0;
+  for (const LayerLayout& layer : layout.layers) {
+    largest_layer = std::max(largest_layer, static_cast<size_t>(layer.inputs) * static_cast<size_t>(layer.outputs));
+  }
+  const size_t orthogonal = config.init == Init::kOrthogonal ? 4 * sizeof(double) * largest_layer : 0;
+  return orthogonal + (size_t{4} << 20);
+}
+
+// True when `bytes` can be allocated now. In the WASM build the heap then keeps
+// them (its memory never shrinks), free for the allocations that follow.
+bool CanAllocate(size_t bytes) {
+  void* volatile probe = std::malloc(bytes);  // volatile: not to be optimised away as unused
+  if (probe == nullptr) return false;
+  std::free(probe);
+  return true;
 }
 
 // "loss is NaN at step 12": the cause of a divergence, value by value.
@@ -99,13 +132,20 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   const size_t n = impl->layout.paramCount;
   if (!impl->params.Assign(n) || !impl->grads.Assign(n) ||
       !impl->checkpoints[0].params.Assign(n) || !impl->checkpoints[1].params.Assign(n)) {
-    return OutOfMemory("parameters");
+    return CouldNotAllocate(impl->layout, config, batch_size, "parameters");
   }
-  if (!impl->optimizer.Reset(config.optimizer, n)) return OutOfMemory("optimiser state");
-  if (!impl->pieceGrads.Assign(LargestLayerParams(impl->layout))) return OutOfMemory("gradients");
+  if (!impl->optimizer.Reset(config.optimizer, n)) {
+    return CouldNotAllocate(impl->layout, config, batch_size, "optimiser state");
+  }
+  if (!impl->pieceGrads.Assign(LargestLayerParams(impl->layout))) {
+    return CouldNotAllocate(impl->layout, config, batch_size, "gradients");
+  }
   if (!impl->batch.Resize(impl->layout, batch_size) ||
       !impl->eval.Resize(impl->layout, EvalChunk(impl->layout))) {
-    return OutOfMemory("batch buffers");
+    return CouldNotAllocate(impl->layout, config, batch_size, "batch buffers");
+  }
+  if (!CanAllocate(AllocationHeadroom(impl->layout, config))) {
+    return CouldNotAllocate(impl->layout, config, batch_size, "working memory");
   }
 
   const size_t layer_count = impl->layout.layers.size();
@@ -434,11 +474,13 @@ Status Trainer::Impl::ConfigureLive(const Config& next) {
   if (!status.ok()) return status;
   Workspace resized;
   const bool resize = batch_size != batch.capacity();
-  if (resize && !resized.Resize(layout, batch_size)) return OutOfMemory("batch buffers");
+  if (resize && !resized.Resize(layout, batch_size)) {
+    return CouldNotAllocate(layout, next, batch_size, "batch buffers");
+  }
   OptimizerState fresh;
   const bool new_optimizer = next.optimizer != optimizer.type();
   if (new_optimizer && !fresh.Reset(next.optimizer, layout.paramCount)) {
-    return OutOfMemory("optimiser state");
+    return CouldNotAllocate(layout, next, batch_size, "optimiser state");
   }
   // Nothing can fail from here on. A step under way started with the old
   // settings (and batch buffers): it is dropped, and the next one starts afresh.

@@ -10,12 +10,33 @@
 
 #include "model/buffer.h"
 #include "model/cost.h"
+#include "model/json_guard.h"
 #include "model/network.h"
 #include "model/optimizer.h"
 #include "model/rng.h"
 #include "model/trainer.h"
 
 namespace relu {
+
+// No network (kFloatsPerParam and kMaxModelBytes: cost.h) the core builds has more parameters than this (2^26).
+inline constexpr size_t kMaxModelParams =
+    static_cast<size_t>(kMaxModelBytes) / (kFloatsPerParam * sizeof(float));
+
+// Model files (ImportJson). Values: the largest model's parameters, its config
+// at the config limit, and the few top-level members. Bytes: the same model
+// written with each parameter on a line of its own, indented as
+// JSON.stringify(model, null, 2) does (at most 21 bytes: 4 spaces, 15
+// characters as in "-1.17549435e-38", a comma and a newline; 24 leaves room
+// for a CR or a deeper indent), after the largest config. Anything beyond
+// cannot be a model the core would build, and is refused unread.
+inline constexpr JsonLimits kModelJsonLimits{
+    "model JSON", kMaxModelParams * 24 + kConfigJsonLimits.maxBytes, kConfigJsonLimits.maxDepth,
+    kMaxModelParams + kConfigJsonLimits.maxValues + 16};
+// An imported `step` drives the schedule and the sample count (step x batch
+// size, at most 20000): up to 1e11 steps (over three years at 1000 steps a
+// second) keeps that count below 2^53, where the epoch (a double) is exact,
+// with room to train on.
+inline constexpr int64_t kMaxImportedStep = 100000000000;
 
 // Divergence before anything turns non-finite. A run has blown up when the
 // weights' norm ||W|| (all weight matrices, biases excluded) passes
