@@ -7,6 +7,7 @@ import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { estimateCost } from '../shared/cost.js';
 import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
+import { createDispatch } from './dispatch.js';
 import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
@@ -395,6 +396,7 @@ export function createSession({
       needTrainer().trapForTesting();
     },
   };
+  const dispatch = createDispatch(handlers);
 
   /**
    * The core trapped: its module is dead. Drops it, and rebuilds the trainer
@@ -440,16 +442,10 @@ export function createSession({
   }
 
   async function answer(message) {
-    const { id, type } = message;
+    const { id } = message;
     if (restarting) await restarting;
     try {
-      const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
-      if (!handler) {
-        throw requestError('type', `type: ${JSON.stringify(type)} is not one of ${Object.values(Request).join(', ')}`);
-      }
-      const outcome = await handler(message);
-      // The snapshot handler names its transferables; the others have none.
-      const { result, transfer } = type === Request.SNAPSHOT ? outcome : { result: outcome, transfer: [] };
+      const { result, transfer } = await dispatch(message);
       if (playing && recovery.due()) recovery.save(trainer, coreOptions);
       post({ type: Event.REPLY, id, ok: true, result }, transfer);
     } catch (error) {
