@@ -12,6 +12,8 @@
 // throttled to the display's frame rate and never queue up. The worker answers
 // with buffers moved as transferables, not copied.
 
+import { MAX_PARAM_UNITS } from './drawn-params.js';
+
 // The requests are declared once, in METHODS below: the client's methods
 // (client.js) and the worker's dispatch (web/worker/dispatch.js) are made
 // from that list, so a new request is one entry here plus its handler in
@@ -24,6 +26,9 @@
  * then fail with a message instead of misreading each other.
  */
 export const PROTOCOL_VERSION = 1;
+
+/** Most steps one step request may queue for a network whose step runs in pieces. */
+export const MAX_QUEUED_STEPS = 1000;
 
 /** The message both sides give when the page and the worker speak different versions. */
 export function versionMismatch(pageVersion, workerVersion) {
@@ -74,7 +79,7 @@ export const METHODS = deepFreeze({
     type: 'step',
     fields: ['steps', 'epochs'],
     doc: '{steps?: number, epochs?: number} -> {step}: train now, while paused (default one step). ' +
-      'A network whose step runs in pieces (see snapshot\'s busy) queues up to 1000 steps instead and ' +
+      `A network whose step runs in pieces (see snapshot's busy) queues up to ${MAX_QUEUED_STEPS} steps instead and ` +
       'answers at once with {step, queued}: the worker runs them between requests.',
   },
   reset: {
@@ -94,7 +99,7 @@ export const METHODS = deepFreeze({
     transfers: true,
     doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true} -> Snapshot, its buffers moved. ' +
       'evaluate: false skips the full pass over the data (cheap step metrics only). params: the whole ' +
-      'parameter block; paramUnits: n in [1, 1024] instead carries only what a diagram of n units a layer ' +
+      `parameter block; paramUnits: n in [1, ${MAX_PARAM_UNITS}] instead carries only what a diagram of n units a layer ` +
       'draws (web/shared/drawn-params.js).',
   },
   exportModel: {

@@ -3,7 +3,7 @@
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
 import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
-import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
+import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { estimateCost } from '../shared/cost.js';
 import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
@@ -344,14 +344,14 @@ export function createSession({
         throw requestError('steps', 'steps: give steps or epochs, not both');
       }
       if (epochs !== undefined && inPieces()) {
-        throw requestError('epochs', 'epochs: a network this large trains in pieces; ask for steps (at most 1000) instead');
+        throw requestError('epochs', `epochs: a network this large trains in pieces; ask for steps (at most ${MAX_QUEUED_STEPS}) instead`);
       }
       if (inPieces()) {
         // A step of this network is too long to run in one go: the loop runs
         // it in pieces, answering requests between them; snapshots say busy.
         const count = steps ?? 1;
-        if (!Number.isInteger(count) || count < 0 || count > 1000) {
-          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, 1000] for a network this large`);
+        if (!Number.isInteger(count) || count < 0 || count > MAX_QUEUED_STEPS) {
+          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, ${MAX_QUEUED_STEPS}] for a network this large`);
         }
         manualSteps += count;
         if (count > 0 && !loopRunning) startLoop();

@@ -1,6 +1,7 @@
 // The worker protocol's one list of requests (METHODS): the client's methods
 // and the worker's dispatch made from it, the wire format they keep, and the
 // protocol version checked on both sides. No core needed.
+import { readFileSync } from 'node:fs';
 import { createTrainingClient } from '../../../web/shared/client.js';
 import { Event, METHODS, PROTOCOL_VERSION, Request } from '../../../web/shared/protocol.js';
 import { createDispatch } from '../../../web/worker/dispatch.js';
@@ -174,4 +175,18 @@ describe('the client checks the version the worker names in ready', () => {
     expect(ready).toEqual([]);
     expect(errors).toEqual([{ message }]);
   });
+});
+
+test('docs/API.md\'s table of requests names every request of the list and each of its fields', () => {
+  const text = readFileSync(new URL('../../../docs/API.md', import.meta.url), 'utf8');
+  const table = text.slice(text.indexOf('| Request | Fields | Result |')).split('\n\n')[0];
+  const rows = table.split('\n').slice(2).map((row) => row.split('|').map((cell) => cell.trim()));
+  const documented = rows.flatMap(([, requests, fields]) => [...requests.matchAll(/`(\w+)`/g)].map(([, type]) => [type, fields]));
+  expect(documented.map(([type]) => type).sort()).toEqual(Object.values(METHODS).map((m) => m.type).sort());
+  for (const [type, fields] of documented) {
+    const names = [...fields.matchAll(/\b[a-zA-Z]+\b/g)].map(([word]) => word);
+    for (const field of Object.values(METHODS).find((m) => m.type === type).fields) {
+      expect({ type, documents: field, in: names.includes(field) }).toEqual({ type, documents: field, in: true });
+    }
+  }
 });
