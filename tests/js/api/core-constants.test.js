@@ -10,7 +10,9 @@ import {
 } from '../../../web/api/index.js';
 import { loadCore } from '../../../web/api/loader.js';
 import { DOMAIN, HISTOGRAM } from '../../../web/shared/protocol.js';
-import { FIELDS, defaultConfig, validateConfig } from '../../../web/shared/schema.js';
+import {
+  FIELDS, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_SAMPLES, MAX_UNITS, defaultConfig, validateConfig,
+} from '../../../web/shared/schema.js';
 import { requireBuilds } from './builds.js';
 
 requireBuilds();
@@ -150,4 +152,33 @@ test.each(Object.keys(FIELDS))('%s: the core keeps the weights on a change exact
   } finally {
     trainer.delete();
   }
+});
+
+describe('the config limits the fuzzed differential test seldom reaches, at the bound and one past it', () => {
+  // Lists longer than the fuzzer makes, and class labels past its range:
+  // the core's verdict (estimateCost validates without building) against the schema's.
+  let core;
+  beforeAll(async () => {
+    core = await loadCore('scalar');
+  });
+  const custom = (labels, problem = 'multiclass') => ({ dataset: 'custom', problem, points: labels.map((label, i) => [i % 5, 1, label]) });
+  const CASES = [
+    ['hidden layers', (n) => ({ hidden: Array(n).fill(1) }), MAX_HIDDEN_LAYERS],
+    ['points', (n) => custom(Array(n).fill(0), 'binary'), MAX_SAMPLES],
+    ['numSamples', (n) => ({ numSamples: n }), MAX_SAMPLES],
+    ['units', (n) => ({ hidden: [n] }), MAX_UNITS],
+    ['class labels', (n) => custom([0, n - 1]), MAX_CLASSES],
+  ];
+
+  test.each(CASES.map(([what, configOf, bound]) => ({ what, configOf, bound })))('$what: both take $bound and refuse one more, with the same message', ({ configOf, bound }) => {
+    const verdicts = [bound, bound + 1].map((n) => {
+      const config = { ...defaultConfig(), ...configOf(n) };
+      const js = validateConfig(configOf(n)).errors[0]?.message ?? null;
+      const cost = core.estimateCost(JSON.stringify(config));
+      return { n, js, core: typeof cost.error === 'string' ? cost.error : null };
+    });
+    expect(verdicts[0]).toEqual({ n: bound, js: null, core: null });
+    expect(verdicts[1].js).not.toBeNull();
+    expect(verdicts[1].core).toBe(verdicts[1].js);
+  });
 });
