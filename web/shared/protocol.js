@@ -213,6 +213,10 @@ export const Event = Object.freeze({
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
  */
 
+// HISTOGRAM and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
+// kDomain in config.h), held to what it bins and draws by
+// tests/js/api/core-constants.test.js.
+
 /** The fixed activation histogram of the core. */
 export const HISTOGRAM = Object.freeze({ bins: 40, min: -4, max: 4 });
 
