@@ -62,8 +62,9 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
       if (message.ok) request.resolve(message.result);
       else request.reject(toError(message.error));
     } else if (message?.type === Event.READY && message.protocol !== PROTOCOL_VERSION) {
-      // A worker from another build (one of the two cached): nothing it says can be trusted.
-      close(toError({ message: versionMismatch(PROTOCOL_VERSION, message.protocol), field: 'protocol' }), true);
+      // A worker from another build (one of the two cached): nothing it says can be trusted. Ready answers
+      // an init, whose rejection carries the message: no error event besides.
+      close(toError({ message: versionMismatch(PROTOCOL_VERSION, message.protocol), field: 'protocol' }), false);
     } else if (listeners.has(message?.type)) {
       const { type, ...payload } = message;
       emit(type, payload);
