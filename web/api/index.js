@@ -9,7 +9,11 @@ import { BUILDS, detectSimd, fieldError, forgetCore, loadCore, resolveBuild } fr
 
 export { BUILDS, detectSimd };
 
-/** Most steps / epochs one call may run; larger counts are refused, not queued. */
+/**
+ * Most steps / epochs one call may run; larger counts are refused, not queued.
+ * The bindings check the same ranges (cpp/bindings/bindings.cc, and the grid's
+ * again in Trainer::EvalGrid): tests/js/api/core-constants.test.js holds these to them.
+ */
 export const MAX_STEPS_PER_CALL = 1e6;
 export const MAX_EPOCHS_PER_CALL = 1e4;
 export const MIN_GRID_SIZE = 2;

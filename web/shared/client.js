@@ -1,7 +1,7 @@
 // The main-thread client of the training worker: promise methods over the
 // message protocol of web/shared/protocol.js. Rejections are Errors with
 // `.field` (the config field or argument at fault, when there is one).
-import { Event, Request } from './protocol.js';
+import { Event, METHODS, PROTOCOL_VERSION, versionMismatch } from './protocol.js';
 
 const EVENT_TYPES = Object.freeze([Event.READY, Event.DIVERGED, Event.ERROR, Event.RESTARTED]);
 
@@ -61,6 +61,10 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
       pending.delete(message.id);
       if (message.ok) request.resolve(message.result);
       else request.reject(toError(message.error));
+    } else if (message?.type === Event.READY && message.protocol !== PROTOCOL_VERSION) {
+      // A worker from another build (one of the two cached): nothing it says can be trusted. Ready answers
+      // an init, whose rejection carries the message: no error event besides.
+      close(toError({ message: versionMismatch(PROTOCOL_VERSION, message.protocol), field: 'protocol' }), false);
     } else if (listeners.has(message?.type)) {
       const { type, ...payload } = message;
       emit(type, payload);
@@ -76,60 +80,25 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
     });
   }
 
+  // A request's fields from its client method's arguments, as METHODS declares them.
+  function fieldsOf(method, args) {
+    const given = method.argument !== undefined ? { [method.argument]: args[0] } : (args[0] ?? {});
+    const fields = {};
+    for (const name of method.fields) {
+      const value = given[name] !== undefined ? given[name] : method.defaults?.[name];
+      if (value !== undefined) fields[name] = value;
+    }
+    return fields;
+  }
+
+  // One promise method per request, made from the list.
+  const methods = Object.fromEntries(Object.entries(METHODS).map(([name, method]) => [name, async (...args) => {
+    const result = await request(method.type, fieldsOf(method, args));
+    return method.unwrap === undefined ? result : result[method.unwrap];
+  }]));
+
   return {
-    /** Loads the core and creates the trainer: -> {build, simd, config, layers, paramCount}. */
-    init({ config = {}, build = 'auto', wasmBaseUrl, wasmOrigins } = {}) {
-      const fields = { config, build };
-      if (wasmBaseUrl !== undefined) fields.wasmBaseUrl = wasmBaseUrl;
-      if (wasmOrigins !== undefined) fields.wasmOrigins = wasmOrigins;
-      return request(Request.INIT, fields);
-    },
-    /** A partial config: -> {rebuilt, config, layers, paramCount}. */
-    configure(patch) {
-      return request(Request.CONFIGURE, { config: patch });
-    },
-    play() {
-      return request(Request.PLAY);
-    },
-    pause() {
-      return request(Request.PAUSE);
-    },
-    /** Trains now: {steps} or {epochs} (default one step) -> progress. */
-    step({ steps, epochs } = {}) {
-      const fields = {};
-      if (steps !== undefined) fields.steps = steps;
-      if (epochs !== undefined) fields.epochs = epochs;
-      return request(Request.STEP, fields);
-    },
-    reset() {
-      return request(Request.RESET);
-    },
-    setWeight({ layer, to, from, value }) {
-      return request(Request.SET_WEIGHT, { layer, to, from, value });
-    },
-    /** -> Snapshot (see protocol.js); its buffers were moved, not copied, from the worker. */
-    snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
-      const fields = { gridSize, hidden, params, points, evaluate };
-      if (paramUnits !== undefined) fields.paramUnits = paramUnits;
-      return request(Request.SNAPSHOT, fields);
-    },
-    /** -> the model as JSON text. */
-    async exportModel() {
-      const { json } = await request(Request.EXPORT);
-      return json;
-    },
-    /** -> {config, layers, paramCount} of the imported model. */
-    importModel(json) {
-      return request(Request.IMPORT, { json });
-    },
-    /** {budgetMs?, stepsPerFrame?: number|'auto', epochsPerFrame?} -> the speed now in force. */
-    setSpeed(speed = {}) {
-      return request(Request.SET_SPEED, speed);
-    },
-    /** Test hook: makes the core trap for real; rejects, and the worker restarts the core ('restarted'). */
-    injectFault() {
-      return request(Request.INJECT_FAULT);
-    },
+    ...methods,
     /** Subscribes to 'ready' | 'diverged' | 'error' | 'restarted'; returns the unsubscribe function. */
     on(type, fn) {
       const set = listeners.get(type);

@@ -12,44 +12,144 @@
 // throttled to the display's frame rate and never queue up. The worker answers
 // with buffers moved as transferables, not copied.
 
+import { MAX_PARAM_UNITS } from './drawn-params.js';
+
+// The requests are declared once, in METHODS below: the client's methods
+// (client.js) and the worker's dispatch (web/worker/dispatch.js) are made
+// from that list, so a new request is one entry here plus its handler in
+// web/worker/session.js.
+
+/**
+ * The protocol's version. The client sends it with INIT and the worker
+ * refuses another; the worker names it in READY and the client refuses
+ * another. A page and a worker from different builds (one of them cached)
+ * then fail with a message instead of misreading each other.
+ */
 export const PROTOCOL_VERSION = 1;
 
-/** Request types, main -> worker. */
-export const Request = Object.freeze({
-  // {config, build?: 'auto'|'simd'|'scalar', wasmBaseUrl?, wasmOrigins?} -> {build, simd, paramCount, config, layers}
-  // wasmBaseUrl must be on the worker's origin or one of wasmOrigins (web/shared/wasm-origin.js).
-  // layers: [{inputs, outputs, weightOffset, biasOffset, activation}]
-  INIT: 'init',
-  // {config} full or partial -> {rebuilt: boolean, config, layers, paramCount}. Live fields keep the weights.
-  CONFIGURE: 'configure',
-  // {} -> {} : train continuously until paused, with an adaptive steps-per-frame budget.
-  PLAY: 'play',
-  // {} -> {}
-  PAUSE: 'pause',
-  // {steps?: number, epochs?: number} -> {step} : train now, while paused. A network whose
-  // step runs in pieces (see SNAPSHOT's busy) queues up to 1000 steps instead and answers at
-  // once with {step, queued}: the worker runs them between requests.
-  STEP: 'step',
-  // {} -> {} : new weights from the seed, same data.
-  RESET: 'reset',
-  // {layer, to, from, value} -> {} : one weight, as clicking a link edits it.
-  SET_WEIGHT: 'setWeight',
-  // {gridSize?: number, hidden?: boolean, params?: boolean, paramUnits?: number, points?: boolean,
-  // evaluate?: boolean = true} -> Snapshot. evaluate: false skips the full pass over the data
-  // (cheap step metrics only). params: the whole parameter block; paramUnits: n in [1, 1024]
-  // instead carries only what a diagram of n units a layer draws (web/shared/drawn-params.js).
-  SNAPSHOT: 'snapshot',
-  // {} -> {json: string}
-  EXPORT: 'export',
-  // {json: string} -> {config, layers, paramCount}
-  IMPORT: 'import',
-  // {budgetMs?: number, stepsPerFrame?: number|'auto', epochsPerFrame?: number} -> the speed now in
-  // force: how hard to train while playing.
-  SET_SPEED: 'setSpeed',
-  // {} -> fails: a test hook that makes the core trap for real (see Trainer#trapForTesting),
-  // to exercise the restart below from a test or the console. It can only hurt its own worker.
-  INJECT_FAULT: 'injectFault',
+/** Most steps one step request may queue for a network whose step runs in pieces. */
+export const MAX_QUEUED_STEPS = 1000;
+
+/** The message both sides give when the page and the worker speak different versions. */
+export function versionMismatch(pageVersion, workerVersion) {
+  return `protocol: the page speaks version ${JSON.stringify(pageVersion)} of the worker protocol and the worker ` +
+    `version ${JSON.stringify(workerVersion)}; reload the page so that both come from the same build`;
+}
+
+/**
+ * Every request, main -> worker, by the client's method name:
+ * - type: the message's `type` on the wire;
+ * - fields: the request's fields, the only ones that reach its handler;
+ * - defaults: what the client sends for a field its caller left out (other
+ *   fields left out are not sent);
+ * - argument: the client method takes this one field as its argument, instead
+ *   of an object of fields;
+ * - unwrap: the client method resolves with this field of the result;
+ * - transfers: the handler returns {result, transfer}: buffers moved, not copied;
+ * - doc: fields -> result.
+ */
+export const METHODS = deepFreeze({
+  init: {
+    type: 'init',
+    fields: ['config', 'build', 'wasmBaseUrl', 'wasmOrigins', 'protocol'],
+    defaults: { config: {}, build: 'auto', protocol: PROTOCOL_VERSION },
+    doc: '{config, build?: \'auto\'|\'simd\'|\'scalar\', wasmBaseUrl?, wasmOrigins?, protocol} -> ' +
+      '{build, simd, paramCount, config, layers}. Loads the core and creates the trainer; ' +
+      'wasmBaseUrl must be on the worker\'s origin or one of wasmOrigins (web/shared/wasm-origin.js); ' +
+      'layers: [{inputs, outputs, weightOffset, biasOffset, activation}]; ' +
+      'protocol: the client\'s PROTOCOL_VERSION, refused when it is not the worker\'s.',
+  },
+  configure: {
+    type: 'configure',
+    fields: ['config'],
+    argument: 'config',
+    doc: '{config} full or partial -> {rebuilt: boolean, config, layers, paramCount}. Live fields keep the weights.',
+  },
+  play: {
+    type: 'play',
+    fields: [],
+    doc: '{} -> {}: train continuously until paused, with an adaptive steps-per-frame budget.',
+  },
+  pause: {
+    type: 'pause',
+    fields: [],
+    doc: '{} -> {}',
+  },
+  step: {
+    type: 'step',
+    fields: ['steps', 'epochs'],
+    doc: '{steps?: number, epochs?: number} -> {step}: train now, while paused (default one step). ' +
+      `A network whose step runs in pieces (see snapshot's busy) queues up to ${MAX_QUEUED_STEPS} steps instead and ` +
+      'answers at once with {step, queued}: the worker runs them between requests.',
+  },
+  reset: {
+    type: 'reset',
+    fields: [],
+    doc: '{} -> {}: new weights from the seed, same data.',
+  },
+  setWeight: {
+    type: 'setWeight',
+    fields: ['layer', 'to', 'from', 'value'],
+    doc: '{layer, to, from, value} -> {}: one weight, as clicking a link edits it.',
+  },
+  snapshot: {
+    type: 'snapshot',
+    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate'],
+    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true },
+    transfers: true,
+    doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true} -> Snapshot, its buffers moved. ' +
+      'evaluate: false skips the full pass over the data (cheap step metrics only). params: the whole ' +
+      `parameter block; paramUnits: n in [1, ${MAX_PARAM_UNITS}] instead carries only what a diagram of n units a layer ` +
+      'draws (web/shared/drawn-params.js).',
+  },
+  exportModel: {
+    type: 'export',
+    fields: [],
+    unwrap: 'json',
+    doc: '{} -> {json: string}: the model as JSON text.',
+  },
+  importModel: {
+    type: 'import',
+    fields: ['json'],
+    argument: 'json',
+    doc: '{json: string} -> {config, layers, paramCount} of the imported model.',
+  },
+  setSpeed: {
+    type: 'setSpeed',
+    fields: ['budgetMs', 'stepsPerFrame', 'epochsPerFrame'],
+    doc: '{budgetMs?, stepsPerFrame?: number|\'auto\', epochsPerFrame?} -> the speed now in force: ' +
+      'how hard to train while playing.',
+  },
+  injectFault: {
+    type: 'injectFault',
+    fields: [],
+    doc: '{} -> fails: a test hook that makes the core trap for real (see Trainer#trapForTesting), to ' +
+      'exercise the restart (Event.RESTARTED) from a test or the console. It can only hurt its own worker.',
+  },
 });
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// 'setWeight' -> 'SET_WEIGHT'
+function constantName(type) {
+  return type.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+}
+
+/** Request types, main -> worker, by constant name: Request.SET_WEIGHT === 'setWeight'. */
+export const Request = Object.freeze(Object.fromEntries(
+  Object.values(METHODS).map(({ type }) => [constantName(type), type]),
+));
+
+/** The METHODS entry of each wire type. */
+export const METHOD_OF_TYPE = Object.freeze(Object.fromEntries(
+  Object.entries(METHODS).map(([name, method]) => [method.type, Object.freeze({ name, ...method })]),
+));
 
 /** Event types, worker -> main. */
 export const Event = Object.freeze({
@@ -112,6 +212,10 @@ export const Event = Object.freeze({
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
  */
+
+// HISTOGRAM and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
+// kDomain in config.h), held to what it bins and draws by
+// tests/js/api/core-constants.test.js.
 
 /** The fixed activation histogram of the core. */
 export const HISTOGRAM = Object.freeze({ bins: 40, min: -4, max: 4 });

@@ -27,7 +27,9 @@ export const MAX_SAMPLES = 20000;
 export const MAX_CLASSES = 10;
 
 // kind: 'int' | 'number' | 'bool' | 'enum' | 'set' | 'intList' | 'enumList' | 'points'
-// live: may change between steps without losing the weights.
+// live: may change between steps without losing the weights. The core decides
+// (NeedsRebuild in cpp/model/config.cc, `rebuilt` in a configure reply); these
+// flags describe it and tests/js/api/core-constants.test.js holds them to it.
 export const FIELDS = Object.freeze({
   // Data
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, live: false },
@@ -270,9 +272,4 @@ export function validateConfig(partial, base = defaultConfig()) {
 /** Names of the fields that differ between two configs. */
 export function changedFields(from, to) {
   return FIELD_NAMES.filter((name) => JSON.stringify(from[name]) !== JSON.stringify(to[name]));
-}
-
-/** True when going from one config to the other needs a new network or data. */
-export function needsRebuild(from, to) {
-  return changedFields(from, to).some((name) => !FIELDS[name].live);
 }

@@ -3,10 +3,11 @@
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
 import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
-import { Event, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
+import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { estimateCost } from '../shared/cost.js';
 import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
+import { createDispatch } from './dispatch.js';
 import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
@@ -343,14 +344,14 @@ export function createSession({
         throw requestError('steps', 'steps: give steps or epochs, not both');
       }
       if (epochs !== undefined && inPieces()) {
-        throw requestError('epochs', 'epochs: a network this large trains in pieces; ask for steps (at most 1000) instead');
+        throw requestError('epochs', `epochs: a network this large trains in pieces; ask for steps (at most ${MAX_QUEUED_STEPS}) instead`);
       }
       if (inPieces()) {
         // A step of this network is too long to run in one go: the loop runs
         // it in pieces, answering requests between them; snapshots say busy.
         const count = steps ?? 1;
-        if (!Number.isInteger(count) || count < 0 || count > 1000) {
-          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, 1000] for a network this large`);
+        if (!Number.isInteger(count) || count < 0 || count > MAX_QUEUED_STEPS) {
+          throw requestError('steps', `steps: ${JSON.stringify(count)} is not a whole number in [0, ${MAX_QUEUED_STEPS}] for a network this large`);
         }
         manualSteps += count;
         if (count > 0 && !loopRunning) startLoop();
@@ -395,6 +396,7 @@ export function createSession({
       needTrainer().trapForTesting();
     },
   };
+  const dispatch = createDispatch(handlers);
 
   /**
    * The core trapped: its module is dead. Drops it, and rebuilds the trainer
@@ -440,16 +442,10 @@ export function createSession({
   }
 
   async function answer(message) {
-    const { id, type } = message;
+    const { id } = message;
     if (restarting) await restarting;
     try {
-      const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
-      if (!handler) {
-        throw requestError('type', `type: ${JSON.stringify(type)} is not one of ${Object.values(Request).join(', ')}`);
-      }
-      const outcome = await handler(message);
-      // The snapshot handler names its transferables; the others have none.
-      const { result, transfer } = type === Request.SNAPSHOT ? outcome : { result: outcome, transfer: [] };
+      const { result, transfer } = await dispatch(message);
       if (playing && recovery.due()) recovery.save(trainer, coreOptions);
       post({ type: Event.REPLY, id, ok: true, result }, transfer);
     } catch (error) {

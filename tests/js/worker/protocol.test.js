@@ -2,6 +2,7 @@
 // worker_threads, driven through the main-thread client.
 import { Worker } from 'node:worker_threads';
 import { createTrainingClient } from '../../../web/shared/client.js';
+import { PROTOCOL_VERSION } from '../../../web/shared/protocol.js';
 import { rejected, requireBuilds, thrown } from '../api/builds.js';
 
 requireBuilds();
@@ -107,4 +108,27 @@ test('terminate rejects what is pending and what comes after', async () => {
   await client.terminate();
   expect((await pending).message).toBe('worker: terminated');
   expect((await rejected(client.step())).message).toBe('worker: terminated');
+});
+
+test('the worker refuses an init of another protocol version, naming both, and keeps its trainer', async () => {
+  const worker = new Worker(WORKER_URL);
+  const direct = createTrainingClient({ worker });
+  try {
+    await direct.init({ config: { seed: 3, numSamples: 60 } });
+    await direct.step({ steps: 5 });
+    // A page of another build, sending its own version on the same port.
+    const reply = new Promise((resolve) => worker.on('message', (m) => m.id === 999 && resolve(m)));
+    worker.postMessage({ type: 'init', id: 999, config: {}, protocol: PROTOCOL_VERSION + 1 });
+    expect(await reply).toEqual({
+      type: 'reply', id: 999, ok: false,
+      error: {
+        field: 'protocol',
+        message: `protocol: the page speaks version ${PROTOCOL_VERSION + 1} of the worker protocol and the worker version ` +
+          `${PROTOCOL_VERSION}; reload the page so that both come from the same build`,
+      },
+    });
+    expect((await direct.snapshot()).step).toBe(5);
+  } finally {
+    await direct.terminate();
+  }
 });

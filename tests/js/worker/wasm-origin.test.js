@@ -3,6 +3,7 @@
 import { checkWasmBase, originOf } from '../../../web/shared/wasm-origin.js';
 import { createSession } from '../../../web/worker/session.js';
 import { Event, Request } from '../../../web/shared/protocol.js';
+import { defaultConfig } from '../../../web/shared/schema.js';
 
 const PAGE = 'https://tutorial.example/course/page.html';
 
@@ -65,7 +66,7 @@ describe('the worker refuses a cross-origin base on INIT', () => {
     const posted = [];
     const loads = [];
     const fakeTrainer = {
-      build: 'scalar', simd: false, config: { batchSize: 10 }, paramCount: 1, layers: () => [],
+      build: 'scalar', simd: false, config: defaultConfig(), paramCount: 1, layers: () => [],
       points: () => ({ train: new Float32Array(30) }), params: () => new Float32Array(1), progress: () => ({ step: 0 }), delete() {},
     };
     const s = createSession({

@@ -1,0 +1,55 @@
+// A page and a worker from different builds (one of them cached): the page
+// refuses the worker's `ready` and says to reload, naming both versions.
+import { jest } from '@jest/globals';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
+import { launchBrowser, openPage } from './helpers/browser.js';
+import { PROTOCOL_VERSION } from '../../web/shared/protocol.js';
+
+jest.setTimeout(180000);
+let outDir;
+let server;
+let browser;
+
+beforeAll(async () => {
+  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
+  outDir = await buildPage();
+  server = await serveStatic(outDir);
+  browser = await launchBrowser();
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(outDir);
+});
+
+test('a worker that names another protocol version in ready: the page says to reload', async () => {
+  // The built worker, made to announce the next version: its `ready` event is the only object ending in `protocol:<v>}`
+  // besides the client's INIT defaults, which the worker never uses.
+  const assets = readdirSync(join(outDir, 'assets'));
+  const workerFile = assets.find((name) => /^training\.worker.*\.js$/.test(name));
+  expect(workerFile).toBeDefined();
+  const original = readFileSync(join(outDir, 'assets', workerFile), 'utf8');
+  const patched = original.replace(/protocol:([A-Za-z_$][\w$]*|\d+)\}/g, `protocol:${PROTOCOL_VERSION + 1}}`);
+  expect(patched).not.toBe(original);
+  await browser.context.route(`**/assets/${workerFile}`, (route) => route.fulfill({ contentType: 'text/javascript', body: patched }));
+
+  const query = '?autoplay=false&seed=7&hidden=3,2&learningRate=0.1';
+  const page = await openPage(browser.context, `${server.url}index.html${query}`);
+  const message = `the page speaks version ${PROTOCOL_VERSION} of the worker protocol and the worker version ${PROTOCOL_VERSION + 1}`;
+  await page.waitForFunction((text) => document.querySelector('.notices')?.textContent.includes(text), message, { timeout: 60000 });
+  const notices = await page.locator('.notice').allTextContents();
+  expect(notices).toContain(`protocol: ${message}; reload the page so that both come from the same build×`);
+  expect(page.errors).toEqual([]);
+  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : join(repoRoot, 'build/screenshots');
+  mkdirSync(dir, { recursive: true });
+  for (const [suffix, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+    await page.setViewportSize(viewport);
+    await page.locator('.notices').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: join(dir, `notice-protocol-version-${suffix}.png`) });
+  }
+  await page.close();
+});
