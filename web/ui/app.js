@@ -8,7 +8,7 @@
 import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
 import pageCssUrl from './styles.css?url';
 import { createTrainingClient } from '../shared/client.js';
-import { FEATURES, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
+import { FEATURES, FIELDS, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
 import { estimateCost, needsConfirmation } from '../shared/cost.js';
 import { PRESETS } from '../shared/presets.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
@@ -542,7 +542,10 @@ export function mountPlayground(root, options = {}) {
       } catch (error) {
         if (destroyed) return null;
         // Never a blank page, never all defaults: the field the core refused goes back alone.
-        const repair = recoverState(initial, error.field, presets, tried);
+        // Only a config field (or none named) can be repaired: a refused protocol
+        // version or wasm base is not the link's fault, and the link is kept.
+        const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
+        const repair = repairable ? recoverState(initial, error.field, presets, tried) : null;
         if (!repair) {
           report(error);
           return null;
