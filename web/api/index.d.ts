@@ -86,6 +86,7 @@ export interface Progress {
 
 export interface LayerDiagnostics {
   units: number;
+  /** As in LayerInfo: the hidden layer's activation, or the output head. */
   activation: string;
   preMean: number;
   preStd: number;

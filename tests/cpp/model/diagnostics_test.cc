@@ -56,7 +56,7 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
   }
   const LayerDiagnostics& hidden = trainer->metrics().layers[0];
   EXPECT_EQ(hidden.units, 3);
-  EXPECT_EQ(hidden.activation, Act::kRelu);
+  EXPECT_EQ(hidden.activation, "relu");
   EXPECT_EQ(hidden.deadUnits, 1);
   EXPECT_FLOAT_EQ(hidden.sparsity, static_cast<float>((n + non_positive) / (3 * n)));
   const double pre_mean = x1_sum / (3 * n);  // -1 and +1 cancel
@@ -85,7 +85,7 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
 
   // Output layer: the tanh head; loss and accuracy by hand.
   const LayerDiagnostics& output = trainer->metrics().layers[1];
-  EXPECT_EQ(output.activation, Act::kTanh);
+  EXPECT_EQ(output.activation, "tanh");
   double loss = 0;
   int correct = 0;
   for (const Point& p : train) {
@@ -109,7 +109,38 @@ TEST(Diagnostics, RegressionHasNoAccuracy) {
   EXPECT_TRUE(std::isfinite(trainer->metrics().trainLoss));
   EXPECT_TRUE(std::isnan(trainer->metrics().trainAccuracy));
   EXPECT_TRUE(std::isnan(trainer->metrics().testAccuracy));
-  EXPECT_EQ(trainer->metrics().layers.back().activation, Act::kLinear);
+  EXPECT_EQ(trainer->metrics().layers.back().activation, "linear");
+}
+
+// The diagnostics and the layer descriptions name each layer alike, the
+// output layer by its head (softmax once reported itself as linear).
+TEST(Diagnostics, EveryLayerNamesItsActivationOrHead) {
+  struct Case {
+    Problem problem;
+    Dataset dataset;
+    BinaryHead head;
+    const char* name;
+  };
+  const Case cases[] = {
+      {Problem::kRegression, Dataset::kRegPlane, BinaryHead::kTanhMse, "linear"},
+      {Problem::kBinary, Dataset::kCircle, BinaryHead::kTanhMse, "tanh"},
+      {Problem::kBinary, Dataset::kCircle, BinaryHead::kSigmoidBce, "sigmoid"},
+      {Problem::kMulticlass, Dataset::kSpiral3, BinaryHead::kTanhMse, "softmax"},
+  };
+  for (const Case& c : cases) {
+    Config config = SmallTrainerConfig();
+    config.problem = c.problem;
+    config.dataset = c.dataset;
+    config.binaryHead = c.head;
+    config.activations = {Act::kPrelu, Act::kElu};
+    auto trainer = MustCreate(config);
+    const std::vector<LayerDiagnostics>& layers = trainer->metrics().layers;
+    ASSERT_EQ(layers.size(), 3u);
+    EXPECT_EQ(layers[0].activation, "prelu");
+    EXPECT_EQ(layers[1].activation, "elu");
+    EXPECT_EQ(layers[2].activation, c.name);
+    for (int l = 0; l < 3; ++l) EXPECT_EQ(trainer->layerInfo(l).activation, layers[l].activation) << c.name << l;
+  }
 }
 
 TEST(Diagnostics, PreluSlopesAreReportedAndLearned) {
