@@ -16,18 +16,34 @@ namespace {
 
 struct GemmVariant {
   std::string name;
+  std::string isa;
+  bool inSet;  // the set of its ISA uses it (else a reference only)
   GemmFn gemm;
 };
 
 std::vector<GemmVariant> AllGemmVariants() {
   std::vector<GemmVariant> all;
-#define RELU_TEST_GEMM_VARIANT(isa_name, suffix) all.push_back({"gemm_f32__" #suffix, gemm_f32__##suffix});
-  RELU_FOR_EACH_GEMM(RELU_TEST_GEMM_VARIANT)
+#define RELU_TEST_GEMM_VARIANT(isa_name, suffix, gemm_suffix, gemm_in_set) \
+  all.push_back({"gemm_f32__" #gemm_suffix, isa_name, gemm_in_set, gemm_f32__##gemm_suffix});
+  RELU_FOR_EACH_ISA(RELU_TEST_GEMM_VARIANT)
 #undef RELU_TEST_GEMM_VARIANT
   return all;
 }
 
 void PrintTo(const GemmVariant& v, std::ostream* os) { *os << v.name; }
+
+// select.cc builds each set from the list: its `gemm` is the listed product
+// exactly when the list puts it in the set.
+TEST(GemmVariantsTest, EachSetHoldsItsGemmExactlyWhenTheListSaysSo) {
+  for (const GemmVariant& v : AllGemmVariants()) {
+    const KernelSet& set = v.isa == "scalar" ? ScalarKernels() : SelectKernels();
+    ASSERT_STREQ(set.isa, v.isa.c_str()) << v.name;
+    EXPECT_EQ(set.gemm, v.inSet ? v.gemm : nullptr) << v.name;
+  }
+#if defined(__wasm_simd128__)
+  EXPECT_EQ(SelectKernels().gemm, &gemm_f32__wasmsimd_8x4);
+#endif
+}
 
 // Operands stored with the given steps inside buffers that start `offset`
 // floats past an aligned allocation, C inside a column-major block of ldc rows
