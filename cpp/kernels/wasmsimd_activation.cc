@@ -117,7 +117,7 @@ using sigmoid_op = op::SigmoidOp;
 using tanh_op = op::Tanh;
 
 v128_t PreluForwardVec(v128_t x, v128_t slope) {
-  return wasm_v128_bitselect(x, wasm_f32x4_mul(slope, x), Positive(x));
+  return wasm_v128_bitselect(x, SlopeTimes(slope, x), Positive(x));
 }
 
 // Writes dx for one vector and returns dslope's increment dy * (x > 0 ? 0 : x).

@@ -14,6 +14,16 @@ inline constexpr float kGeluSqrt2OverPi = 0.7978845608028654f;
 inline constexpr float kGeluCubic = 0.044715f;
 inline constexpr float kGeluDerivClamp = 10.0f;
 
+// a * x, the negative side of Leaky ReLU and PReLU, as in scalar.cc: where
+// the slope is exactly 0, x is clamped to -FLT_MAX so that -inf gives 0, not
+// NaN. pmax(x, floor) is `x < floor ? floor : x`: NaN and every finite x pass
+// unchanged. With a splat slope, LLVM hoists the floor out of the loop.
+inline v128_t SlopeTimes(v128_t a, v128_t x) {
+  const v128_t floor =
+      wasm_v128_bitselect(Splat(-3.40282347e+38f), Splat(-__builtin_inff()), wasm_f32x4_eq(a, Zero()));
+  return wasm_f32x4_mul(a, wasm_f32x4_pmax(x, floor));
+}
+
 namespace op {
 
 // Each op: F(x, alpha) = f(x); D(x, y, alpha) = f'(x) given y = f(x).
@@ -33,7 +43,7 @@ struct Relu {
   }
 };
 struct LeakyRelu {
-  static v128_t F(v128_t x, v128_t a) { return wasm_v128_bitselect(x, wasm_f32x4_mul(a, x), Positive(x)); }
+  static v128_t F(v128_t x, v128_t a) { return wasm_v128_bitselect(x, SlopeTimes(a, x), Positive(x)); }
   static v128_t D(v128_t x, v128_t, v128_t a) { return KeepNan(x, wasm_v128_bitselect(One(), a, Positive(x))); }
 };
 // x >= 0 (not x > 0) picks x itself at +-0, which equals alpha * expm1(+-0)

@@ -40,9 +40,6 @@ TEST(GemmVariantsTest, EachSetHoldsItsGemmExactlyWhenTheListSaysSo) {
     ASSERT_STREQ(set.isa, v.isa.c_str()) << v.name;
     EXPECT_EQ(set.gemm, v.inSet ? v.gemm : nullptr) << v.name;
   }
-#if defined(__wasm_simd128__)
-  EXPECT_EQ(SelectKernels().gemm, &gemm_f32__wasmsimd_8x4);
-#endif
 }
 
 // Operands stored with the given steps inside buffers that start `offset`
@@ -232,6 +229,24 @@ TEST_P(GemmTest, EpilogueEqualsProductThenBiasThenActivation) {
         }
       }
     }
+  }
+}
+
+// A leaky slope of exactly 0 in the epilogue: C = -inf gives y = 0, not NaN,
+// as the forward kernels give it (forward_test.cc, ZeroSlopeTest).
+TEST_P(GemmTest, ZeroSlopeEpilogueGivesZeroAtNegativeInfinity) {
+  const size_t m = 9, n = 5, k = 3;  // a full tile, a ragged row and a ragged column
+  std::vector<float> a(m * k, 1.0f), b(k * n, 1.0f), c(m * n), y(m * n, 7.0f);
+  b[0] = -kInf;  // column 0 of C is -inf
+  GemmEpilogue epilogue;
+  epilogue.act = GemmAct::kLeakyRelu;
+  epilogue.alpha = 0.0f;
+  epilogue.y = y.data();
+  GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), m, &epilogue);
+  for (size_t i = 0; i < m; ++i) {
+    ASSERT_EQ(c[i], -kInf) << i;
+    ASSERT_TRUE(SameSpecial(y[i], -0.0f)) << "row " << i;
+    ASSERT_EQ(y[m + i], 3.0f) << "row " << i;
   }
 }
 
