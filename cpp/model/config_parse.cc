@@ -16,6 +16,7 @@
 #include "model/config.h"
 #include "model/config_fields.h"
 #include "model/json_number.h"
+#include "model/json_overflow.h"
 
 namespace relu {
 namespace {
@@ -344,10 +345,13 @@ Status ParseConfig(std::string_view json_text, Config* out) {
     return Status::Error("config: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
                          " levels at byte " + std::to_string(too_deep));
   }
+  std::string marked;  // JSON.parse reads 1e400 as Infinity: so does the core (json_overflow.h)
+  if (MarkOverflowingNumbers(json_text, &marked)) json_text = marked;
   SyntaxCheck syntax;
   Json::sax_parse(json_text.begin(), json_text.end(), &syntax);
   if (!syntax.error.empty()) return Status::Error(syntax.error);
-  const Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  RestoreOverflowingNumbers(&document);
   if (!document.is_object()) return Status::Error("config: expected an object");
 
   Config config;

@@ -36,7 +36,9 @@ struct LayerDiagnostics {
 
   // From the last step:
   float weightNorm = 0;   // ||W||_2 (Frobenius), biases excluded
-  float gradNorm = 0;     // ||dL/dW||_2 of the last mini-batch, before clipping
+  // ||dL/dW||_2 of the last mini-batch as the optimiser gets it: the data term's
+  // gradient plus the L1/L2 term, before clipping.
+  float gradNorm = 0;
   float updateRatio = 0;  // ||delta W|| / ||W|| of the last update
 
   std::vector<float> preluSlopes;  // PReLU layers only: 1 or `units` slopes

@@ -143,6 +143,25 @@ TEST(Diagnostics, EveryLayerNamesItsActivationOrHead) {
   }
 }
 
+// gradNorm is the gradient the optimiser gets: with L2 it holds l2 * W too.
+// Same seed, same batch: ||g + l2 W|| lies within ||g|| of l2 ||W|| (triangle
+// inequality), which the data gradient ||g|| alone does not when l2 ||W|| > 2 ||g||.
+TEST(Diagnostics, GradNormIncludesTheRegularisationTerm) {
+  Config config = SmallTrainerConfig();
+  auto plain = MustCreate(config);
+  config.l2 = 1.0f;
+  auto regularised = MustCreate(config);
+  const std::vector<LayerDiagnostics> before = regularised->metrics().layers;
+  ASSERT_TRUE(plain->Step(1).ok());
+  ASSERT_TRUE(regularised->Step(1).ok());
+  for (size_t l = 0; l < before.size(); ++l) {
+    const double data = plain->metrics().layers[l].gradNorm;
+    const double penalty = config.l2 * before[l].weightNorm;
+    ASSERT_GT(penalty, 2 * data) << "layer " << l << ": the check needs the penalty to dominate";
+    EXPECT_LE(std::abs(regularised->metrics().layers[l].gradNorm - penalty), data * (1 + 1e-5) + 1e-6) << l;
+  }
+}
+
 TEST(Diagnostics, PreluSlopesAreReportedAndLearned) {
   Config config = SmallTrainerConfig();
   config.activations = {Act::kPrelu, Act::kPrelu};
