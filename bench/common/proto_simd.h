@@ -1,6 +1,7 @@
-// Prototypes, in the bench only, of the SIMD128 kernels proposed to the
-// kernel owners (see docs/PERFORMANCE.md): they exist to measure the gain
-// before anyone changes cpp/kernels. WASM SIMD builds only.
+// Prototypes, in the bench only, of SIMD128 kernels since adopted into the
+// core (the GEMM with fused bias + ReLU in cpp/kernels/wasmsimd_gemm.cc, see
+// docs/PERFORMANCE.md): kept as the "proto SIMD128" baseline that the core's
+// figures are compared with. WASM SIMD builds only.
 //
 // Layout as in the model: column-major, one column per sample.
 #pragma once

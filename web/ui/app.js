@@ -169,7 +169,7 @@ export function mountPlayground(root, options = {}) {
     state = next;
     renderControls();
     writeUrl(push);
-    if (previous.ui.speed !== state.ui.speed && info) applySpeed();
+    if (previous.ui.speed !== state.ui.speed && info) sendSpeedToWorker();
     if (info) sendConfig(previous);
   }
 
@@ -219,7 +219,7 @@ export function mountPlayground(root, options = {}) {
     networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });
   }
 
-  function applySpeed() {
+  function sendSpeedToWorker() {
     // A snapshot request waits for the training slice in progress: short slices answer it sooner.
     const budgetMs = 2;
     const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
@@ -357,7 +357,7 @@ export function mountPlayground(root, options = {}) {
     setStructure();
     warnIfSlow(result.paramCount);
     sendConfig(initial); // edits made while the core was loading
-    applySpeed();
+    sendSpeedToWorker();
     if (state.ui.autoplay) play();
     dirty = true;
     return result;
