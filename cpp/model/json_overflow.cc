@@ -14,6 +14,12 @@ const char kNegativeMarker[] = "\\u0000relu:-Infinity";
 const std::string kPositiveValue("\0relu:+Infinity", 15);
 const std::string kNegativeValue("\0relu:-Infinity", 15);
 
+// Each marker is ~20 bytes longer than its literal: past this many, the text
+// is left alone (and refused as a syntax error), so a 64 MiB document of
+// 1e999s cannot grow to hundreds of MiB. A real config has a few dozen numbers
+// outside its points.
+constexpr size_t kMaxMarkedNumbers = 64;
+
 bool IsNumberChar(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
@@ -28,7 +34,7 @@ bool IsJsonNumber(const std::string& token) {
 
 bool MarkOverflowingNumbers(std::string_view text, std::string* out) {
   std::string marked;
-  bool found = false;
+  size_t marked_count = 0;
   size_t copied = 0;  // text[0, copied) is in `marked`
   for (size_t i = 0; i < text.size();) {
     const char c = text[i];
@@ -45,19 +51,26 @@ bool MarkOverflowingNumbers(std::string_view text, std::string* out) {
     }
     size_t end = i;
     while (end < text.size() && IsNumberChar(text[end])) ++end;
-    const std::string token(text.substr(i, end - i));
+    const std::string_view literal = text.substr(i, end - i);
+    // Only an exponent or over 308 digits can reach DBL_MAX (1.8e308): most
+    // numbers skip strtod.
+    if (literal.find_first_of("eE") == std::string_view::npos && literal.size() < 309) {
+      i = end;
+      continue;
+    }
+    const std::string token(literal);
     const double value = std::strtod(token.c_str(), nullptr);
     if (std::isinf(value) && IsJsonNumber(token)) {
+      if (++marked_count > kMaxMarkedNumbers) return false;
       marked.append(text.substr(copied, i - copied));
       marked += '"';
       marked += value > 0 ? kPositiveMarker : kNegativeMarker;
       marked += '"';
       copied = end;
-      found = true;
     }
     i = end;
   }
-  if (!found) return false;
+  if (marked_count == 0) return false;
   marked.append(text.substr(copied));
   *out = std::move(marked);
   return true;

@@ -15,7 +15,8 @@ namespace relu {
 
 // `text` with every well-formed number literal that overflows a double
 // replaced by a marker string, into *out; false (and *out untouched) when
-// there is none. Text inside strings is left alone.
+// there is none, or more than 64 (the parser then refuses the document as
+// before). Text inside strings is left alone.
 bool MarkOverflowingNumbers(std::string_view text, std::string* out);
 
 // Replaces every marker in `document` by the infinity it stands for.

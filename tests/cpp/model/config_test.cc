@@ -252,6 +252,14 @@ TEST(ConfigRanges, HugeAndOddNumbers) {
   // Inside a string it is text; a malformed literal stays a syntax error.
   EXPECT_EQ(ParseError(Json1("dataset", "\"1e400\"")).rfind("dataset: \"1e400\" is not one of", 0), 0u);
   EXPECT_TRUE(StartsWith(ParseError(Json1("noise", "01e400")), "config: not valid JSON at byte"));
+  // At most 64 are read as infinities; beyond, the document is refused as before.
+  const auto overflowing_points = [](int count) {
+    std::string points;
+    for (int i = 0; i < count; ++i) points += std::string(i ? "," : "") + "[1e400,0,0]";
+    return R"({"dataset":"custom","points":[)" + points + "]}";
+  };
+  EXPECT_EQ(ParseError(overflowing_points(64)), "points[0]: expected [x1, x2, label] of finite numbers");
+  EXPECT_TRUE(StartsWith(ParseError(overflowing_points(65)), "config: not valid JSON at byte"));
   EXPECT_EQ(ParseOk(Json1("seed", "-0")).seed, 0u);
   EXPECT_FALSE(std::signbit(ParseOk(Json1("noise", "-0.0")).noise));
   EXPECT_EQ(ParseOk(Json1("numSamples", "100.0")).numSamples, 100);
