@@ -20,15 +20,18 @@
 #include <malloc.h>
 
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kernels/kernels.h"
 #include "model/buffer.h"
 #include "model/config.h"
 #include "model/cost.h"
+#include "model/json_number.h"
+#include "model/metrics_fields.h"
 #include "model/trainer.h"
 
 namespace {
@@ -44,20 +47,18 @@ constexpr int kMinGridSize = 2;
 constexpr int kMaxGridSize = 512;
 constexpr size_t kMaxGridFloats = size_t{1} << 25;  // 128 MiB of floats
 
-int g_live_trainers = 0;
+// What progress() reports; metrics() adds the full pass's and the layers'.
+constexpr unsigned kProgressGroups = relu::kMetricStep | relu::kMetricEpoch | relu::kMetricLastStep |
+                                     relu::kMetricDiverged | relu::kMetricDivergence;
 
-std::string FormatNumber(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
+int g_live_trainers = 0;
 
 // A whole number in [lo, hi], or a message naming `what`.
 Status CheckWhole(const char* what, double value, double lo, double hi, int* out) {
   if (!std::isfinite(value) || value != std::floor(value) || value < lo || value > hi) {
-    return Status::Error(std::string(what) + ": " + FormatNumber(value) +
-                         " is not a whole number in [" + FormatNumber(lo) + ", " +
-                         FormatNumber(hi) + "]");
+    return Status::Error(std::string(what) + ": " + relu::FormatNumber(value) +
+                         " is not a whole number in [" + relu::FormatNumber(lo) + ", " +
+                         relu::FormatNumber(hi) + "]");
   }
   *out = static_cast<int>(value);
   return Status::Ok();
@@ -71,17 +72,22 @@ val CopyToJs(const char* array_type, const std::vector<T>& values) {
   return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
-const char* HeadName(const relu::Config& config) {
-  switch (config.problem) {
-    case relu::Problem::kRegression:
-      return "linear";
-    case relu::Problem::kMulticlass:
-      return "softmax";
-    case relu::Problem::kBinary:
-      break;
+// Sets each field the core describes (model/metrics_fields.h) on a JS object,
+// as the JS type of its C++ type. Lists are copies owned by JS.
+struct JsSetter {
+  val& object;
+  void operator()(const char* key, std::string_view value) const { object.set(key, std::string(value)); }
+  void operator()(const char* key, int64_t value) const { object.set(key, static_cast<double>(value)); }
+  void operator()(const char* key, size_t value) const { object.set(key, static_cast<double>(value)); }
+  void operator()(const char* key, const std::vector<uint32_t>& values) const {
+    object.set(key, CopyToJs("Uint32Array", values));
   }
-  return config.binaryHead == relu::BinaryHead::kSigmoidBce ? "sigmoid" : "tanh";
-}
+  void operator()(const char* key, const std::vector<float>& values) const {
+    object.set(key, CopyToJs("Float32Array", values));
+  }
+  template <typename Scalar>  // bool, int, float, double, std::string
+  void operator()(const char* key, const Scalar& value) const { object.set(key, value); }
+};
 
 class TrainerHandle {
  public:
@@ -134,7 +140,7 @@ class TrainerHandle {
   std::string stepWithin(double flop_budget) {
     if (!trainer_) return NotCreated();
     if (!std::isfinite(flop_budget) || flop_budget <= 0) {
-      return "flopBudget: " + FormatNumber(flop_budget) + " is not a number > 0";
+      return "flopBudget: " + relu::FormatNumber(flop_budget) + " is not a number > 0";
     }
     step_finished_ = false;
     return ErrorText(trainer_->StepWithin(flop_budget, &step_finished_));
@@ -159,15 +165,8 @@ class TrainerHandle {
   // The cheap per-step numbers, for training loops that check after each slice.
   val progress() const {
     if (!trainer_) return val::null();
-    const relu::Metrics& m = trainer_->metrics();
     val out = val::object();
-    out.set("step", static_cast<double>(m.step));
-    out.set("epoch", m.epoch);
-    out.set("learningRate", m.learningRate);
-    out.set("batchLoss", m.batchLoss);
-    out.set("diverged", m.diverged);
-    out.set("divergedAtStep", static_cast<double>(m.divergedAtStep));
-    out.set("divergedCause", m.divergedCause);
+    relu::VisitMetrics(trainer_->metrics(), kProgressGroups, JsSetter{out});
     return out;
   }
 
@@ -175,26 +174,11 @@ class TrainerHandle {
     if (!trainer_) return val::null();
     const relu::Metrics& m = trainer_->metrics();
     val out = progress();
-    out.set("trainLoss", m.trainLoss);
-    out.set("testLoss", m.testLoss);
-    out.set("trainAccuracy", m.trainAccuracy);
-    out.set("testAccuracy", m.testAccuracy);
+    relu::VisitMetrics(m, relu::kMetricPass, JsSetter{out});
     val layers = val::array();
     for (const relu::LayerDiagnostics& d : m.layers) {
       val layer = val::object();
-      layer.set("units", d.units);
-      layer.set("activation", std::string(relu::kernels::ActName(d.activation)));
-      layer.set("preMean", d.preMean);
-      layer.set("preStd", d.preStd);
-      layer.set("actMean", d.actMean);
-      layer.set("actStd", d.actStd);
-      layer.set("sparsity", d.sparsity);
-      layer.set("deadUnits", d.deadUnits);
-      layer.set("histogram", CopyToJs("Uint32Array", d.histogram));
-      layer.set("weightNorm", d.weightNorm);
-      layer.set("gradNorm", d.gradNorm);
-      layer.set("updateRatio", d.updateRatio);
-      layer.set("preluSlopes", CopyToJs("Float32Array", d.preluSlopes));
+      relu::VisitLayerDiagnostics(d, JsSetter{layer});
       layers.call<void>("push", layer);
     }
     out.set("layers", layers);
@@ -217,8 +201,8 @@ class TrainerHandle {
     const bool is_object = values.typeOf().as<std::string>() == "object" && !values.isNull();
     const val length = is_object ? values["length"] : val::undefined();
     if (!length.isNumber() || length.as<double>() != expected) {
-      return "params: expected " + FormatNumber(expected) + " numbers, got " +
-             (length.isNumber() ? FormatNumber(length.as<double>()) : std::string("no array"));
+      return "params: expected " + relu::FormatNumber(expected) + " numbers, got " +
+             (length.isNumber() ? relu::FormatNumber(length.as<double>()) : std::string("no array"));
     }
     const std::vector<float> copy = emscripten::convertJSArrayToNumberVector<float>(values);
     return ErrorText(trainer_->SetParams(copy.data(), copy.size()));
@@ -235,34 +219,20 @@ class TrainerHandle {
     if (status.ok()) status = CheckWhole("from", from, 0, kMaxInt, &f);
     // Beyond float's range the conversion itself is undefined: refused here.
     if (status.ok() && !(std::fabs(value) <= 3.4028234663852886e38)) {
-      status = Status::Error("value: " + FormatNumber(value) + " is not a finite float");
+      status = Status::Error("value: " + relu::FormatNumber(value) + " is not a finite float");
     }
     if (status.ok()) status = trainer_->SetWeight(l, t, f, static_cast<float>(value));
     return ErrorText(status);
   }
 
   // One entry per weight layer: shape, activation and where its parameters sit
-  // in the block. PReLU slopes follow the biases; their count is what lies
-  // between the biases and the next layer's weights.
+  // in the block.
   val layers() const {
     val out = val::array();
     if (!trainer_) return out;
-    const relu::Config& config = trainer_->config();
-    const int count = trainer_->layerCount();
-    for (int l = 0; l < count; ++l) {
-      const size_t outputs = static_cast<size_t>(trainer_->layerOutputs(l));
-      const size_t slope_offset = trainer_->biasOffset(l) + outputs;
-      const size_t next = l + 1 < count ? trainer_->weightOffset(l + 1) : trainer_->paramCount();
-      const bool hidden = l + 1 < count && static_cast<size_t>(l) < config.activations.size();
+    for (int l = 0; l < trainer_->layerCount(); ++l) {
       val layer = val::object();
-      layer.set("inputs", trainer_->layerInputs(l));
-      layer.set("outputs", trainer_->layerOutputs(l));
-      layer.set("activation", std::string(hidden ? relu::kernels::ActName(config.activations[l])
-                                                 : HeadName(config)));
-      layer.set("weightOffset", static_cast<double>(trainer_->weightOffset(l)));
-      layer.set("biasOffset", static_cast<double>(trainer_->biasOffset(l)));
-      layer.set("slopeOffset", static_cast<double>(slope_offset));
-      layer.set("slopeCount", static_cast<double>(next > slope_offset ? next - slope_offset : 0));
+      relu::VisitLayerInfo(trainer_->layerInfo(l), JsSetter{layer});
       out.call<void>("push", layer);
     }
     return out;

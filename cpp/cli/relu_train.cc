@@ -12,12 +12,14 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/args.h"
 #include "model/config.h"
 #include "model/json_guard.h"
 #include "model/json_number.h"
+#include "model/metrics_fields.h"
 #include "model/trainer.h"
 
 namespace {
@@ -144,47 +146,47 @@ class JsonLine {
   bool fresh_ = true;
 };
 
-void WriteLayer(JsonLine& line, int index, const relu::LayerDiagnostics& layer) {
-  line.Open('{');
-  line.Key("layer").Int(index).Key("units").Int(layer.units);
-  line.Key("activation").String(relu::kernels::ActName(layer.activation));
-  line.Key("preMean").Float(layer.preMean).Key("preStd").Float(layer.preStd);
-  line.Key("actMean").Float(layer.actMean).Key("actStd").Float(layer.actStd);
-  line.Key("sparsity").Float(layer.sparsity).Key("deadUnits").Int(layer.deadUnits);
-  line.Key("weightNorm").Float(layer.weightNorm).Key("gradNorm").Float(layer.gradNorm);
-  line.Key("updateRatio").Float(layer.updateRatio);
-  line.Key("histogram").Open('[');
-  for (uint32_t count : layer.histogram) line.Int(count);
-  line.Close(']');
-  if (!layer.preluSlopes.empty()) {
-    line.Key("preluSlopes").Open('[');
-    for (float slope : layer.preluSlopes) line.Float(slope);
+// Writes each metric the core describes (model/metrics_fields.h) as one JSON
+// member. Empty lists are left out: only PReLU layers have slopes.
+struct MemberWriter {
+  JsonLine& line;
+  void operator()(const char* key, bool value) const { line.Key(key).Bool(value); }
+  void operator()(const char* key, int value) const { line.Key(key).Int(value); }
+  void operator()(const char* key, int64_t value) const { line.Key(key).Int(value); }
+  void operator()(const char* key, float value) const { line.Key(key).Float(value); }
+  void operator()(const char* key, double value) const { line.Key(key).Metric(value); }
+  void operator()(const char* key, std::string_view value) const { line.Key(key).String(std::string(value)); }
+  void operator()(const char* key, const std::string& value) const { line.Key(key).String(value); }
+  void operator()(const char* key, const std::vector<uint32_t>& values) const {
+    line.Key(key).Open('[');
+    for (uint32_t value : values) line.Int(value);
     line.Close(']');
   }
-  line.Close('}');
-}
-
-void WriteDivergence(JsonLine& line, const relu::Metrics& metrics) {
-  line.Key("diverged").Bool(metrics.diverged);
-  if (metrics.diverged) {
-    line.Key("divergedAtStep").Int(metrics.divergedAtStep).Key("divergedCause").String(metrics.divergedCause);
+  void operator()(const char* key, const std::vector<float>& values) const {
+    if (values.empty()) return;
+    line.Key(key).Open('[');
+    for (float value : values) line.Float(value);
+    line.Close(']');
   }
-}
+};
 
-void WriteLosses(JsonLine& line, const relu::Metrics& metrics) {
-  line.Key("trainLoss").Metric(metrics.trainLoss).Key("testLoss").Metric(metrics.testLoss);
-  line.Key("trainAccuracy").Metric(metrics.trainAccuracy).Key("testAccuracy").Metric(metrics.testAccuracy);
+// The divergence's step and cause only once there is one.
+unsigned DivergenceGroups(const relu::Metrics& metrics) {
+  return relu::kMetricDiverged | (metrics.diverged ? relu::kMetricDivergence : 0u);
 }
 
 void WriteEpochLine(long epoch, const relu::Metrics& metrics) {
   JsonLine line;
   line.Open('{');
-  line.Key("epoch").Int(epoch).Key("step").Int(metrics.step);
-  line.Key("learningRate").Metric(metrics.learningRate).Key("batchLoss").Metric(metrics.batchLoss);
-  WriteLosses(line, metrics);
-  WriteDivergence(line, metrics);
+  line.Key("epoch").Int(epoch);
+  relu::VisitMetrics(metrics, relu::kMetricStep | relu::kMetricLastStep | relu::kMetricPass | DivergenceGroups(metrics),
+                     MemberWriter{line});
   line.Key("layers").Open('[');
-  for (size_t i = 0; i < metrics.layers.size(); ++i) WriteLayer(line, static_cast<int>(i), metrics.layers[i]);
+  for (size_t i = 0; i < metrics.layers.size(); ++i) {
+    line.Open('{').Key("layer").Int(static_cast<long long>(i));
+    relu::VisitLayerDiagnostics(metrics.layers[i], MemberWriter{line});
+    line.Close('}');
+  }
   line.Close(']').Close('}').Print();
 }
 
@@ -192,9 +194,8 @@ void WriteSummary(long epochs, const relu::Trainer& trainer) {
   const relu::Metrics& metrics = trainer.metrics();
   JsonLine line;
   line.Open('{');
-  line.Key("summary").Bool(true).Key("epochs").Int(epochs).Key("step").Int(metrics.step);
-  WriteLosses(line, metrics);
-  WriteDivergence(line, metrics);
+  line.Key("summary").Bool(true).Key("epochs").Int(epochs);
+  relu::VisitMetrics(metrics, relu::kMetricStep | relu::kMetricPass | DivergenceGroups(metrics), MemberWriter{line});
   line.Key("parameters").Int(static_cast<long long>(trainer.paramCount()));
   line.Key("trainPoints").Int(static_cast<long long>(trainer.trainPoints().size()));
   line.Key("testPoints").Int(static_cast<long long>(trainer.testPoints().size()));

@@ -54,8 +54,13 @@ struct Relu {
   static float F(float x, float) { return x > 0.0f || IsNan(x) ? x : 0.0f; }
   static float D(float x, float, float) { return KeepNan(x, x > 0.0f ? 1.0f : 0.0f); }
 };
+// a * x, the negative side of Leaky ReLU and PReLU. A slope of exactly 0 is
+// ReLU: 0 at x = -inf, not 0 * -inf = NaN, so x is clamped to -FLT_MAX where
+// the slope is 0. Every other x (NaN included) and every other slope as written.
+float SlopeTimes(float a, float x) { return a * (a == 0.0f ? ClampNegInf(x) : x); }
+
 struct LeakyRelu {
-  static float F(float x, float a) { return x > 0.0f ? x : a * x; }
+  static float F(float x, float a) { return x > 0.0f ? x : SlopeTimes(a, x); }
   static float D(float x, float, float a) { return KeepNan(x, x > 0.0f ? 1.0f : a); }
 };
 struct Elu {
@@ -163,7 +168,7 @@ RELU_FOR_EACH_ACT(RELU_DEFINE_SCALAR_ACT, unused)
 #undef RELU_DEFINE_SCALAR_ACT
 
 void prelu_f32__scalar(size_t n, const float* x, const float* slope, float* y) {
-  for (size_t i = 0; i < n; ++i) y[i] = x[i] > 0.0f ? x[i] : slope[i] * x[i];
+  for (size_t i = 0; i < n; ++i) y[i] = x[i] > 0.0f ? x[i] : SlopeTimes(slope[i], x[i]);
 }
 
 void prelu_backward_f32__scalar(size_t n, const float* x, const float* slope, const float* dy,

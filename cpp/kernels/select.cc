@@ -10,7 +10,7 @@ namespace {
   table.act[static_cast<int>(Act::enumerator)] = {                       \
       name##_f32__##suffix, name##_backward_f32__##suffix, bias_##name##_f32__##suffix};
 
-#define RELU_DEFINE_KERNEL_SET(isa_name, suffix)                                 \
+#define RELU_DEFINE_KERNEL_SET(isa_name, suffix, gemm_suffix, gemm_in_set)      \
   KernelSet MakeKernelSet_##suffix() {                                           \
     KernelSet table{};                                                           \
     table.isa = isa_name;                                                        \
@@ -19,14 +19,12 @@ namespace {
     table.prelu_forward = prelu_f32__##suffix;                                   \
     table.prelu_backward = prelu_backward_f32__##suffix;                         \
     table.count_zeros = count_zeros_f32__##suffix;                               \
+    table.gemm = gemm_in_set ? gemm_f32__##gemm_suffix : nullptr;                \
     return table;                                                                \
   }
 RELU_FOR_EACH_ISA(RELU_DEFINE_KERNEL_SET)
 #undef RELU_DEFINE_KERNEL_SET
 #undef RELU_ACT_ENTRY
-
-// gemm_f32__scalar is a reference, slower than Eigen's blocked products, so
-// the scalar set keeps table.gemm null and the model uses Eigen.
 
 }  // namespace
 
@@ -37,12 +35,9 @@ const KernelSet& ScalarKernels() {
 
 const KernelSet& SelectKernels() {
 #if defined(__wasm_simd128__)
-  // Eigen has no SIMD128 packets: under emcc its products run scalar code.
-  static const KernelSet kSimd = [] {
-    KernelSet table = MakeKernelSet_wasmsimd_u8();
-    table.gemm = gemm_f32__wasmsimd_8x4;
-    return table;
-  }();
+  // Eigen has no SIMD128 packets: under emcc its products run scalar code,
+  // which is why this set carries its own GEMM (variants.h).
+  static const KernelSet kSimd = MakeKernelSet_wasmsimd_u8();
   return kSimd;
 #else
   return ScalarKernels();

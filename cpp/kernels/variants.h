@@ -25,19 +25,18 @@
   ACT(kSigmoid, sigmoid, arg)         \
   ACT(kTanh, tanh, arg)
 
-// The instruction sets compiled into this build: ISA(KernelSet::isa string, name suffix).
-// The matrix-product variants: GEMM(KernelSet::isa string, name suffix). The
-// scalar one is the reference only: the scalar set leaves `gemm` null.
+// The instruction sets compiled into this build, each with its variants:
+//   ISA(KernelSet::isa string, element-wise suffix, matrix-product suffix, gemm_in_set)
+// naming <op>_f32__<element-wise suffix> and gemm_f32__<matrix-product suffix>.
+// gemm_in_set says whether the set's KernelSet::gemm is that product: the
+// scalar one is the reference only, slower than Eigen's blocked products, so
+// the scalar set leaves `gemm` null and the model uses Eigen.
 #if defined(__wasm_simd128__)
-#define RELU_FOR_EACH_ISA(ISA) \
-  ISA("scalar", scalar)        \
-  ISA("wasmsimd", wasmsimd_u8)
-#define RELU_FOR_EACH_GEMM(GEMM) \
-  GEMM("scalar", scalar)         \
-  GEMM("wasmsimd", wasmsimd_8x4)
+#define RELU_FOR_EACH_ISA(ISA)           \
+  ISA("scalar", scalar, scalar, false)   \
+  ISA("wasmsimd", wasmsimd_u8, wasmsimd_8x4, true)
 #else
-#define RELU_FOR_EACH_ISA(ISA) ISA("scalar", scalar)
-#define RELU_FOR_EACH_GEMM(GEMM) GEMM("scalar", scalar)
+#define RELU_FOR_EACH_ISA(ISA) ISA("scalar", scalar, scalar, false)
 #endif
 
 namespace relu::kernels {
@@ -62,16 +61,13 @@ using GemmSig = void(size_t m, size_t n, size_t k, const float* a, size_t a_row_
   ActBackwardSig name##_backward_f32__##suffix;     \
   BiasActForwardSig bias_##name##_f32__##suffix;
 
-#define RELU_DECLARE_ISA_VARIANTS(isa_name, suffix) \
-  RELU_FOR_EACH_ACT(RELU_DECLARE_ACT_VARIANT, suffix) \
-  PreluForwardSig prelu_f32__##suffix;                \
-  PreluBackwardSig prelu_backward_f32__##suffix;      \
-  CountZerosSig count_zeros_f32__##suffix;
+#define RELU_DECLARE_ISA_VARIANTS(isa_name, suffix, gemm_suffix, gemm_in_set) \
+  RELU_FOR_EACH_ACT(RELU_DECLARE_ACT_VARIANT, suffix)                          \
+  PreluForwardSig prelu_f32__##suffix;                                         \
+  PreluBackwardSig prelu_backward_f32__##suffix;                               \
+  CountZerosSig count_zeros_f32__##suffix;                                     \
+  GemmSig gemm_f32__##gemm_suffix;
 
 RELU_FOR_EACH_ISA(RELU_DECLARE_ISA_VARIANTS)
-
-#define RELU_DECLARE_GEMM_VARIANT(isa_name, suffix) GemmSig gemm_f32__##suffix;
-RELU_FOR_EACH_GEMM(RELU_DECLARE_GEMM_VARIANT)
-#undef RELU_DECLARE_GEMM_VARIANT
 
 }  // namespace relu::kernels

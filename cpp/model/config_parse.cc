@@ -20,6 +20,7 @@
 #include "model/config_fields.h"
 #include "model/json_guard.h"
 #include "model/json_number.h"
+#include "model/json_overflow.h"
 
 namespace relu {
 namespace {
@@ -297,9 +298,14 @@ std::vector<std::pair<const std::string*, const Json*>> MembersInJsOrder(const J
 
 Status ParseConfig(std::string_view json_text, Config* out) {
   if (out == nullptr) return Status::Error("config: no output given");
-  Status guard = CheckJson(json_text, kConfigJsonLimits);
-  if (!guard.ok()) return guard;
-  const Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  Status shape = CheckJsonShape(json_text, kConfigJsonLimits);
+  if (!shape.ok()) return shape;
+  std::string marked;  // JSON.parse reads 1e400 as Infinity: so does the core (json_overflow.h)
+  if (MarkOverflowingNumbers(json_text, &marked)) json_text = marked;
+  Status syntax = CheckJsonSyntax(json_text, kConfigJsonLimits);
+  if (!syntax.ok()) return syntax;
+  Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+  RestoreOverflowingNumbers(&document);
   if (!document.is_object()) return Status::Error("config: expected an object");
 
   Config config;

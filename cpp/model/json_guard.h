@@ -122,6 +122,16 @@ struct AcceptAllSax {
   bool end_array() { return true; }
 };
 
+// The SAX pass alone (value count and syntax), for a caller that checked the
+// shape itself and then rewrote the text (ParseConfig marks overflowing numbers).
+inline Status CheckJsonSyntax(std::string_view text, const JsonLimits& limits) {
+  AcceptAllSax accept;
+  GuardedSax<AcceptAllSax> sax(limits, &accept);
+  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax);
+  if (!sax.error().empty()) return Status::Error(sax.error());
+  return Status::Ok();
+}
+
 // The guards alone, for a caller that builds a document tree next.
 inline Status CheckJson(std::string_view text, const JsonLimits& limits) {
   AcceptAllSax accept;

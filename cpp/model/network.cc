@@ -35,6 +35,21 @@ Head HeadOf(const Config& config) {
   return config.binaryHead == BinaryHead::kSigmoidBce ? Head::kSigmoidBce : Head::kTanhMse;
 }
 
+std::string_view LayerActivationName(const NetworkLayout& layout, size_t l) {
+  if (l + 1 < layout.layers.size()) return kernels::ActName(layout.layers[l].act);
+  switch (layout.head) {
+    case Head::kLinearMse:
+      return "linear";
+    case Head::kTanhMse:
+      return "tanh";
+    case Head::kSigmoidBce:
+      return "sigmoid";
+    case Head::kSoftmaxCe:
+      return "softmax";
+  }
+  return "unknown";
+}
+
 NetworkLayout MakeLayout(const Config& config, int inputs, int outputs) {
   NetworkLayout layout;
   layout.inputs = inputs;
@@ -53,8 +68,8 @@ NetworkLayout MakeLayout(const Config& config, int inputs, int outputs) {
     offset += static_cast<size_t>(layer.outputs) * static_cast<size_t>(layer.inputs);
     layer.biasOffset = offset;
     offset += static_cast<size_t>(layer.outputs);
+    layer.slopeOffset = offset;  // where slopes would start, even when there are none
     if (layer.act == Act::kPrelu) {
-      layer.slopeOffset = offset;
       layer.slopeCount = config.preluPerUnit ? layer.outputs : 1;
       offset += static_cast<size_t>(layer.slopeCount);
     }

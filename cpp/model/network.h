@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "kernels/kernels.h"
@@ -53,6 +54,10 @@ struct NetworkLayout {
 
 // The layout of a validated config with `inputs` features and `outputs` outputs.
 NetworkLayout MakeLayout(const Config& config, int inputs, int outputs);
+// What follows layer l, as every output of the core names it: a hidden
+// layer's activation ("relu", ...), or the output head ("linear", "tanh",
+// "sigmoid", "softmax"). Static strings.
+std::string_view LayerActivationName(const NetworkLayout& layout, size_t l);
 // Leaky slope and ELU alpha may change between steps: refresh them from `config`.
 void SetLiveActParams(const Config& config, NetworkLayout* layout);
 

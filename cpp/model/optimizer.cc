@@ -32,11 +32,11 @@ Rule MakeRule(const Config& config, double learning_rate, int64_t t) {
   return rule;
 }
 
-// Reductions run in kLanes independent partial sums, combined at the end:
+// Reductions run in kPartialSums independent partial sums, combined at the end:
 // a single running sum pins the order of additions and keeps the loop scalar,
-// while independent lanes vectorise, and their fixed order still gives the
+// while independent sums vectorise, and their fixed order still gives the
 // same result on every platform.
-constexpr size_t kLanes = 8;
+constexpr size_t kPartialSums = 8;
 
 // What one sweep over a range of parameters reports.
 struct SweepSums {
@@ -95,10 +95,10 @@ SweepSums Sweep(const Rule& r, size_t begin, size_t end, const float* __restrict
                 float* __restrict params, float* __restrict first, float* __restrict second) {
   // Float lanes keep the loop in one vector type; the norms they feed are
   // diagnostics, where float precision is plenty.
-  float delta_lanes[kLanes] = {}, updated_lanes[kLanes] = {}, poison_lanes[kLanes] = {};
+  float delta_lanes[kPartialSums] = {}, updated_lanes[kPartialSums] = {}, poison_lanes[kPartialSums] = {};
   size_t i = begin;
-  for (; i + kLanes <= end; i += kLanes) {
-    for (size_t l = 0; l < kLanes; ++l) {
+  for (; i + kPartialSums <= end; i += kPartialSums) {
+    for (size_t l = 0; l < kPartialSums; ++l) {
       Apply<kType>(r, i + l, grads, params, first, second, delta_lanes[l], updated_lanes[l],
                    poison_lanes[l]);
     }
@@ -111,7 +111,7 @@ SweepSums Sweep(const Rule& r, size_t begin, size_t end, const float* __restrict
   sums.deltaSquares = delta_tail;
   sums.updatedSquares = updated_tail;
   sums.poison = poison_tail;
-  for (size_t l = 0; l < kLanes; ++l) {
+  for (size_t l = 0; l < kPartialSums; ++l) {
     sums.deltaSquares += delta_lanes[l];
     sums.updatedSquares += updated_lanes[l];
     sums.poison += poison_lanes[l];
@@ -169,10 +169,10 @@ void AddRegularization(const NetworkLayout& layout, float l1, float l2, const fl
 }
 
 double SumOfSquares(const float* x, size_t n) {
-  double lanes[kLanes] = {};
+  double lanes[kPartialSums] = {};
   size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    for (size_t l = 0; l < kLanes; ++l) lanes[l] += static_cast<double>(x[i + l]) * x[i + l];
+  for (; i + kPartialSums <= n; i += kPartialSums) {
+    for (size_t l = 0; l < kPartialSums; ++l) lanes[l] += static_cast<double>(x[i + l]) * x[i + l];
   }
   double sum = 0.0;
   for (; i < n; ++i) sum += static_cast<double>(x[i]) * x[i];
@@ -207,7 +207,6 @@ bool OptimizerState::Reset(Optimizer type, size_t param_count) {
     second_.swap(second);
   }
   type_ = type;
-  size_ = param_count;
   updates_ = 0;
   return true;
 }

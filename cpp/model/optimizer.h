@@ -1,5 +1,6 @@
-// Learning-rate schedules, regularisation, gradient clipping and the
-// optimiser updates, all element-wise over the one parameter block.
+// Learning-rate schedules, regularisation and the optimiser updates, all
+// element-wise over the one parameter block. (Clipping, which needs the whole
+// gradient's norm, is the trainer's.)
 //
 // Conventions (those of PyTorch, where the literature differs):
 //   sgd       p -= lr * g
@@ -57,7 +58,6 @@ class OptimizerState {
 
  private:
   Optimizer type_ = Optimizer::kSgd;
-  size_t size_ = 0;
   int64_t updates_ = 0;
   FloatBuffer first_, second_;  // momentum velocity / RMS average / Adam m, and Adam v
 };

@@ -158,12 +158,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
     const LayerLayout& layer = impl->layout.layers[l];
     LayerDiagnostics& diag = impl->metrics.layers[l];
     diag.units = layer.outputs;
-    const bool is_output = l + 1 == layer_count;
-    const Head head = impl->layout.head;
-    diag.activation = !is_output                  ? layer.act
-                      : head == Head::kTanhMse    ? Act::kTanh
-                      : head == Head::kSigmoidBce ? Act::kSigmoid
-                                                  : Act::kLinear;  // regression and softmax
+    diag.activation = LayerActivationName(impl->layout, l);
     diag.histogram.assign(kHistogramBins, 0);
     diag.preluSlopes.assign(static_cast<size_t>(layer.slopeCount), 0.0f);
     impl->unitAlive[l].assign(static_cast<size_t>(layer.outputs), 0);
@@ -623,6 +618,21 @@ size_t Trainer::biasOffset(int layer) const {
 }
 int Trainer::layerInputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).inputs; }
 int Trainer::layerOutputs(int layer) const { return LayerOrEmpty(impl_->layout, layer).outputs; }
+
+LayerInfo Trainer::layerInfo(int layer) const {
+  const LayerLayout& layout = LayerOrEmpty(impl_->layout, layer);
+  LayerInfo info;
+  info.inputs = layout.inputs;
+  info.outputs = layout.outputs;
+  if (layer >= 0 && layer < layerCount()) {
+    info.activation = LayerActivationName(impl_->layout, static_cast<size_t>(layer));
+  }
+  info.weightOffset = layout.weightOffset;
+  info.biasOffset = layout.biasOffset;
+  info.slopeOffset = layout.slopeOffset;
+  info.slopeCount = layout.slopeCount;
+  return info;
+}
 
 Status Trainer::SetWeight(int layer, int to, int from, float value) {
   const int count = layerCount();

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/config.h"
@@ -23,7 +24,8 @@ inline constexpr float kHistogramMax = 4.0f;
 // Per weight layer (the hidden layers, then the output layer).
 struct LayerDiagnostics {
   int units = 0;
-  Act activation = Act::kLinear;  // the output layer reports its head as kLinear/kTanh/kSigmoid
+  // The hidden layer's activation or the output head, named as in LayerInfo.
+  std::string_view activation = "linear";
 
   // From the last full pass over the training set (Evaluate):
   float preMean = 0, preStd = 0;  // pre-activations z = Wx + b
@@ -34,10 +36,26 @@ struct LayerDiagnostics {
 
   // From the last step:
   float weightNorm = 0;   // ||W||_2 (Frobenius), biases excluded
-  float gradNorm = 0;     // ||dL/dW||_2 of the last mini-batch, before clipping
+  // ||dL/dW||_2 of the last mini-batch as the optimiser gets it: the data term's
+  // gradient plus the L1/L2 term, before clipping.
+  float gradNorm = 0;
   float updateRatio = 0;  // ||delta W|| / ||W|| of the last update
 
   std::vector<float> preluSlopes;  // PReLU layers only: 1 or `units` slopes
+};
+
+// One weight layer as the outputs describe it: its shape, what follows it and
+// where its parameters sit in the block (see Trainer::params()).
+struct LayerInfo {
+  int inputs = 0;
+  int outputs = 0;
+  // The hidden layer's activation ("relu", "prelu", ...), or the output head:
+  // "linear", "tanh", "sigmoid" or "softmax".
+  std::string_view activation = "linear";
+  size_t weightOffset = 0;  // W [outputs x inputs], column-major
+  size_t biasOffset = 0;    // b [outputs]
+  size_t slopeOffset = 0;   // PReLU slopes [slopeCount], after the biases
+  int slopeCount = 0;       // 0, 1 (per layer) or outputs (per unit)
 };
 
 struct Metrics {
@@ -132,6 +150,9 @@ class Trainer {
   int layerCount() const;  // hidden layers + 1
   int layerInputs(int layer) const;
   int layerOutputs(int layer) const;
+  // All of the above and the PReLU slopes' place; an empty layer at offset 0
+  // when `layer` is out of range.
+  LayerInfo layerInfo(int layer) const;
   // One weight, as the page edits it by clicking a link: W_l[to, from].
   Status SetWeight(int layer, int to, int from, float value);
 

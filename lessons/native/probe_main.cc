@@ -17,10 +17,13 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "model/config.h"
+#include "model/metrics_fields.h"
 #include "model/trainer.h"
 #include "probes.h"
 
@@ -52,35 +55,34 @@ bool ReadInt(const json& object, const char* key, long min, long max, long fallb
   return true;
 }
 
-json LayerRecord(const relu::LayerDiagnostics& layer) {
-  json record = {
-      {"units", layer.units},
-      {"activation", relu::kernels::ActName(layer.activation)},
-      {"preMean", layer.preMean}, {"preStd", layer.preStd},
-      {"actMean", layer.actMean}, {"actStd", layer.actStd},
-      {"sparsity", layer.sparsity}, {"deadUnits", layer.deadUnits},
-      {"weightNorm", layer.weightNorm}, {"gradNorm", layer.gradNorm},
-      {"updateRatio", layer.updateRatio},
-  };
-  if (!layer.preluSlopes.empty()) record["preluSlopes"] = layer.preluSlopes;
-  return record;
-}
+// Sets each metric the core describes (model/metrics_fields.h) as a member of
+// `object`. Histograms are left out (no lesson reads them, and 40 counts per
+// layer per record would only grow the output), and so are empty lists: only
+// PReLU layers have slopes.
+struct MemberSetter {
+  json& object;
+  void operator()(const char* key, std::string_view value) const { object[key] = std::string(value); }
+  void operator()(const char*, const std::vector<uint32_t>&) const {}
+  void operator()(const char* key, const std::vector<float>& values) const {
+    if (!values.empty()) object[key] = values;
+  }
+  template <typename Scalar>
+  void operator()(const char* key, const Scalar& value) const { object[key] = value; }
+};
 
 json Record(long epoch, relu::Trainer* trainer, const json& probes) {
   trainer->Evaluate();
   const relu::Metrics& m = trainer->metrics();
-  json record = {
-      {"epoch", epoch}, {"step", m.step}, {"learningRate", m.learningRate},
-      {"trainLoss", m.trainLoss}, {"testLoss", m.testLoss},
-      {"trainAccuracy", m.trainAccuracy}, {"testAccuracy", m.testAccuracy},
-      {"diverged", m.diverged},
-  };
-  if (m.diverged) {
-    record["divergedCause"] = m.divergedCause;
-    record["divergedAtStep"] = m.divergedAtStep;
-  }
+  json record = {{"epoch", epoch}};
+  relu::VisitMetrics(m, relu::kMetricStep | relu::kMetricLastStep | relu::kMetricPass | relu::kMetricDiverged |
+                            (m.diverged ? relu::kMetricDivergence : 0u),
+                     MemberSetter{record});
   json layers = json::array();
-  for (const relu::LayerDiagnostics& layer : m.layers) layers.push_back(LayerRecord(layer));
+  for (const relu::LayerDiagnostics& layer : m.layers) {
+    json entry = json::object();
+    relu::VisitLayerDiagnostics(layer, MemberSetter{entry});
+    layers.push_back(entry);
+  }
   record["layers"] = layers;
   if (At(probes, "offMasks").is_boolean() && At(probes, "offMasks").get<bool>()) {
     record["offMasks"] = relu::lessons::OffUnitMasks(*trainer);

@@ -1,5 +1,5 @@
 // The lesson presets: the page loads them (web/shared/presets.js), the
-// experiments start from them, and `node lessons/preset.mjs ID | relu-train -`
+// experiments start from them, and `node lessons/lib/presets.mjs ID | relu-train -`
 // runs them on the CLI.
 import { spawnSync } from 'node:child_process';
 import { LESSONS } from '../../lessons/experiments/index.mjs';
@@ -9,7 +9,7 @@ import { validateConfig } from '../../web/shared/schema.js';
 import { PRESETS } from '../../web/shared/presets.js';
 
 const lessonPresets = [...new Set(LESSONS.flatMap((l) => l.presets))];
-const printPreset = (args) => spawnSync(process.execPath, ['lessons/preset.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+const printPreset = (args) => spawnSync(process.execPath, ['lessons/lib/presets.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 test('every lesson names presets that exist, with their own seed and a valid config', () => {
   expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -27,7 +27,7 @@ test('the core accepts every preset and trains it for an epoch', async () => {
   expect(results).toHaveLength(PRESETS.length);
 });
 
-test('lessons/preset.mjs prints the preset; --set changes a field; an unknown id fails', () => {
+test('lessons/lib/presets.mjs prints the preset; --set changes a field; an unknown id fails', () => {
   const printed = printPreset(['dead-relu-high-lr', '--set', 'learningRate=0.1', '--set', 'activation=leaky-relu']);
   expect(printed.status).toBe(0);
   expect(JSON.parse(printed.stdout)).toEqual(presetConfig('dead-relu-high-lr', { learningRate: 0.1, activation: 'leaky-relu' }));

@@ -86,6 +86,7 @@ export interface Progress {
 
 export interface LayerDiagnostics {
   units: number;
+  /** As in LayerInfo: the hidden layer's activation, or the output head. */
   activation: string;
   preMean: number;
   preStd: number;
@@ -96,6 +97,7 @@ export interface LayerDiagnostics {
   /** 40 bins over [-4, 4) of the activations, from the last evaluate(). */
   histogram: Uint32Array;
   weightNorm: number;
+  /** ||dL/dW|| of the last mini-batch: the data term plus the L1/L2 term, before clipping. */
   gradNorm: number;
   updateRatio: number;
   /** PReLU layers only: one slope, or one per unit. */

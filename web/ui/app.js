@@ -270,7 +270,7 @@ export function mountPlayground(root, options = {}) {
     state = next;
     renderControls();
     writeUrl(push);
-    if (previous.ui.speed !== state.ui.speed && info) applySpeed();
+    if (previous.ui.speed !== state.ui.speed && info) sendSpeedToWorker();
     if (info) sendConfig(previous);
     else if (layout.shell.dataset.unbuilt) gate.close(); // start-up asks again about the edited network
   }
@@ -381,7 +381,7 @@ export function mountPlayground(root, options = {}) {
     networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });
   }
 
-  function applySpeed() {
+  function sendSpeedToWorker() {
     // A snapshot request waits for the training slice in progress: short slices answer it sooner.
     const budgetMs = 2;
     const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
@@ -567,7 +567,7 @@ export function mountPlayground(root, options = {}) {
     setStructure();
     warnIfSlow(result.paramCount);
     sendConfig(initial); // edits made while the core was loading
-    applySpeed();
+    sendSpeedToWorker();
     if (state.ui.autoplay && !asked && !heldFrom && !gate.open) play(); // a confirmed dear network opens paused
     dirty = true;
     return result;

@@ -150,6 +150,40 @@ TEST_P(ForwardTest, FusedBiasActEqualsBiasAddThenForward) {
   }
 }
 
+// A Leaky ReLU or PReLU slope of exactly 0 is ReLU on the negative side: 0 at
+// -inf (once 0 * -inf = NaN), -0 below 0 as a * x gives it, NaN kept, in every
+// path (tail, 4- and 8-wide), the fused bias path and the per-unit PReLU kernel.
+TEST(ZeroSlopeTest, NegativeInfinityGivesZeroNotNan) {
+  const ActParams zero{0.0f};
+  const std::vector<SpecialCase> cases = {{-kInf, -0.0f}, {-3.0f, -0.0f}, {kInf, kInf}, {2.0f, 2.0f}, {kNan, kNan}};
+  for (const ActVariant& v : AllActVariants()) {
+    if (v.act != Act::kLeakyRelu) continue;
+    for (const SpecialCase& c : cases) {
+      for (size_t n : {1u, 4u, 8u, 11u}) {
+        std::vector<float> x(n, c.x), y(n), z = x, fused(n);
+        v.forward(n, x.data(), y.data(), &zero);
+        const std::vector<float> no_bias(n, 0.0f);
+        v.bias_forward(n, 1, z.data(), no_bias.data(), fused.data(), &zero);
+        for (size_t i = 0; i < n; ++i) {
+          ASSERT_TRUE(SameSpecial(y[i], c.expected)) << v.name << " x=" << c.x << " n=" << n;
+          ASSERT_TRUE(SameSpecial(fused[i], c.expected)) << v.name << " fused, x=" << c.x << " n=" << n;
+        }
+      }
+    }
+  }
+  for (const MiscVariant& v : AllMiscVariants()) {
+    for (const SpecialCase& c : cases) {
+      for (size_t n : {1u, 4u, 8u, 11u}) {
+        std::vector<float> x(n, c.x), slope(n, 0.0f), y(n);
+        v.prelu_forward(n, x.data(), slope.data(), y.data());
+        for (size_t i = 0; i < n; ++i) {
+          ASSERT_TRUE(SameSpecial(y[i], c.expected)) << "prelu " << v.isa << " x=" << c.x << " n=" << n;
+        }
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(AllVariants, ForwardTest, ::testing::ValuesIn(AllActVariants()), VariantName());
 
 // y may equal z only for linear: then y = z + bias, in place.

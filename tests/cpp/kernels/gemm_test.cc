@@ -16,18 +16,31 @@ namespace {
 
 struct GemmVariant {
   std::string name;
+  std::string isa;
+  bool inSet;  // the set of its ISA uses it (else a reference only)
   GemmFn gemm;
 };
 
 std::vector<GemmVariant> AllGemmVariants() {
   std::vector<GemmVariant> all;
-#define RELU_TEST_GEMM_VARIANT(isa_name, suffix) all.push_back({"gemm_f32__" #suffix, gemm_f32__##suffix});
-  RELU_FOR_EACH_GEMM(RELU_TEST_GEMM_VARIANT)
+#define RELU_TEST_GEMM_VARIANT(isa_name, suffix, gemm_suffix, gemm_in_set) \
+  all.push_back({"gemm_f32__" #gemm_suffix, isa_name, gemm_in_set, gemm_f32__##gemm_suffix});
+  RELU_FOR_EACH_ISA(RELU_TEST_GEMM_VARIANT)
 #undef RELU_TEST_GEMM_VARIANT
   return all;
 }
 
 void PrintTo(const GemmVariant& v, std::ostream* os) { *os << v.name; }
+
+// select.cc builds each set from the list: its `gemm` is the listed product
+// exactly when the list puts it in the set.
+TEST(GemmVariantsTest, EachSetHoldsItsGemmExactlyWhenTheListSaysSo) {
+  for (const GemmVariant& v : AllGemmVariants()) {
+    const KernelSet& set = v.isa == "scalar" ? ScalarKernels() : SelectKernels();
+    ASSERT_STREQ(set.isa, v.isa.c_str()) << v.name;
+    EXPECT_EQ(set.gemm, v.inSet ? v.gemm : nullptr) << v.name;
+  }
+}
 
 // Operands stored with the given steps inside buffers that start `offset`
 // floats past an aligned allocation, C inside a column-major block of ldc rows
@@ -216,6 +229,24 @@ TEST_P(GemmTest, EpilogueEqualsProductThenBiasThenActivation) {
         }
       }
     }
+  }
+}
+
+// A leaky slope of exactly 0 in the epilogue: C = -inf gives y = 0, not NaN,
+// as the forward kernels give it (forward_test.cc, ZeroSlopeTest).
+TEST_P(GemmTest, ZeroSlopeEpilogueGivesZeroAtNegativeInfinity) {
+  const size_t m = 9, n = 5, k = 3;  // a full tile, a ragged row and a ragged column
+  std::vector<float> a(m * k, 1.0f), b(k * n, 1.0f), c(m * n), y(m * n, 7.0f);
+  b[0] = -kInf;  // column 0 of C is -inf
+  GemmEpilogue epilogue;
+  epilogue.act = GemmAct::kLeakyRelu;
+  epilogue.alpha = 0.0f;
+  epilogue.y = y.data();
+  GetParam().gemm(m, n, k, a.data(), 1, m, b.data(), 1, k, c.data(), m, &epilogue);
+  for (size_t i = 0; i < m; ++i) {
+    ASSERT_EQ(c[i], -kInf) << i;
+    ASSERT_TRUE(SameSpecial(y[i], -0.0f)) << "row " << i;
+    ASSERT_EQ(y[m + i], 3.0f) << "row " << i;
   }
 }
 

@@ -42,7 +42,7 @@ inline std::vector<ActVariant> AllActVariants() {
 #define RELU_TEST_ACT_VARIANT(enumerator, name, suffix)                                 \
   all.push_back(ActVariant{#name "_f32__" #suffix, isa, Act::enumerator, name##_f32__##suffix, \
                            name##_backward_f32__##suffix, bias_##name##_f32__##suffix});
-#define RELU_TEST_ISA_ACTS(isa_name, suffix) \
+#define RELU_TEST_ISA_ACTS(isa_name, suffix, gemm_suffix, gemm_in_set) \
   isa = isa_name;                            \
   RELU_FOR_EACH_ACT(RELU_TEST_ACT_VARIANT, suffix)
   RELU_FOR_EACH_ISA(RELU_TEST_ISA_ACTS)
@@ -53,7 +53,7 @@ inline std::vector<ActVariant> AllActVariants() {
 
 inline std::vector<MiscVariant> AllMiscVariants() {
   std::vector<MiscVariant> all;
-#define RELU_TEST_MISC_VARIANT(isa_name, suffix) \
+#define RELU_TEST_MISC_VARIANT(isa_name, suffix, gemm_suffix, gemm_in_set) \
   all.push_back({isa_name, prelu_f32__##suffix, prelu_backward_f32__##suffix, count_zeros_f32__##suffix});
   RELU_FOR_EACH_ISA(RELU_TEST_MISC_VARIANT)
 #undef RELU_TEST_MISC_VARIANT

@@ -242,8 +242,24 @@ TEST(ConfigRanges, HugeAndOddNumbers) {
   EXPECT_EQ(ParseError(Json1("numSamples", "-9223372036854775809")),
             "numSamples: -9223372036854776000 is outside the allowed range [10, 20000]");
   EXPECT_EQ(ParseError(Json1("noise", "1e308")), "noise: 1e+308 is outside the allowed range [0, 50]");
-  // Beyond double: rejected as JSON, with the byte where the number ends.
-  EXPECT_EQ(ParseError(Json1("noise", "1e400")), "config: not valid JSON at byte 13: number overflow parsing '1e400'");
+  // Beyond double: +-Infinity, as JSON.parse reads it, and refused in schema.js's words.
+  EXPECT_EQ(ParseError(Json1("noise", "1e400")), "noise: Infinity is not a finite number");
+  EXPECT_EQ(ParseError(Json1("learningRate", "-1.5e999")), "learningRate: -Infinity is not a finite number");
+  EXPECT_EQ(ParseError(Json1("seed", "1E+400")), "seed: Infinity is not a finite number");
+  EXPECT_EQ(ParseError(Json1("hidden", "[4, 1e400]")), "hidden[1]: Infinity is not a finite number");
+  EXPECT_EQ(ParseError(R"({"dataset":"custom","points":[[1e400,0,1],[0,0,0]]})"),
+            "points[0]: expected [x1, x2, label] of finite numbers");
+  // Inside a string it is text; a malformed literal stays a syntax error.
+  EXPECT_EQ(ParseError(Json1("dataset", "\"1e400\"")).rfind("dataset: \"1e400\" is not one of", 0), 0u);
+  EXPECT_TRUE(StartsWith(ParseError(Json1("noise", "01e400")), "config: not valid JSON at byte"));
+  // At most 64 are read as infinities; beyond, the document is refused as before.
+  const auto overflowing_points = [](int count) {
+    std::string points;
+    for (int i = 0; i < count; ++i) points += std::string(i ? "," : "") + "[1e400,0,0]";
+    return R"({"dataset":"custom","points":[)" + points + "]}";
+  };
+  EXPECT_EQ(ParseError(overflowing_points(64)), "points[0]: expected [x1, x2, label] of finite numbers");
+  EXPECT_TRUE(StartsWith(ParseError(overflowing_points(65)), "config: not valid JSON at byte"));
   EXPECT_EQ(ParseOk(Json1("seed", "-0")).seed, 0u);
   EXPECT_FALSE(std::signbit(ParseOk(Json1("noise", "-0.0")).noise));
   EXPECT_EQ(ParseOk(Json1("numSamples", "100.0")).numSamples, 100);

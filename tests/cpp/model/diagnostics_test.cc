@@ -56,7 +56,7 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
   }
   const LayerDiagnostics& hidden = trainer->metrics().layers[0];
   EXPECT_EQ(hidden.units, 3);
-  EXPECT_EQ(hidden.activation, Act::kRelu);
+  EXPECT_EQ(hidden.activation, "relu");
   EXPECT_EQ(hidden.deadUnits, 1);
   EXPECT_FLOAT_EQ(hidden.sparsity, static_cast<float>((n + non_positive) / (3 * n)));
   const double pre_mean = x1_sum / (3 * n);  // -1 and +1 cancel
@@ -85,7 +85,7 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
 
   // Output layer: the tanh head; loss and accuracy by hand.
   const LayerDiagnostics& output = trainer->metrics().layers[1];
-  EXPECT_EQ(output.activation, Act::kTanh);
+  EXPECT_EQ(output.activation, "tanh");
   double loss = 0;
   int correct = 0;
   for (const Point& p : train) {
@@ -109,7 +109,57 @@ TEST(Diagnostics, RegressionHasNoAccuracy) {
   EXPECT_TRUE(std::isfinite(trainer->metrics().trainLoss));
   EXPECT_TRUE(std::isnan(trainer->metrics().trainAccuracy));
   EXPECT_TRUE(std::isnan(trainer->metrics().testAccuracy));
-  EXPECT_EQ(trainer->metrics().layers.back().activation, Act::kLinear);
+  EXPECT_EQ(trainer->metrics().layers.back().activation, "linear");
+}
+
+// The diagnostics and the layer descriptions name each layer alike, the
+// output layer by its head (softmax once reported itself as linear).
+TEST(Diagnostics, EveryLayerNamesItsActivationOrHead) {
+  struct Case {
+    Problem problem;
+    Dataset dataset;
+    BinaryHead head;
+    const char* name;
+  };
+  const Case cases[] = {
+      {Problem::kRegression, Dataset::kRegPlane, BinaryHead::kTanhMse, "linear"},
+      {Problem::kBinary, Dataset::kCircle, BinaryHead::kTanhMse, "tanh"},
+      {Problem::kBinary, Dataset::kCircle, BinaryHead::kSigmoidBce, "sigmoid"},
+      {Problem::kMulticlass, Dataset::kSpiral3, BinaryHead::kTanhMse, "softmax"},
+  };
+  for (const Case& c : cases) {
+    Config config = SmallTrainerConfig();
+    config.problem = c.problem;
+    config.dataset = c.dataset;
+    config.binaryHead = c.head;
+    config.activations = {Act::kPrelu, Act::kElu};
+    auto trainer = MustCreate(config);
+    const std::vector<LayerDiagnostics>& layers = trainer->metrics().layers;
+    ASSERT_EQ(layers.size(), 3u);
+    EXPECT_EQ(layers[0].activation, "prelu");
+    EXPECT_EQ(layers[1].activation, "elu");
+    EXPECT_EQ(layers[2].activation, c.name);
+    for (int l = 0; l < 3; ++l) EXPECT_EQ(trainer->layerInfo(l).activation, layers[l].activation) << c.name << l;
+  }
+}
+
+// gradNorm is the gradient the optimiser gets: with L2 it holds l2 * W too.
+// Same seed, same batch: ||g + l2 W|| lies within ||g|| of l2 ||W|| (triangle
+// inequality), which the data gradient ||g|| alone does not when l2 ||W|| > 2 ||g||.
+TEST(Diagnostics, GradNormIncludesTheRegularisationTerm) {
+  Config config = SmallTrainerConfig();
+  auto plain = MustCreate(config);
+  config.l2 = 1.0f;
+  auto regularised = MustCreate(config);
+  const std::vector<LayerDiagnostics> before = regularised->metrics().layers;
+  ASSERT_TRUE(plain->Step(1).ok());
+  ASSERT_TRUE(regularised->Step(1).ok());
+  for (size_t l = 0; l < before.size(); ++l) {
+    const double data = plain->metrics().layers[l].gradNorm;
+    const double penalty = config.l2 * before[l].weightNorm;
+    ASSERT_GT(penalty, 2 * data) << "layer " << l << ": the check needs the penalty to dominate";
+    EXPECT_LE(std::abs(regularised->metrics().layers[l].gradNorm - penalty), data * (1 + 1e-5) + 1e-6) << l;
+  }
 }
 
 TEST(Diagnostics, PreluSlopesAreReportedAndLearned) {

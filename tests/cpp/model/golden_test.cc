@@ -4,7 +4,7 @@
 // change anywhere in data, initialisation, shuffling or training shows up.
 //
 // Regenerate (natively, after an intended change) with:
-//   RELU_UPDATE_GOLDEN=1 build/model-native/tests/cpp/model_test --gtest_filter='Golden.*'
+//   RELU_UPDATE_GOLDEN=1 build/native/tests/cpp/model_test --gtest_filter='Golden.*'
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -56,7 +56,7 @@ TEST(Golden, LossCurveMatchesThePinnedOne) {
   if (update && std::string(update) == "1") {
     nlohmann::ordered_json doc;
     doc["regenerate"] =
-        "RELU_UPDATE_GOLDEN=1 build/model-native/tests/cpp/model_test --gtest_filter='Golden.*'";
+        "RELU_UPDATE_GOLDEN=1 build/native/tests/cpp/model_test --gtest_filter='Golden.*'";
     doc["config"] = nlohmann::ordered_json::parse(ConfigToJson(GoldenConfig()), nullptr, false);
     doc["trainLoss"] = curve;
     std::ofstream(kGoldenFile) << doc.dump(2) << "\n";

@@ -39,6 +39,32 @@ TEST(Trainer, CreateLaysOutTheParameterBlock) {
   EXPECT_TRUE(std::isnan(trainer->metrics().trainLoss));
 }
 
+// layerInfo() is the layout the bindings hand to JS: the layers tile the block.
+TEST(Trainer, LayerInfoTilesTheParameterBlock) {
+  Config config = SmallTrainerConfig();
+  config.activations = {Act::kPrelu, Act::kRelu};
+  config.preluPerUnit = true;
+  auto trainer = MustCreate(config);
+  size_t next = 0;
+  for (int l = 0; l < trainer->layerCount(); ++l) {
+    const LayerInfo info = trainer->layerInfo(l);
+    EXPECT_EQ(info.inputs, trainer->layerInputs(l));
+    EXPECT_EQ(info.outputs, trainer->layerOutputs(l));
+    EXPECT_EQ(info.weightOffset, next);
+    EXPECT_EQ(info.biasOffset, info.weightOffset + size_t(info.inputs) * size_t(info.outputs));
+    EXPECT_EQ(info.slopeOffset, info.biasOffset + size_t(info.outputs));
+    next = info.slopeOffset + size_t(info.slopeCount);
+  }
+  EXPECT_EQ(next, trainer->paramCount());
+  EXPECT_EQ(trainer->layerInfo(0).slopeCount, 6);
+  EXPECT_EQ(trainer->layerInfo(1).slopeCount, 0);
+  EXPECT_EQ(trainer->layerInfo(0).activation, "prelu");
+  for (int l = 0; l < 6; ++l) EXPECT_EQ(trainer->params()[trainer->layerInfo(0).slopeOffset + l], config.preluInit);
+  const LayerInfo outside = trainer->layerInfo(3);  // out of range reads as empty
+  EXPECT_EQ(outside.outputs, 0);
+  EXPECT_EQ(outside.slopeCount, 0);
+}
+
 TEST(Trainer, InvalidConfigIsAnErrorNotACrash) {
   Config config = SmallTrainerConfig();
   config.learningRate = -1.0f;

@@ -79,6 +79,18 @@ describe.each(BUILD_NAMES)('%s build', (build) => {
     expect(trainer.params()).toHaveLength(total);
   });
 
+  test('metrics and layers() name the output head alike, softmax included', async () => {
+    const multiclass = await createTrainer({ ...SMALL, dataset: 'spiral3', problem: 'multiclass' }, { build });
+    try {
+      const names = (layers) => layers.map((l) => l.activation);
+      expect(names(multiclass.layers())).toEqual(['relu', 'relu', 'softmax']);
+      expect(names(multiclass.metrics().layers)).toEqual(names(multiclass.layers()));
+      expect(names(trainer.metrics().layers)).toEqual(['relu', 'relu', 'tanh']);
+    } finally {
+      multiclass.delete();
+    }
+  });
+
   test('setWeight edits W[to, from] at weightOffset + from * outputs + to', () => {
     const layer = trainer.layers()[1];
     trainer.setWeight({ layer: 1, to: 2, from: 4, value: 1.25 });
