@@ -349,7 +349,7 @@ export function decodeField(name, text) {
   }
 }
 
-function decodeFlag(name, text) {
+export function decodeFlag(name, text) {
   const flag = UI_FLAGS[name];
   if (flag.kind === 'bool') {
     if (text === 'true' || text === '1') return { value: true };
