@@ -15,6 +15,7 @@ const dts = readDts(new URL('../../web/embed/index.d.ts', import.meta.url));
 let outDir;
 let server;
 let browser;
+let tutorialOrigin;
 const pages = [];
 
 beforeAll(async () => {
@@ -33,6 +34,23 @@ for (const type of ['ready', 'progress', 'diverged', 'statechange', 'error', 're
 <relu-playground config="autoplay=false&hidden=3&lock=noise"></relu-playground>
 </body></html>`);
   server = await serveStatic(outDir);
+  // The same server under another host name is another origin: the tutorial's.
+  tutorialOrigin = server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+  const playground = `${server.url}index.html#autoplay=false&hidden=3`;
+  writeFileSync(join(outDir, 'tutorial.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tutorial</title>
+<link rel="icon" href="data:,"><script type="module" src="tutorial.js"></script></head><body>
+<iframe id="listed" title="listed" width="900" height="700" src="${playground}&origins=${tutorialOrigin}"></iframe>
+<iframe id="unlisted" title="unlisted" width="900" height="700" src="${playground}&origins=https://elsewhere.example"></iframe>
+</body></html>`);
+  writeFileSync(join(outDir, 'tutorial.js'), `window.log = [];
+const frames = { listed: document.getElementById('listed'), unlisted: document.getElementById('unlisted') };
+window.addEventListener('message', (event) => {
+  if (event.data?.['relu-playground'] !== 1) return;
+  const from = Object.keys(frames).find((name) => frames[name].contentWindow === event.source);
+  window.log.push({ from, origin: event.origin, data: event.data });
+});
+window.ask = (name, id, method, params) => frames[name].contentWindow.postMessage({ 'relu-playground': 1, id, method, params }, '*');
+`);
   browser = await launchBrowser();
 }, 300000);
 
@@ -111,4 +129,29 @@ test('the element: declared methods, events as CustomEvents, progress at most ~4
   expect(seen.some((e) => e.type === 'statechange' && e.detail.config.learningRate === 0.3)).toBe(true);
   expect(seen.find((e) => e.type === 'resize').detail.height).toBeGreaterThan(200);
   expect(await page.evaluate(`${element}.getState().playing`)).toBe(false);
+});
+
+test('an iframe on another origin answers the origin its link lists, and ignores the others', async () => {
+  const page = await openPage(browser.context, `${tutorialOrigin}/tutorial.html`);
+  pages.push(page);
+  const reply = (id) => page.waitForFunction((want) => window.log.find((m) => m.data.id === want)?.data, id, WAIT).then((h) => h.jsonValue());
+  await page.waitForFunction(() => window.log.some((m) => m.from === 'listed' && m.data.event === 'ready'), null, WAIT);
+
+  await page.evaluate(() => window.ask('listed', 1, 'setState', { learningRate: 0.5 }));
+  expect((await reply(1)).result.config.learningRate).toBe(0.5);
+  await page.evaluate(() => window.ask('listed', 2, 'setState', 'learningRate=99'));
+  expect((await reply(2)).error).toMatchObject({ field: 'learningRate', message: expect.stringMatching(/range/) });
+  await page.evaluate(() => window.ask('listed', 3, 'play'));
+  expect(await reply(3)).toEqual({ 'relu-playground': 1, id: 3 });
+  await page.waitForFunction(() => window.log.some((m) => m.data.event === 'progress' && m.data.data.step > 0), null, WAIT);
+
+  // The frame whose link lists another origin: no reply, no event, no training.
+  const unlisted = page.frames().find((frame) => frame.url().includes('elsewhere.example'));
+  await unlisted.waitForFunction(() => document.querySelector('.relu-playground[data-ready="true"]'), null, WAIT);
+  await page.evaluate(() => window.ask('unlisted', 4, 'play'));
+  await page.waitForTimeout(1500);
+  const log = await page.evaluate(() => window.log);
+  expect(log.filter((m) => m.from === 'unlisted')).toEqual([]);
+  expect(new Set(log.map((m) => m.origin))).toEqual(new Set([new URL(server.url).origin]));
+  expect(await unlisted.evaluate(() => window.reluPlayground.getState().playing)).toBe(false);
 });

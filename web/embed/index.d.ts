@@ -26,6 +26,8 @@ export interface UiState extends ViewFlags {
   /** The controls the current lesson hid or locked beyond the embedder's. */
   lessonAdded: { hide: string[]; lock: string[] };
   lesson: string | null;
+  /** The parent pages that may drive this page in an iframe (origins= in the link). */
+  origins: string[];
 }
 
 /** Where training is: from the newest snapshot, null before the first. */

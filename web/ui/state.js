@@ -19,6 +19,8 @@
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
 //   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
+//   origins=a,b            parent pages that may drive this page in an iframe
+//                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
 // the parameter; the page always gets a usable state. Every name from the URL
 // is looked up as an own property only (never Object.prototype's).
@@ -121,7 +123,8 @@ export function baseConfig(presets, lessonId) {
 /** A fresh state with every default. */
 export function defaultState() {
   // lessonAdded: the controls the current lesson hid or locked beyond the embedder's.
-  const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null };
+  // origins: who may drive this page in an iframe (frame-messages.js).
+  const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null, origins: [] };
   for (const [name, flag] of Object.entries(UI_FLAGS)) ui[name] = flag.default;
   return { config: defaultConfig(), ui };
 }
@@ -360,6 +363,33 @@ export function decodeFlag(name, text) {
   return { error: `${name}: ${JSON.stringify(text)} is not one of ${flag.values.join(', ')}` };
 }
 
+/**
+ * Reads an origins= value ("https://a.example,https://b.example" or "*"):
+ * the parent pages that may drive this page in an iframe. Returns {origins,
+ * errors}: each entry must be an http(s) origin exactly as URL.origin writes
+ * it (no path, no trailing slash), or "*" written out.
+ */
+export function parseOrigins(text) {
+  const origins = [];
+  const errors = [];
+  for (const entry of String(text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    let exact = false;
+    try {
+      const url = new URL(entry);
+      // A * inside a host parses, but it matches nothing: refused, rather than read as a wildcard it is not.
+      exact = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry && !url.hostname.includes('*');
+    } catch {
+      // not a URL: refused below
+    }
+    if (entry === '*' || exact) {
+      if (!origins.includes(entry)) origins.push(entry);
+    } else {
+      errors.push(`origins: ${JSON.stringify(entry)} is not an origin like https://example.org (exact, no path), nor *`);
+    }
+  }
+  return { origins, errors };
+}
+
 // Controls named in the link are the embedder's, even those its lesson names too.
 function addControls(ui, kind, names, param, notices) {
   const unknown = [];
@@ -426,6 +456,10 @@ export function parseQuery(search, presets = []) {
       const control = key.slice(0, -kind.length - 1);
       if (text === 'true' || text === '1') addControls(state.ui, kind, [control], key, notices);
       else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
+    } else if (key === 'origins') {
+      const { origins, errors } = parseOrigins(text);
+      state.ui.origins = origins;
+      notices.push(...errors);
     } else if (Object.hasOwn(UI_FLAGS, key)) {
       const { value, error } = decodeFlag(key, text);
       if (error) notices.push(error);
@@ -473,6 +507,7 @@ export function serializeState(state, presets = []) {
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
   }
+  if (state.ui.origins?.length) params.set('origins', state.ui.origins.join(','));
   // A lesson hides and locks its own controls; the link names only the embedder's.
   const preset = lesson ? presets.find((p) => p.id === lesson) : null;
   for (const kind of ['hide', 'lock']) {
