@@ -94,7 +94,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     state = next;
     view.render(state, info);
     view.writeUrl(state, push);
-    events.emit('statechange', publicState());
+    announce();
     if (previous.ui.speed !== state.ui.speed && info) applySpeed();
     if (info) return sendConfig(previous);
     if (unbuilt) view.gate.close(); // start-up asks again about the edited network
@@ -124,7 +124,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       state = previous; // the worker kept the previous config
       view.render(state, info);
       view.writeUrl(state, false);
-      events.emit('statechange', publicState());
+      announce();
       return error;
     });
     return configureChain;
@@ -169,7 +169,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
         state = { ...state, config: base.config };
         view.render(state, info);
         view.writeUrl(state, false);
-        events.emit('statechange', publicState());
+        announce();
       }
     });
     return true;
@@ -221,7 +221,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     if (playing === next) return view.setPlaying(next);
     playing = next;
     view.setPlaying(next);
-    events.emit('statechange', publicState());
+    announce();
   }
 
   function step(amount = { steps: 1 }) {
@@ -247,6 +247,11 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       lastProgressStep = snapshot.step;
       events.emit('progress', { ...progress, playing, metrics });
     }
+  }
+
+  /** statechange: the state is copied only when someone listens (custom points can be 20,000). */
+  function announce() {
+    if (events.listening('statechange')) events.emit('statechange', publicState());
   }
 
   function publicState() {
@@ -353,7 +358,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       state = next.error ? state : next.state;
       view.render(state, info);
       view.writeUrl(state, true);
-      events.emit('statechange', publicState());
+      announce();
       afterNewNetwork(result);
     },
     /** Resolves true when the model in `text` may be built: cheap enough, or confirmed. */

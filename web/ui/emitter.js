@@ -12,6 +12,10 @@ export function createEmitter() {
       listeners.get(type).add(listener);
       return () => listeners.get(type)?.delete(listener);
     },
+    /** Whether anyone listens to `type`: an event whose data is dear to make can be skipped. */
+    listening(type) {
+      return (listeners.get(type)?.size ?? 0) > 0;
+    },
     emit(type, data) {
       for (const listener of [...(listeners.get(type) ?? [])]) {
         try {

@@ -26,6 +26,7 @@
 // is looked up as an own property only (never Object.prototype's).
 
 import { parseNumberText } from '../shared/number-text.js';
+import { parseOrigins } from './origins.js';
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
@@ -361,33 +362,6 @@ export function decodeFlag(name, text) {
   }
   if (flag.values.includes(text)) return { value: text };
   return { error: `${name}: ${JSON.stringify(text)} is not one of ${flag.values.join(', ')}` };
-}
-
-/**
- * Reads an origins= value ("https://a.example,https://b.example" or "*"):
- * the parent pages that may drive this page in an iframe. Returns {origins,
- * errors}: each entry must be an http(s) origin exactly as URL.origin writes
- * it (no path, no trailing slash), or "*" written out.
- */
-export function parseOrigins(text) {
-  const origins = [];
-  const errors = [];
-  for (const entry of String(text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    let exact = false;
-    try {
-      const url = new URL(entry);
-      // A * inside a host parses, but it matches nothing: refused, rather than read as a wildcard it is not.
-      exact = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry && !url.hostname.includes('*');
-    } catch {
-      // not a URL: refused below
-    }
-    if (entry === '*' || exact) {
-      if (!origins.includes(entry)) origins.push(entry);
-    } else {
-      errors.push(`origins: ${JSON.stringify(entry)} is not an origin like https://example.org (exact, no path), nor *`);
-    }
-  }
-  return { origins, errors };
 }
 
 // Controls named in the link are the embedder's, even those its lesson names too.

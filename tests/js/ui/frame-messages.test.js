@@ -1,7 +1,7 @@
 // The iframe door of the public API (web/ui/frame-messages.js): versioned
 // requests, one reply each, events, and the origins rule.
 import { createFrameMessages } from '../../../web/ui/frame-messages.js';
-import { parseOrigins } from '../../../web/ui/state.js';
+import { parseOrigins } from '../../../web/ui/origins.js';
 import { createEmitter } from '../../../web/ui/emitter.js';
 
 const OWN = 'https://playground.example';
