@@ -22,7 +22,7 @@ export function parseOrigins(text) {
     if (entry === '*' || exact) {
       if (!origins.includes(entry)) origins.push(entry);
     } else {
-      errors.push(`origins: ${JSON.stringify(entry)} is not an origin like https://example.org (exact, no path), nor *`);
+      errors.push(`origins: ${JSON.stringify(entry)} is not an origin; write the scheme, host and port only (like https://example.org), or *`);
     }
   }
   return { origins, errors };
