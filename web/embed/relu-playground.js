@@ -9,12 +9,18 @@
 // this file belongs to). Changing `config` applies the new state to the
 // running playground.
 //
+// The public API (docs/EMBEDDING.md) as element methods: getState(),
+// setState(patch), play(), pause(), step({steps|epochs}), reset(),
+// loadLesson(id); its events (ready, progress, diverged, statechange, error,
+// resize) as CustomEvents on the element, with the data in `detail`.
+//
 // wasm-base must be on the page's origin: the core is script, and an
 // attribute is all a CMS author needs to write. Another origin loads only
 // after the page's own script allows it:
 //   ReluPlaygroundElement.allowWasmOrigins(['https://cdn.example']);
 import { mountPlayground } from '../ui/app.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
+import { API_EVENTS } from '../ui/public-api.js';
 
 const allowedOrigins = new Set();
 // Elements whose wasm-base was refused: allowWasmOrigins() mounts them again.
@@ -60,6 +66,30 @@ export class ReluPlaygroundElement extends HTMLElement {
     return this.playground?.getQuery() ?? '';
   }
 
+  // --- The public API: the mountPlayground() handle's methods. Before the
+  // element has mounted (a microtask after it is connected), getState() is
+  // null and the others reject.
+  getState() {
+    return this.playground?.getState() ?? null;
+  }
+
+  setState(patch) { return this.#call('setState', patch); }
+
+  play() { return this.#call('play'); }
+
+  pause() { return this.#call('pause'); }
+
+  step(amount) { return this.#call('step', amount); }
+
+  reset() { return this.#call('reset'); }
+
+  loadLesson(id) { return this.#call('loadLesson', id); }
+
+  #call(method, ...args) {
+    if (!this.playground) return Promise.reject(new Error(`relu-playground: ${method}() before the element is in the page; call it after the 'ready' event`));
+    return this.playground[method](...args);
+  }
+
   #mount(query) {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.replaceChildren();
@@ -77,6 +107,8 @@ export class ReluPlaygroundElement extends HTMLElement {
     const host = document.createElement('div');
     shadow.append(host);
     this.playground = mountPlayground(host, { query, wasmBaseUrl: checked.url, allowedWasmOrigins: [...allowedOrigins] });
+    // The handle's events, as the element's: they end with the handle (destroy clears its listeners).
+    for (const type of API_EVENTS) this.playground.on(type, (detail) => this.dispatchEvent(new CustomEvent(type, { detail })));
   }
 
   /** wasm-base against the page's origin and the allowed ones: {url?, error?}. */

@@ -1,9 +1,22 @@
 // Entry of the stand-alone page: one playground bound to the page URL (its
 // #fragment; old ?query links are read and rewritten), so links share the
 // setup and back/forward walk through changes. The page is also the iframe
-// embed: #embed=true&hide=...&lock=... (or ?embed=true) focus the view.
+// embed: #embed=true&hide=...&lock=... (or ?embed=true) focus the view, and
+// origins=... lets those parent pages drive it by postMessage (frame-messages.js).
 import { mountPlayground } from './app.js';
+import { createFrameMessages } from './frame-messages.js';
 
 const playground = mountPlayground(document.getElementById('playground'), { useUrl: true });
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
+
+if (window.parent !== window) {
+  const messages = createFrameMessages({
+    api: playground,
+    ownOrigin: window.origin,
+    origins: playground.getState().ui.origins,
+    target: window.parent,
+    parentOrigin: window.location.ancestorOrigins?.[0] ?? null,
+  });
+  window.addEventListener('message', messages.handle);
+}

@@ -19,11 +19,14 @@
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
 //   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
+//   origins=a,b            parent pages that may drive this page in an iframe
+//                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
 // the parameter; the page always gets a usable state. Every name from the URL
 // is looked up as an own property only (never Object.prototype's).
 
 import { parseNumberText } from '../shared/number-text.js';
+import { parseOrigins } from './origins.js';
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
@@ -121,7 +124,8 @@ export function baseConfig(presets, lessonId) {
 /** A fresh state with every default. */
 export function defaultState() {
   // lessonAdded: the controls the current lesson hid or locked beyond the embedder's.
-  const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null };
+  // origins: who may drive this page in an iframe (frame-messages.js).
+  const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null, origins: [] };
   for (const [name, flag] of Object.entries(UI_FLAGS)) ui[name] = flag.default;
   return { config: defaultConfig(), ui };
 }
@@ -349,7 +353,7 @@ export function decodeField(name, text) {
   }
 }
 
-function decodeFlag(name, text) {
+export function decodeFlag(name, text) {
   const flag = UI_FLAGS[name];
   if (flag.kind === 'bool') {
     if (text === 'true' || text === '1') return { value: true };
@@ -426,6 +430,10 @@ export function parseQuery(search, presets = []) {
       const control = key.slice(0, -kind.length - 1);
       if (text === 'true' || text === '1') addControls(state.ui, kind, [control], key, notices);
       else if (text !== 'false' && text !== '0') notices.push(`${key}: ${JSON.stringify(text)} is not true or false`);
+    } else if (key === 'origins') {
+      const { origins, errors } = parseOrigins(text);
+      state.ui.origins = origins;
+      notices.push(...errors);
     } else if (Object.hasOwn(UI_FLAGS, key)) {
       const { value, error } = decodeFlag(key, text);
       if (error) notices.push(error);
@@ -473,6 +481,7 @@ export function serializeState(state, presets = []) {
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
   }
+  if (state.ui.origins?.length) params.set('origins', state.ui.origins.join(','));
   // A lesson hides and locks its own controls; the link names only the embedder's.
   const preset = lesson ? presets.find((p) => p.id === lesson) : null;
   for (const kind of ['hide', 'lock']) {

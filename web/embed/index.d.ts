@@ -1,0 +1,142 @@
+// Types of the embedding entry (web/embed/index.js): mountPlayground, the
+// <relu-playground> element and their public API (docs/EMBEDDING.md).
+// Written by hand; tests/js/ui/embed-types.test.js (Node) and
+// tests/e2e/api.test.js (the browser) check the runtime against it.
+
+import type { Config, FieldError, Progress } from '../api/index.js';
+
+export type { Config, FieldError, Progress } from '../api/index.js';
+
+export type Speed = 'auto' | '0.1' | '0.5' | '1' | '2' | '5' | '10';
+
+/** The view flags a link or setState can set (web/ui/state.js UI_FLAGS). */
+export interface ViewFlags {
+  discretize: boolean;
+  showTest: boolean;
+  autoplay: boolean;
+  embed: boolean;
+  build: 'auto' | 'simd' | 'scalar';
+  speed: Speed;
+}
+
+/** What getState().ui holds: the view flags, the lesson and the hidden and locked controls. */
+export interface UiState extends ViewFlags {
+  hide: string[];
+  lock: string[];
+  /** The controls the current lesson hid or locked beyond the embedder's. */
+  lessonAdded: { hide: string[]; lock: string[] };
+  lesson: string | null;
+  /** The parent pages that may drive this page in an iframe (origins= in the link). */
+  origins: string[];
+}
+
+/** Where training is: from the newest snapshot, null before the first. */
+export interface PlaygroundProgress {
+  step: number;
+  epoch: number;
+}
+
+/** The losses and accuracies of the newest full pass over the data, null before the first. */
+export interface PlaygroundMetrics {
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+}
+
+export interface PlaygroundState {
+  config: Config;
+  ui: UiState;
+  lesson: string | null;
+  playing: boolean;
+  progress: PlaygroundProgress | null;
+  metrics: PlaygroundMetrics | null;
+}
+
+/** A setState patch: config fields and view flags, and a lesson (applied first). */
+export type StatePatch = Partial<Config> & Partial<ViewFlags> & { lesson?: string };
+
+export interface ProgressEvent extends PlaygroundProgress {
+  playing: boolean;
+  metrics: PlaygroundMetrics | null;
+}
+
+/** The events and the data each brings (the element's CustomEvent detail). */
+export interface PlaygroundEvents {
+  ready: { build: 'simd' | 'scalar'; simd: boolean; paramCount: number };
+  /** At most 4 a second while training, and once where it settles. */
+  progress: ProgressEvent;
+  diverged: { step: number; cause: string; learningRate: number };
+  statechange: PlaygroundState;
+  error: { message: string; field: string };
+  /** The content's height in CSS pixels, for an iframe or a container to follow. */
+  resize: { height: number };
+}
+
+export type PlaygroundEventName = keyof PlaygroundEvents;
+
+/** The same methods on the mountPlayground() handle and the element. Rejections are FieldErrors. */
+export interface PlaygroundApi {
+  getState(): PlaygroundState;
+  /** An object or a query string ("learningRate=0.3&discretize=true"); all or nothing. */
+  setState(patch: StatePatch | string): Promise<PlaygroundState>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** Trains now: {steps} or {epochs}, one of them; resolves with the core's progress (queued: steps left to run, for a network that trains in pieces). */
+  step(amount: { steps: number } | { epochs: number }): Promise<Progress & { queued?: number }>;
+  reset(): Promise<void>;
+  loadLesson(id: string): Promise<PlaygroundState>;
+}
+
+export interface PlaygroundHandle extends PlaygroundApi {
+  /** Resolves when the core has loaded (null when it could not). */
+  readonly ready: Promise<unknown>;
+  /** The worker client (web/shared/client.js). */
+  readonly client: unknown;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<K extends PlaygroundEventName>(type: K, listener: (data: PlaygroundEvents[K]) => void): () => void;
+  /** Frame rate, and a snapshot's round trip and drawing (ms, smoothed). */
+  getStats(): { fps: number; snapshotMs: number; renderMs: number };
+  /** The state as a link's query string. */
+  getQuery(): string;
+  /** Replaces the whole state with a link's; returns the notices about ignored parameters. */
+  setQuery(query: string): string[];
+  destroy(): void;
+}
+
+export interface MountOptions {
+  query?: string;
+  useUrl?: boolean;
+  presets?: unknown[];
+  wasmBaseUrl?: string;
+  allowedWasmOrigins?: string[];
+  client?: unknown;
+}
+
+export declare function mountPlayground(root: Element, options?: MountOptions): PlaygroundHandle;
+
+export declare class ReluPlaygroundElement extends HTMLElement {
+  static allowWasmOrigins(origins: string | Iterable<string>): void;
+  /** The current state as a query string. */
+  readonly query: string;
+  /** null until the element has mounted (a microtask after it is connected). */
+  getState(): PlaygroundState | null;
+  setState(patch: StatePatch | string): Promise<PlaygroundState>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  step(amount: { steps: number } | { epochs: number }): Promise<Progress & { queued?: number }>;
+  reset(): Promise<void>;
+  loadLesson(id: string): Promise<PlaygroundState>;
+  addEventListener<K extends PlaygroundEventName>(type: K, listener: (event: CustomEvent<PlaygroundEvents[K]>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+export interface Preset {
+  id: string;
+  title: string;
+  summary: string;
+  config?: Partial<Config>;
+  ui?: { hide?: string[]; lock?: string[] };
+}
+
+export declare const PRESETS: readonly Preset[];

@@ -1,0 +1,412 @@
+// The training controller: the one place that moves the state and talks to
+// the worker. Panels, the lessons menu, files, the URL, the <relu-playground>
+// element and the public API all call these methods; none keeps a flag of its own.
+//
+// - State moves are store.js actions; the worker gets the config fields that
+//   changed, in order (one configure at a time).
+// - A network dearer than web/shared/cost.js's thresholds is built only once
+//   the user confirms (the cost gate), whether it comes from a link, a file or an edit.
+// - Start-up retries the core with the field it refused put back (recoverState).
+//
+// No DOM: what the page shows goes through `view` (see createController), so
+// tests/js/ui/controller.test.js drives it in Node with a fake client.
+
+import { FIELDS, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
+import { estimateCost, needsConfirmation } from '../shared/cost.js';
+import { withConfig, lockingControl, lockedChange, lockedMessage, recoverState } from './state.js';
+import { SLOW_PARAMS } from './panels/network-panel.js';
+import { reduce, fieldError } from './store.js';
+import { createEmitter } from './emitter.js';
+
+/** The public API's `progress` event comes at most this often (ms): 4 a second. */
+export const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * deps:
+ *   client        the training client (web/shared/client.js)
+ *   state         the initial state (state.js)
+ *   presets       the lessons
+ *   wasm          {baseUrl, origins} for client.init
+ *   view          what the page shows, all called synchronously:
+ *     render(state, info)       the controls follow the state
+ *     writeUrl(state, push)     the address follows the state
+ *     notify(text, {kind, key, timeoutMs}), clearNotice(key)
+ *     gate                      {ask(cost, options) -> Promise<true|false|null>, close(), open}
+ *     setPlaying(playing), setDiverged({step, cause, learningRate} | null)
+ *     setBuildStatus(text | null), setUnbuilt(unbuilt), built(result)
+ *     newNetwork(state, info)   new weights: clear the history, redraw the structure
+ *     cleared()                 training went back to step 0 (reset)
+ *     invalidate(), needPoints()  a new snapshot (with the data points) is wanted
+ *   clock         ms, for the progress event's throttle
+ */
+export function createController({ client, state: initial, presets, wasm = {}, view, clock = () => performance.now() }) {
+  const events = createEmitter();
+  let state = initial;
+  let info = null; // {build, simd, layers, paramCount} of the network the worker has
+  let playing = false;
+  let playRequests = 0; // snapshots asked for before the latest play/pause do not say whether it is playing
+  let unbuilt = false; // start-up waits for the user to confirm a dear network
+  let destroyed = false;
+  let configureChain = Promise.resolve();
+  let builtCost = null; // estimate of the network the worker has
+  let heldFrom = null; // while a dearer network waits for confirmation: the state the worker has
+  let progress = null;
+  let metrics = null;
+  let lastProgressAt = -Infinity;
+  let lastProgressStep = null;
+
+  function report(error) {
+    if (error.field === 'core') return; // the core restarted: its 'restarted' notice says so once
+    if (destroyed) return;
+    view.notify(error.message ?? String(error), { kind: 'error', key: error.field || undefined });
+    events.emit('error', { message: error.message ?? String(error), field: error.field ?? '' });
+  }
+
+  function showLocked(locked) {
+    view.notify(lockedMessage(locked), { kind: 'warn', key: 'locked', timeoutMs: 8000 });
+  }
+
+  /** True (and says so) when `name` is locked on this page. */
+  function refuseLocked(name) {
+    const control = lockingControl(state.ui.lock, name);
+    if (control) showLocked({ control, field: name });
+    return Boolean(control);
+  }
+
+  const EDITS = new Set(['config', 'hidden', 'layerActivation', 'addPoint']);
+  /** A user's move (a store action): refused ones say why and put the controls back. Returns the reducer's result. */
+  function dispatch(action) {
+    const result = reduce(state, action);
+    if (result.error) view.notify(result.error, { kind: 'error', key: 'edit' });
+    else if (result.locked) showLocked(result.locked);
+    if (result.error || result.locked) {
+      view.render(state, info); // the inputs go back to the valid values
+      return result;
+    }
+    if (EDITS.has(action.type)) view.clearNotice('edit');
+    commit(result.state);
+    return result;
+  }
+
+  /** Moves to a new state: controls, URL, then the worker. Resolves when the worker has it (or refused it). */
+  function commit(next, { push = true } = {}) {
+    const previous = state;
+    state = next;
+    view.render(state, info);
+    view.writeUrl(state, push);
+    announce();
+    if (previous.ui.speed !== state.ui.speed && info) sendSpeedToWorker();
+    if (info) return sendConfig(previous);
+    if (unbuilt) view.gate.close(); // start-up asks again about the edited network
+    return Promise.resolve(null);
+  }
+
+  /** Sends the worker the fields that changed since `previous`; resolves with its error or null. */
+  function sendConfig(previous) {
+    if (holdIfDear(previous)) return Promise.resolve(null);
+    if (heldFrom) previous = heldFrom; // the edit that was held no longer needs asking
+    heldFrom = null;
+    const changed = changedFields(previous.config, state.config);
+    if (!changed.length) return configureChain.then(() => null);
+    const patch = Object.fromEntries(changed.map((name) => [name, state.config[name]]));
+    configureChain = configureChain.then(() => client.configure(patch)).then((result) => {
+      builtCost = costOf(state.config);
+      if (result.rebuilt) {
+        view.notify(`New network: changing ${changed.join(', ')} needs new weights, so training starts again from step 0.`, { key: 'rebuilt', timeoutMs: 8000 });
+        afterNewNetwork(result);
+      } else {
+        view.notify(`${changed.join(', ')} applies from the next step; the weights are kept.`, { key: 'rebuilt', timeoutMs: 4000 });
+        view.invalidate();
+      }
+      return null;
+    }, (error) => {
+      report(error);
+      state = previous; // the worker kept the previous config
+      view.render(state, info);
+      view.writeUrl(state, false);
+      announce();
+      return error;
+    });
+    return configureChain;
+  }
+
+  function costOf(config) {
+    const { config: full, errors } = validateConfig(config ?? {}, defaultConfig());
+    return errors.length ? null : estimateCost(full);
+  }
+
+  /** Whether a network of `cost` must be confirmed: past a threshold, and dearer than the network running. */
+  function isDear(cost) {
+    if (!cost || !needsConfirmation(cost)) return false;
+    return !builtCost || cost.bytes > builtCost.bytes || cost.stepFlops > builtCost.stepFlops;
+  }
+
+  /** Resolves true when `config` may be built: cheap enough, or confirmed. */
+  function confirmCost(config, options) {
+    const cost = costOf(config);
+    if (!isDear(cost)) return Promise.resolve(true);
+    if (playing) pause();
+    return view.gate.ask(cost, options).then((answer) => answer === true);
+  }
+
+  /** An edit to a dear network waits for confirmation: true while it is held. */
+  function holdIfDear(previous) {
+    const cost = costOf(state.config);
+    if (!isDear(cost)) {
+      if (heldFrom) view.gate.close();
+      return false;
+    }
+    const base = heldFrom ?? previous;
+    heldFrom = base;
+    if (playing) pause();
+    view.gate.ask(cost, { subject: 'The edited network' }).then((answer) => {
+      if (answer === null || heldFrom !== base) return; // a newer edit asks again
+      heldFrom = null;
+      if (answer) {
+        builtCost = cost; // confirmed: not asked again for this network
+        sendConfig(base);
+      } else {
+        state = { ...state, config: base.config };
+        view.render(state, info);
+        view.writeUrl(state, false);
+        announce();
+      }
+    });
+    return true;
+  }
+
+  function afterNewNetwork(result) {
+    info = { ...info, layers: result.layers, paramCount: result.paramCount };
+    builtCost = costOf(result.config ?? state.config);
+    warnIfSlow(result.paramCount);
+    view.newNetwork(state, info);
+  }
+
+  function warnIfSlow(paramCount) {
+    if (paramCount > SLOW_PARAMS) {
+      view.notify(`${paramCount.toLocaleString('en')} parameters: training and drawing will be slow.`, { kind: 'warn', key: 'slow', timeoutMs: 8000 });
+    }
+  }
+
+  function sendSpeedToWorker() {
+    // A snapshot request waits for the training slice in progress: short slices answer it sooner.
+    const budgetMs = 2;
+    const speed = state.ui.speed === 'auto' ? { budgetMs, stepsPerFrame: 'auto' } : { budgetMs, epochsPerFrame: Number(state.ui.speed) };
+    client.setSpeed(speed).catch(report);
+  }
+
+  // play, pause, step and reset never reject: they report a failure and resolve with it (the API rethrows it).
+  function play() {
+    if (!info) {
+      view.notify('Build the network first (or choose a smaller one).', { kind: 'warn', key: 'unbuilt', timeoutMs: 5000 });
+      return Promise.resolve(fieldError('play: the network is not built yet (it waits for the cost question to be answered)', 'hidden'));
+    }
+    playRequests += 1;
+    setPlaying(true);
+    return client.play().then(() => null, failed);
+  }
+
+  function pause() {
+    playRequests += 1;
+    setPlaying(false);
+    return client.pause().then(() => { view.invalidate(); return null; }, failed);
+  }
+
+  function failed(error) {
+    report(error);
+    return error;
+  }
+
+  function setPlaying(next) {
+    if (playing === next) return view.setPlaying(next);
+    playing = next;
+    view.setPlaying(next);
+    announce();
+  }
+
+  function step(amount = { steps: 1 }) {
+    return client.step(amount).then((result) => { view.invalidate(); return result; }, failed);
+  }
+
+  function reset() {
+    return client.reset().then(() => { view.cleared(); return null; }, failed);
+  }
+
+  /** A snapshot has arrived (the frame driver): whether the worker stopped by itself, and the progress event. */
+  function observe(snapshot, { requestedAfter, evaluated }) {
+    if (requestedAfter === playRequests && snapshot.playing !== playing) setPlaying(snapshot.playing); // e.g. diverged
+    progress = { step: snapshot.step, epoch: snapshot.epoch };
+    if (evaluated) {
+      const { trainLoss, testLoss, trainAccuracy, testAccuracy } = snapshot;
+      metrics = { trainLoss, testLoss, trainAccuracy, testAccuracy };
+    }
+    const now = clock();
+    // At most 4 a second; and the last one when training settles, so a listener sees where it stopped.
+    if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || (!snapshot.busy && snapshot.step !== lastProgressStep)) {
+      lastProgressAt = now;
+      lastProgressStep = snapshot.step;
+      events.emit('progress', { ...progress, playing, metrics });
+    }
+  }
+
+  /** statechange: the state is copied only when someone listens (custom points can be 20,000). */
+  function announce() {
+    if (events.listening('statechange')) events.emit('statechange', publicState());
+  }
+
+  function publicState() {
+    return structuredClone({ config: state.config, ui: state.ui, lesson: state.ui.lesson, playing, progress, metrics });
+  }
+
+  // --- Start: a dear network from the link opens paused and unbuilt, until the user answers.
+  async function start() {
+    let result;
+    const asked = isDear(costOf(state.config));
+    while (isDear(costOf(state.config))) {
+      unbuilt = true;
+      view.setUnbuilt(true);
+      view.setBuildStatus('not built: waiting for your answer');
+      const answer = await view.gate.ask(costOf(state.config), { subject: 'The network in this link', cancelLabel: 'Use a small network instead' });
+      if (destroyed) return null;
+      if (answer === false) {
+        const defaults = defaultConfig();
+        commit({ ...state, config: { ...state.config, hidden: defaults.hidden, activation: defaults.activation, batchSize: Math.min(state.config.batchSize, defaults.batchSize) } }, { push: false });
+      } else if (answer === true) {
+        builtCost = costOf(state.config);
+        break;
+      }
+    }
+    if (asked) view.setBuildStatus(null);
+    unbuilt = false;
+    view.setUnbuilt(false);
+    let initialState = state;
+    const tried = new Set();
+    for (;;) {
+      try {
+        result = await client.init({ config: initialState.config, build: initialState.ui.build, wasmBaseUrl: wasm.baseUrl, wasmOrigins: wasm.origins });
+        break;
+      } catch (error) {
+        if (destroyed) return null;
+        // Never a blank page, never all defaults: the field the core refused goes back alone.
+        // Only a config field (or none named) can be repaired: a refused protocol
+        // version or wasm base is not the link's fault, and the link is kept.
+        const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
+        const repair = repairable ? recoverState(initialState, error.field, presets, tried) : null;
+        if (!repair) {
+          report(error);
+          return null;
+        }
+        const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
+        view.notify(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
+          { kind: 'warn', key: `refused-${repair.field}` });
+        initialState = repair.state;
+        state = initialState;
+        view.render(state, info);
+        view.writeUrl(state, false);
+      }
+    }
+    if (destroyed) return null;
+    info = result;
+    builtCost = costOf(initialState.config);
+    view.built(result);
+    warnIfSlow(result.paramCount);
+    sendConfig(initialState); // edits made while the core was loading
+    sendSpeedToWorker();
+    if (state.ui.autoplay && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused
+    view.invalidate();
+    events.emit('ready', { build: result.build, simd: result.simd, paramCount: result.paramCount });
+    return result;
+  }
+
+  const unsubscribe = [
+    client.on('diverged', ({ step: at, cause }) => {
+      setPlaying(false);
+      view.setDiverged({ step: at, cause, learningRate: state.config.learningRate });
+      view.invalidate();
+      events.emit('diverged', { step: at, cause, learningRate: state.config.learningRate });
+    }),
+    client.on('error', ({ message }) => {
+      view.notify(message, { kind: 'error' });
+      events.emit('error', { message, field: '' });
+    }),
+    client.on('restarted', ({ message, gaveUp }) => {
+      view.notify(message, { kind: gaveUp ? 'error' : 'warn', key: 'core' });
+      if (gaveUp) setPlaying(false);
+      view.needPoints();
+      view.invalidate();
+    }),
+  ];
+
+  return {
+    events,
+    get state() { return state; },
+    get info() { return info; },
+    get playing() { return playing; },
+    get playRequests() { return playRequests; },
+    start,
+    observe,
+    dispatch,
+    refuseLocked,
+    showLocked,
+    confirmCost,
+    report,
+    /** A new whole state (the URL moved, setQuery): no lock check, as a link is the embedder's. */
+    replace: (next, { push = true } = {}) => commit(next, { push }),
+    togglePlay: () => refuseLocked('run') || (playing ? pause() : play()),
+    stepOnce: () => refuseLocked('run') || step(),
+    resetRun: () => refuseLocked('run') || reset(),
+    /** A model file was imported: its config becomes the state, its weights the network. */
+    imported(result) {
+      const next = withConfig(state, result.config);
+      state = next.error ? state : next.state;
+      view.render(state, info);
+      view.writeUrl(state, true);
+      announce();
+      afterNewNetwork(result);
+    },
+    /** Resolves true when the model in `text` may be built: cheap enough, or confirmed. */
+    confirmModel(text, fileName) {
+      return confirmCost(configOfModel(text), { subject: `The model in ${fileName}`, confirmLabel: 'Load this model', cancelLabel: 'Keep the current network' });
+    },
+    /** Whether a model file's config keeps the locks (says so when not). */
+    modelKeepsLocks(text) {
+      let config = null;
+      try {
+        config = JSON.parse(text)?.config;
+      } catch {
+        // Not JSON: the core names the fault.
+      }
+      // The core reads a model's config over the defaults, as here.
+      const locked = config && typeof config === 'object' ? lockedChange(state, validateConfig(config, defaultConfig()).config) : null;
+      if (locked) showLocked(locked);
+      return !locked;
+    },
+    setWeight(edit) {
+      if (refuseLocked('weights')) return Promise.reject(new Error(lockedMessage({ control: lockingControl(state.ui.lock, 'weights') })));
+      return client.setWeight(edit).then(() => { view.invalidate(); });
+    },
+
+    // For the public API (public-api.js): these resolve with the failure (an Error) or null, never reject.
+    commit,
+    play,
+    pause,
+    step,
+    reset,
+    getState: publicState,
+    destroy() {
+      destroyed = true;
+      view.gate.close(); // a start-up still waiting for an answer ends
+      for (const off of unsubscribe) off();
+      events.clear();
+    },
+  };
+}
+
+function configOfModel(text) {
+  try {
+    const model = JSON.parse(text);
+    return model !== null && typeof model === 'object' && Object.hasOwn(model, 'config') ? model.config : null;
+  } catch {
+    return null; // not JSON: the core's message says where
+  }
+}

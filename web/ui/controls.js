@@ -1,0 +1,79 @@
+// The page's views and control panels, with every input turned into a call
+// of the training controller (controller.js): a store action, play/pause, a
+// model file. No input path keeps state of its own or talks to the worker.
+
+import { createViews } from './views.js';
+import { createDataPanel } from './panels/data-panel.js';
+import { createNetworkPanel } from './panels/network-panel.js';
+import { createHyperPanel } from './panels/hyper-panel.js';
+import { createRunPanel } from './panels/run-panel.js';
+import { createLessonsMenu } from './panels/lessons-menu.js';
+import { createExportPanel } from './panels/export-panel.js';
+import { createExporter } from './exporter.js';
+
+/**
+ * layout: layout.js's containers. deps: {client, presets, history, notices,
+ * controller() (made after the controls), shownPoints() (the points drawn now), invalidate()}.
+ * Returns {views, runPanel, networkPanel, render(state, info)}.
+ */
+export function createControls(layout, { client, presets, history, notices, controller, shownPoints, invalidate }) {
+  const dispatch = (action) => controller().dispatch(action);
+  const views = createViews(layout, {
+    plotClick: ({ x1, x2, shiftKey }) => dispatch({ type: 'addPoint', point: [x1, x2, dataPanel.labelForClick(shiftKey)], shownPoints: shownPoints() }),
+    linkClick: () => !controller().refuseLocked('weights'),
+    weightSubmit: (edit) => controller().setWeight(edit),
+    toggle: (name, checked) => dispatch({ type: 'flag', name, value: checked }),
+  });
+  const runPanel = createRunPanel(layout.run, {
+    togglePlay: () => controller().togglePlay(),
+    step: () => controller().stepOnce(),
+    reset: () => controller().resetRun(),
+    setSpeed: (speed) => dispatch({ type: 'flag', name: 'speed', value: speed }),
+  });
+  const lessons = createLessonsMenu(layout.lessons, presets, { loadPreset: (preset) => dispatch({ type: 'lesson', preset }) });
+  const edit = (patch) => dispatch({ type: 'config', patch });
+  const dataPanel = createDataPanel(layout.left, {
+    edit,
+    addPoint: (point) => dispatch({ type: 'addPoint', point, shownPoints: shownPoints() }),
+    setPoints: (points) => edit({ dataset: 'custom', points }),
+    shownPoints: () => {
+      const { config } = controller().state;
+      return config.dataset === 'custom' ? config.points : shownPoints();
+    },
+  });
+  const networkPanel = createNetworkPanel(layout.left, {
+    setHidden: (hidden) => dispatch({ type: 'hidden', hidden }),
+    setLayerActivation: (layer, name) => dispatch({ type: 'layerActivation', layer, name }),
+  });
+  const hyperPanel = createHyperPanel(layout.right, { edit });
+  const exporter = createExporter({
+    client, history, notices,
+    canvases: views.canvases,
+    mayImport: (text) => controller().modelKeepsLocks(text),
+    beforeImport: (text, fileName) => controller().confirmModel(text, fileName),
+    onImported: (result) => controller().imported(result),
+  });
+  // A model file replaces the weights and the config: refused when weights are locked.
+  createExportPanel(layout.right, { ...exporter, loadModel: (file) => controller().refuseLocked('weights') || exporter.loadModel(file) });
+
+  /** The controls follow the state: values, hidden and locked controls. */
+  function render(state, info) {
+    dataPanel.update(state);
+    networkPanel.update(state, { outputs: info?.layers.at(-1)?.outputs, paramCount: info?.paramCount });
+    hyperPanel.update(state);
+    runPanel.update(state);
+    lessons.update(state);
+    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem });
+    // Hidden controls disappear; locked ones stay visible but inert.
+    for (const node of layout.shell.querySelectorAll('[data-control]')) {
+      const name = node.dataset.control;
+      node.hidden = state.ui.hide.includes(name);
+      const locked = state.ui.lock.includes(name);
+      node.inert = locked;
+      node.classList.toggle('locked', locked);
+    }
+    invalidate();
+  }
+
+  return { views, runPanel, networkPanel, render };
+}
