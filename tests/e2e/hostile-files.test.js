@@ -142,9 +142,9 @@ function modelCases(exported) {
     ['m-version-2.json', json({ ...good, version: 2 }), /version must be 1/],
     ['m-version-string.json', json({ ...good, version: '1' }), /version must be 1/],
     ['m-version-float.json', text(exported.replace('"version":1', '"version":1.5')), /version must be 1/],
-    ['m-step-negative.json', json({ ...good, step: -1 }), /step must be an integer/],
-    ['m-step-float.json', json({ ...good, step: 1e300 }), /step must be an integer/],
-    ['m-step-2p64.json', text(exported.replace(/"step":\d+/, '"step":18446744073709551616')), /step must be an integer/],
+    ['m-step-negative.json', json({ ...good, step: -1 }), /step must be a whole number in \[0, 100000000000\]/],
+    ['m-step-float.json', json({ ...good, step: 1e300 }), /step must be a whole number in \[0, 100000000000\]/],
+    ['m-step-2p64.json', text(exported.replace(/"step":\d+/, '"step":18446744073709551616')), /step must be a whole number in \[0, 100000000000\]/],
     ['m-params-missing.json', json({ ...good, params: undefined }), /params must be an array/],
     ['m-params-object.json', json({ ...good, params: { 0: 1 } }), /params must be an array/],
     ['m-params-short.json', json({ ...good, params: good.params.slice(1) }), new RegExp(`params has ${n - 1} values, the config's network has ${n}`)],
@@ -186,6 +186,14 @@ const stepCount = (page) => page.$eval('[data-stat="step"]', (node) => Number.pa
 async function chooseFile(page, accept, name, file) {
   const input = page.locator(`input[type="file"][accept^="${accept}"]`);
   await input.setInputFiles(file.path ? file.path : { name, mimeType: 'application/octet-stream', buffer: file });
+}
+
+// Each case's wait is its own: its notices are dismissed as a reader does (the
+// notice list keeps its own book, so a node removed behind its back would be
+// updated out of sight when the same key comes again).
+async function dismissNotices(page) {
+  await page.$$eval('.notices .notice .dismiss', (buttons) => buttons.forEach((button) => button.click()));
+  await page.waitForFunction(() => document.querySelectorAll('.notices .notice').length === 0, null, WAIT);
 }
 
 // The message a file got: the CSV status line, or the notices for a model.
@@ -262,7 +270,7 @@ test('50+ hostile CSV and model files: each is refused with its reason or loaded
     expect(after.model).toBe(before.model);
     await stillTrains(page);
     seen.push(name);
-    await page.$$eval('.notices .notice', (nodes) => nodes.forEach((node) => node.remove()));
+    await dismissNotices(page);
   }
 
   // A model that loads, after all that: the export of another network, with a BOM and as UTF-16.
@@ -281,7 +289,7 @@ test('50+ hostile CSV and model files: each is refused with its reason or loaded
     expect(JSON.parse(await exportModel(page)).params).toEqual(JSON.parse(otherExport).params);
     await stillTrains(page);
     seen.push(name);
-    await page.$$eval('.notices .notice', (nodes) => nodes.forEach((node) => node.remove()));
+    await dismissNotices(page);
   }
 
   expect(seen.length).toBeGreaterThanOrEqual(50);
@@ -313,7 +321,7 @@ test('a nested-array bomb in params and a huge step are refused and nothing is l
     expect(after.state.config).toEqual(before.state.config);
     expect(after.model).toBe(before.model);
     await stillTrains(page);
-    await page.$$eval('.notices .notice', (nodes) => nodes.forEach((node) => node.remove()));
+    await dismissNotices(page);
   }
   expect(page.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   await page.close();
