@@ -16,12 +16,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/config.h"
-#include "model/config_fields.h"
-#include "model/config_json.h"
-#include "model/json_guard.h"
-#include "model/json_number.h"
-#include "model/json_overflow.h"
+#include "model/config/config.h"
+#include "model/config/config_fields.h"
+#include "model/config/config_json.h"
+#include "model/config/json_guard.h"
+#include "model/config/json_number.h"
+#include "model/config/json_overflow.h"
 
 namespace relu {
 namespace config_internal {

@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "model/config.h"
-#include "model/config_fields.h"
-#include "model/config_json.h"
-#include "model/json_number.h"
+#include "model/config/config.h"
+#include "model/config/config_fields.h"
+#include "model/config/config_json.h"
+#include "model/config/json_number.h"
 
 namespace relu::config_internal {
 namespace {

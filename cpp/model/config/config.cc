@@ -1,15 +1,15 @@
 // The config table, validation of a Config value, its canonical JSON and the
 // small queries on it. What each field kind does lives in config_kinds.cc,
 // parsing JSON text in config_parse.cc.
-#include "model/config.h"
+#include "model/config/config.h"
 
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "model/config_fields.h"
+#include "model/config/config_fields.h"
+#include "model/config/json_number.h"
 #include "model/data.h"
-#include "model/json_number.h"
 
 namespace relu {
 namespace config_internal {

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "model/config.h"
+#include "model/config/config.h"
 
 namespace relu::config_internal {
 

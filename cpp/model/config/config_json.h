@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/config.h"
-#include "model/config_fields.h"
+#include "model/config/config.h"
+#include "model/config/config_fields.h"
 
 namespace relu::config_internal {
 
