@@ -28,9 +28,9 @@
 
 #include "kernels/kernels.h"
 #include "model/buffer.h"
-#include "model/config.h"
+#include "model/config/config.h"
+#include "model/config/json_number.h"
 #include "model/cost.h"
-#include "model/json_number.h"
 #include "model/metrics_fields.h"
 #include "model/trainer.h"
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "model/json_guard.h"
+#include "model/config/json_guard.h"
 
 namespace relu::cli {
 

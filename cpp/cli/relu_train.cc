@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "cli/args.h"
-#include "model/config.h"
-#include "model/json_guard.h"
-#include "model/json_number.h"
+#include "model/config/config.h"
+#include "model/config/json_guard.h"
+#include "model/config/json_number.h"
 #include "model/metrics_fields.h"
 #include "model/trainer.h"
 

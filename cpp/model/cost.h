@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/network.h"
 #include "model/status.h"
 

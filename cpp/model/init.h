@@ -4,7 +4,7 @@
 // W in column-major order, so one seed gives the same weights everywhere.
 #pragma once
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/network.h"
 
 namespace relu {

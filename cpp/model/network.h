@@ -12,7 +12,7 @@
 
 #include "kernels/kernels.h"
 #include "model/buffer.h"
-#include "model/config.h"
+#include "model/config/config.h"
 
 namespace relu {
 

@@ -16,7 +16,7 @@
 #include <cstdint>
 
 #include "model/buffer.h"
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/network.h"
 
 namespace relu {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/status.h"
 
 namespace relu {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "model/buffer.h"
+#include "model/config/json_guard.h"
 #include "model/cost.h"
-#include "model/json_guard.h"
 #include "model/network.h"
 #include "model/optimizer.h"
 #include "model/rng.h"

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/json_number.h"
+#include "model/config/json_number.h"
 #include "model/trainer.h"
 #include "model/trainer_impl.h"
 

@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/metrics_fields.h"
 #include "model/trainer.h"
 #include "probes.h"

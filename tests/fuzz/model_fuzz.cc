@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fuzz_util.h"
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/trainer.h"
 
 namespace {

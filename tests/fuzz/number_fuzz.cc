@@ -11,7 +11,7 @@
 #include <string>
 
 #include "fuzz_util.h"
-#include "model/json_number.h"
+#include "model/config/json_number.h"
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/config.h"
-#include "model/json_number.h"
+#include "model/config/config.h"
+#include "model/config/json_number.h"
 #include "model/rng.h"
 
 namespace relu {

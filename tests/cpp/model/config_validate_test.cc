@@ -8,8 +8,8 @@
 #include <limits>
 #include <string>
 
-#include "model/config.h"
-#include "model/json_number.h"
+#include "model/config/config.h"
+#include "model/config/json_number.h"
 
 namespace relu {
 namespace {

@@ -8,7 +8,7 @@
 #include <set>
 #include <vector>
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/data.h"
 
 namespace relu {

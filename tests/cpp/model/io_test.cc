@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/json_guard.h"
+#include "model/config/json_guard.h"
 #include "model/network.h"
 #include "model/trainer_impl.h"
 #include "model_test_util.h"

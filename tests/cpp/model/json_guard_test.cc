@@ -1,6 +1,6 @@
 // The guards every parser of untrusted JSON shares (json_guard.h), with
 // small limits so that each one is reached by a short text.
-#include "model/json_guard.h"
+#include "model/config/json_guard.h"
 
 #include <gtest/gtest.h>
 

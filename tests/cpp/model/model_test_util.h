@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "kernels/kernels.h"
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/loss.h"
 #include "model/network.h"
 #include "model/rng.h"

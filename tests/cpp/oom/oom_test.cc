@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "model/config.h"
+#include "model/config/config.h"
 #include "model/trainer.h"
 
 #if !defined(__EMSCRIPTEN__)

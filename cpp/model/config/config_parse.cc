@@ -16,26 +16,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/config.h"
-#include "model/config_fields.h"
-#include "model/json_guard.h"
-#include "model/json_number.h"
-#include "model/json_overflow.h"
+#include "model/config/config.h"
+#include "model/config/config_fields.h"
+#include "model/config/config_json.h"
+#include "model/config/json_guard.h"
+#include "model/config/json_number.h"
+#include "model/config/json_overflow.h"
 
 namespace relu {
+namespace config_internal {
 namespace {
 
-using config_internal::FieldSpec;
-using config_internal::Kind;
-using Json = nlohmann::ordered_json;  // keeps the document's key order, as JavaScript does
-
 // --- Values, described as schema.js's describe() does ----------------------------
-
-double NumberValue(const Json& value) {
-  if (value.is_number_float()) return *value.get_ptr<const Json::number_float_t*>();
-  if (value.is_number_unsigned()) return static_cast<double>(*value.get_ptr<const Json::number_unsigned_t*>());
-  return static_cast<double>(*value.get_ptr<const Json::number_integer_t*>());
-}
 
 std::string QuoteString(const Json& string_value) {
   return string_value.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -76,6 +68,14 @@ std::string Truncate(std::string text, size_t limit) {
   return text;
 }
 
+}  // namespace
+
+double NumberValue(const Json& value) {
+  if (value.is_number_float()) return *value.get_ptr<const Json::number_float_t*>();
+  if (value.is_number_unsigned()) return static_cast<double>(*value.get_ptr<const Json::number_unsigned_t*>());
+  return static_cast<double>(*value.get_ptr<const Json::number_integer_t*>());
+}
+
 std::string Describe(const Json& value) {
   if (value.is_string()) return QuoteString(value);
   if (value.is_array()) return Truncate(Stringify(value), 60);
@@ -86,7 +86,6 @@ std::string Describe(const Json& value) {
 
 // --- Field checks (schema.js checkField) ----------------------------------------
 
-// Reads a number in the field's range; integer fields need a whole number.
 std::string CheckNumber(const std::string& name, const FieldSpec& field, const Json& value, bool integer,
                         double* out) {
   if (!value.is_number()) return name + ": expected a number, got " + Describe(value);
@@ -95,7 +94,7 @@ std::string CheckNumber(const std::string& name, const FieldSpec& field, const J
   if (integer && std::floor(number) != number) return name + ": " + FormatNumber(number) + " is not a whole number";
   const bool below = field.exclusive_min ? number <= field.min : number < field.min;
   if (below || number > field.max) {
-    return name + ": " + FormatNumber(number) + " is outside the allowed range " + config_internal::FormatRange(field);
+    return name + ": " + FormatNumber(number) + " is outside the allowed range " + FormatRange(field);
   }
   *out = number + 0.0;  // -0 becomes 0
   return "";
@@ -111,140 +110,16 @@ int IndexOf(const std::vector<std::string>& names, const Json& value) {
 }
 
 std::string NotOneOf(const std::string& where, const Json& value, const std::vector<std::string>& names) {
-  return where + ": " + Describe(value) + " is not one of " + config_internal::JoinNames(names);
+  return where + ": " + Describe(value) + " is not one of " + JoinNames(names);
 }
 
-std::string ParseFeatures(const std::string& name, const Json& value, uint32_t* features) {
-  const std::vector<std::string>& names = config_internal::FeatureNames();
-  if (!value.is_array()) return name + ": expected a list of " + config_internal::JoinNames(names);
-  if (value.empty()) return name + ": needs at least 1 of " + config_internal::JoinNames(names);
-  uint32_t bits = 0;
-  for (const Json& item : value) {
-    if (IndexOf(names, item) < 0) return NotOneOf(name, item, names);
-  }
-  for (const Json& item : value) {
-    const uint32_t bit = 1u << IndexOf(names, item);
-    if (bits & bit) return name + ": lists a value twice";
-    bits |= bit;
-  }
-  *features = bits;
-  return "";
-}
+}  // namespace config_internal
 
-std::string ParsePoints(const std::string& name, const FieldSpec& field, const Json& value,
-                        std::vector<Point>* points) {
-  if (!value.is_array()) return name + ": expected a list of [x1, x2, label]";
-  if (value.size() > static_cast<size_t>(field.max)) {
-    return name + ": " + std::to_string(value.size()) + " points is outside the allowed range [0, " +
-           FormatNumber(field.max) + "]";
-  }
-  std::vector<Point> parsed;
-  parsed.reserve(value.size());
-  for (size_t i = 0; i < value.size(); ++i) {
-    const Json& triple = value[i];
-    float coords[3] = {0, 0, 0};
-    bool ok = triple.is_array() && triple.size() == 3;
-    for (size_t k = 0; ok && k < 3; ++k) {
-      ok = triple[k].is_number() && std::isfinite(NumberValue(triple[k]));
-      // Beyond float's range the value would become infinite in the core.
-      if (ok) coords[k] = static_cast<float>(NumberValue(triple[k]) + 0.0);
-      ok = ok && std::isfinite(coords[k]);
-    }
-    if (!ok) return name + "[" + std::to_string(i) + "]: expected [x1, x2, label] of finite numbers";
-    parsed.push_back(Point{coords[0], coords[1], coords[2]});
-  }
-  *points = std::move(parsed);
-  return "";
-}
+namespace {
 
-std::string ParseHidden(const std::string& name, const FieldSpec& field, const Json& value,
-                        std::vector<int>* hidden) {
-  if (!value.is_array()) return name + ": expected a list of layer sizes";
-  if (value.size() > static_cast<size_t>(kMaxHiddenLayers)) {
-    return name + ": " + std::to_string(value.size()) + " layers is outside the allowed range [0, " +
-           std::to_string(kMaxHiddenLayers) + "]";
-  }
-  std::vector<int> sizes;
-  for (size_t i = 0; i < value.size(); ++i) {
-    double units = 0;
-    std::string error = CheckNumber(name + "[" + std::to_string(i) + "]", field, value[i], true, &units);
-    if (!error.empty()) return error;
-    sizes.push_back(static_cast<int>(units));
-  }
-  *hidden = std::move(sizes);
-  return "";
-}
-
-// `activation`: one name (applied to every hidden layer once `hidden` is
-// known) or a list, one per layer.
-struct ActivationInput {
-  bool given = false;
-  bool is_list = false;
-  std::vector<Act> acts;
-};
-
-std::string ParseActivation(const std::string& name, const Json& value, ActivationInput* input) {
-  const std::vector<std::string>& names = config_internal::ActivationNames();
-  ActivationInput parsed;
-  parsed.given = true;
-  parsed.is_list = value.is_array();
-  const size_t count = parsed.is_list ? value.size() : 1;
-  for (size_t i = 0; i < count; ++i) {
-    const Json& item = parsed.is_list ? value[i] : value;
-    const int index = IndexOf(names, item);
-    if (index < 0) return NotOneOf(parsed.is_list ? name + "[" + std::to_string(i) + "]" : name, item, names);
-    parsed.acts.push_back(static_cast<Act>(index));
-  }
-  *input = std::move(parsed);
-  return "";
-}
-
-std::string ParseField(const FieldSpec& field, const Json& value, Config* config, ActivationInput* activation) {
-  const std::string name = field.name;
-  double number = 0;
-  std::string error;
-  switch (field.kind) {
-    case Kind::kSeed:
-      error = CheckNumber(name, field, value, true, &number);
-      if (error.empty()) config->seed = static_cast<uint32_t>(number);
-      return error;
-    case Kind::kInt:
-      error = CheckNumber(name, field, value, true, &number);
-      if (error.empty()) config->*field.int_member = static_cast<int>(number);
-      return error;
-    case Kind::kNumber: {
-      error = CheckNumber(name, field, value, false, &number);
-      if (!error.empty()) return error;
-      const auto narrowed = static_cast<float>(number);
-      // A positive value below float's smallest subnormal would become 0, which (0, max] excludes.
-      if (field.exclusive_min && narrowed <= static_cast<float>(field.min)) {
-        return name + ": " + FormatNumber(number) + " is too small for single precision; allowed range " +
-               config_internal::FormatRange(field);
-      }
-      config->*field.float_member = narrowed;
-      return "";
-    }
-    case Kind::kBool:
-      if (!value.is_boolean()) return name + ": expected true or false, got " + Describe(value);
-      config->*field.bool_member = *value.get_ptr<const Json::boolean_t*>();
-      return "";
-    case Kind::kEnum: {
-      const int index = IndexOf(*field.names, value);
-      if (index < 0) return NotOneOf(name, value, *field.names);
-      field.set_enum(config, index);
-      return "";
-    }
-    case Kind::kFeatures:
-      return ParseFeatures(name, value, &config->features);
-    case Kind::kPoints:
-      return ParsePoints(name, field, value, &config->points);
-    case Kind::kHidden:
-      return ParseHidden(name, field, value, &config->hidden);
-    case Kind::kActivation:
-      return ParseActivation(name, value, activation);
-  }
-  return name + ": unsupported field";
-}
+using config_internal::ActivationInput;
+using config_internal::FieldSpec;
+using config_internal::Json;
 
 const FieldSpec* FindField(const std::string& name) {
   for (const FieldSpec& field : config_internal::Fields()) {
@@ -313,7 +188,8 @@ Status ParseConfig(std::string_view json_text, Config* out) {
   for (const auto& [key, value] : MembersInJsOrder(document)) {
     const FieldSpec* field = FindField(*key);
     if (field == nullptr) return Status::Error(UnknownField(*key));
-    std::string error = ParseField(*field, *value, &config, &activation);
+    config_internal::ParseTarget target{&config, &activation};
+    std::string error = config_internal::OpsOf(field->kind).parse(*field, *value, &target);
     if (!error.empty()) return Status::Error(std::move(error));
   }
   // A single name (or none: the default "relu") applies to every hidden layer.

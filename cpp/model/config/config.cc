@@ -1,14 +1,15 @@
 // The config table, validation of a Config value, its canonical JSON and the
-// small queries on it. Parsing JSON text lives in config_parse.cc.
-#include "model/config.h"
+// small queries on it. What each field kind does lives in config_kinds.cc,
+// parsing JSON text in config_parse.cc.
+#include "model/config/config.h"
 
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "model/config_fields.h"
+#include "model/config/config_fields.h"
+#include "model/config/json_number.h"
 #include "model/data.h"
-#include "model/json_number.h"
 
 namespace relu {
 namespace config_internal {
@@ -121,184 +122,7 @@ std::vector<FieldSpec> MakeFields() {
   };
 }
 
-const char* NameAt(const std::vector<std::string>& names, int index) {
-  return index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "unknown";
-}
-
 bool IsWhole(float value) { return std::isfinite(value) && std::floor(value) == value; }
-
-// --- Validation of a Config value (no JSON involved) --------------------------
-
-std::string OutsideRange(const std::string& name, const std::string& value, const FieldSpec& field) {
-  return name + ": " + value + " is outside the allowed range " + FormatRange(field);
-}
-
-std::string CheckFloatField(const FieldSpec& field, float value) {
-  if (!std::isfinite(value)) return std::string(field.name) + ": " + FormatFloat(value) + " is not a finite number";
-  // Compare in float: a value parsed from the bound's text rounds to the bound.
-  const auto min = static_cast<float>(field.min);
-  const bool below = field.exclusive_min ? value <= min : value < min;
-  if (below || value > static_cast<float>(field.max)) return OutsideRange(field.name, FormatFloat(value), field);
-  return "";
-}
-
-std::string CheckIntValue(const std::string& name, const FieldSpec& field, double value) {
-  if (value < field.min || value > field.max) return OutsideRange(name, FormatNumber(value), field);
-  return "";
-}
-
-std::string CheckFieldValue(const FieldSpec& field, const Config& config) {
-  const std::string name = field.name;
-  switch (field.kind) {
-    case Kind::kSeed:
-    case Kind::kBool:
-      return "";  // every value of the C++ type is allowed
-    case Kind::kInt:
-      return CheckIntValue(name, field, config.*field.int_member);
-    case Kind::kNumber:
-      return CheckFloatField(field, config.*field.float_member);
-    case Kind::kEnum: {
-      const int index = field.get_enum(config);
-      if (index >= static_cast<int>(field.names->size())) {
-        return name + ": " + std::to_string(index) + " is not one of " + JoinNames(*field.names);
-      }
-      return "";
-    }
-    case Kind::kFeatures:
-      if ((config.features & ((1u << kFeatureCount) - 1)) == 0) {
-        return name + ": needs at least 1 of " + JoinNames(kFeatureNames);
-      }
-      if (config.features >> kFeatureCount != 0) {
-        return name + ": bits above the " + std::to_string(kFeatureCount) + " features of " +
-               JoinNames(kFeatureNames) + " are set";
-      }
-      return "";
-    case Kind::kPoints: {
-      if (config.points.size() > static_cast<size_t>(field.max)) {
-        return name + ": " + std::to_string(config.points.size()) + " points is outside the allowed range [0, " +
-               FormatNumber(field.max) + "]";
-      }
-      for (size_t i = 0; i < config.points.size(); ++i) {
-        const Point& p = config.points[i];
-        if (!std::isfinite(p.x1) || !std::isfinite(p.x2) || !std::isfinite(p.label)) {
-          return name + "[" + std::to_string(i) + "]: expected [x1, x2, label] of finite numbers";
-        }
-      }
-      return "";
-    }
-    case Kind::kHidden: {
-      if (config.hidden.size() > static_cast<size_t>(kMaxHiddenLayers)) {
-        return name + ": " + std::to_string(config.hidden.size()) + " layers is outside the allowed range [0, " +
-               std::to_string(kMaxHiddenLayers) + "]";
-      }
-      for (size_t i = 0; i < config.hidden.size(); ++i) {
-        std::string error = CheckIntValue(name + "[" + std::to_string(i) + "]", field, config.hidden[i]);
-        if (!error.empty()) return error;
-      }
-      return "";
-    }
-    case Kind::kActivation:
-      for (size_t i = 0; i < config.activations.size(); ++i) {
-        const int index = static_cast<int>(config.activations[i]);
-        if (index >= kernels::kActCount) {
-          return name + "[" + std::to_string(i) + "]: " + std::to_string(index) + " is not one of " +
-                 JoinNames(ActivationNames());
-        }
-      }
-      return "";
-  }
-  return "";
-}
-
-// --- JSON output ----------------------------------------------------------------
-
-std::string Quote(const std::string& text) { return "\"" + text + "\""; }  // names need no escaping
-
-std::string JsonFloat(float value) { return std::isfinite(value) ? FormatFloat(value) : "null"; }
-
-std::string FieldJson(const FieldSpec& field, const Config& config) {
-  switch (field.kind) {
-    case Kind::kSeed:
-      return std::to_string(config.seed);
-    case Kind::kInt:
-      return std::to_string(config.*field.int_member);
-    case Kind::kNumber:
-      return JsonFloat(config.*field.float_member);
-    case Kind::kBool:
-      return config.*field.bool_member ? "true" : "false";
-    case Kind::kEnum:
-      return Quote(NameAt(*field.names, field.get_enum(config)));
-    case Kind::kFeatures: {
-      std::string text = "[";
-      for (int bit = 0; bit < kFeatureCount; ++bit) {
-        if ((config.features & (1u << bit)) == 0) continue;
-        if (text.size() > 1) text += ",";
-        text += Quote(kFeatureNames[bit]);
-      }
-      return text + "]";
-    }
-    case Kind::kPoints: {
-      std::string text = "[";
-      for (const Point& p : config.points) {
-        if (text.size() > 1) text += ",";
-        text += "[" + JsonFloat(p.x1) + "," + JsonFloat(p.x2) + "," + JsonFloat(p.label) + "]";
-      }
-      return text + "]";
-    }
-    case Kind::kHidden: {
-      std::string text = "[";
-      for (int units : config.hidden) {
-        if (text.size() > 1) text += ",";
-        text += std::to_string(units);
-      }
-      return text + "]";
-    }
-    case Kind::kActivation: {
-      const std::vector<Act>& acts = config.activations;
-      bool shared = true;
-      for (Act a : acts) shared = shared && a == acts.front();
-      // One name when every layer shares it (also for no hidden layer at all).
-      if (shared) return Quote(kernels::ActName(acts.empty() ? Act::kRelu : acts.front()));
-      std::string text = "[";
-      for (Act a : acts) {
-        if (text.size() > 1) text += ",";
-        text += Quote(kernels::ActName(a));
-      }
-      return text + "]";
-    }
-  }
-  return "null";
-}
-
-bool SameValue(const FieldSpec& field, const Config& a, const Config& b) {
-  switch (field.kind) {
-    case Kind::kSeed:
-      return a.seed == b.seed;
-    case Kind::kInt:
-      return a.*field.int_member == b.*field.int_member;
-    case Kind::kNumber:
-      return a.*field.float_member == b.*field.float_member;
-    case Kind::kBool:
-      return a.*field.bool_member == b.*field.bool_member;
-    case Kind::kEnum:
-      return field.get_enum(a) == field.get_enum(b);
-    case Kind::kFeatures:
-      return a.features == b.features;
-    case Kind::kPoints:
-      if (a.points.size() != b.points.size()) return false;
-      for (size_t i = 0; i < a.points.size(); ++i) {
-        const Point& p = a.points[i];
-        const Point& q = b.points[i];
-        if (p.x1 != q.x1 || p.x2 != q.x2 || p.label != q.label) return false;
-      }
-      return true;
-    case Kind::kHidden:
-      return a.hidden == b.hidden;
-    case Kind::kActivation:
-      return a.activations == b.activations;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -308,6 +132,10 @@ const std::vector<FieldSpec>& Fields() {
 }
 
 const std::vector<std::string>& FeatureNames() { return kFeatureNames; }
+
+const char* NameAt(const std::vector<std::string>& names, int index) {
+  return index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "unknown";
+}
 
 const std::vector<std::string>& ActivationNames() {
   static const std::vector<std::string> names = [] {
@@ -372,7 +200,7 @@ using config_internal::Fields;
 
 Status ValidateConfig(const Config& config) {
   for (const FieldSpec& field : Fields()) {
-    std::string error = config_internal::CheckFieldValue(field, config);
+    std::string error = config_internal::OpsOf(field.kind).check(field, config);
     if (!error.empty()) return Status::Error(std::move(error));
   }
   std::string error = config_internal::CheckConsistency(config);
@@ -383,14 +211,14 @@ std::string ConfigToJson(const Config& config) {
   std::string json = "{";
   for (const FieldSpec& field : Fields()) {
     if (json.size() > 1) json += ",";
-    json += "\"" + std::string(field.name) + "\":" + config_internal::FieldJson(field, config);
+    json += "\"" + std::string(field.name) + "\":" + config_internal::OpsOf(field.kind).to_json(field, config);
   }
   return json + "}";
 }
 
 bool NeedsRebuild(const Config& from, const Config& to) {
   for (const FieldSpec& field : Fields()) {
-    if (!field.live && !config_internal::SameValue(field, from, to)) return true;
+    if (!field.live && !config_internal::OpsOf(field.kind).same_value(field, from, to)) return true;
   }
   return false;
 }

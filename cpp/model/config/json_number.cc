@@ -1,4 +1,4 @@
-#include "model/json_number.h"
+#include "model/config/json_number.h"
 
 #include <cmath>
 #include <cstdio>

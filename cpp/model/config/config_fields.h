@@ -1,13 +1,16 @@
-// Internal to config.cc and config_parse.cc: the table of config fields, the
-// C++ mirror of FIELDS in web/shared/schema.js (same names, order, ranges and
-// liveness), so that parsing, validation, JSON output and NeedsRebuild are all
-// driven by one list.
+// Internal to the config cluster: the table of config fields, the C++ mirror
+// of FIELDS in web/shared/schema.js (same names, order, ranges and liveness),
+// and the table of what each field kind does, so that parsing, validation,
+// JSON output and NeedsRebuild are all driven by two lists.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "model/config.h"
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/config/config.h"
 
 namespace relu::config_internal {
 
@@ -21,6 +24,7 @@ enum class Kind : uint8_t {
   kPoints,      // list of [x1, x2, label]
   kHidden,      // list of layer sizes in [min, max], at most kMaxHiddenLayers
   kActivation,  // one activation name, or one per hidden layer
+  kCount,       // not a kind: the number of kinds, for the table of operations
 };
 
 struct FieldSpec {
@@ -42,8 +46,29 @@ struct FieldSpec {
 // Every field, in the canonical order (that of config.h and schema.js).
 const std::vector<FieldSpec>& Fields();
 
+// Where ParseConfig puts what a field's JSON value says (config_json.h).
+struct ParseTarget;
+
+// Everything that depends on a field's kind, in one row per kind
+// (config_kinds.cc), so that a new kind is one row and its four functions.
+struct KindOps {
+  // The message for a value of the field that the allowed range excludes, or "".
+  std::string (*check)(const FieldSpec& field, const Config& config);
+  // The field's value as canonical JSON (ConfigToJson).
+  std::string (*to_json)(const FieldSpec& field, const Config& config);
+  // Whether the field holds the same value in both (NeedsRebuild).
+  bool (*same_value)(const FieldSpec& field, const Config& a, const Config& b);
+  // Reads the field's JSON value into `target`, or returns schema.js's message.
+  std::string (*parse)(const FieldSpec& field, const nlohmann::ordered_json& value, ParseTarget* target);
+};
+
+const KindOps& OpsOf(Kind kind);
+
 const std::vector<std::string>& FeatureNames();
 const std::vector<std::string>& ActivationNames();
+
+// names[index], or "unknown" outside the list.
+const char* NameAt(const std::vector<std::string>& names, int index);
 
 // "a, b, c": the allowed values as listed in messages.
 std::string JoinNames(const std::vector<std::string>& names);

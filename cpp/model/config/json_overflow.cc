@@ -1,4 +1,4 @@
-#include "model/json_overflow.h"
+#include "model/config/json_overflow.h"
 
 #include <cmath>
 #include <cstdlib>

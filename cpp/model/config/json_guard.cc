@@ -1,4 +1,4 @@
-#include "model/json_guard.h"
+#include "model/config/json_guard.h"
 
 namespace relu {
 
