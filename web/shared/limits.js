@@ -21,7 +21,7 @@ export const CSV_FILE_MAX_BYTES = 4 * 1024 * 1024;
  * (the page's string, its copy in the worker, the WASM heap's copy and the
  * parsed tree), about 4x the file: 256 MB at this limit, the cost model's
  * starting point for asking before a build. It equals the core's cap on a
- * config document (kMaxConfigBytes in cpp/model/config_parse.cc).
+ * config document (kConfigJsonLimits in cpp/model/config/json_guard.h).
  */
 export const MODEL_FILE_MAX_BYTES = 64 * 1024 * 1024;
 

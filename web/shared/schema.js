@@ -3,7 +3,7 @@
 //
 // This is the single source of config defaults and validation on the web side:
 // the JS API, the worker and the URL state all use it. The C++ core validates
-// the same fields with the same ranges (cpp/model/config.cc); a test checks
+// the same fields with the same ranges (cpp/model/config/config.cc); a test checks
 // that the two agree. Field names are the JSON keys of the C++ config.
 
 export const DATASETS = Object.freeze([
@@ -28,7 +28,7 @@ export const MAX_CLASSES = 10;
 
 // kind: 'int' | 'number' | 'bool' | 'enum' | 'set' | 'intList' | 'enumList' | 'points'
 // live: may change between steps without losing the weights. The core decides
-// (NeedsRebuild in cpp/model/config.cc, `rebuilt` in a configure reply); these
+// (NeedsRebuild in cpp/model/config/config.cc, `rebuilt` in a configure reply); these
 // flags describe it and tests/js/api/core-constants.test.js holds them to it.
 export const FIELDS = Object.freeze({
   // Data

@@ -6,7 +6,7 @@ import {
 
 export const SEED = 20240611;
 
-// The core's input plane is [-6, 6]^2 (cpp/model/config.h kDomain).
+// The core's input plane is [-6, 6]^2 (cpp/model/config/config.h kDomain).
 export const DOMAIN = 6;
 // Pre-shuffled epochs the JS libraries cycle through (the core reshuffles from its own seed).
 const ORDER_EPOCHS = 4;

@@ -2,7 +2,7 @@
 // running core: the histogram and the input plane (web/shared/protocol.js
 // versus cpp/model/trainer.h and config.h), the per-call limits (web/api
 // versus cpp/bindings/bindings.cc and cpp/model/trainer_eval.cc), and the
-// schema's `live` flags versus the core's field table (cpp/model/config.cc).
+// schema's `live` flags versus the core's field table (cpp/model/config/config.cc).
 // Each test fails when one copy changes without the other.
 import { readFileSync } from 'node:fs';
 import {

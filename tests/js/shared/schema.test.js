@@ -15,7 +15,7 @@ describe('own fields only', () => {
   });
 });
 
-// The core stores reals as float32 (cpp/model/config_parse.cc). These values
+// The core stores reals as float32 (cpp/model/config/config_parse.cc). These values
 // passed schema.js but not the core, so the page fell back to all defaults.
 describe('judged as the core stores them, in float32', () => {
   test.each([
