@@ -14,6 +14,9 @@ export default {
     {
       displayName: 'e2e',
       testEnvironment: 'node',
+      // The page is built once for the run; each file serves its own copy.
+      globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
       transform: {},
       testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
       testTimeout: 120000,

@@ -2,7 +2,7 @@
 // 127.0.0.1 (a random free port), as any static host would.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +20,22 @@ export function wasmBuilt() {
   return ['simd', 'scalar'].every((b) => ['mjs', 'wasm'].every((ext) => existsSync(join(dir, `relu-core-${b}.${ext}`))));
 }
 
+/** Names the folder of the page built once for a whole run (global-setup.js). */
+export const BUILT_PAGE_ENV = 'RELU_E2E_BUILT_PAGE';
+
 /**
- * vite build into a fresh temporary folder; returns its path. Runs in a child
- * process: Vite's bundler does not work inside Jest's module sandbox.
+ * A built page in a fresh temporary folder of the caller's own (tests write
+ * host pages into it); returns its path. A copy of the run's build when
+ * global-setup.js made one, else a vite build, in a child process: Vite's
+ * bundler does not work inside Jest's module sandbox.
  */
 export async function buildPage() {
   const outDir = mkdtempSync(join(tmpdir(), 'relu-page-'));
+  const built = process.env[BUILT_PAGE_ENV];
+  if (built && existsSync(join(built, 'index.html'))) {
+    cpSync(built, outDir, { recursive: true });
+    return outDir;
+  }
   const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
   await new Promise((done, fail) => {
     const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
