@@ -27,6 +27,9 @@ export const BAD_CONFIGS = [
   { config: '{"eluAlpha":0}', field: 'eluAlpha' },
   { config: '{"nesterov":"yes"}', field: 'nesterov' },
   { config: '{"optimizer":{"name":"adam"}}', field: 'optimizer' },
+  // A long string is quoted by its first 60 bytes on both sides, not whole.
+  { config: `{"dataset":"${'x'.repeat(100000)}"}`, field: 'dataset' },
+  { config: `{"activation":["relu","${'é'.repeat(50000)}"],"hidden":[4,2]}`, field: 'activation[1]' },
   { config: '[]', field: 'config' },
   { config: '42', field: 'config' },
   { config: '{"noise":1e400}', field: 'noise' },  // JSON.parse reads it as Infinity

@@ -149,7 +149,8 @@ const cases = {
       const cli = cliVerdict(config);
       assert.notEqual(cli.message, null, `accepted: ${config}`);
       assert.ok(cli.message.startsWith(field), `${config}: "${cli.message}" does not name ${field}`);
-      if (!cppOnly) assert.equal(cli.message, schemaVerdict(config).message, config);
+      if (!cppOnly) assert.equal(cli.message, schemaVerdict(config).message, config.slice(0, 200));
+      assert.ok(cli.message.length < 400, `${config.slice(0, 60)}: a message of ${cli.message.length} characters`);
     }
   },
 

@@ -100,7 +100,7 @@ function truncateUtf8(text, limit) {
 }
 
 function describe(value) {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return truncateUtf8(JSON.stringify(value), 60); // a 60 MB string is not a 60 MB message
   if (Array.isArray(value)) return truncateUtf8(JSON.stringify(value), 60);
   return String(value);
 }

@@ -77,7 +77,7 @@ double NumberValue(const Json& value) {
 }
 
 std::string Describe(const Json& value) {
-  if (value.is_string()) return QuoteString(value);
+  if (value.is_string()) return Truncate(QuoteString(value), 60);  // a 60 MB string is not a 60 MB message
   if (value.is_array()) return Truncate(Stringify(value), 60);
   if (value.is_object()) return "[object Object]";  // String({}) in JavaScript
   if (value.is_number()) return FormatNumber(NumberValue(value));
