@@ -368,3 +368,41 @@ test('the weight editor refuses empty, unreadable and out-of-range text, and no 
   expect(page.errors).toEqual([]);
   await page.close();
 });
+
+// A file dropped on the playground goes through the same checks as a chosen
+// one, locks included; the page never lets the browser open it instead.
+async function dropFile(page, name, content, type) {
+  return page.evaluate(({ name, content, type }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], name, { type }));
+    const target = document.querySelector('.relu-playground');
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    target.dispatchEvent(drop);
+    return { overPrevented: over.defaultPrevented, dropPrevented: drop.defaultPrevented };
+  }, { name, content, type });
+}
+
+test('a dropped CSV or model file is loaded like a chosen one, and a lock refuses it', async () => {
+  const page = await openWithCustomPoints();
+  const points = [[1, 1, 0], [2, 2, 1], [-1, 0.5, 1]];
+  expect(await dropFile(page, 'dropped.csv', pointsCsv(points), 'text/csv')).toEqual({ overPrevented: true, dropPrevented: true });
+  await page.waitForFunction((want) => JSON.stringify(window.reluPlayground.getState().config.points) === want, JSON.stringify(points), WAIT);
+
+  // A model file takes the model path: its refusal says the current model is kept.
+  await dropFile(page, 'dropped.json', '{"format":"something else"}', 'application/json');
+  const message = await waitForMessage(page, '.notices .notice', label('dropped.json'));
+  expect(message).toMatch(/format must be "relu-playground-model".*The current model is kept\./);
+  await dismissNotices(page);
+  await page.close();
+
+  const locked = await openPage(browser.context, `${server.url}index.html#autoplay=false&hidden=3&seed=5&lock=customData`);
+  await waitReady(locked);
+  const before = await pageState(locked);
+  await dropFile(locked, 'locked.csv', pointsCsv(points), 'text/csv');
+  await locked.waitForFunction(() => /locked/.test(document.querySelector('.notices')?.textContent ?? ''), null, WAIT);
+  expect((await pageState(locked)).config).toEqual(before.config);
+  expect(locked.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  await locked.close();
+});

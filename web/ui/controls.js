@@ -54,7 +54,11 @@ export function createControls(layout, { client, presets, history, notices, cont
     onImported: (result) => controller().imported(result),
   });
   // A model file replaces the weights and the config: refused when weights are locked.
-  createExportPanel(layout.right, { ...exporter, loadModel: (file) => controller().refuseLocked('weights') || exporter.loadModel(file) });
+  const loadModel = (file) => controller().refuseLocked('weights') || exporter.loadModel(file);
+  createExportPanel(layout.right, { ...exporter, loadModel });
+  // A file dropped on the playground goes where the file pickers send it, through
+  // the same checks (size, locks); without this the browser would open it and leave the page.
+  listenForDroppedFiles(layout.shell, (file) => (isModelFile(file) ? loadModel(file) : dataPanel.loadCsv(file)));
 
   /** The controls follow the state: values, hidden and locked controls. */
   function render(state, info) {
@@ -76,4 +80,24 @@ export function createControls(layout, { client, presets, history, notices, cont
   }
 
   return { views, runPanel, networkPanel, render };
+}
+
+/** A model export is JSON; anything else dropped is read as points CSV (whose parser names what is wrong). */
+export function isModelFile(file) {
+  return /\.json$/i.test(file.name ?? '') || file.type === 'application/json';
+}
+
+function listenForDroppedFiles(target, onFile) {
+  const carriesFiles = (event) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  target.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  target.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    const file = event.dataTransfer.files?.[0];
+    if (file) onFile(file);
+  });
 }

@@ -10,6 +10,14 @@ const playground = mountPlayground(document.getElementById('playground'), { useU
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
 
+// A file dropped beside the playground (in the page's margins) would make the
+// browser open it and leave the page, and the trained weights with it.
+for (const type of ['dragover', 'drop']) {
+  window.addEventListener(type, (event) => {
+    if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
+  });
+}
+
 if (window.parent !== window) {
   const messages = createFrameMessages({
     api: playground,

@@ -80,10 +80,14 @@ export function createDataPanel(container, ctx) {
 
   let problem = null;
   let currentProblem = 'binary';
-  csvInput.addEventListener('change', async () => {
+  csvInput.addEventListener('change', () => {
     const file = csvInput.files?.[0];
     csvInput.value = '';
-    if (!file) return;
+    if (file) loadCsv(file);
+  });
+
+  /** Points from a CSV file (chosen or dropped); on any error the previous data are kept. */
+  async function loadCsv(file) {
     // The size is checked before reading; the file's name and cells are quoted short.
     const read = await readTextFile(file, 'csv');
     if (read.error) {
@@ -97,7 +101,7 @@ export function createDataPanel(container, ctx) {
     }
     showMessage(`${fileLabel(file)}: ${result.points.length} points loaded.`, false);
     ctx.setPoints(result.points);
-  });
+  }
 
   function update(state) {
     const { config } = state;
@@ -125,5 +129,5 @@ export function createDataPanel(container, ctx) {
     message.classList.toggle('error', Boolean(isError));
   }
 
-  return { update, labelForClick, showMessage, setDatasetDisabled: picker.setDisabled };
+  return { update, labelForClick, showMessage, loadCsv, setDatasetDisabled: picker.setDisabled };
 }
