@@ -178,7 +178,8 @@ test('a notice quotes an excerpt of a 100 KB value, never all of it', () => {
   expect(notices).toHaveLength(1);
   expect(notices[0].startsWith('dataset: "xxx')).toBe(true);
   expect(notices[0].length).toBeLessThanOrEqual(200);
-  expect(notices[0].endsWith('…')).toBe(true);
+  // The schema quotes a string by its first 60 bytes (as the core does), so the value never arrives whole.
+  expect(notices[0].match(/x+/)[0].length).toBeLessThan(60);
   expect(state.config.hidden).toEqual([3]);
 });
 
