@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
+import { launchBrowser, openPage, waitReady, clickFirstLayerLink } from './helpers/browser.js';
 import { PRESETS } from '../../web/shared/presets.js';
 import { CONTROL_PARENTS } from '../../web/ui/state.js';
 
@@ -136,24 +136,7 @@ describe('locks are a floor', () => {
 
   test('the weight editor stays closed under lock=weights; a link click says why', async () => {
     const page = await open('?autoplay=false&hidden=3&seed=4&lock=weights');
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('.network-links');
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      const x = Math.round(canvas.width * 0.3);
-      for (let y = 0; y < canvas.height; y++) if (data[(y * canvas.width + x) * 4 + 3] > 120) return true;
-      return false;
-    }, null, WAIT);
-    const point = await page.$eval('.network-links', (canvas) => {
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      const rect = canvas.getBoundingClientRect();
-      const ratio = canvas.width / rect.width;
-      const x = Math.round(canvas.width * 0.3);
-      for (let y = 0; y < canvas.height; y++) {
-        if (data[(y * canvas.width + x) * 4 + 3] > 120) return { x: rect.left + x / ratio, y: rect.top + y / ratio + 1 };
-      }
-      return null;
-    });
-    await page.mouse.click(point.x, point.y);
+    await clickFirstLayerLink(page);
     await waitNotice(page, /weights is locked on this page/);
     expect(await page.locator('.weight-editor').isHidden()).toBe(true);
     expect(await page.locator('[data-control="weights"]').evaluate((node) => node.inert)).toBe(true);

@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat, canvasStats } from './helpers/browser.js';
+import { launchBrowser, openPage, waitReady, readStat, canvasStats, clickFirstLayerLink } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 // The project's testTimeout in jest.config.js is not applied per project by Jest 30.
@@ -398,25 +398,8 @@ test('a large network gets a notice that it will be slow', async () => {
 test('clicking a link opens the weight editor on that weight', async () => {
   const page = await open('?autoplay=false&hidden=3&seed=4');
   await waitReady(page);
-  // Paused, the links show the current weights: find an opaque link pixel between the inputs and layer 1.
-  await page.waitForFunction(() => {
-    const canvas = document.querySelector('.network-links');
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const x = Math.round(canvas.width * 0.3);
-    for (let y = 0; y < canvas.height; y++) if (data[(y * canvas.width + x) * 4 + 3] > 120) return true;
-    return false;
-  }, null, WAIT);
-  const point = await page.$eval('.network-links', (canvas) => {
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const rect = canvas.getBoundingClientRect();
-    const ratio = canvas.width / rect.width;
-    const x = Math.round(canvas.width * 0.3);
-    for (let y = 0; y < canvas.height; y++) {
-      if (data[(y * canvas.width + x) * 4 + 3] > 120) return { x: rect.left + x / ratio, y: rect.top + y / ratio + 1 };
-    }
-    return null;
-  });
-  await page.mouse.click(point.x, point.y);
+  // Paused, the links show the current weights.
+  await clickFirstLayerLink(page);
   await page.waitForSelector('.weight-editor:not([hidden])', WAIT);
   const [layer, from, to, value] = await page.$$eval('.weight-editor input', (inputs) => inputs.map((i) => Number(i.value)));
   expect(layer).toBe(1);

@@ -71,3 +71,24 @@ export function canvasStats(page, selector) {
     return { colours: colours.size, inked: inked / (width * height), hash, width, height };
   });
 }
+
+/**
+ * Clicks a link of the network diagram between the inputs and the first hidden
+ * layer: waits until one is drawn (an opaque pixel 30% across the link canvas)
+ * and clicks it there.
+ */
+export async function clickFirstLayerLink(page, timeout = 90000) {
+  const handle = await page.waitForFunction(() => {
+    const canvas = document.querySelector('.network-links');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const rect = canvas.getBoundingClientRect();
+    const ratio = canvas.width / rect.width;
+    const x = Math.round(canvas.width * 0.3);
+    for (let y = 0; y < canvas.height; y++) {
+      if (data[(y * canvas.width + x) * 4 + 3] > 120) return { x: rect.left + x / ratio, y: rect.top + y / ratio + 1 };
+    }
+    return false;
+  }, null, { timeout });
+  const point = await handle.jsonValue();
+  await page.mouse.click(point.x, point.y);
+}
