@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libeigen3-dev nlohmann-json3-dev googletest
   clang libclang-rt-14-dev   # libFuzzer, ASan and UBSan for scripts/fuzz.sh
   chromium              # real-browser tests through playwright-core
+  firefox-esr           # the second engine, driven over WebDriver BiDi by puppeteer-core
   nodejs npm            # only used when no Node >= 20 is on PATH
 )
 
