@@ -111,6 +111,8 @@ export interface MountOptions {
   wasmBaseUrl?: string;
   allowedWasmOrigins?: string[];
   client?: unknown;
+  /** The playground is the page itself: load and train at once, not when scrolled into view. */
+  alwaysInView?: boolean;
 }
 
 export declare function mountPlayground(root: Element, options?: MountOptions): PlaygroundHandle;
@@ -130,6 +132,36 @@ export declare class ReluPlaygroundElement extends HTMLElement {
   addEventListener<K extends PlaygroundEventName>(type: K, listener: (event: CustomEvent<PlaygroundEvents[K]>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
+
+/** connectPlayground's answer: the element's methods over postMessage (all async), and its events. */
+export interface FramePlayground {
+  getState(): Promise<PlaygroundState>;
+  setState(patch: StatePatch | string): Promise<PlaygroundState>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  step(amount: { steps: number } | { epochs: number }): Promise<Progress & { queued?: number }>;
+  reset(): Promise<void>;
+  loadLesson(id: string): Promise<PlaygroundState>;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<K extends PlaygroundEventName>(type: K, listener: (data: PlaygroundEvents[K]) => void): () => void;
+  off<K extends PlaygroundEventName>(type: K, listener: (data: PlaygroundEvents[K]) => void): void;
+  /** Resolves once the frame has answered; rejects (field 'origin') when it does not in timeoutMs. */
+  readonly connected: Promise<void>;
+  /** Stops listening; pending calls reject. */
+  destroy(): void;
+}
+
+export interface ConnectOptions {
+  /** The frame page's origin, exactly ('https://playground.example'); default: its src's. Never '*'. */
+  origin?: string;
+  /** Set the iframe's height from the resize event (default true). */
+  autoHeight?: boolean;
+  /** How long the frame may take to answer first (ms, default 15000). */
+  timeoutMs?: number;
+}
+
+/** Drives an iframe of the playground page whose link lists this page in origins=. */
+export declare function connectPlayground(iframe: HTMLIFrameElement, options?: ConnectOptions): FramePlayground;
 
 export interface Preset {
   id: string;

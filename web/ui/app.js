@@ -22,6 +22,13 @@ import { createPublicApi } from './public-api.js';
 import { createFrameDriver } from './frames.js';
 import { createUrlSync } from './url-sync.js';
 import { wasmSource } from './wasm-source.js';
+import { createLazyClient } from './lazy-client.js';
+import { lifecycleDecision } from './lifecycle.js';
+import { observeLifecycle } from './lifecycle-observers.js';
+import { throttle } from './throttle.js';
+
+/** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
+export const RESIZE_INTERVAL_MS = 100;
 
 /**
  * Mounts a playground into `root`.
@@ -33,6 +40,8 @@ import { wasmSource } from './wasm-source.js';
  *               on this page's origin, or on one of allowedWasmOrigins
  *   allowedWasmOrigins  other origins the core may load from (['https://cdn.example'])
  *   client      a training client to use instead of starting the worker
+ *   alwaysInView the playground is the page itself: load and train at once (lifecycle.js);
+ *               otherwise the core loads when it comes near the viewport and trains only in view
  * Returns the public API (docs/EMBEDDING.md, web/embed/index.d.ts) and
  * {ready, client, getStats(), getQuery(), setQuery(q), destroy()}.
  */
@@ -56,7 +65,8 @@ export function mountPlayground(root, options = {}) {
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
   for (const text of wasm.errors) notices.show(text, { kind: 'error' });
 
-  const client = options.client ?? createTrainingClient();
+  // The worker starts with the first request: when the widget comes near the viewport.
+  const client = options.client ?? createLazyClient(() => createTrainingClient());
   const history = new MetricsHistory();
   let controller = null;
   let frames = null;
@@ -72,8 +82,9 @@ export function mountPlayground(root, options = {}) {
       controller.replace(state, { push: false });
     },
   });
+  const lifecycle = observeLifecycle(layout.shell, { alwaysInView: Boolean(options.alwaysInView), onChange: followLifecycle });
   controller = createController({
-    client, presets, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
+    client, presets, reducedMotion: lifecycle.reducedMotion, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
     view: {
       render, gate,
       writeUrl: (state, push) => url.write(state, push),
@@ -113,17 +124,38 @@ export function mountPlayground(root, options = {}) {
 
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
   render(controller.state, null);
-  const ready = controller.start();
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+  /** Loads the core (once): near the viewport, or when the API needs it. */
+  const load = () => {
+    resolveReady?.(controller.start());
+    resolveReady = null;
+    return ready;
+  };
+  function followLifecycle(signals) {
+    const decision = lifecycleDecision({ ...signals, userPaused: !controller.playing });
+    if (decision.load) load();
+    controller.setSeen(signals);
+    frames.setActive(decision.draw);
+  }
+  followLifecycle(lifecycle.signals());
   // The content's height, for an embedder sizing a frame around it.
   let height = 0;
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+  const emitResize = throttle(() => {
     const now = Math.ceil(layout.shell.getBoundingClientRect().height);
     if (now !== height) controller.events.emit('resize', { height: (height = now) });
-  }) : null;
+  }, RESIZE_INTERVAL_MS);
+  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => emitResize()) : null;
   resizes?.observe(layout.shell);
 
+  const api = createPublicApi(controller, presets);
+  // A call that needs the core loads it, even far from the viewport; it trains once in view.
+  const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
-    ...createPublicApi(controller, presets),
+    ...api,
+    play: afterLoad('play'),
+    step: afterLoad('step'),
+    reset: afterLoad('reset'),
     ready,
     client,
     getStats: frames.stats,
@@ -134,9 +166,13 @@ export function mountPlayground(root, options = {}) {
       return next.notices;
     },
     destroy() {
+      resolveReady?.(null); // never loaded: ready says so
+      resolveReady = null;
       controller.destroy();
       frames.stop();
       url.destroy();
+      lifecycle.destroy();
+      emitResize.cancel();
       resizes?.disconnect();
       client.terminate();
       views.destroy();

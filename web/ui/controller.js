@@ -17,6 +17,7 @@ import { withConfig, lockingControl, lockedChange, lockedMessage, recoverState }
 import { SLOW_PARAMS } from './panels/network-panel.js';
 import { reduce, fieldError } from './store.js';
 import { createEmitter } from './emitter.js';
+import { autoplays, lifecycleDecision } from './lifecycle.js';
 
 /** The public API's `progress` event comes at most this often (ms): 4 a second. */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -38,12 +39,14 @@ export const PROGRESS_INTERVAL_MS = 250;
  *     cleared()                 training went back to step 0 (reset)
  *     invalidate(), needPoints()  a new snapshot (with the data points) is wanted
  *   clock         ms, for the progress event's throttle
+ *   reducedMotion the reader asks for reduced motion: no autoplay (lifecycle.js)
  */
-export function createController({ client, state: initial, presets, wasm = {}, view, clock = () => performance.now() }) {
+export function createController({ client, state: initial, presets, wasm = {}, view, clock = () => performance.now(), reducedMotion = false }) {
   const events = createEmitter();
   let state = initial;
   let info = null; // {build, simd, layers, paramCount} of the network the worker has
-  let playing = false;
+  let playing = false; // the user's (or the API's) wish; the worker trains only while also seen
+  let seen = { inView: true, tabVisible: true }; // lifecycle.js: off-screen or in a hidden tab, the worker pauses
   let playRequests = 0; // snapshots asked for before the latest play/pause do not say whether it is playing
   let unbuilt = false; // start-up waits for the user to confirm a dear network
   let destroyed = false;
@@ -196,6 +199,11 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   }
 
   // play, pause, step and reset never reject: they report a failure and resolve with it (the API rethrows it).
+  /** Whether the worker should be training now: wanted, and seen (lifecycle.js). */
+  function trainsNow() {
+    return lifecycleDecision({ ...seen, near: true, userPaused: !playing }).train;
+  }
+
   function play() {
     if (!info) {
       view.notify('Build the network first (or choose a smaller one).', { kind: 'warn', key: 'unbuilt', timeoutMs: 5000 });
@@ -203,6 +211,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     }
     playRequests += 1;
     setPlaying(true);
+    if (!trainsNow()) return Promise.resolve(null); // starts when seen again
     return client.play().then(() => null, failed);
   }
 
@@ -234,7 +243,8 @@ export function createController({ client, state: initial, presets, wasm = {}, v
 
   /** A snapshot has arrived (the frame driver): whether the worker stopped by itself, and the progress event. */
   function observe(snapshot, { requestedAfter, evaluated }) {
-    if (requestedAfter === playRequests && snapshot.playing !== playing) setPlaying(snapshot.playing); // e.g. diverged
+    // e.g. diverged; a worker paused because the widget is out of sight says nothing about the wish
+    if (requestedAfter === playRequests && trainsNow() && snapshot.playing !== playing) setPlaying(snapshot.playing);
     progress = { step: snapshot.step, epoch: snapshot.epoch };
     if (evaluated) {
       const { trainLoss, testLoss, trainAccuracy, testAccuracy } = snapshot;
@@ -312,7 +322,11 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     warnIfSlow(result.paramCount);
     sendConfig(initialState); // edits made while the core was loading
     sendSpeedToWorker();
-    if (state.ui.autoplay && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused
+    if (state.ui.autoplay && reducedMotion) {
+      view.notify('Paused: your system asks for reduced motion, so nothing moves until you press Play.', { key: 'reduced-motion', timeoutMs: 10000 });
+    }
+    const startsPlaying = autoplays({ autoplay: state.ui.autoplay, reducedMotion });
+    if (startsPlaying && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused
     view.invalidate();
     events.emit('ready', { build: result.build, simd: result.simd, paramCount: result.paramCount });
     return result;
@@ -393,6 +407,18 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     step,
     reset,
     getState: publicState,
+    /**
+     * Whether the widget is in view and its tab visible (lifecycle.js): out of
+     * sight the worker pauses, and resumes on return if still wanted.
+     */
+    setSeen({ inView, tabVisible }) {
+      const before = trainsNow();
+      seen = { inView: Boolean(inView), tabVisible: Boolean(tabVisible) };
+      const after = trainsNow();
+      if (before === after || !info || destroyed) return;
+      playRequests += 1; // snapshots asked for before this do not tell the wish
+      (after ? client.play() : client.pause()).catch(report);
+    },
     destroy() {
       destroyed = true;
       view.gate.close(); // a start-up still waiting for an answer ends

@@ -22,6 +22,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
   let shownPoints = [];
   let rafId = 0;
   let stopped = false;
+  let active = true; // lifecycle.js: out of sight, no frames and no snapshot requests
   const timing = { snapshotMs: 0, renderMs: 0 }; // smoothed, for getStats()
 
   const loop = createSnapshotLoop({
@@ -87,7 +88,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
   }
 
   function frame(now) {
-    if (stopped) return;
+    if (stopped || !active) return;
     rafId = requestAnimationFrame(frame);
     loop.frame(now);
   }
@@ -112,6 +113,16 @@ export function createFrameDriver({ client, controller, views, runPanel, network
     },
     /** Frame rate, and how long a snapshot round trip and its drawing take (ms, smoothed). */
     stats: () => ({ fps: meter.fps, ...timing }),
+    /** Out of sight (false): no frames, no snapshots; back in sight, draws what changed meanwhile. */
+    setActive(next) {
+      if (next === active || stopped) return;
+      active = next;
+      cancelAnimationFrame(rafId);
+      if (active) {
+        dirty = true;
+        rafId = requestAnimationFrame(frame);
+      }
+    },
     stop() {
       stopped = true;
       loop.stop();
