@@ -3,3 +3,4 @@
 export { mountPlayground } from '../ui/app.js';
 export { ReluPlaygroundElement } from './relu-playground.js';
 export { PRESETS } from '../shared/presets.js';
+export { connectPlayground } from './connect.js';

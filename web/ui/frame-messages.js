@@ -14,7 +14,7 @@ import { API_EVENTS } from './public-api.js';
 
 export const PROTOCOL_KEY = 'relu-playground';
 export const PROTOCOL_VERSION = 1;
-const METHODS = Object.freeze(['getState', 'setState', 'play', 'pause', 'step', 'reset', 'loadLesson']);
+export const METHODS = Object.freeze(['getState', 'setState', 'play', 'pause', 'step', 'reset', 'loadLesson']);
 // An id is echoed back: a number or a short string, nothing a parent could use to make replies huge.
 const MAX_ID_CHARS = 100;
 

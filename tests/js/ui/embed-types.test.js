@@ -8,6 +8,7 @@ import { createController } from '../../../web/ui/controller.js';
 import { createPublicApi, API_EVENTS } from '../../../web/ui/public-api.js';
 import { UI_FLAGS, defaultState } from '../../../web/ui/state.js';
 import { PRESETS } from '../../../web/shared/presets.js';
+import { connectPlayground } from '../../../web/embed/connect.js';
 
 const dts = readDts(new URL('../../../web/embed/index.d.ts', import.meta.url));
 
@@ -57,4 +58,14 @@ test('the entry declares exactly what web/embed/index.js exports', () => {
   const source = readFileSync(new URL('../../../web/embed/index.js', import.meta.url), 'utf8');
   const exported = [...source.matchAll(/export \{ ([^}]+) \}/g)].flatMap((m) => m[1].split(',').map((name) => name.trim())).sort();
   expect(dts.declared()).toEqual(exported);
+});
+
+test('FramePlayground declares exactly what connectPlayground returns', () => {
+  const noop = () => {};
+  const win = { addEventListener: noop, removeEventListener: noop, setInterval: () => 0, clearInterval: noop, setTimeout: () => 0, clearTimeout: noop, document: {} };
+  const iframe = { src: 'https://playground.example/index.html', contentWindow: { postMessage: noop }, style: {} };
+  const playground = connectPlayground(iframe, { win });
+  expect(dts.members('interface', 'FramePlayground')).toEqual(Object.keys(playground).sort());
+  expect(dts.members('interface', 'ConnectOptions')).toEqual(['autoHeight', 'origin', 'timeoutMs']);
+  playground.destroy();
 });
