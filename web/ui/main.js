@@ -5,8 +5,13 @@
 // origins=... lets those parent pages drive it by postMessage (frame-messages.js).
 import { mountPlayground } from './app.js';
 import { createFrameMessages } from './frame-messages.js';
+import { pymChildId, pymHeightMessage } from './pym.js';
 
-const playground = mountPlayground(document.getElementById('playground'), { useUrl: true });
+const framed = window.parent !== window;
+// Read before mounting: the page rewrites an address's ?query into its #fragment.
+const pymId = framed ? pymChildId(window.location.search) : null;
+// The page alone is always in view; in a frame it loads when scrolled near and trains only in view (lifecycle.js).
+const playground = mountPlayground(document.getElementById('playground'), { useUrl: true, alwaysInView: !framed });
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
 
@@ -18,7 +23,7 @@ for (const type of ['dragover', 'drop']) {
   });
 }
 
-if (window.parent !== window) {
+if (framed) {
   const messages = createFrameMessages({
     api: playground,
     ownOrigin: window.origin,
@@ -27,4 +32,9 @@ if (window.parent !== window) {
     parentOrigin: window.location.ancestorOrigins?.[0] ?? null,
   });
   window.addEventListener('message', messages.handle);
+}
+if (pymId) {
+  // To any origin: a height is no secret (it follows from the frame's own link
+  // and width), and a Pym parent on a CMS page is rarely listed in origins=.
+  playground.on('resize', ({ height }) => window.parent.postMessage(pymHeightMessage(pymId, height), '*'));
 }

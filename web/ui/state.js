@@ -27,6 +27,7 @@
 
 import { parseNumberText } from '../shared/number-text.js';
 import { parseOrigins } from './origins.js';
+import { PYM_PARAMS } from './pym.js';
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
@@ -443,6 +444,8 @@ export function parseQuery(search, presets = []) {
       if (error) notices.push(error);
       else partial[key] = value;
       if (omitted) pointsOmitted = true;
+    } else if (PYM_PARAMS.includes(key)) {
+      // added by a Pym.js parent page sizing the frame (main.js answers it)
     } else {
       notices.push(`${key}: unknown parameter ignored`);
     }
