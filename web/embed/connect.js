@@ -8,7 +8,7 @@
 //   playground.on('progress', ({ step }) => ...);
 //   await playground.setState({ learningRate: 1 });
 
-import { METHODS, PROTOCOL_KEY, PROTOCOL_VERSION } from '../ui/frame-messages.js';
+import { CONNECT_METHOD, METHODS, PROTOCOL_KEY, PROTOCOL_VERSION } from '../ui/frame-messages.js';
 import { API_EVENTS } from '../ui/public-api.js';
 
 /** How long the frame may take to answer its first request before calls reject (ms). */
@@ -61,7 +61,7 @@ export function connectPlayground(iframe, { origin, autoHeight = true, timeoutMs
   // The frame may still be loading (its listener not yet there): it is asked
   // until it answers once; then the queued calls go.
   const probeId = `connect-${Math.random().toString(36).slice(2)}`;
-  const probe = () => { if (!connected && !destroyed) send(probeId, 'getState'); };
+  const probe = () => { if (!connected && !destroyed && showsTarget(iframe, target)) send(probeId, CONNECT_METHOD); };
   const prober = win.setInterval(probe, PROBE_INTERVAL_MS);
   const giveUp = win.setTimeout(() => {
     if (connected || destroyed) return;
@@ -157,6 +157,20 @@ export function connectPlayground(iframe, { origin, autoHeight = true, timeoutMs
       if (!connected) rejectConnected(error);
     },
   };
+}
+
+/**
+ * Whether the frame may hold the playground now: a message to a frame still
+ * showing its first about:blank would be dropped with a console error.
+ * A document this page can read is on its own origin; none readable means another origin's.
+ */
+function showsTarget(iframe, target) {
+  try {
+    const doc = iframe.contentDocument;
+    return !doc || new URL(doc.URL).origin === target;
+  } catch {
+    return true;
+  }
 }
 
 function originOfSrc(iframe, win) {

@@ -15,6 +15,12 @@ import { API_EVENTS } from './public-api.js';
 export const PROTOCOL_KEY = 'relu-playground';
 export const PROTOCOL_VERSION = 1;
 export const METHODS = Object.freeze(['getState', 'setState', 'play', 'pause', 'step', 'reset', 'loadLesson']);
+/**
+ * Not an API method: the parent-side helper's first request (web/embed/connect.js).
+ * Answered with {version}, then the latest height is sent again to the caller:
+ * a parent that starts listening after the frame has laid out still sizes it.
+ */
+export const CONNECT_METHOD = 'connect';
 // An id is echoed back: a number or a short string, nothing a parent could use to make replies huge.
 const MAX_ID_CHARS = 100;
 
@@ -42,8 +48,10 @@ export function createFrameMessages({ api, ownOrigin, origins, target, parentOri
     }
   }
 
+  let lastResize = null;
   const offs = API_EVENTS.map((type) => api.on(type, (data) => {
     const message = { [PROTOCOL_KEY]: PROTOCOL_VERSION, event: type, data };
+    if (type === 'resize') lastResize = message;
     // postMessage drops a message whose target origin does not match the parent's: each listed origin gets its own.
     for (const origin of anyOrigin ? ['*'] : listeners) post(message, origin);
   }));
@@ -67,6 +75,11 @@ export function createFrameMessages({ api, ownOrigin, origins, target, parentOri
       listeners.add(event.origin);
       const reply = (body) => post({ [PROTOCOL_KEY]: PROTOCOL_VERSION, id, ...body }, event.origin);
       const method = Object.hasOwn(data, 'method') ? data.method : undefined;
+      if (method === CONNECT_METHOD) {
+        reply({ result: { version: PROTOCOL_VERSION } });
+        if (lastResize) post(lastResize, event.origin);
+        return;
+      }
       if (typeof method !== 'string' || !METHODS.includes(method)) {
         reply({ error: { message: `method: expected one of ${METHODS.join(', ')}`, field: 'method' } });
         return;

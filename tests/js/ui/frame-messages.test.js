@@ -123,3 +123,20 @@ test('a parent that cannot be posted to does not make the handler throw', async 
   expect(() => api.emit('progress', {})).not.toThrow();
   expect(() => messages.handle(undefined)).not.toThrow();
 });
+
+test('connect (the parent helper\'s first request) is answered with the version, and the latest height is sent again', async () => {
+  const { api, posted, send } = setup(TUTORIAL);
+  api.emit('resize', { height: 700 });
+  api.emit('resize', { height: 720 });
+  posted.length = 0;
+  await send(TUTORIAL, request('hello-1', 'connect'));
+  expect(posted).toEqual([
+    { origin: TUTORIAL, message: { 'relu-playground': 1, id: 'hello-1', result: { version: 1 } } },
+    { origin: TUTORIAL, message: { 'relu-playground': 1, event: 'resize', data: { height: 720 } } },
+  ]);
+  expect(api.calls).toEqual([]);
+  // An origin not listed learns nothing, not even the height.
+  posted.length = 0;
+  await send('https://elsewhere.example', request('hello-2', 'connect'));
+  expect(posted).toEqual([]);
+});
