@@ -30,8 +30,9 @@ writeFileSync(join(outDir, 'blank.html'), '<!doctype html><html lang="en"><head>
 writeFileSync(join(outDir, 'figures.js'), `import './embed/relu-playground.js';
 const widgets = () => [...document.querySelectorAll('relu-playground')];
 // When the first widget is first seen (the host's own observer, no margin), and its first trained frame after that.
-window.timing = { enteredAt: null, trainedFrameAt: null };
+window.timing = { enteredAt: null, trainedFrameAt: null, readyAt: null };
 const first = widgets()[0];
+first.addEventListener('ready', () => { window.timing.readyAt = performance.now(); });
 new IntersectionObserver((entries) => {
   if (entries.some((e) => e.isIntersecting) && window.timing.enteredAt === null) window.timing.enteredAt = performance.now();
 }).observe(first);
@@ -61,6 +62,25 @@ function browserTicks(profile) {
   return ticks;
 }
 
+// CPU ticks of each dedicated worker thread of this browser (the training workers), by thread id.
+function workerTicks(profile) {
+  const ticks = new Map();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('DedicatedWorker')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(`${pid}/${tid}`, Number(fields[11]) + Number(fields[12]));
+      }
+    } catch {
+      // the process or thread ended
+    }
+  }
+  return ticks;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const browser = await launchBrowser();
 const server = await serveStatic(outDir);
@@ -79,10 +99,14 @@ async function timeToTrainedFrame(warm) {
   if (warm) {
     // Within one viewport below the fold: the core loads, nothing trains.
     await page.evaluate(() => window.scrollTo(0, document.querySelector('relu-playground').getBoundingClientRect().top - 900 * 1.5));
-    await page.waitForFunction(() => document.querySelector('relu-playground').playground?.getState().progress !== null, null, { timeout: 120000 });
+    await page.waitForFunction(() => window.timing.readyAt !== null, null, { timeout: 120000 });
+    await wait(500);
   }
   await page.evaluate(() => document.querySelector('relu-playground').scrollIntoView({ block: 'start' }));
-  await page.waitForFunction(() => window.timing.trainedFrameAt !== null, null, { timeout: 120000 });
+  await page.waitForFunction(() => window.timing.trainedFrameAt !== null, null, { timeout: 120000 }).catch(async (error) => {
+    console.error(await page.evaluate(() => JSON.stringify({ timing: window.timing, y: window.scrollY, state: document.querySelector('relu-playground').getState() })));
+    throw error;
+  });
   const { enteredAt, trainedFrameAt } = await page.evaluate(() => window.timing);
   await page.close();
   return Math.round(trainedFrameAt - enteredAt);
@@ -98,14 +122,20 @@ async function cpuWhile(path, { viewport, trainingWidgets }) {
   await wait(1000);
   const stepsBefore = trainingWidgets ? await page.evaluate(() => window.workerSteps()) : [];
   const ticksBefore = browserTicks(browser.profile);
+  const workersBefore = workerTicks(browser.profile);
   const started = Date.now();
   await wait(seconds * 1000);
   const ticks = browserTicks(browser.profile) - ticksBefore;
+  const workersAfter = workerTicks(browser.profile);
   const elapsed = (Date.now() - started) / 1000;
+  // Each worker thread's CPU over the window (ms/s): which widgets cost anything.
+  const perWorker = [...workersAfter].map(([id, after]) => Math.round(((after - (workersBefore.get(id) ?? 0)) * 10) / elapsed))
+    .sort((a, b) => b - a);
   const stepsAfter = trainingWidgets ? await page.evaluate(() => window.workerSteps()) : [];
   await page.close();
   return {
     cpuMsPerSecond: Math.round((ticks * 10) / elapsed),
+    workerThreadsMsPerSecond: perWorker,
     widgetsTraining: stepsAfter.filter((s, i) => s !== null && s > stepsBefore[i]).length,
     widgetsStarted: stepsAfter.filter((s) => s !== null).length,
   };
