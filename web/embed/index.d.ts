@@ -89,7 +89,7 @@ export interface PlaygroundApi {
 }
 
 export interface PlaygroundHandle extends PlaygroundApi {
-  /** Resolves when the core has loaded (null when it could not). */
+  /** Resolves when the core has loaded (null when it could not, or destroy() came first); it loads near the viewport, or at play/step/reset. */
   readonly ready: Promise<unknown>;
   /** The worker client (web/shared/client.js). */
   readonly client: unknown;
