@@ -33,8 +33,9 @@ import { wasmSource } from './wasm-source.js';
  *               on this page's origin, or on one of allowedWasmOrigins
  *   allowedWasmOrigins  other origins the core may load from (['https://cdn.example'])
  *   client      a training client to use instead of starting the worker
+ *   embedded    true in an iframe or an element: view=auto opens a lesson on its own view
  * Returns the public API (docs/EMBEDDING.md, web/embed/index.d.ts) and
- * {ready, client, getStats(), getQuery(), setQuery(q), destroy()}.
+ * {ready, client, getStats(), getQuery(), setQuery(q), showNotice(text, how), destroy()}.
  */
 export function mountPlayground(root, options = {}) {
   const presets = options.presets ?? PRESETS;
@@ -61,8 +62,9 @@ export function mountPlayground(root, options = {}) {
   let controller = null;
   let frames = null;
   // The panels call the controller, made below: they are used only after mounting.
-  const { views, runPanel, networkPanel, render } = createControls(layout, {
+  const { views, runPanel, networkPanel, render, destroy: destroyControls } = createControls(layout, {
     client, presets, history, notices, controller: () => controller, shownPoints: () => frames.shownPoints, invalidate: () => frames?.invalidate(),
+    embedded: Boolean(options.embedded),
   });
 
   const url = createUrlSync({
@@ -127,6 +129,8 @@ export function mountPlayground(root, options = {}) {
     ready,
     client,
     getStats: frames.stats,
+    /** A notice in the playground (the element's attribute checks use it). */
+    showNotice: (text, how) => notices.show(text, how),
     getQuery: () => serializeState(controller.state, presets),
     setQuery(query) {
       const next = parseQuery(query, presets);
@@ -140,6 +144,7 @@ export function mountPlayground(root, options = {}) {
       resizes?.disconnect();
       client.terminate();
       views.destroy();
+      destroyControls();
       layout.shell.remove();
     },
   };

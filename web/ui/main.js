@@ -6,7 +6,8 @@
 import { mountPlayground } from './app.js';
 import { createFrameMessages } from './frame-messages.js';
 
-const playground = mountPlayground(document.getElementById('playground'), { useUrl: true });
+// In a frame, a lesson opens on the view its text talks about (view=auto).
+const playground = mountPlayground(document.getElementById('playground'), { useUrl: true, embedded: window.parent !== window });
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
 
