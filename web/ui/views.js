@@ -85,9 +85,10 @@ export function createViews(layout, on) {
         chart.setSeries(trainTest(paletteFor(theme)));
       }
     },
-    /** The diagram's size follows the space a view gives it. */
+    /** The diagram's and the charts' sizes follow the space a view gives them. */
     relayout() {
       network.relayout();
+      for (const chart of [lossChart, accuracyChart, diagnostics]) chart.relayout();
     },
     /** The divergence banner: {step, cause, learningRate} or null. */
     setDiverged(diverged) {

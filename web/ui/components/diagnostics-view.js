@@ -177,6 +177,7 @@ export function createDiagnosticsView(container) {
     updateGradients,
     setDiverged,
     gradientCanvas: () => gradients.canvas(),
+    relayout: () => gradients.relayout(),
     /** light or dark: the histograms and the chart are drawn again in the theme's colours. */
     setTheme(theme) {
       if (paletteFor(theme) === palette) return;

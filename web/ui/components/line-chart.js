@@ -26,12 +26,15 @@ export function createLineChart(container, options) {
   let seriesCount = options.series.length;
   let series = options.series;
   let log = Boolean(options.log);
-  const height = options.height ?? DEFAULT_HEIGHT;
+  // A view may ask for a shorter chart: --chart-height on the host (px; styles.css).
+  const wantedHeight = () => Number.parseFloat(getComputedStyle(host).getPropertyValue('--chart-height')) || (options.height ?? DEFAULT_HEIGHT);
+  let height = options.height ?? DEFAULT_HEIGHT;
   let palette = THEMES.light;
   let lastData = null;
 
   function build() {
     if (plot) plot.destroy();
+    height = wantedHeight();
     seriesCount = series.length;
     title.textContent = log && !options.log ? `${options.title} (log scale)` : options.title;
     const yScale = log
@@ -94,6 +97,10 @@ export function createLineChart(container, options) {
       // A log axis has no place for zero or less: gaps there.
       lastData = log && !options.log ? [data[0], ...data.slice(1).map(positiveOrNull)] : data;
       plot.setData(lastData);
+    },
+    /** Builds the chart again when the height its view asks for changed. */
+    relayout() {
+      if (wantedHeight() !== height) build();
     },
     /** light or dark: the axes and grid are drawn again in the theme's colours. */
     setTheme(theme) {
