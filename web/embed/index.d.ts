@@ -112,6 +112,8 @@ export interface PlaygroundHandle extends PlaygroundApi {
   getQuery(): string;
   /** Replaces the whole state with a link's; returns the notices about ignored parameters. */
   setQuery(query: string): string[];
+  /** Shows a notice in the playground (the element reports a bad view or theme attribute with it). */
+  showNotice(text: string, how?: { kind?: 'info' | 'warn' | 'error'; key?: string }): void;
   destroy(): void;
 }
 
@@ -122,6 +124,8 @@ export interface MountOptions {
   wasmBaseUrl?: string;
   allowedWasmOrigins?: string[];
   client?: unknown;
+  /** In an iframe or an element: with view=auto a lesson opens on its own view. */
+  embedded?: boolean;
 }
 
 export declare function mountPlayground(root: Element, options?: MountOptions): PlaygroundHandle;
