@@ -69,6 +69,7 @@ export function createControls(layout, { client, presets, history, notices, cont
     const theme = resolveTheme(themeFlag, Boolean(prefersDark?.matches));
     layout.setTheme(theme);
     views.setTheme(theme);
+    dataPanel.setTheme(theme);
   }
   const followScheme = () => {
     applyTheme();
