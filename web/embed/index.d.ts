@@ -9,6 +9,15 @@ export type { Config, FieldError, Progress } from '../api/index.js';
 
 export type Speed = 'auto' | '0.1' | '0.5' | '1' | '2' | '5' | '10';
 
+/** A named view (web/ui/view-layouts.js): the panels a small frame shows first. */
+export type ViewName = 'full' | 'boundary' | 'boundary+loss' | 'boundary+gradients' | 'network+diagnostics';
+
+/** The view flag: a view, or auto (the lesson's view when embedded, else full). */
+export type View = 'auto' | ViewName;
+
+/** auto follows the browser's prefers-color-scheme. */
+export type Theme = 'auto' | 'light' | 'dark';
+
 /** The view flags a link or setState can set (web/ui/state.js UI_FLAGS). */
 export interface ViewFlags {
   discretize: boolean;
@@ -17,6 +26,8 @@ export interface ViewFlags {
   embed: boolean;
   build: 'auto' | 'simd' | 'scalar';
   speed: Speed;
+  view: View;
+  theme: Theme;
 }
 
 /** What getState().ui holds: the view flags, the lesson and the hidden and locked controls. */
@@ -101,6 +112,8 @@ export interface PlaygroundHandle extends PlaygroundApi {
   getQuery(): string;
   /** Replaces the whole state with a link's; returns the notices about ignored parameters. */
   setQuery(query: string): string[];
+  /** Shows a notice in the playground (the element reports a bad view or theme attribute with it). */
+  showNotice(text: string, how?: { kind?: 'info' | 'warn' | 'error'; key?: string }): void;
   destroy(): void;
 }
 
@@ -113,6 +126,8 @@ export interface MountOptions {
   client?: unknown;
   /** The playground is the page itself: load and train at once, not when scrolled into view. */
   alwaysInView?: boolean;
+  /** In an iframe or an element: with view=auto a lesson opens on its own view. */
+  embedded?: boolean;
 }
 
 export declare function mountPlayground(root: Element, options?: MountOptions): PlaygroundHandle;
@@ -167,6 +182,8 @@ export interface Preset {
   id: string;
   title: string;
   summary: string;
+  /** The view the summary talks about, used when the lesson is embedded without view=. */
+  view?: ViewName;
   config?: Partial<Config>;
   ui?: { hide?: string[]; lock?: string[] };
 }

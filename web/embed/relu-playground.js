@@ -6,8 +6,9 @@
 //
 // Attributes: config (a query string, as in the page URL), wasm-base (where
 // relu-core-*.{mjs,wasm} are served; default: the wasm/ folder of the build
-// this file belongs to). Changing `config` applies the new state to the
-// running playground.
+// this file belongs to), view and theme (as view= and theme= in config; they
+// win over it). Changing `config` applies the new state to the running
+// playground; changing view or theme sets just that flag.
 //
 // The public API (docs/EMBEDDING.md) as element methods: getState(),
 // setState(patch), play(), pause(), step({steps|epochs}), reset(),
@@ -21,13 +22,17 @@
 import { mountPlayground } from '../ui/app.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { API_EVENTS } from '../ui/public-api.js';
+import { decodeFlag } from '../ui/state.js';
+
+// Attributes that stand for one view flag each.
+const FLAG_ATTRIBUTES = ['view', 'theme'];
 
 const allowedOrigins = new Set();
 // Elements whose wasm-base was refused: allowWasmOrigins() mounts them again.
 const refused = new Set();
 
 export class ReluPlaygroundElement extends HTMLElement {
-  static observedAttributes = ['config', 'wasm-base'];
+  static observedAttributes = ['config', 'wasm-base', ...FLAG_ATTRIBUTES];
 
   /**
    * Lets every <relu-playground> of this page load the core from these
@@ -50,8 +55,11 @@ export class ReluPlaygroundElement extends HTMLElement {
 
   attributeChangedCallback(name, previous, next) {
     if (!this.playground || previous === next) return;
-    if (name === 'config') this.playground.setQuery(next ?? '');
-    else if (name === 'wasm-base') this.#remount();
+    if (name === 'config') {
+      this.playground.setQuery(next ?? '');
+      this.#applyFlagAttributes();
+    } else if (name === 'wasm-base') this.#remount();
+    else this.#applyFlagAttributes([name]);
   }
 
   disconnectedCallback() {
@@ -106,9 +114,35 @@ export class ReluPlaygroundElement extends HTMLElement {
     }
     const host = document.createElement('div');
     shadow.append(host);
-    this.playground = mountPlayground(host, { query, wasmBaseUrl: checked.url, allowedWasmOrigins: [...allowedOrigins] });
+    this.playground = mountPlayground(host, { query, wasmBaseUrl: checked.url, allowedWasmOrigins: [...allowedOrigins], embedded: true });
     // The handle's events, as the element's: they end with the handle (destroy clears its listeners).
     for (const type of API_EVENTS) this.playground.on(type, (detail) => this.dispatchEvent(new CustomEvent(type, { detail })));
+    this.#applyFlagAttributes();
+  }
+
+  /**
+   * The view and theme attributes, checked as a link's values are: a bad one
+   * is left out with a notice naming the attribute and its allowed values;
+   * a removed one goes back to auto.
+   */
+  #applyFlagAttributes(names = FLAG_ATTRIBUTES) {
+    const patch = {};
+    for (const name of names) {
+      const text = this.getAttribute(name);
+      if (text === null) {
+        if (this.playground.getState().ui[name] !== 'auto' && !this.#configNames().has(name)) patch[name] = 'auto';
+        continue;
+      }
+      const { value, error } = decodeFlag(name, text);
+      if (error) this.playground.showNotice(`Ignored the ${name} attribute: ${error}`, { kind: 'warn' });
+      else patch[name] = value;
+    }
+    if (Object.keys(patch).length) this.playground.setState(patch).catch((error) => this.playground.showNotice(error.message, { kind: 'warn' }));
+  }
+
+  /** The names the config attribute sets. */
+  #configNames() {
+    return new Set(new URLSearchParams(this.getAttribute('config') ?? '').keys());
   }
 
   /** wasm-base against the page's origin and the allowed ones: {url?, error?}. */

@@ -3,7 +3,9 @@
 // (web/shared/schema.js validates it), plus optional controls to hide or lock
 // so a tutorial can focus on one knob.
 //
-// Shape: {id, title, summary, config: {partial config}, ui?: {hide: [...], lock: [...]}}
+// Shape: {id, title, summary, view, config: {partial config}, ui?: {hide: [...], lock: [...]}}
+// `view` names the panels the summary talks about (web/ui/view-layouts.js):
+// an embedded lesson opens on them unless the embedder asks for another view.
 // Ids are part of shared URLs, so keep existing ones stable.
 //
 // The lesson presets are also the base configs of the experiments behind
@@ -18,7 +20,7 @@ const repeat = (value, times) => Array.from({ length: times }, () => value);
 // He et al. (2015)'s depth experiment: thirty ReLU layers of 32 units, only the init differs.
 function deepRelu(id, title, init, summary) {
   return {
-    id, title, summary,
+    id, title, summary, view: 'boundary+loss',
     config: { seed: 1, dataset: 'circle', hidden: repeat(32, 30), activation: 'relu', init, optimizer: 'sgd', learningRate: 0.01 },
     ui: { lock: ['hidden', 'activation'] },
   };
@@ -27,7 +29,7 @@ function deepRelu(id, title, init, summary) {
 // Lesson 3: ten layers of eight units on the circle; activation and init vary.
 function tenLayers(id, title, activation, init, summary) {
   return {
-    id, title, summary,
+    id, title, summary, view: 'boundary+gradients',
     config: { seed: 1, dataset: 'circle', hidden: repeat(8, 10), activation, init, optimizer: 'sgd', learningRate: 0.03 },
   };
 }
@@ -35,7 +37,7 @@ function tenLayers(id, title, activation, init, summary) {
 // Lesson 1: one hidden layer of eight units, linear or ReLU; only the activation differs.
 function oneLayer(id, title, dataset, activation, summary) {
   return {
-    id, title, summary,
+    id, title, summary, view: 'boundary',
     config: {
       seed: 1, dataset, hidden: [8], activation, init: 'he-normal', binaryHead: 'sigmoid-bce',
       optimizer: 'sgd', learningRate: 0.03, batchSize: 10,
@@ -47,7 +49,7 @@ function oneLayer(id, title, dataset, activation, summary) {
 // typical one at learning rate 1 (13 of 24 ReLU units die; seed 1 loses only 5).
 function spiralSgd(id, title, activation, learningRate, summary) {
   return {
-    id, title, summary,
+    id, title, summary, view: 'network+diagnostics',
     config: {
       seed: 2, dataset: 'spiral', hidden: [8, 8, 8], activation, leakySlope: 0.05, init: 'he-normal',
       optimizer: 'sgd', learningRate, batchSize: 10,
@@ -58,7 +60,7 @@ function spiralSgd(id, title, activation, learningRate, summary) {
 // Lesson 7: a regression the loss of which can run away.
 function regression(id, title, learningRate, clipNorm, summary) {
   return {
-    id, title, summary,
+    id, title, summary, view: 'boundary+loss',
     config: {
       seed: 1, dataset: 'reg-plane', problem: 'regression', hidden: [8, 8], activation: 'relu', init: 'he-normal',
       optimizer: 'sgd', learningRate, clipNorm, batchSize: 10,
@@ -69,6 +71,7 @@ function regression(id, title, learningRate, clipNorm, summary) {
 export const PRESETS = Object.freeze([
   {
     id: 'relu-spiral',
+    view: 'network+diagnostics',
     title: 'ReLU on the spiral',
     summary: 'Six ReLU layers of eight units, He initialisation and Adam untangle the two-arm spiral from x1 and x2 alone. Watch each neuron carve a piece of the plane, and the sparsity diagnostic: about half of every layer\'s outputs are exactly zero.',
     config: {
@@ -99,6 +102,7 @@ export const PRESETS = Object.freeze([
     'The naive uniform init of TensorFlow Playground in thirty ReLU layers: each layer multiplies the variance by about 1.3, so the activations blow up with depth.'),
   {
     id: 'zero-init-symmetry',
+    view: 'network+diagnostics',
     title: 'Zero initialisation: every unit the same',
     summary: 'All weights start at zero, so every unit of a layer computes the same thing and gets the same gradient: they stay identical however long you train, and the network is no wider than one unit per layer.',
     config: {
@@ -118,6 +122,7 @@ export const PRESETS = Object.freeze([
   // 6. Born dead
   {
     id: 'born-dead',
+    view: 'network+diagnostics',
     title: 'Born dead: a narrow deep ReLU net',
     summary: 'Ten ReLU layers of two units. With this seed a whole layer is zero for every input before any training, so the output is constant and no gradient reaches the weights. Most seeds of this shape are born dead; widen the layers to eight and almost none are.',
     config: {
@@ -133,6 +138,7 @@ export const PRESETS = Object.freeze([
   // 8. PReLU
   {
     id: 'prelu-spiral',
+    view: 'network+diagnostics',
     title: 'PReLU on the spiral: learned slopes',
     summary: 'The ReLU spiral network with PReLU: every layer\'s negative slope starts at 0.25 and is learned with the weights. Watch the slopes in the diagnostics move, most of all in the last layers.',
     config: {
@@ -143,6 +149,7 @@ export const PRESETS = Object.freeze([
   // 9. Cost
   {
     id: 'activation-cost',
+    view: 'boundary',
     title: 'The cost of an activation',
     summary: 'Four ReLU layers of 64 units and batches of 64: compare the steps per second with sigmoid, tanh, GELU or ELU. The matrix products dominate, so the activation changes the time per step by less than its own cost suggests.',
     config: {

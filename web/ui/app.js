@@ -42,8 +42,9 @@ export const RESIZE_INTERVAL_MS = 100;
  *   client      a training client to use instead of starting the worker
  *   alwaysInView the playground is the page itself: load and train at once (lifecycle.js);
  *               otherwise the core loads when it comes near the viewport and trains only in view
+ *   embedded    true in an iframe or an element: view=auto opens a lesson on its own view
  * Returns the public API (docs/EMBEDDING.md, web/embed/index.d.ts) and
- * {ready, client, getStats(), getQuery(), setQuery(q), destroy()}.
+ * {ready, client, getStats(), getQuery(), setQuery(q), showNotice(text, how), destroy()}.
  */
 export function mountPlayground(root, options = {}) {
   const presets = options.presets ?? PRESETS;
@@ -71,8 +72,9 @@ export function mountPlayground(root, options = {}) {
   let controller = null;
   let frames = null;
   // The panels call the controller, made below: they are used only after mounting.
-  const { views, runPanel, networkPanel, render } = createControls(layout, {
+  const { views, runPanel, networkPanel, render, destroy: destroyControls } = createControls(layout, {
     client, presets, history, notices, controller: () => controller, shownPoints: () => frames.shownPoints, invalidate: () => frames?.invalidate(),
+    embedded: Boolean(options.embedded),
   });
 
   const url = createUrlSync({
@@ -159,6 +161,8 @@ export function mountPlayground(root, options = {}) {
     ready,
     client,
     getStats: frames.stats,
+    /** A notice in the playground (the element's attribute checks use it). */
+    showNotice: (text, how) => notices.show(text, how),
     getQuery: () => serializeState(controller.state, presets),
     setQuery(query) {
       const next = parseQuery(query, presets);
@@ -176,6 +180,7 @@ export function mountPlayground(root, options = {}) {
       resizes?.disconnect();
       client.terminate();
       views.destroy();
+      destroyControls();
       layout.shell.remove();
     },
   };

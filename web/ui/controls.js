@@ -10,13 +10,15 @@ import { createRunPanel } from './panels/run-panel.js';
 import { createLessonsMenu } from './panels/lessons-menu.js';
 import { createExportPanel } from './panels/export-panel.js';
 import { createExporter } from './exporter.js';
+import { resolveView, resolveTheme } from './view-layouts.js';
 
 /**
  * layout: layout.js's containers. deps: {client, presets, history, notices,
- * controller() (made after the controls), shownPoints() (the points drawn now), invalidate()}.
- * Returns {views, runPanel, networkPanel, render(state, info)}.
+ * controller() (made after the controls), shownPoints() (the points drawn now), invalidate(),
+ * embedded (in an iframe or the element: a lesson opens on its own view)}.
+ * Returns {views, runPanel, networkPanel, render(state, info), destroy()}.
  */
-export function createControls(layout, { client, presets, history, notices, controller, shownPoints, invalidate }) {
+export function createControls(layout, { client, presets, history, notices, controller, shownPoints, invalidate, embedded = false }) {
   const dispatch = (action) => controller().dispatch(action);
   const views = createViews(layout, {
     plotClick: ({ x1, x2, shiftKey }) => dispatch({ type: 'addPoint', point: [x1, x2, dataPanel.labelForClick(shiftKey)], shownPoints: shownPoints() }),
@@ -60,8 +62,35 @@ export function createControls(layout, { client, presets, history, notices, cont
   // the same checks (size, locks); without this the browser would open it and leave the page.
   listenForDroppedFiles(layout.shell, (file) => (isModelFile(file) ? loadModel(file) : dataPanel.loadCsv(file)));
 
-  /** The controls follow the state: values, hidden and locked controls. */
+  // theme=auto follows the browser's setting, also when it changes while the page is open.
+  const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  let themeFlag = 'auto';
+  function applyTheme() {
+    const theme = resolveTheme(themeFlag, Boolean(prefersDark?.matches));
+    layout.setTheme(theme);
+    views.setTheme(theme);
+    dataPanel.setTheme(theme);
+  }
+  const followScheme = () => {
+    applyTheme();
+    invalidate();
+  };
+  prefersDark?.addEventListener('change', followScheme);
+
+  /** The view and the theme the state asks for. */
+  function applyLook(state) {
+    const view = resolveView(state.ui, presets, embedded);
+    if (layout.shell.dataset.view !== view) {
+      layout.setView(view);
+      views.relayout();
+    }
+    themeFlag = state.ui.theme;
+    applyTheme();
+  }
+
+  /** The controls follow the state: values, hidden and locked controls, the view and the theme. */
   function render(state, info) {
+    applyLook(state);
     dataPanel.update(state);
     networkPanel.update(state, { outputs: info?.layers.at(-1)?.outputs, paramCount: info?.paramCount });
     hyperPanel.update(state);
@@ -79,7 +108,7 @@ export function createControls(layout, { client, presets, history, notices, cont
     invalidate();
   }
 
-  return { views, runPanel, networkPanel, render };
+  return { views, runPanel, networkPanel, render, destroy: () => prefersDark?.removeEventListener('change', followScheme) };
 }
 
 /** A model export is JSON; anything else dropped is read as points CSV (whose parser names what is wrong). */

@@ -3,6 +3,7 @@
 // hyperparameters + save/load) that fold into one column on a phone.
 
 import { el, uid } from './dom.js';
+import { viewPlacement } from './view-layouts.js';
 
 /** Builds the skeleton; returns the containers the components mount into. */
 export function createLayout(root, { embed }) {
@@ -40,7 +41,29 @@ export function createLayout(root, { embed }) {
     el('footer', { class: 'pg-footer small', text: 'Colours: orange = negative / class 0, blue = positive / class 1 (readable with red–green colour blindness).' }));
   if (embed) header.querySelector('.tagline').hidden = true;
   root.append(shell);
-  return { shell, lessons, notices, run, left, centre, right, networkHost, weightHost, boundaryHost, boundaryToggles, chartsHost, diagnosticsHost };
+  const sections = [...centre.children];
+  /** Lays out a named view (view-layouts.js): its panels first, in its order; styles.css does the rest. */
+  function setView(view) {
+    if (shell.dataset.view === view) return;
+    shell.dataset.view = view;
+    const placement = viewPlacement(view);
+    for (const section of sections) {
+      const place = placement[section.dataset.control];
+      section.classList.toggle('in-view', Boolean(place));
+      section.style.order = place ? String(place.order) : '';
+      if (place?.part) section.dataset.viewPart = place.part;
+      else delete section.dataset.viewPart;
+    }
+    shell.dataset.viewPanels = String(Object.keys(placement).length);
+  }
+  /** light or dark (already resolved from auto): styles.css's custom properties follow. */
+  function setTheme(theme) {
+    shell.dataset.theme = theme;
+  }
+  return {
+    shell, lessons, notices, run, left, centre, right, networkHost, weightHost, boundaryHost, boundaryToggles, chartsHost, diagnosticsHost,
+    setView, setTheme,
+  };
 }
 
 /**

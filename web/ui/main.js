@@ -10,8 +10,9 @@ import { pymChildId, pymHeightMessage } from './pym.js';
 const framed = window.parent !== window;
 // Read before mounting: the page rewrites an address's ?query into its #fragment.
 const pymId = framed ? pymChildId(window.location.search) : null;
-// The page alone is always in view; in a frame it loads when scrolled near and trains only in view (lifecycle.js).
-const playground = mountPlayground(document.getElementById('playground'), { useUrl: true, alwaysInView: !framed });
+// The page alone is always in view; in a frame it loads when scrolled near and trains only in view (lifecycle.js),
+// and a lesson opens on the view its text talks about (view=auto).
+const playground = mountPlayground(document.getElementById('playground'), { useUrl: true, alwaysInView: !framed, embedded: framed });
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
 

@@ -18,7 +18,7 @@
 //                          with a lesson, these add to the lesson's own. They are
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
-//   discretize, showTest, autoplay, embed, build, speed   view flags (UI_FLAGS)
+//   discretize, showTest, autoplay, embed, build, speed, view, theme   view flags (UI_FLAGS)
 //   origins=a,b            parent pages that may drive this page in an iframe
 //                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
@@ -28,6 +28,7 @@
 import { parseNumberText } from '../shared/number-text.js';
 import { parseOrigins } from './origins.js';
 import { PYM_PARAMS } from './pym.js';
+import { VIEW_FLAG_VALUES, THEME_FLAG_VALUES } from './view-layouts.js';
 import { FIELDS, FIELD_NAMES, changedFields, validateConfig, defaultConfig } from '../shared/schema.js';
 
 /** View flags kept in the URL besides the config. */
@@ -41,6 +42,11 @@ export const UI_FLAGS = Object.freeze({
   // Epochs per frame while playing; 'auto' trains as fast as the worker can
   // between frames (which finishes small problems before a learner can watch).
   speed: { kind: 'enum', values: ['auto', '0.1', '0.5', '1', '2', '5', '10'], default: '1' },
+  // The panels shown first (view-layouts.js); auto: the lesson's view when embedded, else the full page.
+  // A link's "+" reads as a space (form encoding): view=boundary+loss arrives as "boundary loss".
+  view: { kind: 'enum', values: VIEW_FLAG_VALUES, default: 'auto', read: (text) => text.replace(/ /g, '+') },
+  // auto follows the browser's prefers-color-scheme.
+  theme: { kind: 'enum', values: THEME_FLAG_VALUES, default: 'auto' },
 });
 
 /**
@@ -354,8 +360,9 @@ export function decodeField(name, text) {
   }
 }
 
-export function decodeFlag(name, text) {
+export function decodeFlag(name, raw) {
   const flag = UI_FLAGS[name];
+  const text = flag.read ? flag.read(raw) : raw;
   if (flag.kind === 'bool') {
     if (text === 'true' || text === '1') return { value: true };
     if (text === 'false' || text === '0') return { value: false };
@@ -492,8 +499,9 @@ export function serializeState(state, presets = []) {
     const extra = state.ui[kind].filter((name) => !own.includes(name));
     if (extra.length) params.set(kind, extra.join(','));
   }
-  // URLSearchParams escapes commas; they are safe in a query and far easier to read.
-  return params.toString().replace(/%2C/g, ',');
+  // URLSearchParams escapes commas and plus signs; commas are safe in a query and far easier to
+  // read, and a plus (a space to URLSearchParams) reads back as + in the one flag that has it (view).
+  return params.toString().replace(/%2C/g, ',').replace(/(^|&)view=[^&]*/, (view) => view.replace(/%2B/g, '+'));
 }
 
 /**

@@ -8,10 +8,10 @@ import { createNetworkView } from './components/network-view.js';
 import { createWeightEditor } from './components/weight-editor.js';
 import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
-import { NEGATIVE, POSITIVE, cssColor } from './colors.js';
+import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
 
-const TRAIN_TEST = [{ label: 'train', color: cssColor(POSITIVE) }, { label: 'test', color: cssColor(NEGATIVE), dash: [5, 3] }];
+const trainTest = (palette) => [{ label: 'train', color: cssColor(palette.positive) }, { label: 'test', color: cssColor(palette.negative), dash: [5, 3] }];
 
 /**
  * layout: the containers of layout.js.
@@ -23,8 +23,10 @@ export function createViews(layout, on) {
   const weightEditor = createWeightEditor(layout.weightHost, { onSubmit: on.weightSubmit });
   const network = createNetworkView(layout.networkHost, { onLinkClick: (link) => { if (on.linkClick?.(link) !== false) weightEditor.open(link); } });
   // A loss that explodes (a learning rate far too high) is only readable on a log axis.
-  const lossChart = createLineChart(layout.chartsHost, { title: 'Loss', logAbove: 1e3, series: TRAIN_TEST });
-  const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: TRAIN_TEST });
+  const lossChart = createLineChart(layout.chartsHost, { title: 'Loss', logAbove: 1e3, series: trainTest(THEMES.light) });
+  lossChart.element.classList.add('chart-loss');
+  const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: trainTest(THEMES.light) });
+  accuracyChart.element.classList.add('chart-accuracy');
   const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
   const toggle = (name, label) => {
     const id = uid(name);
@@ -32,6 +34,7 @@ export function createViews(layout, on) {
     layout.boundaryToggles.append(el('span', { class: 'check', 'data-control': name }, box, el('label', { for: id, text: label })));
     return box;
   };
+  let theme = 'light';
   const toggles = { discretize: toggle('discretize', 'Discretize output'), showTest: toggle('showTest', 'Show test data') };
 
   return {
@@ -69,6 +72,23 @@ export function createViews(layout, on) {
       accuracyChart.setData(history.accuracySeries());
       diagnostics.updateGradients(history.gradientSeries(), history.zeroGradientLayers());
       diagnostics.updateLayers(layers);
+    },
+    /** light or dark (resolved): every canvas takes the theme's colours. */
+    setTheme(next) {
+      if (next === theme) return;
+      theme = next;
+      boundary.setTheme(theme);
+      network.setTheme(theme);
+      diagnostics.setTheme(theme);
+      for (const chart of [lossChart, accuracyChart]) {
+        chart.setTheme(theme);
+        chart.setSeries(trainTest(paletteFor(theme)));
+      }
+    },
+    /** The diagram's and the charts' sizes follow the space a view gives them. */
+    relayout() {
+      network.relayout();
+      for (const chart of [lossChart, accuracyChart, diagnostics]) chart.relayout();
     },
     /** The divergence banner: {step, cause, learningRate} or null. */
     setDiverged(diverged) {

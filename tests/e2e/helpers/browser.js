@@ -92,3 +92,13 @@ export async function clickFirstLayerLink(page, timeout = 90000) {
   const point = await handle.jsonValue();
   await page.mouse.click(point.x, point.y);
 }
+
+/**
+ * Makes the page see prefers-color-scheme as `scheme` ('light' or 'dark').
+ * Behind a name of its own: Playwright says emulateMedia, Puppeteer
+ * emulateMediaFeatures.
+ */
+export async function emulateColorScheme(page, scheme) {
+  if (typeof page.emulateMedia === 'function') await page.emulateMedia({ colorScheme: scheme });
+  else await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+}

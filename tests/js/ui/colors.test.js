@@ -1,6 +1,7 @@
 import {
   NEGATIVE, POSITIVE, NEUTRAL, CLASS_COLORS, divergingColor, makeLut, fillHeatmap, lutIndex, LUT_SIZE,
   packRgba, makeClassLuts, fillArgmax, simulateDeuteranopia, luminance,
+  THEMES, paletteFor, simulateProtanopia, deltaE76, toLab, contrastRatio,
 } from '../../../web/ui/colors.js';
 
 const unpack = (p) => [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24];
@@ -121,5 +122,63 @@ describe('tiles at their own pixel size', () => {
     // A sigmoid output in [0, 1] mapped to [-1, 1]: 0.5 is the middle.
     fillHeatmapResampled(out, values, 5, resampleIndex(1, 2), lut, 2, -1);
     expect([...out]).toEqual(Array(4).fill(lut[lutIndex(0, 1)]));
+  });
+});
+
+// Both themes, seen with the two red-green deficiencies: the classes and the
+// two signs of a weight must stay far apart. 40 in CIE76 is about 17 times the
+// just-noticeable difference (2.3); a red/green pair falls to 6 (checked below).
+const SEEN_APART = 40;
+const VISIONS = { normal: (c) => c.slice(0, 3), deuteranopia: simulateDeuteranopia, protanopia: simulateProtanopia };
+
+describe('themes under simulated colour blindness', () => {
+  test('Lab and CIE76 agree with known values', () => {
+    const white = toLab([255, 255, 255]);
+    expect(white[0]).toBeCloseTo(100, 1);
+    expect(Math.abs(white[1]) + Math.abs(white[2])).toBeLessThan(0.1);
+    expect(toLab([0, 0, 0])[0]).toBeCloseTo(0, 5);
+    // sRGB red is L 53.2, a 80.1, b 67.2 (D65).
+    const red = toLab([255, 0, 0]);
+    expect(red[0]).toBeCloseTo(53.2, 0);
+    expect(red[1]).toBeCloseTo(80.1, 0);
+    expect(red[2]).toBeCloseTo(67.2, 0);
+    expect(deltaE76([255, 255, 255], [0, 0, 0])).toBeCloseTo(100, 1);
+  });
+
+  test('the threshold catches a red/green pair', () => {
+    expect(deltaE76(simulateDeuteranopia([200, 60, 60]), simulateDeuteranopia([60, 160, 60]))).toBeLessThan(SEEN_APART / 4);
+    expect(deltaE76([200, 60, 60], [60, 160, 60])).toBeGreaterThan(SEEN_APART);
+  });
+
+  for (const theme of ['light', 'dark']) {
+    const palette = THEMES[theme];
+    for (const [vision, see] of Object.entries(VISIONS)) {
+      test(`${theme}, ${vision}: the two classes, and each sign from zero, stay apart`, () => {
+        expect(deltaE76(see(palette.classes[0]), see(palette.classes[1]))).toBeGreaterThan(SEEN_APART);
+        const [negative, neutral, positive] = [-1, 0, 1].map((t) => see(divergingColor(t, palette)));
+        expect(deltaE76(negative, positive)).toBeGreaterThan(2 * SEEN_APART);
+        expect(deltaE76(negative, neutral)).toBeGreaterThan(SEEN_APART);
+        expect(deltaE76(positive, neutral)).toBeGreaterThan(SEEN_APART);
+        // Half a weight is still told from its opposite.
+        expect(deltaE76(see(divergingColor(-0.5, palette)), see(divergingColor(0.5, palette)))).toBeGreaterThan(SEEN_APART);
+      });
+    }
+
+    test(`${theme}: class colours and labels read against the background`, () => {
+      // Graphics need 3:1 (WCAG 1.4.11) where they are the only cue; the orange of the
+      // light theme (2.3:1) is also told by its points' edge and by its position on the scale.
+      expect(contrastRatio(palette.positive, palette.background)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(palette.ink, palette.background)).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(palette.ink, palette.empty)).toBeGreaterThanOrEqual(4.5);
+    });
+  }
+
+  test('dark luts start from the dark middle and fade toward the dark background', () => {
+    const lut = makeLut({ range: 1, palette: THEMES.dark });
+    expect(unpack(lut[LUT_SIZE >> 1]).slice(0, 3).every((c, i) => Math.abs(c - THEMES.dark.neutral[i]) <= 2)).toBe(true);
+    const faded = makeLut({ range: 1, fade: 1, palette: THEMES.dark });
+    expect(unpack(faded[0]).slice(0, 3)).toEqual([...THEMES.dark.background]);
+    expect(paletteFor('dark')).toBe(THEMES.dark);
+    expect(paletteFor('anything')).toBe(THEMES.light);
   });
 });

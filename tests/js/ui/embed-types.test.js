@@ -7,6 +7,7 @@ import { readDts } from '../helpers/dts.js';
 import { createController } from '../../../web/ui/controller.js';
 import { createPublicApi, API_EVENTS } from '../../../web/ui/public-api.js';
 import { UI_FLAGS, defaultState } from '../../../web/ui/state.js';
+import { VIEW_NAMES } from '../../../web/ui/view-layouts.js';
 import { PRESETS } from '../../../web/shared/presets.js';
 import { connectPlayground } from '../../../web/embed/connect.js';
 
@@ -46,6 +47,8 @@ test('the state types list exactly what getState() returns', async () => {
   expect(dts.members('interface', 'ViewFlags')).toEqual(Object.keys(UI_FLAGS).sort());
   expect([...dts.members('interface', 'UiState'), ...Object.keys(UI_FLAGS)].sort()).toEqual(Object.keys(state.ui).sort());
   expect(dts.union('Speed')).toEqual([...UI_FLAGS.speed.values]);
+  expect(dts.union('Theme')).toEqual([...UI_FLAGS.theme.values]);
+  expect(dts.union('ViewName')).toEqual([...VIEW_NAMES]);
 });
 
 test('Preset declares every key the lessons use', () => {

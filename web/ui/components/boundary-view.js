@@ -11,21 +11,26 @@
 
 import { DOMAIN } from '../../shared/protocol.js';
 import {
-  makeLut, makeClassLuts, fillHeatmap, fillArgmax, CLASS_COLORS, NEGATIVE, POSITIVE, divergingColor, cssColor, LUT_SIZE,
+  makeLut, makeClassLuts, fillHeatmap, fillArgmax, THEMES, paletteFor, divergingColor, cssColor, LUT_SIZE,
 } from '../colors.js';
 import { el, sizeCanvas, flattenCanvases } from '../dom.js';
 
 const BACKGROUND_FADE = 0.35;
-const SMOOTH_LUT = makeLut({ range: 1, fade: BACKGROUND_FADE });
-// Discretized: every value below zero is the negative colour, the rest positive.
-const STEP_LUT = SMOOTH_LUT.map((_, i) => (i < LUT_SIZE / 2 ? SMOOTH_LUT[0] : SMOOTH_LUT[LUT_SIZE - 1]));
-STEP_LUT.range = 1;
 const MAX_SIZE = 420;
 
-export function pointColor(label, problem) {
-  if (problem === 'regression') return cssColor(divergingColor(label));
-  if (problem === 'binary') return cssColor(label > 0.5 ? POSITIVE : NEGATIVE);
-  return cssColor(CLASS_COLORS[Math.max(0, Math.round(label)) % CLASS_COLORS.length]);
+/** The smooth and the discretized lookup tables of a palette. */
+function backgroundLuts(palette) {
+  const smooth = makeLut({ range: 1, fade: BACKGROUND_FADE, palette });
+  // Discretized: every value below zero is the negative colour, the rest positive.
+  const step = smooth.map((_, i) => (i < LUT_SIZE / 2 ? smooth[0] : smooth[LUT_SIZE - 1]));
+  step.range = 1;
+  return { smooth, step };
+}
+
+export function pointColor(label, problem, palette = THEMES.light) {
+  if (problem === 'regression') return cssColor(divergingColor(label, palette));
+  if (problem === 'binary') return cssColor(label > 0.5 ? palette.positive : palette.negative);
+  return cssColor(palette.classes[Math.max(0, Math.round(label)) % palette.classes.length]);
 }
 
 export function createBoundaryView(container, { onPlotClick } = {}) {
@@ -41,6 +46,8 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   let problem = 'binary';
   let options = { showTest: false, discretize: false };
   let hasBackground = false;
+  let palette = THEMES.light;
+  let luts = backgroundLuts(palette);
 
   function resize() {
     size = Math.max(120, Math.min(MAX_SIZE, container.clientWidth || 300));
@@ -79,10 +86,10 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     }
     const count = n * n;
     if (multiclass && outputs > 1) {
-      if (!classLuts || classLuts.length !== outputs) classLuts = makeClassLuts(outputs, BACKGROUND_FADE);
+      if (!classLuts || classLuts.length !== outputs) classLuts = makeClassLuts(outputs, BACKGROUND_FADE, palette);
       fillArgmax(pixels, grid, offset * count, count, classLuts, options.discretize);
     } else {
-      fillHeatmap(pixels, 0, grid, offset * count, count, options.discretize ? STEP_LUT : SMOOTH_LUT, scale, shift);
+      fillHeatmap(pixels, 0, grid, offset * count, count, options.discretize ? luts.step : luts.smooth, scale, shift);
     }
     context.putImageData(image, 0, 0);
     hasBackground = true;
@@ -90,7 +97,7 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
 
   /** Before the first grid: a neutral plane. */
   function drawEmpty() {
-    context.fillStyle = '#f2f4f5';
+    context.fillStyle = cssColor(palette.empty);
     context.fillRect(0, 0, canvas.width, canvas.height);
   }
 
@@ -99,11 +106,11 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   function drawPoints(context, flat, test) {
     if (!flat) return;
     context.lineWidth = test ? 1.5 : 1;
-    context.strokeStyle = test ? '#1b1f23' : '#ffffff';
+    context.strokeStyle = cssColor(test ? palette.testEdge : palette.pointEdge);
     for (let i = 0; i + 2 < flat.length; i += 3) {
       const x = toPixel(flat[i]);
       const y = size - toPixel(flat[i + 1]);
-      context.fillStyle = pointColor(flat[i + 2], problem);
+      context.fillStyle = pointColor(flat[i + 2], problem, palette);
       context.beginPath();
       context.arc(x, y, 3, 0, 2 * Math.PI);
       context.fill();
@@ -112,7 +119,7 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   }
 
   function drawAxes(context) {
-    context.fillStyle = '#33404d';
+    context.fillStyle = cssColor(palette.ink);
     context.font = '10px system-ui, sans-serif';
     for (const tick of [-DOMAIN, -DOMAIN / 2, 0, DOMAIN / 2, DOMAIN]) {
       const p = toPixel(tick);
@@ -159,6 +166,16 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     setPoints,
     setOptions,
     update,
+    /** light or dark: new colours from the next frame on (the points and axes at once). */
+    setTheme(theme) {
+      if (paletteFor(theme) === palette) return;
+      palette = paletteFor(theme);
+      luts = backgroundLuts(palette);
+      classLuts = null;
+      hasBackground = false;
+      drawEmpty();
+      drawOverlay();
+    },
     destroy() {
       observer.disconnect();
       canvas.parentNode.remove();

@@ -4,10 +4,14 @@
 // operable (arrow keys move between datasets).
 
 import { el, uid } from '../dom.js';
-import { makeLut, fillHeatmap, CLASS_COLORS, packRgba } from '../colors.js';
+import { makeLut, fillHeatmap, packRgba, cssColor, THEMES, paletteFor } from '../colors.js';
 
 const ICON = 40;
-const LUT = makeLut({ range: 1 });
+const LUTS = new Map(); // palette -> its lookup table, made once
+const lutOf = (palette) => {
+  if (!LUTS.has(palette)) LUTS.set(palette, makeLut({ range: 1, palette }));
+  return LUTS.get(palette);
+};
 
 const LABELS = Object.freeze({
   circle: 'Circle', xor: 'Exclusive or', gauss: 'Two Gaussians', spiral: 'Spiral',
@@ -41,7 +45,7 @@ function spiral3Class(x, y) {
   return Math.floor(turn / ((2 * Math.PI) / 3)) % 3;
 }
 
-function drawIcon(canvas, name) {
+function drawIcon(canvas, name, palette = THEMES.light) {
   canvas.width = ICON;
   canvas.height = ICON;
   const context = canvas.getContext('2d');
@@ -53,17 +57,17 @@ function drawIcon(canvas, name) {
       const x = ((col + 0.5) / ICON) * 12 - 6;
       const y = 6 - ((row + 0.5) / ICON) * 12;
       if (name === 'spiral3') {
-        const [r, g, b] = CLASS_COLORS[spiral3Class(x, y)];
+        const [r, g, b] = palette.classes[spiral3Class(x, y)];
         pixels[row * ICON + col] = packRgba(r, g, b);
       } else {
         values[row * ICON + col] = SHAPES[name](x, y);
       }
     }
   }
-  if (name !== 'spiral3') fillHeatmap(pixels, 0, values, 0, values.length, LUT);
+  if (name !== 'spiral3') fillHeatmap(pixels, 0, values, 0, values.length, lutOf(palette));
   context.putImageData(image, 0, 0);
   if (name === 'custom') {
-    context.fillStyle = '#33404d';
+    context.fillStyle = cssColor(palette.ink);
     context.font = 'bold 22px system-ui, sans-serif';
     context.fillText('+', 13, 28);
   }
@@ -71,15 +75,18 @@ function drawIcon(canvas, name) {
 
 /**
  * datasets: names to offer; onChange(name) when the user picks one.
- * Returns {element, setValue(name), setDisabled(bool)}.
+ * Returns {element, setValue(name), setDisabled(bool), setTheme(theme)}.
  */
 export function createDatasetPicker(container, { datasets, onChange }) {
   const group = uid('dataset');
   const fieldset = el('fieldset', { class: 'dataset-picker', 'data-control': 'dataset' }, el('legend', { text: 'Dataset' }));
   const inputs = new Map();
+  const icons = new Map();
+  let palette = THEMES.light;
   for (const name of datasets) {
     const canvas = el('canvas', { 'aria-hidden': 'true' });
-    drawIcon(canvas, name);
+    drawIcon(canvas, name, palette);
+    icons.set(name, canvas);
     const input = el('input', { type: 'radio', name: group, value: name, class: 'visually-hidden', onChange: () => onChange(name) });
     inputs.set(name, input);
     fieldset.append(el('label', { class: 'dataset-option', title: LABELS[name] ?? name },
@@ -94,6 +101,12 @@ export function createDatasetPicker(container, { datasets, onChange }) {
     },
     setDisabled(disabled) {
       for (const input of inputs.values()) input.disabled = disabled;
+    },
+    /** light or dark: the icons are drawn again in the theme's colours. */
+    setTheme(theme) {
+      if (paletteFor(theme) === palette) return;
+      palette = paletteFor(theme);
+      for (const [name, canvas] of icons) drawIcon(canvas, name, palette);
     },
   };
 }

@@ -8,7 +8,7 @@
 
 import { HISTOGRAM } from '../../shared/protocol.js';
 import { normaliseHistogram, summariseSlopes, zeroBin, histogramLabel } from '../chart-data.js';
-import { sequentialColor, cssColor, POSITIVE } from '../colors.js';
+import { sequentialColor, cssColor, THEMES, paletteFor } from '../colors.js';
 import { el, uid, sizeCanvas, formatValue } from '../dom.js';
 import { createLineChart } from './line-chart.js';
 
@@ -21,13 +21,16 @@ const HIST_BARS = 34;
 const HIST_LABELS = 11;
 const HIST_HEIGHT = HIST_BARS + HIST_LABELS;
 const ZERO_BIN = zeroBin(HISTOGRAM);
-const BAR_COLOR = cssColor(POSITIVE);
-const ZERO_COLOR = '#1b1f23'; // dark, so the pile of exact zeros stands out from the blue bars
+// Bars in the positive colour; the bin at 0 in the ink's contrast colour, so the pile of exact zeros stands out.
 
-export function layerSeries(count) {
+// Cividis's dark end vanishes on a dark plane: there the scale starts part-way up.
+const SEQUENTIAL_START = { light: 0, dark: 0.45 };
+
+export function layerSeries(count, palette = THEMES.light) {
+  const start = palette === THEMES.dark ? SEQUENTIAL_START.dark : SEQUENTIAL_START.light;
   return Array.from({ length: count }, (_, l) => ({
     label: l === count - 1 ? 'output' : `layer ${l + 1}`,
-    color: cssColor(sequentialColor(count > 1 ? l / (count - 1) : 0)),
+    color: cssColor(sequentialColor(start + (1 - start) * (count > 1 ? l / (count - 1) : 0))),
   }));
 }
 
@@ -58,6 +61,7 @@ export function createDiagnosticsView(container) {
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];
+  let palette = THEMES.light;
 
   function buildRows(layers) {
     body.replaceChildren();
@@ -89,18 +93,18 @@ export function createDiagnosticsView(container) {
     const context = sizeCanvas(canvas, HIST_WIDTH, HIST_HEIGHT);
     const { heights, total } = normaliseHistogram(counts);
     context.clearRect(0, 0, HIST_WIDTH, HIST_HEIGHT);
-    context.fillStyle = '#f0f2f4';
+    context.fillStyle = cssColor(palette.histogram);
     context.fillRect(0, 0, HIST_WIDTH, HIST_BARS);
     heights.forEach((h, i) => {
       if (!(h > 0)) return;
       // Any non-empty bin shows at least 1 px, so a thin tail is still seen.
       const height = Math.max(1, Math.round(h * (HIST_BARS - 2)));
-      context.fillStyle = i === ZERO_BIN ? ZERO_COLOR : BAR_COLOR;
+      context.fillStyle = cssColor(i === ZERO_BIN ? palette.zeroBar : palette.positive);
       context.fillRect(HIST_PAD + i * BAR_PITCH, HIST_BARS - height, BAR_PITCH - 1, height);
     });
-    context.fillStyle = '#8a949d';
+    context.fillStyle = cssColor(palette.histogramAxis);
     context.fillRect(0, HIST_BARS, HIST_WIDTH, 1);
-    context.fillStyle = '#33404d';
+    context.fillStyle = cssColor(palette.ink);
     context.font = '9px system-ui, sans-serif';
     context.textBaseline = 'bottom';
     const labelAt = (text, bin, align) => {
@@ -146,7 +150,7 @@ export function createDiagnosticsView(container) {
    */
   function updateGradients(data, zeroLayers = []) {
     const layers = data.length - 1;
-    if (layers !== gradients.seriesCount && layers > 0) gradients.setSeries(layerSeries(layers));
+    if (layers !== gradients.seriesCount && layers > 0) gradients.setSeries(layerSeries(layers, palette));
     gradients.setData(data);
     const names = zeroLayers.map((l) => (l === layers - 1 ? 'output' : `layer ${l + 1}`));
     const text = names.length
@@ -173,6 +177,15 @@ export function createDiagnosticsView(container) {
     updateGradients,
     setDiverged,
     gradientCanvas: () => gradients.canvas(),
+    relayout: () => gradients.relayout(),
+    /** light or dark: the histograms and the chart are drawn again in the theme's colours. */
+    setTheme(theme) {
+      if (paletteFor(theme) === palette) return;
+      palette = paletteFor(theme);
+      gradients.setTheme(theme);
+      gradients.setSeries(layerSeries(gradients.seriesCount, palette));
+      for (const row of rows) if (row.last.histogram !== undefined) drawHistogram(row.histogram, row.last.histogram, row.name);
+    },
     destroy() {
       gradients.destroy();
       container.replaceChildren();

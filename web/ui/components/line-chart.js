@@ -4,6 +4,7 @@
 
 import uPlot from 'uplot';
 import { el } from '../dom.js';
+import { THEMES, paletteFor, cssColor } from '../colors.js';
 import { logRange, logAxisOptions, WHOLE_NUMBER_INCREMENTS, chooseLogScale, positiveOrNull } from '../chart-data.js';
 
 const DEFAULT_HEIGHT = 150;
@@ -25,15 +26,24 @@ export function createLineChart(container, options) {
   let seriesCount = options.series.length;
   let series = options.series;
   let log = Boolean(options.log);
-  const height = options.height ?? DEFAULT_HEIGHT;
+  // A view may ask for a shorter chart: --chart-height on the host (px; styles.css).
+  const wantedHeight = () => Number.parseFloat(getComputedStyle(host).getPropertyValue('--chart-height')) || (options.height ?? DEFAULT_HEIGHT);
+  let height = options.height ?? DEFAULT_HEIGHT;
+  let palette = THEMES.light;
+  let lastData = null;
 
   function build() {
     if (plot) plot.destroy();
+    height = wantedHeight();
     seriesCount = series.length;
     title.textContent = log && !options.log ? `${options.title} (log scale)` : options.title;
     const yScale = log
       ? { distr: 3, log: 10, range: (u, min, max) => logRange(min, max) }
       : { auto: !options.yRange, range: options.yRange };
+    // Axis text and grid in the theme's colours (uPlot draws them on its canvas).
+    const ink = cssColor(palette.ink);
+    const grid = { stroke: cssColor(palette.chartGrid), width: 1 };
+    const ticks = { stroke: cssColor(palette.chartGrid), width: 1 };
     plot = new uPlot({
       width: Math.max(160, host.clientWidth || container.clientWidth || 300),
       height,
@@ -42,12 +52,12 @@ export function createLineChart(container, options) {
       scales: { x: { time: false }, y: yScale },
       axes: [
         {
-          label: options.xLabel ?? 'step', size: X_AXIS_SIZE, labelSize: X_LABEL_SIZE, font: '10px system-ui', labelFont: '11px system-ui',
+          stroke: ink, grid, ticks, label: options.xLabel ?? 'step', size: X_AXIS_SIZE, labelSize: X_LABEL_SIZE, font: '10px system-ui', labelFont: '11px system-ui',
           incrs: WHOLE_NUMBER_INCREMENTS, // steps are counted: no "0.5" ticks early in a run
         },
         log
-          ? { size: 46, font: '10px system-ui', ...logAxisOptions(height - X_AXIS_SIZE - X_LABEL_SIZE) }
-          : { size: 46, font: '10px system-ui' },
+          ? { stroke: ink, grid, ticks, size: 46, font: '10px system-ui', ...logAxisOptions(height - X_AXIS_SIZE - X_LABEL_SIZE) }
+          : { stroke: ink, grid, ticks, size: 46, font: '10px system-ui' },
       ],
       series: [
         { label: options.xLabel ?? 'step' },
@@ -55,6 +65,7 @@ export function createLineChart(container, options) {
         ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash, spanGaps: false, points: { size: 4 } })),
       ],
     }, [[], ...series.map(() => [])], host);
+    if (lastData && lastData.length === series.length + 1) plot.setData(lastData);
   }
 
   build();
@@ -84,7 +95,18 @@ export function createLineChart(container, options) {
         }
       }
       // A log axis has no place for zero or less: gaps there.
-      plot.setData(log && !options.log ? [data[0], ...data.slice(1).map(positiveOrNull)] : data);
+      lastData = log && !options.log ? [data[0], ...data.slice(1).map(positiveOrNull)] : data;
+      plot.setData(lastData);
+    },
+    /** Builds the chart again when the height its view asks for changed. */
+    relayout() {
+      if (wantedHeight() !== height) build();
+    },
+    /** light or dark: the axes and grid are drawn again in the theme's colours. */
+    setTheme(theme) {
+      if (paletteFor(theme) === palette) return;
+      palette = paletteFor(theme);
+      build();
     },
     /** The chart's pixels, for the PNG export. */
     canvas() {

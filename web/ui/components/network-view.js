@@ -13,20 +13,28 @@
 // frame cost several times more in Chromium's software canvas).
 
 import { DOMAIN } from '../../shared/protocol.js';
-import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor } from '../colors.js';
+import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor, THEMES, paletteFor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
 import { drawnParamsPlan, drawnWeightIndex } from '../../shared/drawn-params.js';
 import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
 
-const HIDDEN_LUT = makeLut({ range: 3, soft: true });
-const OUTPUT_LUT = makeLut({ range: 1 });
-const PLACEHOLDER = '#d9dde1';
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
 // Redrawing hundreds of antialiased strokes costs a few ms: 4 times a second while training (weights move slowly).
 const LINK_INTERVAL_MS = 250;
-const LINK_COLORS = Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t), 0.85));
+// The default height the unit columns may take; a small view sets --network-height on the host (styles.css).
+const DEFAULT_HEIGHT = 560;
+
+/** What the diagram draws with, in a palette: tile luts and link colours by weight bucket. */
+function diagramColors(palette) {
+  return {
+    palette,
+    hidden: makeLut({ range: 3, soft: true, palette }),
+    output: makeLut({ range: 1, palette }),
+    links: Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t, palette), 0.85)),
+  };
+}
 
 export function createNetworkView(container, { onLinkClick } = {}) {
   const linkCanvas = el('canvas', { class: 'network-links', 'aria-hidden': 'true' });
@@ -43,6 +51,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   let cssWidth = 0;
   let linksDrawnAt = -Infinity;
   let linksShowParams = false;
+  let colors = diagramColors(THEMES.light);
 
   function relayout() {
     if (!structure) return;
@@ -50,7 +59,8 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const columns = structure.layers.length + 1;
     const tallest = Math.max(structure.inputs.length, ...structure.layers.map((l) => Math.min(l.outputs, 16)));
     const byWidth = Math.floor((cssWidth / columns) * 0.55);
-    const byHeight = Math.floor(560 / Math.max(tallest, 1)) - 6;
+    const height = Number.parseFloat(getComputedStyle(container).getPropertyValue('--network-height')) || DEFAULT_HEIGHT;
+    const byHeight = Math.floor(height / Math.max(tallest, 1)) - 6;
     const nodeSize = Math.max(12, Math.min(40, byWidth, byHeight));
     layout = layoutNetwork({ inputs: structure.inputs, layers: structure.layers, width: cssWidth, nodeSize });
     sizeCanvas(canvas, cssWidth, layout.height + 2 * LABEL_SPACE);
@@ -127,7 +137,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     context.lineCap = 'round';
     buckets.forEach((links, bucket) => {
       if (!links.length) return;
-      context.strokeStyle = LINK_COLORS[bucket];
+      context.strokeStyle = colors.links[bucket];
       context.lineWidth = linkStyle(bucket).width;
       context.beginPath();
       for (const link of links) {
@@ -159,7 +169,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       for (const node of layout.columns[c].nodes) {
         const index = gridNodeIndex(layers, c - 1, node.unit, gridHidden);
         if (index < 0 || index >= nodes) continue; // no grid for this unit: its placeholder stays
-        fillHeatmapResampled(tile.pixels, grid, index * count, tile.index, isOutput ? OUTPUT_LUT : HIDDEN_LUT, scale, shift);
+        fillHeatmapResampled(tile.pixels, grid, index * count, tile.index, isOutput ? colors.output : colors.hidden, scale, shift);
         const [x, y] = tileOrigin(node);
         context.putImageData(tile.image, x, y);
       }
@@ -171,7 +181,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const size = layout.nodeSize - 2;
     context.save();
     context.translate(0, LABEL_SPACE);
-    context.fillStyle = PLACEHOLDER;
+    context.fillStyle = cssColor(colors.palette.placeholder);
     layout.columns.forEach((column, c) => {
       if (c > 0) for (const node of column.nodes) context.fillRect(node.x + 1, node.y + 1, size, size);
     });
@@ -183,7 +193,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     if (!tile.px) return;
     for (const node of layout.columns[0].nodes) {
       const values = featureGrid(structure.inputs[node.unit], tile.px, DOMAIN);
-      fillHeatmap(tile.pixels, 0, values, 0, values.length, OUTPUT_LUT);
+      fillHeatmap(tile.pixels, 0, values, 0, values.length, colors.output);
       const [x, y] = tileOrigin(node);
       context.putImageData(tile.image, x, y);
     }
@@ -194,13 +204,13 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const size = layout.nodeSize;
     context.save();
     context.translate(0, LABEL_SPACE);
-    context.strokeStyle = '#55606b';
+    context.strokeStyle = cssColor(colors.palette.frame);
     context.lineWidth = 1;
     layout.columns.forEach((column) => {
       for (const node of column.nodes) context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
       if (column.hiddenCount > 0) {
         const lastNode = column.nodes[column.nodes.length - 1];
-        context.fillStyle = '#33404d';
+        context.fillStyle = cssColor(colors.palette.ink);
         context.font = '11px system-ui, sans-serif';
         context.fillText(`+${column.hiddenCount}`, lastNode.x, lastNode.y + size + 12);
       }
@@ -209,7 +219,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   }
 
   function drawLabels(context) {
-    context.fillStyle = '#33404d';
+    context.fillStyle = cssColor(colors.palette.ink);
     context.font = '11px system-ui, sans-serif';
     context.textBaseline = 'alphabetic';
     layout.columns.forEach((column, c) => {
@@ -270,6 +280,17 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     toCanvas: () => flattenCanvases([linkCanvas, canvas]),
     setStructure,
     update,
+    /** light or dark: the diagram is redrawn in the theme's colours. */
+    setTheme(theme) {
+      if (paletteFor(theme) === colors.palette) return;
+      colors = diagramColors(paletteFor(theme));
+      drawAll();
+    },
+    /** Lays the diagram out again (a view changed the height it may take). */
+    relayout() {
+      relayout();
+      drawAll();
+    },
     destroy() {
       observer.disconnect();
       stack.remove();

@@ -129,5 +129,5 @@ export function createDataPanel(container, ctx) {
     message.classList.toggle('error', Boolean(isError));
   }
 
-  return { update, labelForClick, showMessage, loadCsv, setDatasetDisabled: picker.setDisabled };
+  return { update, labelForClick, showMessage, loadCsv, setDatasetDisabled: picker.setDisabled, setTheme: picker.setTheme };
 }
