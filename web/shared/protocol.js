@@ -179,6 +179,9 @@ export const Event = Object.freeze({
  * @property {number} actStd
  * @property {number} sparsity      fraction of activations exactly 0, last full pass
  * @property {number} deadUnits     units 0 for every training sample, last full pass
+ * @property {number} saturatedUnits  sigmoid/tanh units within 2% of a limit on 95% of the samples, last full pass
+ * @property {Uint32Array} deadMask      per unit: 1 where it is dead
+ * @property {Uint32Array} saturatedMask per unit: 1 where it is saturated
  * @property {number[]} histogram   fixed bins, see HISTOGRAM
  * @property {number} weightNorm
  * @property {number} gradNorm
