@@ -21,6 +21,7 @@ import { createController } from './controller.js';
 import { createPublicApi } from './public-api.js';
 import { createFrameDriver } from './frames.js';
 import { createUrlSync } from './url-sync.js';
+import { createShortcuts } from './shortcuts.js';
 import { wasmSource } from './wasm-source.js';
 
 /**
@@ -111,6 +112,11 @@ export function mountPlayground(root, options = {}) {
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
   });
 
+  // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
+  const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell, {
+    togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
+  });
+
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
   render(controller.state, null);
   const ready = controller.start();
@@ -138,6 +144,7 @@ export function mountPlayground(root, options = {}) {
       frames.stop();
       url.destroy();
       resizes?.disconnect();
+      shortcuts.destroy();
       client.terminate();
       views.destroy();
       layout.shell.remove();
