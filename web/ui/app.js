@@ -113,7 +113,7 @@ export function mountPlayground(root, options = {}) {
   });
 
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
-  const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell, {
+  const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
     togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
   });
 

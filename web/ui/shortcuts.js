@@ -33,8 +33,8 @@ export function shortcutFor(event) {
 /**
  * Listens on `keyTarget` (the document for the stand-alone page, the
  * playground's own element when embedded, so two widgets on a page never
- * both answer) and runs actions[shortcut.action]. The help dialog goes into
- * `dialogHost`. Returns {openHelp, destroy}.
+ * both answer) and runs actions[shortcut.action]. The help dialog and a
+ * button that opens it go into `dialogHost`. Returns {openHelp, destroy}.
  */
 export function createShortcuts(keyTarget, dialogHost, actions) {
   const titleId = uid('shortcuts');
@@ -45,7 +45,9 @@ export function createShortcuts(keyTarget, dialogHost, actions) {
       el('th', { scope: 'row' }, el('kbd', { text: s.label })), el('td', { text: s.description }))))),
     el('p', { class: 'small', text: 'They do nothing while you type in a field.' }),
     close);
-  dialogHost.append(dialog);
+  // The one visible door to the dialog, for those who do not know to press ?.
+  const opener = el('button', { type: 'button', class: 'shortcut-opener', text: 'Keyboard shortcuts (?)' });
+  dialogHost.append(opener, dialog);
   let returnFocus = null;
 
   function openHelp() {
@@ -58,6 +60,7 @@ export function createShortcuts(keyTarget, dialogHost, actions) {
     if (dialog.open) dialog.close();
   }
   close.addEventListener('click', closeHelp);
+  opener.addEventListener('click', openHelp);
   dialog.addEventListener('close', () => { returnFocus?.focus?.(); returnFocus = null; });
   // The modal dialog keeps the page inert; Tab also stays within it.
   dialog.addEventListener('keydown', (event) => {
@@ -89,6 +92,7 @@ export function createShortcuts(keyTarget, dialogHost, actions) {
     openHelp,
     destroy() {
       keyTarget.removeEventListener('keydown', onKey);
+      opener.remove();
       dialog.remove();
     },
   };
