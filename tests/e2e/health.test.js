@@ -62,7 +62,7 @@ describe('the ReLU spiral at learning rate 10', () => {
     // The diagram's caption explains the marks it draws, with the count.
     const caption = await page.$eval('.network-caption', (p) => p.textContent);
     expect(caption).toMatch(/× marks a dead unit \(0 on every training sample; \d+ in all\)/);
-    expect(caption).toContain('a red frame the layer a message below is about');
+    expect(caption).toContain('a red frame marks the layer a message below is about');
     // The culprit frame is drawn: red pixels on the diagram's canvas.
     const red = await page.$eval('.network-canvas', (canvas) => {
       const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -77,6 +77,17 @@ describe('the ReLU spiral at learning rate 10', () => {
   });
 });
 
+test.each([['desktop', DESKTOP], ['phone', PHONE]])('tanh at learning rate 3: saturated units are told and marked (%s)', async (name, viewport) => {
+  const page = await open('dataset=spiral&hidden=8,8&activation=tanh&optimizer=sgd&learningRate=3&seed=1', viewport);
+  await page.waitForFunction(() => document.querySelector('.banner-health li[data-finding="saturated"]'), null, WAIT);
+  const message = await page.$eval('.banner-health li[data-finding="saturated"]', (li) => li.textContent);
+  expect(message).toMatch(/\d of 8 units in layer \d are saturated/);
+  expect(await page.$eval('.network-caption', (p) => p.textContent)).toMatch(/◥ marks a saturated unit \(at a limit of its activation on 95% of the samples; \d+ in all\)/);
+  await page.evaluate(() => window.reluPlayground.pause());
+  await page.evaluate(() => document.querySelector('.network-host').closest('section').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(SHOTS, `health-saturated-${name}.png`) });
+});
+
 test('a healthy preset trains without a message; the gradient charts smooth on request', async () => {
   const page = await open('lesson=relu-spiral');
   await page.waitForFunction(() => Number.parseFloat(document.querySelector('[data-stat="epoch"]')?.textContent) > 30, null, WAIT);
@@ -84,7 +95,7 @@ test('a healthy preset trains without a message; the gradient charts smooth on r
   expect(await page.$$eval('.banner-health li', (items) => items.length)).toBe(0);
   expect(await page.$$eval('.diag-chart .chart-title', (titles) => titles.map((t) => t.textContent)))
     .toEqual(['Gradient norm per layer (log scale)', 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)']);
-  await page.click('[data-control="smoothGradients"] input');
+  await page.click('.diag-smooth input');
   await page.evaluate(() => window.reluPlayground.pause());
   await page.evaluate(() => document.querySelector('.diag-chart').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(SHOTS, 'gradient-charts-smoothed-desktop.png') });

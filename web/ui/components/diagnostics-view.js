@@ -62,7 +62,7 @@ export function createDiagnosticsView(container) {
   const updates = createLineChart(chartHost, { title: 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)', series: layerSeries(1), log: true, height: 160 });
   const smoothId = uid('smooth');
   const smoothBox = el('input', { type: 'checkbox', id: smoothId });
-  chartHost.prepend(el('span', { class: 'check diag-smooth', 'data-control': 'smoothGradients' }, smoothBox,
+  chartHost.prepend(el('span', { class: 'check diag-smooth' }, smoothBox,
     el('label', { for: smoothId, text: `Smooth both charts (moving average over ${SMOOTHING_ROWS} points)` })));
   const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];

@@ -132,8 +132,8 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const saturated = count(marks.saturated);
     const parts = [];
     if (dead) parts.push(`× marks a dead unit (0 on every training sample; ${dead} in all)`);
-    if (saturated) parts.push(`◥ a saturated one (at a limit of its activation on 95% of the samples; ${saturated})`);
-    if (marks.culpritLayers.length) parts.push('a red frame the layer a message below is about');
+    if (saturated) parts.push(`◥ marks a saturated unit (at a limit of its activation on 95% of the samples; ${saturated} in all)`);
+    if (marks.culpritLayers.length) parts.push('a red frame marks the layer a message below is about');
     caption.textContent = `${BASE_CAPTION}${parts.length ? ` ${parts.join('; ')}.` : ''}`;
   }
 
