@@ -23,6 +23,7 @@ inline constexpr float kHistogramMax = 4.0f;
 
 // A saturated unit (LayerDiagnostics::saturatedUnits): its output lies within
 // 2% of the activation's range from a limit on at least 95% of the samples.
+// SATURATION in web/shared/protocol.js is held to these by core-constants.test.js.
 inline constexpr float kSaturationMargin = 0.02f;
 inline constexpr float kSaturatedShare = 0.95f;
 

@@ -82,7 +82,7 @@ test.each([['desktop', DESKTOP], ['phone', PHONE]])('tanh at learning rate 3: sa
   await page.waitForFunction(() => document.querySelector('.banner-health li[data-finding="saturated"]'), null, WAIT);
   const message = await page.$eval('.banner-health li[data-finding="saturated"]', (li) => li.textContent);
   expect(message).toMatch(/\d of 8 units in layer \d are saturated/);
-  expect(await page.$eval('.network-caption', (p) => p.textContent)).toMatch(/◥ marks a saturated unit \(at a limit of its activation on 95% of the samples; \d+ in all\)/);
+  expect(await page.$eval('.network-caption', (p) => p.textContent)).toMatch(/◥ marks a saturated unit \(within 2% of a limit of its activation on 95% of the samples; \d+ in all\)/);
   await page.evaluate(() => window.reluPlayground.pause());
   await page.evaluate(() => document.querySelector('.network-host').closest('section').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(SHOTS, `health-saturated-${name}.png`) });

@@ -216,9 +216,16 @@ export const Event = Object.freeze({
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
  */
 
-// HISTOGRAM and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
+// HISTOGRAM, SATURATION and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
 // kDomain in config.h), held to what it bins and draws by
 // tests/js/api/core-constants.test.js.
+
+/**
+ * A saturated sigmoid/tanh unit (the layers' saturatedMask): its output lies within
+ * `margin` of the activation's range from a limit on at least `share` of the
+ * training samples (kSaturationMargin, kSaturatedShare in cpp/model/trainer.h).
+ */
+export const SATURATION = Object.freeze({ margin: 0.02, share: 0.95 });
 
 /** The fixed activation histogram of the core. */
 export const HISTOGRAM = Object.freeze({ bins: 40, min: -4, max: 4 });

@@ -12,7 +12,7 @@
 // the tiles' own pixel size (scaling a bigger image with drawImage every
 // frame cost several times more in Chromium's software canvas).
 
-import { DOMAIN } from '../../shared/protocol.js';
+import { DOMAIN, SATURATION } from '../../shared/protocol.js';
 import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
@@ -132,7 +132,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     const saturated = count(marks.saturated);
     const parts = [];
     if (dead) parts.push(`× marks a dead unit (0 on every training sample; ${dead} in all)`);
-    if (saturated) parts.push(`◥ marks a saturated unit (at a limit of its activation on 95% of the samples; ${saturated} in all)`);
+    if (saturated) parts.push(`◥ marks a saturated unit (within ${SATURATION.margin * 100}% of a limit of its activation on ${SATURATION.share * 100}% of the samples; ${saturated} in all)`);
     if (marks.culpritLayers.length) parts.push('a red frame marks the layer a message below is about');
     caption.textContent = `${BASE_CAPTION}${parts.length ? ` ${parts.join('; ')}.` : ''}`;
   }
