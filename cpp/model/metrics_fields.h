@@ -46,7 +46,8 @@ void VisitMetrics(const Metrics& m, unsigned groups, Visitor&& visit) {
   }
 }
 
-// Visits one layer's diagnostics. `histogram` is a std::vector<uint32_t>;
+// Visits one layer's diagnostics. `histogram`, `deadMask` and `saturatedMask`
+// are std::vector<uint32_t>;
 // `preluSlopes` a std::vector<float>, empty but for PReLU layers.
 template <typename Visitor>
 void VisitLayerDiagnostics(const LayerDiagnostics& d, Visitor&& visit) {
@@ -58,6 +59,9 @@ void VisitLayerDiagnostics(const LayerDiagnostics& d, Visitor&& visit) {
   visit("actStd", d.actStd);
   visit("sparsity", d.sparsity);
   visit("deadUnits", d.deadUnits);
+  visit("saturatedUnits", d.saturatedUnits);
+  visit("deadMask", d.deadMask);
+  visit("saturatedMask", d.saturatedMask);
   visit("weightNorm", d.weightNorm);
   visit("gradNorm", d.gradNorm);
   visit("updateRatio", d.updateRatio);

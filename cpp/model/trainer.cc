@@ -152,6 +152,7 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->layerUpdates.assign(layer_count, LayerUpdate());
   impl->layerSums.resize(layer_count);
   impl->unitAlive.resize(layer_count);
+  impl->unitNearLimit.resize(layer_count);
   impl->gridOutputs.resize(layer_count);
   impl->metrics.layers.resize(layer_count);
   for (size_t l = 0; l < layer_count; ++l) {
@@ -162,6 +163,10 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
     diag.histogram.assign(kHistogramBins, 0);
     diag.preluSlopes.assign(static_cast<size_t>(layer.slopeCount), 0.0f);
     impl->unitAlive[l].assign(static_cast<size_t>(layer.outputs), 0);
+    const bool bounded = layer.act == Act::kSigmoid || layer.act == Act::kTanh;
+    impl->unitNearLimit[l].assign(bounded ? static_cast<size_t>(layer.outputs) : 0, 0u);
+    diag.deadMask.assign(static_cast<size_t>(layer.outputs), 0u);
+    diag.saturatedMask.assign(static_cast<size_t>(layer.outputs), 0u);
   }
   impl->order.resize(impl->trainPoints.size());
   impl->ResetTraining();
@@ -194,7 +199,9 @@ void Trainer::Impl::ResetTraining() {
   metrics.divergedCause.clear();
   for (LayerDiagnostics& diag : metrics.layers) {
     diag.preMean = diag.preStd = diag.actMean = diag.actStd = diag.sparsity = 0.0f;
-    diag.deadUnits = 0;
+    diag.deadUnits = diag.saturatedUnits = 0;
+    std::fill(diag.deadMask.begin(), diag.deadMask.end(), 0u);
+    std::fill(diag.saturatedMask.begin(), diag.saturatedMask.end(), 0u);
     std::fill(diag.histogram.begin(), diag.histogram.end(), 0u);
     diag.gradNorm = diag.updateRatio = 0.0f;
   }

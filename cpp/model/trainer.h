@@ -21,6 +21,12 @@ inline constexpr int kHistogramBins = 40;
 inline constexpr float kHistogramMin = -4.0f;
 inline constexpr float kHistogramMax = 4.0f;
 
+// A saturated unit (LayerDiagnostics::saturatedUnits): its output lies within
+// 2% of the activation's range from a limit on at least 95% of the samples.
+// SATURATION in web/shared/protocol.js is held to these by core-constants.test.js.
+inline constexpr float kSaturationMargin = 0.02f;
+inline constexpr float kSaturatedShare = 0.95f;
+
 // Per weight layer (the hidden layers, then the output layer).
 struct LayerDiagnostics {
   int units = 0;
@@ -32,6 +38,12 @@ struct LayerDiagnostics {
   float actMean = 0, actStd = 0;  // activations f(z)
   float sparsity = 0;             // fraction of activations exactly 0
   int deadUnits = 0;              // units that are 0 for every training sample
+  // Sigmoid and tanh hidden layers only (else 0): units whose output is within
+  // kSaturationMargin of the activation's range from one of its limits on at
+  // least kSaturatedShare of the training samples; they pass almost no gradient.
+  int saturatedUnits = 0;
+  std::vector<uint32_t> deadMask;       // [units]: 1 where the unit is dead
+  std::vector<uint32_t> saturatedMask;  // [units]: 1 where the unit is saturated
   std::vector<uint32_t> histogram;  // kHistogramBins counts of f(z)
 
   // From the last step:

@@ -40,6 +40,32 @@ void Accumulate(const kernels::KernelSet& kernels, int rows, int cols, const flo
   }
 }
 
+// The open interval of outputs that are not near a limit, for the bounded
+// activations; false for the others (their units never saturate here).
+bool UnsaturatedRange(Act act, float* low, float* high) {
+  float lower = 0.0f, upper = 0.0f;
+  if (act == Act::kSigmoid) {
+    lower = 0.0f, upper = 1.0f;
+  } else if (act == Act::kTanh) {
+    lower = -1.0f, upper = 1.0f;
+  } else {
+    return false;
+  }
+  const float margin = kSaturationMargin * (upper - lower);
+  *low = lower + margin;
+  *high = upper - margin;
+  return true;
+}
+
+void CountNearLimit(Act act, int rows, int cols, const float* values, uint32_t* near_limit) {
+  float low = 0.0f, high = 0.0f;
+  if (!UnsaturatedRange(act, &low, &high)) return;
+  for (int j = 0; j < cols; ++j) {
+    const float* column = values + static_cast<size_t>(j) * rows;
+    for (int r = 0; r < rows; ++r) near_limit[r] += column[r] <= low || column[r] >= high;
+  }
+}
+
 float Mean(double sum, double count) { return static_cast<float>(sum / count); }
 float Std(double sum, double squares, double count) {
   const double mean = sum / count;
@@ -70,6 +96,8 @@ void Trainer::Impl::Pass(const FeatureSet& set, std::vector<LayerSums>* sums, do
     for (int l = 0; l <= last; ++l) {
       Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l), &(*sums)[l],
                  unitAlive[l].data(), metrics.layers[l].histogram.data());
+      CountNearLimit(layout.layers[l].act, layout.layers[l].outputs, cols, eval.act(l),
+                     unitNearLimit[l].data());
     }
   }
 }
@@ -82,6 +110,7 @@ void Trainer::Evaluate() {
   for (size_t l = 0; l < layer_count; ++l) {
     sums[l] = LayerSums();
     std::fill(s.unitAlive[l].begin(), s.unitAlive[l].end(), 0);
+    std::fill(s.unitNearLimit[l].begin(), s.unitNearLimit[l].end(), 0u);
     std::fill(m.layers[l].histogram.begin(), m.layers[l].histogram.end(), 0u);
   }
   const bool classification = IsClassification(s.layout.head);
@@ -107,7 +136,17 @@ void Trainer::Evaluate() {
     diag.actMean = Mean(sum.act, count);
     diag.actStd = Std(sum.act, sum.actSquares, count);
     diag.sparsity = static_cast<float>(static_cast<double>(sum.zeros) / count);
-    diag.deadUnits = static_cast<int>(std::count(s.unitAlive[l].begin(), s.unitAlive[l].end(), 0));
+    const std::vector<uint8_t>& alive = s.unitAlive[l];
+    const std::vector<uint32_t>& near_limit = s.unitNearLimit[l];
+    const double saturated_from = static_cast<double>(kSaturatedShare) * s.train.count;
+    diag.deadUnits = 0;
+    diag.saturatedUnits = 0;
+    for (size_t unit = 0; unit < alive.size(); ++unit) {
+      diag.deadMask[unit] = alive[unit] == 0;
+      diag.saturatedMask[unit] = !near_limit.empty() && near_limit[unit] >= saturated_from;
+      diag.deadUnits += static_cast<int>(diag.deadMask[unit]);
+      diag.saturatedUnits += static_cast<int>(diag.saturatedMask[unit]);
+    }
   }
 }
 

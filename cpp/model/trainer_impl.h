@@ -161,6 +161,8 @@ struct Trainer::Impl {
   // Evaluate's accumulators, per weight layer, allocated once.
   std::vector<LayerSums> layerSums;
   std::vector<std::vector<uint8_t>> unitAlive;  // [layer][unit]: non-zero at least once
+  // [layer][unit]: training samples near a limit; empty but for sigmoid/tanh layers
+  std::vector<std::vector<uint32_t>> unitNearLimit;
   // EvalGrid's destinations of the hidden layers, one per weight layer, allocated once.
   std::vector<SampleMajorOutput> gridOutputs;
 

@@ -94,6 +94,12 @@ export interface LayerDiagnostics {
   actStd: number;
   sparsity: number;
   deadUnits: number;
+  /** Sigmoid and tanh layers only (else 0): units within 2% of the activation's range from a limit on at least 95% of the training samples. */
+  saturatedUnits: number;
+  /** One per unit: 1 where it is dead (0 on every training sample), from the last evaluate(). */
+  deadMask: Uint32Array;
+  /** One per unit: 1 where it is saturated, from the last evaluate(). */
+  saturatedMask: Uint32Array;
   /** 40 bins over [-4, 4) of the activations, from the last evaluate(). */
   histogram: Uint32Array;
   weightNorm: number;

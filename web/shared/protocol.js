@@ -179,6 +179,9 @@ export const Event = Object.freeze({
  * @property {number} actStd
  * @property {number} sparsity      fraction of activations exactly 0, last full pass
  * @property {number} deadUnits     units 0 for every training sample, last full pass
+ * @property {number} saturatedUnits  sigmoid/tanh units within 2% of a limit on 95% of the samples, last full pass
+ * @property {Uint32Array} deadMask      per unit: 1 where it is dead
+ * @property {Uint32Array} saturatedMask per unit: 1 where it is saturated
  * @property {number[]} histogram   fixed bins, see HISTOGRAM
  * @property {number} weightNorm
  * @property {number} gradNorm
@@ -213,9 +216,16 @@ export const Event = Object.freeze({
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
  */
 
-// HISTOGRAM and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
+// HISTOGRAM, SATURATION and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,
 // kDomain in config.h), held to what it bins and draws by
 // tests/js/api/core-constants.test.js.
+
+/**
+ * A saturated sigmoid/tanh unit (the layers' saturatedMask): its output lies within
+ * `margin` of the activation's range from a limit on at least `share` of the
+ * training samples (kSaturationMargin, kSaturatedShare in cpp/model/trainer.h).
+ */
+export const SATURATION = Object.freeze({ margin: 0.02, share: 0.95 });
 
 /** The fixed activation histogram of the core. */
 export const HISTOGRAM = Object.freeze({ bins: 40, min: -4, max: 4 });

@@ -21,6 +21,7 @@ import { createController } from './controller.js';
 import { createPublicApi } from './public-api.js';
 import { createFrameDriver } from './frames.js';
 import { createUrlSync } from './url-sync.js';
+import { createShortcuts } from './shortcuts.js';
 import { wasmSource } from './wasm-source.js';
 import { createLazyClient } from './lazy-client.js';
 import { lifecycleDecision } from './lifecycle.js';
@@ -124,6 +125,11 @@ export function mountPlayground(root, options = {}) {
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
   });
 
+  // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
+  const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
+    togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
+  });
+
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
   render(controller.state, null);
   let resolveReady;
@@ -178,6 +184,7 @@ export function mountPlayground(root, options = {}) {
       lifecycle.destroy();
       emitResize.cancel();
       resizes?.disconnect();
+      shortcuts.destroy();
       client.terminate();
       views.destroy();
       destroyControls();

@@ -8,7 +8,7 @@
 const SCALAR_COLUMNS = Object.freeze([
   'step', 'epoch', 'learningRate', 'batchLoss', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy',
 ]);
-const LAYER_COLUMNS = Object.freeze(['gradNorm', 'deadUnits', 'sparsity', 'weightNorm']);
+const LAYER_COLUMNS = Object.freeze(['gradNorm', 'updateRatio', 'deadUnits', 'saturatedUnits', 'sparsity', 'weightNorm']);
 
 export class MetricsHistory {
   constructor(maxRows = 1000) {
@@ -89,9 +89,17 @@ export class MetricsHistory {
     return [this.columns.step.slice(), finiteOrNull(this.columns.trainAccuracy), finiteOrNull(this.columns.testAccuracy)];
   }
 
-  /** uPlot data for the gradient norms on a log axis: [steps, layer 0, layer 1, ...]. */
-  gradientSeries() {
-    return [this.columns.step.slice(), ...this.layerColumns.gradNorm.map(positiveOrNull)];
+  /**
+   * uPlot data for the gradient norms on a log axis: [steps, layer 0, layer 1, ...];
+   * with `smoothing` > 1, each point is the moving average over that many rows.
+   */
+  gradientSeries(smoothing = 1) {
+    return [this.columns.step.slice(), ...this.layerColumns.gradNorm.map((c) => positiveOrNull(movingAverage(c, smoothing)))];
+  }
+
+  /** The same for each layer's update-to-weight ratio ||delta W|| / ||W|| of the last step. */
+  updateRatioSeries(smoothing = 1) {
+    return [this.columns.step.slice(), ...this.layerColumns.updateRatio.map((c) => positiveOrNull(movingAverage(c, smoothing)))];
   }
 
   /**
@@ -115,6 +123,28 @@ export class MetricsHistory {
     }
     return columns;
   }
+}
+
+/**
+ * The trailing moving average over `window` values, taken on the logarithm
+ * (a geometric mean): these series span decades and are drawn on log axes,
+ * where an arithmetic mean would be pulled up by each spike. Values that a
+ * log axis cannot show (0, negative, non-finite) are left out of the window;
+ * a point with nothing to average stays as it was.
+ */
+export function movingAverage(values, window) {
+  if (!(window > 1)) return values.slice();
+  const out = new Array(values.length);
+  let sum = 0;
+  let count = 0;
+  const usable = (v) => Number.isFinite(v) && v > 0;
+  for (let i = 0; i < values.length; i++) {
+    if (usable(values[i])) { sum += Math.log(values[i]); count++; }
+    const leaving = values[i - window];
+    if (i >= window && usable(leaving)) { sum -= Math.log(leaving); count--; }
+    out[i] = count > 0 && usable(values[i]) ? Math.exp(sum / count) : values[i];
+  }
+  return out;
 }
 
 /** Non-finite values become gaps (uPlot draws null as a break). */

@@ -8,6 +8,8 @@ import { createNetworkView } from './components/network-view.js';
 import { createWeightEditor } from './components/weight-editor.js';
 import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
+import { createHealthView } from './components/health-view.js';
+import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
 
@@ -28,6 +30,14 @@ export function createViews(layout, on) {
   const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: trainTest(THEMES.light) });
   accuracyChart.element.classList.add('chart-accuracy');
   const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
+  // Under the diagram whose culprits it marks.
+  const health = createHealthView(layout.networkHost);
+  let drawn = null; // the last drawCharts arguments, to redraw at once when the smoothing changes
+  diagnostics.onSmoothingChange(() => { if (drawn) drawGradients(drawn.history); });
+  function drawGradients(history) {
+    const smoothing = diagnostics.smoothing();
+    diagnostics.updateGradients(history.gradientSeries(smoothing), history.zeroGradientLayers(), history.updateRatioSeries(smoothing));
+  }
   const toggle = (name, label) => {
     const id = uid(name);
     const box = el('input', { type: 'checkbox', id, onChange: () => on.toggle(name, box.checked) });
@@ -70,8 +80,12 @@ export function createViews(layout, on) {
     drawCharts(history, layers) {
       lossChart.setData(history.lossSeries());
       accuracyChart.setData(history.accuracySeries());
-      diagnostics.updateGradients(history.gradientSeries(), history.zeroGradientLayers());
+      drawn = { history };
+      drawGradients(history);
       diagnostics.updateLayers(layers);
+      const findings = diagnose(history, layers);
+      health.update(findings);
+      network.setMarks(unitMarks(layers, findings));
     },
     /** light or dark (resolved): every canvas takes the theme's colours. */
     setTheme(next) {
@@ -98,10 +112,10 @@ export function createViews(layout, on) {
     canvases: {
       boundary: () => [boundary.toCanvas()],
       network: () => [network.toCanvas()],
-      charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas()],
+      charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics]) view.destroy();
+      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics, health]) view.destroy();
     },
   };
 }

@@ -58,6 +58,9 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
   EXPECT_EQ(hidden.units, 3);
   EXPECT_EQ(hidden.activation, "relu");
   EXPECT_EQ(hidden.deadUnits, 1);
+  EXPECT_EQ(hidden.deadMask, (std::vector<uint32_t>{1, 0, 0}));
+  EXPECT_EQ(hidden.saturatedUnits, 0);  // ReLU units never count as saturated
+  EXPECT_EQ(hidden.saturatedMask, (std::vector<uint32_t>{0, 0, 0}));
   EXPECT_FLOAT_EQ(hidden.sparsity, static_cast<float>((n + non_positive) / (3 * n)));
   const double pre_mean = x1_sum / (3 * n);  // -1 and +1 cancel
   EXPECT_NEAR(hidden.preMean, pre_mean, 1e-6);
@@ -98,6 +101,55 @@ TEST(Diagnostics, HandcraftedLayerStatistics) {
   EXPECT_DOUBLE_EQ(trainer->metrics().trainAccuracy, correct / n);
   EXPECT_TRUE(std::isfinite(trainer->metrics().testLoss));
   EXPECT_EQ(output.deadUnits, 0);
+}
+
+// Features x1, x2 -> 4 units of `act`, whose pre-activations are known:
+//   unit 0: z = 10          (always at the upper limit)
+//   unit 1: z = -10         (always at the lower limit)
+//   unit 2: z = 0           (in the middle)
+//   unit 3: z = 10 x1 - 10  (at a limit but for x1 near 1: 90% of all the points)
+std::unique_ptr<Trainer> BoundedLayerTrainer(Act act) {
+  Config config;
+  config.dataset = Dataset::kCustom;
+  for (int i = 0; i < 40; ++i) {
+    const float x1 = 0.5f * static_cast<float>(i % 20) - 4.75f;
+    config.points.push_back(Point{x1, 0.0f, i % 2 ? 1.0f : 0.0f});
+  }
+  config.hidden = {4};
+  config.activations = {act};
+  config.trainRatio = 0.5f;
+  auto trainer = MustCreate(config);
+  std::vector<float> params(trainer->paramCount(), 0.0f);
+  EXPECT_EQ(params.size(), size_t{8 + 4 + 4 + 1});
+  params[3] = 10.0f;  // W0[3, x1]; W0 is [4 x 2] column-major
+  const float biases[4] = {10.0f, -10.0f, 0.0f, -10.0f};
+  std::copy(biases, biases + 4, params.begin() + 8);
+  EXPECT_TRUE(trainer->SetParams(params.data(), params.size()).ok());
+  trainer->Evaluate();
+  return trainer;
+}
+
+TEST(Diagnostics, SaturatedSigmoidAndTanhUnits) {
+  for (Act act : {Act::kSigmoid, Act::kTanh}) {
+    auto trainer = BoundedLayerTrainer(act);
+    const LayerDiagnostics& layer = trainer->metrics().layers[0];
+    // Unit 3 by hand: its share of training samples within 2% of the range
+    // from a limit, against the 95% that makes it saturated.
+    const bool is_tanh = act == Act::kTanh;
+    int near_limit = 0;
+    for (const Point& p : trainer->trainPoints()) {
+      const double z = 10.0 * p.x1 - 10.0;
+      const double y = is_tanh ? std::tanh(z) : 1.0 / (1.0 + std::exp(-z));
+      near_limit += is_tanh ? std::abs(y) >= 0.96 : (y <= 0.02 || y >= 0.98);
+    }
+    const uint32_t unit3 = near_limit >= 0.95 * static_cast<double>(trainer->trainPoints().size());
+    EXPECT_EQ(layer.saturatedMask, (std::vector<uint32_t>{1, 1, 0, unit3})) << layer.activation;
+    EXPECT_EQ(layer.saturatedUnits, static_cast<int>(2 + unit3)) << layer.activation;
+    EXPECT_EQ(layer.deadUnits, is_tanh ? 1 : 0) << layer.activation;  // tanh(0) = 0 everywhere
+  }
+  auto relu = BoundedLayerTrainer(Act::kRelu);
+  EXPECT_EQ(relu->metrics().layers[0].saturatedUnits, 0);
+  EXPECT_EQ(relu->metrics().layers[0].deadMask, (std::vector<uint32_t>{0, 1, 1, 0}));
 }
 
 TEST(Diagnostics, RegressionHasNoAccuracy) {

@@ -86,6 +86,9 @@ TEST(MetricsFields, LayerDiagnosticsEachNameReachesItsOwnField) {
   d.actStd = 4;
   d.sparsity = 0.5f;
   d.deadUnits = 2;
+  d.saturatedUnits = 1;
+  d.deadMask = {1, 0, 1};
+  d.saturatedMask = {0, 1, 0};
   d.histogram = {1, 2, 3};
   d.weightNorm = 6;
   d.gradNorm = 7;
@@ -98,6 +101,7 @@ TEST(MetricsFields, LayerDiagnosticsEachNameReachesItsOwnField) {
   const std::map<std::string, std::string> expected = {
       {"units", "7"},        {"activation", "'prelu'"}, {"preMean", f(1)},       {"preStd", f(2)},
       {"actMean", f(3)},     {"actStd", f(4)},          {"sparsity", f(0.5f)},   {"deadUnits", "2"},
+      {"saturatedUnits", "1"}, {"deadMask", "1;0;1;"},  {"saturatedMask", "0;1;0;"},
       {"histogram", "1;2;3;"}, {"weightNorm", f(6)},   {"gradNorm", f(7)},      {"updateRatio", f(0.25f)},
       {"preluSlopes", f(0.5f) + ";"},
   };

@@ -9,7 +9,7 @@ import {
   createTrainer, MAX_EPOCHS_PER_CALL, MAX_GRID_SIZE, MAX_STEPS_PER_CALL, MIN_GRID_SIZE,
 } from '../../../web/api/index.js';
 import { loadCore } from '../../../web/api/loader.js';
-import { DOMAIN, HISTOGRAM } from '../../../web/shared/protocol.js';
+import { DOMAIN, HISTOGRAM, SATURATION } from '../../../web/shared/protocol.js';
 import {
   FIELDS, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_SAMPLES, MAX_UNITS, defaultConfig, validateConfig,
 } from '../../../web/shared/schema.js';
@@ -60,6 +60,37 @@ test('HISTOGRAM: the core bins activations as protocol.js says, by count, range 
     }
     expect(expected.every((count) => count > 0)).toBe(true); // every bin is put to the test
     expect(histogram).toEqual(expected);
+  } finally {
+    trainer.delete();
+  }
+});
+
+test('SATURATION: the core marks a tanh unit saturated by the margin and share protocol.js says', async () => {
+  // Unit 0 copies x1 through tanh: at ±0.97 (within 2% of the range [-1, 1] of a limit: 0.96)
+  // on all but one point at 0; unit 1 copies x2 at 0.955, just outside the margin.
+  const near = Math.atanh(0.97);
+  const outside = Math.atanh(0.955);
+  const points = Array.from({ length: 60 }, (_, i) => [i === 0 ? 0 : (i % 2 ? near : -near), i % 2 ? outside : -outside, i % 2]);
+  const trainer = await createTrainer({ ...IDENTITY, activation: 'tanh', points });
+  try {
+    const [hidden, output] = trainer.layers();
+    const params = new Float32Array(trainer.paramCount);
+    params[hidden.weightOffset] = 1;
+    params[hidden.weightOffset + 3] = 1;
+    params[output.weightOffset] = 1;
+    trainer.setParams(params);
+    trainer.evaluate();
+    const { train } = trainer.points();
+    const limit = 1 - 2 * SATURATION.margin; // the range of tanh is 2 wide
+    const expected = [0, 1].map((unit) => {
+      let count = 0;
+      for (let i = unit; i < train.length; i += 3) count += Math.abs(Math.tanh(train[i])) >= limit;
+      return count >= SATURATION.share * (train.length / 3) ? 1 : 0;
+    });
+    expect(expected).toEqual([1, 0]); // both sides of the margin are put to the test
+    const layer = trainer.metrics().layers[0];
+    expect(Array.from(layer.saturatedMask)).toEqual(expected);
+    expect(layer.saturatedUnits).toBe(1);
   } finally {
     trainer.delete();
   }

@@ -1,4 +1,5 @@
 import { MetricsHistory, finiteOrNull, positiveOrNull, normaliseHistogram, summariseSlopes } from '../../../web/ui/chart-data.js';
+import { movingAverage } from '../../../web/ui/chart-data.js';
 
 function snapshot(step, extra = {}) {
   return {
@@ -256,4 +257,31 @@ test('the step axis increments are whole numbers, 1-2-5 per decade, increasing',
   for (const v of WHOLE_NUMBER_INCREMENTS) expect(Number.isInteger(v)).toBe(true);
   for (let i = 1; i < WHOLE_NUMBER_INCREMENTS.length; i++) expect(WHOLE_NUMBER_INCREMENTS[i]).toBeGreaterThan(WHOLE_NUMBER_INCREMENTS[i - 1]);
   expect(WHOLE_NUMBER_INCREMENTS.at(-1)).toBeGreaterThanOrEqual(1e9);
+});
+
+describe('movingAverage', () => {
+  test('is the trailing geometric mean over the window', () => {
+    const out = movingAverage([1, 100, 10000, 1], 2);
+    expect(out[0]).toBeCloseTo(1);
+    expect(out[1]).toBeCloseTo(10);
+    expect(out[2]).toBeCloseTo(1000);
+    expect(out[3]).toBeCloseTo(100);
+  });
+
+  test('leaves out what a log axis cannot show, and keeps those points as they are', () => {
+    const out = movingAverage([4, 0, 16, NaN], 3);
+    expect(out[0]).toBeCloseTo(4);
+    expect(out[1]).toBe(0);
+    expect(out[2]).toBeCloseTo(8);
+    expect(out[3]).toBeNaN();
+  });
+
+  test('a window of 1 is the series itself; the history smooths both gradient charts', () => {
+    expect(movingAverage([3, 1, 2], 1)).toEqual([3, 1, 2]);
+    const h = new MetricsHistory();
+    [1, 100, 1].forEach((g, i) => h.push({ step: i + 1, layers: [{ gradNorm: g, updateRatio: g / 1000 }] }));
+    expect(h.gradientSeries(2)[1][1]).toBeCloseTo(10);
+    expect(h.updateRatioSeries()[1]).toEqual([0.001, 0.1, 0.001]);
+    expect(h.updateRatioSeries(2)[1][2]).toBeCloseTo(0.01);
+  });
 });

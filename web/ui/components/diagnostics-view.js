@@ -22,6 +22,8 @@ const HIST_LABELS = 11;
 const HIST_HEIGHT = HIST_BARS + HIST_LABELS;
 const ZERO_BIN = zeroBin(HISTOGRAM);
 // Bars in the positive colour; the bin at 0 in the ink's contrast colour, so the pile of exact zeros stands out.
+// Mini-batch gradients jump from step to step; ten points show the trend and still follow a change within a second.
+export const SMOOTHING_ROWS = 10;
 
 // Cividis's dark end vanishes on a dark plane: there the scale starts part-way up.
 const SEQUENTIAL_START = { light: 0, dark: 0.45 };
@@ -59,6 +61,12 @@ export function createDiagnosticsView(container) {
   const zeroNote = el('p', { class: 'small zero-gradients', 'aria-live': 'polite', hidden: true });
   container.append(banner, chartHost, zeroNote, note, el('div', { class: 'table-scroll' }, table));
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
+  // The companion chart: how far each step moves a layer's weights, relative to their size.
+  const updates = createLineChart(chartHost, { title: 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)', series: layerSeries(1), log: true, height: 160 });
+  const smoothId = uid('smooth');
+  const smoothBox = el('input', { type: 'checkbox', id: smoothId });
+  chartHost.prepend(el('span', { class: 'check diag-smooth' }, smoothBox,
+    el('label', { for: smoothId, text: `Smooth both charts (moving average over ${SMOOTHING_ROWS} points)` })));
   const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];
   let palette = THEMES.light;
@@ -148,10 +156,14 @@ export function createDiagnosticsView(container) {
    * Gradient norms over time: uPlot data [steps, layer0, layer1, ...], and
    * the layers whose gradient is exactly 0 now (their lines break: a log axis has no 0).
    */
-  function updateGradients(data, zeroLayers = []) {
+  function updateGradients(data, zeroLayers = [], updateRatios = null) {
     const layers = data.length - 1;
     if (layers !== gradients.seriesCount && layers > 0) gradients.setSeries(layerSeries(layers, palette));
     gradients.setData(data);
+    if (updateRatios) {
+      if (layers !== updates.seriesCount && layers > 0) updates.setSeries(layerSeries(layers));
+      updates.setData(updateRatios);
+    }
     const names = zeroLayers.map((l) => (l === layers - 1 ? 'output' : `layer ${l + 1}`));
     const text = names.length
       ? `Weight gradient exactly 0 in the last mini-batch: ${names.join(', ')}. Those weights do not move (units that output 0 pass no gradient); a log axis cannot show 0, so the line breaks.`
@@ -177,17 +189,24 @@ export function createDiagnosticsView(container) {
     updateGradients,
     setDiverged,
     gradientCanvas: () => gradients.canvas(),
-    relayout: () => gradients.relayout(),
+    relayout: () => { gradients.relayout(); updates.relayout(); },
     /** light or dark: the histograms and the chart are drawn again in the theme's colours. */
     setTheme(theme) {
       if (paletteFor(theme) === palette) return;
       palette = paletteFor(theme);
-      gradients.setTheme(theme);
-      gradients.setSeries(layerSeries(gradients.seriesCount, palette));
+      for (const chart of [gradients, updates]) {
+        chart.setTheme(theme);
+        chart.setSeries(layerSeries(chart.seriesCount, palette));
+      }
       for (const row of rows) if (row.last.histogram !== undefined) drawHistogram(row.histogram, row.last.histogram, row.name);
     },
+    updateRatioCanvas: () => updates.canvas(),
+    /** The moving-average window the user chose for the gradient charts: 1 (off) or SMOOTHING_ROWS. */
+    smoothing: () => (smoothBox.checked ? SMOOTHING_ROWS : 1),
+    onSmoothingChange(listener) { smoothBox.addEventListener('change', listener); },
     destroy() {
       gradients.destroy();
+      updates.destroy();
       container.replaceChildren();
     },
   };

@@ -12,7 +12,7 @@
 // the tiles' own pixel size (scaling a bigger image with drawImage every
 // frame cost several times more in Chromium's software canvas).
 
-import { DOMAIN } from '../../shared/protocol.js';
+import { DOMAIN, SATURATION } from '../../shared/protocol.js';
 import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor, THEMES, paletteFor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
@@ -35,6 +35,15 @@ function diagramColors(palette) {
     links: Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t, palette), 0.85)),
   };
 }
+// Marks (health.js): a dead unit gets a dark cross over its tile, a saturated
+// one a dark corner triangle (different shapes, so colour is not needed to
+// tell them apart), and a culprit layer a red frame around its column.
+const MARK_COLOR = '#1b1f23';
+const MARK_HALO = 'rgba(255, 255, 255, 0.9)';
+const CULPRIT_COLOR = '#c62828';
+const NO_MARKS = Object.freeze({ dead: [], saturated: [], culpritLayers: [] });
+
+const BASE_CAPTION = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
 
 export function createNetworkView(container, { onLinkClick } = {}) {
   const linkCanvas = el('canvas', { class: 'network-links', 'aria-hidden': 'true' });
@@ -52,6 +61,8 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   let linksDrawnAt = -Infinity;
   let linksShowParams = false;
   let colors = diagramColors(THEMES.light);
+  let marks = NO_MARKS;
+  let marksKey = '';
 
   function relayout() {
     if (!structure) return;
@@ -90,7 +101,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     structure = next;
     const hidden = next.layers.slice(0, -1).map((l) => `${l.outputs} ${l.activation}`).join(', ') || 'none';
     canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
-    caption.textContent = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
+    describeMarks();
     lastFrame = null;
     relayout();
     drawAll();
@@ -107,7 +118,77 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     // Links lag by at most LINK_INTERVAL_MS while training; a still frame (`settled`) shows them exactly.
     const now = performance.now();
     if (frame.params && (frame.settled || !linksShowParams || now - linksDrawnAt >= LINK_INTERVAL_MS)) drawLinks();
-    drawTiles(canvas.getContext('2d'));
+    const context = canvas.getContext('2d');
+    drawTiles(context);
+    drawUnitMarks(context);
+  }
+
+  /**
+   * The health marks: {dead: [[unit indices] per layer], saturated: [...], culpritLayers: [layer indices]}.
+   * They change a few times a run at most: only then is the whole diagram redrawn.
+   */
+  function setMarks(next) {
+    const key = JSON.stringify(next ?? NO_MARKS);
+    if (key === marksKey) return;
+    marksKey = key;
+    marks = next ?? NO_MARKS;
+    describeMarks();
+    drawAll();
+  }
+
+  function describeMarks() {
+    const count = (lists) => lists.reduce((n, units) => n + units.length, 0);
+    const dead = count(marks.dead);
+    const saturated = count(marks.saturated);
+    const parts = [];
+    if (dead) parts.push(`× marks a dead unit (0 on every training sample; ${dead} in all)`);
+    if (saturated) parts.push(`◥ marks a saturated unit (within ${SATURATION.margin * 100}% of a limit of its activation on ${SATURATION.share * 100}% of the samples; ${saturated} in all)`);
+    if (marks.culpritLayers.length) parts.push('a red frame marks the layer a message below is about');
+    caption.textContent = `${BASE_CAPTION}${parts.length ? ` ${parts.join('; ')}.` : ''}`;
+  }
+
+  /** Crosses and corners over the tiles of marked units: after the tiles, which overwrite them every frame. */
+  function drawUnitMarks(context) {
+    if (!layout || (!marks.dead.some((u) => u.length) && !marks.saturated.some((u) => u.length))) return;
+    const size = layout.nodeSize - 2;
+    context.save();
+    context.translate(0, LABEL_SPACE);
+    for (let c = 1; c < layout.columns.length; c++) {
+      const dead = new Set(marks.dead[c - 1] ?? []);
+      const saturated = new Set(marks.saturated[c - 1] ?? []);
+      if (!dead.size && !saturated.size) continue;
+      for (const node of layout.columns[c].nodes) {
+        const x = node.x + 1;
+        const y = node.y + 1;
+        if (dead.has(node.unit)) {
+          const inset = Math.max(2, size * 0.18);
+          for (const [color, width] of [[MARK_HALO, 4], [MARK_COLOR, 2]]) {
+            context.strokeStyle = color;
+            context.lineWidth = width;
+            context.beginPath();
+            context.moveTo(x + inset, y + inset);
+            context.lineTo(x + size - inset, y + size - inset);
+            context.moveTo(x + size - inset, y + inset);
+            context.lineTo(x + inset, y + size - inset);
+            context.stroke();
+          }
+        }
+        if (saturated.has(node.unit)) {
+          const side = Math.max(6, size * 0.45);
+          context.fillStyle = MARK_COLOR;
+          context.strokeStyle = MARK_HALO;
+          context.lineWidth = 1;
+          context.beginPath();
+          context.moveTo(x + size - side, y);
+          context.lineTo(x + size, y);
+          context.lineTo(x + size, y + side);
+          context.closePath();
+          context.fill();
+          context.stroke();
+        }
+      }
+    }
+    context.restore();
   }
 
   function drawAll() {
@@ -118,8 +199,27 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     drawPlaceholders(context);
     drawFeatures(context);
     drawTiles(context);
+    drawUnitMarks(context);
+    drawCulprits(context);
     drawLabels(context);
     drawLinks();
+  }
+
+  /** A red frame around each column a finding is about. */
+  function drawCulprits(context) {
+    if (!marks.culpritLayers.length) return;
+    context.save();
+    context.translate(0, LABEL_SPACE);
+    context.strokeStyle = CULPRIT_COLOR;
+    context.lineWidth = 2;
+    for (const l of marks.culpritLayers) {
+      const nodes = layout.columns[l + 1]?.nodes;
+      if (!nodes?.length) continue;
+      const top = nodes[0].y - 3;
+      const bottom = nodes[nodes.length - 1].y + layout.nodeSize + 3;
+      context.strokeRect(nodes[0].x - 3, top, layout.nodeSize + 6, bottom - top);
+    }
+    context.restore();
   }
 
   function drawLinks() {
@@ -225,7 +325,15 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     layout.columns.forEach((column, c) => {
       const x = column.nodes[0]?.x ?? 0;
       const title = c === 0 ? 'in' : c === layout.columns.length - 1 ? 'out' : `${column.total}`;
+      context.fillStyle = cssColor(colors.palette.ink);
       context.fillText(title, x, 11);
+      // Each hidden layer's dead count beside its size, e.g. "8 ×5".
+      const dead = c > 0 && c < layout.columns.length - 1 ? marks.dead[c - 1]?.length ?? 0 : 0;
+      if (dead) {
+        context.fillStyle = marks.culpritLayers.includes(c - 1) ? CULPRIT_COLOR : cssColor(colors.palette.ink);
+        context.fillText(` ×${dead}`, x + context.measureText(title).width, 11);
+      }
+      context.fillStyle = cssColor(colors.palette.ink);
       if (c > 0 && c < layout.columns.length - 1) {
         const act = structure.layers[c - 1].activation ?? '';
         context.fillText(act.slice(0, 6), x, layout.height + LABEL_SPACE + 12);
@@ -291,6 +399,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       relayout();
       drawAll();
     },
+    setMarks,
     destroy() {
       observer.disconnect();
       stack.remove();
