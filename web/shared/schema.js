@@ -1,75 +1,17 @@
-// The training config: every field, its default, its allowed values and
-// whether it can change while training ("live") or needs a new network.
-//
-// This is the single source of config defaults and validation on the web side:
-// the JS API, the worker and the URL state all use it. The C++ core validates
-// the same fields with the same ranges (cpp/model/config/config.cc); a test checks
-// that the two agree. Field names are the JSON keys of the C++ config.
+// The training config's validation on the web side: defaults, checks of each
+// field and of the fields against each other. The fields themselves (names,
+// ranges, defaults, live flags) are declared in ./config-fields.js, which
+// also generates the C++ side (scripts/gen-config.mjs); the JS API, the worker
+// and the URL state all use this module. A differential test checks that the
+// core and this module give the same verdict and message on any config text.
+import { FIELDS, MAX_CLASSES } from './config-fields.js';
 
-export const DATASETS = Object.freeze([
-  'circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss',
-  'moons', 'checkerboard', 'spiral3', 'custom',
-]);
+export {
+  ACTIVATIONS, BINARY_HEADS, DATASETS, FEATURES, FIELDS, INITS, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_SAMPLES,
+  MAX_UNITS, OPTIMIZERS, PROBLEMS, SCHEDULES,
+} from './config-fields.js';
+
 export const REGRESSION_DATASETS = Object.freeze(['reg-plane', 'reg-gauss']);
-export const ACTIVATIONS = Object.freeze([
-  'linear', 'relu', 'leaky-relu', 'prelu', 'elu', 'selu', 'gelu', 'silu',
-  'softplus', 'sigmoid', 'tanh',
-]);
-export const INITS = Object.freeze([
-  'zeros', 'uniform', 'normal', 'playground', 'xavier-uniform', 'xavier-normal',
-  'he-uniform', 'he-normal', 'lecun-normal', 'orthogonal',
-]);
-export const FEATURES = Object.freeze(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2']);
-
-export const MAX_HIDDEN_LAYERS = 64;
-export const MAX_UNITS = 1024;
-export const MAX_SAMPLES = 20000;
-export const MAX_CLASSES = 10;
-
-// kind: 'int' | 'number' | 'bool' | 'enum' | 'set' | 'intList' | 'enumList' | 'points'
-// live: may change between steps without losing the weights. The core decides
-// (NeedsRebuild in cpp/model/config/config.cc, `rebuilt` in a configure reply); these
-// flags describe it and tests/js/api/core-constants.test.js holds them to it.
-export const FIELDS = Object.freeze({
-  // Data
-  seed: { kind: 'int', min: 0, max: 4294967295, default: 1, live: false },
-  dataset: { kind: 'enum', values: DATASETS, default: 'circle', live: false },
-  numSamples: { kind: 'int', min: 10, max: MAX_SAMPLES, default: 500, live: false },
-  noise: { kind: 'number', min: 0, max: 50, default: 0, live: false },
-  trainRatio: { kind: 'number', min: 0.1, max: 0.9, default: 0.5, live: false },
-  features: { kind: 'set', values: FEATURES, minItems: 1, default: ['x1', 'x2'], live: false },
-  points: { kind: 'points', maxItems: MAX_SAMPLES, default: [], live: false },
-  // Network
-  problem: { kind: 'enum', values: ['regression', 'binary', 'multiclass'], default: 'binary', live: false },
-  binaryHead: { kind: 'enum', values: ['tanh-mse', 'sigmoid-bce'], default: 'tanh-mse', live: false },
-  hidden: { kind: 'intList', min: 1, max: MAX_UNITS, maxItems: MAX_HIDDEN_LAYERS, default: [4, 2], live: false },
-  // One name for every hidden layer, or one per layer.
-  activation: { kind: 'enumList', values: ACTIVATIONS, default: 'relu', live: false },
-  leakySlope: { kind: 'number', min: 0, max: 1, default: 0.01, live: true },
-  eluAlpha: { kind: 'number', min: 0, max: 10, exclusiveMin: true, default: 1, live: true },
-  preluInit: { kind: 'number', min: 0, max: 1, default: 0.25, live: false },
-  preluPerUnit: { kind: 'bool', default: false, live: false },
-  // Initialisation
-  init: { kind: 'enum', values: INITS, default: 'he-normal', live: false },
-  initScale: { kind: 'number', min: 0, max: 10, exclusiveMin: true, default: 1, live: false },
-  biasInit: { kind: 'number', min: -10, max: 10, default: 0, live: false },
-  // Optimisation
-  optimizer: { kind: 'enum', values: ['sgd', 'momentum', 'rmsprop', 'adam'], default: 'sgd', live: true },
-  learningRate: { kind: 'number', min: 1e-6, max: 10, default: 0.03, live: true },
-  batchSize: { kind: 'int', min: 1, max: MAX_SAMPLES, default: 10, live: true },
-  momentum: { kind: 'number', min: 0, max: 0.999, default: 0.9, live: true },
-  nesterov: { kind: 'bool', default: false, live: true },
-  beta1: { kind: 'number', min: 0, max: 0.9999, default: 0.9, live: true },
-  beta2: { kind: 'number', min: 0, max: 0.99999, default: 0.999, live: true },
-  epsilon: { kind: 'number', min: 1e-12, max: 1, default: 1e-8, live: true },
-  rmsDecay: { kind: 'number', min: 0, max: 0.9999, default: 0.9, live: true },
-  l1: { kind: 'number', min: 0, max: 1, default: 0, live: true },
-  l2: { kind: 'number', min: 0, max: 1, default: 0, live: true },
-  clipNorm: { kind: 'number', min: 0, max: 1e6, default: 0, live: true }, // 0 = off
-  schedule: { kind: 'enum', values: ['constant', 'step', 'exponential', 'cosine'], default: 'constant', live: true },
-  decaySteps: { kind: 'int', min: 1, max: 1e8, default: 1000, live: true },
-  decayRate: { kind: 'number', min: 0, max: 1, exclusiveMin: true, default: 0.5, live: true },
-});
 
 export const FIELD_NAMES = Object.freeze(Object.keys(FIELDS));
 

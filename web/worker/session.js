@@ -4,60 +4,15 @@
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
 import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
-import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { estimateCost } from '../shared/cost.js';
-import { MAX_PARAM_UNITS, drawnParamsPlan } from '../shared/drawn-params.js';
+import { drawnParamsPlan } from '../shared/drawn-params.js';
 import { createDispatch } from './dispatch.js';
+import { checkParamUnits, checkedBase, errorPayload, requestError } from './request-checks.js';
+import { createYielder } from './yielder.js';
 import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
-
-/**
- * Yields to the event loop between slices, so that requests are answered.
- * Node: setImmediate (its MessagePort drains posted messages ahead of timers
- * and can starve them). Browsers: a MessageChannel, which, unlike nested
- * setTimeout(0), is not clamped to 4 ms.
- */
-function createYielder() {
-  if (typeof setImmediate === 'function') {
-    return { yieldThen: (fn) => setImmediate(fn), close() {} };
-  }
-  if (typeof MessageChannel !== 'function') {
-    return { yieldThen: (fn) => setTimeout(fn, 0), close() {} };
-  }
-  const channel = new MessageChannel();
-  const waiting = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return {
-    yieldThen(fn) {
-      waiting.push(fn);
-      channel.port2.postMessage(null);
-    },
-    close() {
-      channel.port1.close();
-    },
-  };
-}
-
-function errorPayload(error) {
-  const payload = { message: String(error?.message ?? error) };
-  if (typeof error?.field === 'string' && error.field !== '') payload.field = error.field;
-  return payload;
-}
-
-function checkParamUnits(units) {
-  if (!Number.isInteger(units) || units < 1 || units > MAX_PARAM_UNITS) {
-    throw requestError('paramUnits', `paramUnits: ${JSON.stringify(units)} is not a whole number in [1, ${MAX_PARAM_UNITS}]`);
-  }
-  return units;
-}
-
-function requestError(field, message) {
-  const error = new Error(message);
-  error.field = field;
-  return error;
-}
 
 /**
  * @param {object} deps
@@ -103,24 +58,6 @@ export function createSession({
   function changed() {
     evaluated = false;
     lastGrid = null;
-  }
-
-  // The page checked the base already; checked again here, so no message can make the worker run script from elsewhere.
-  function checkedBase(wasmBaseUrl, wasmOrigins) {
-    if (!Array.isArray(wasmOrigins)) throw requestError('wasmOrigins', 'wasmOrigins: expected a list of origins such as ["https://cdn.example"]');
-    let allowed;
-    try {
-      allowed = wasmOrigins.map(originOf);
-    } catch (error) {
-      throw requestError('wasmOrigins', `wasmOrigins: ${error.message}`);
-    }
-    if (!/^https?:/.test(workerUrl ?? '')) return wasmBaseUrl; // Node: files, no origins
-    const { url, error } = checkWasmBase(wasmBaseUrl, {
-      name: 'wasmBaseUrl', baseUrl: workerUrl, pageOrigin: workerOrigin ?? new URL(workerUrl).origin, allowed,
-      howToAllow: (origin) => `init's wasmOrigins: ["${origin}"]`,
-    });
-    if (error) throw requestError('wasmBaseUrl', error);
-    return url;
   }
 
   function learnShape() {
@@ -306,7 +243,7 @@ export function createSession({
 
   const handlers = {
     async [Request.INIT]({ config, build = 'auto', wasmBaseUrl, wasmOrigins = [] }) {
-      const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins);
+      const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins, { workerUrl, workerOrigin });
       stopPlaying();
       const options = base === undefined ? { build } : { build, wasmBaseUrl: base };
       const next = await createTrainer(config ?? {}, options);

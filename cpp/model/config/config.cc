@@ -1,5 +1,5 @@
-// The config table, validation of a Config value, its canonical JSON and the
-// small queries on it. What each field kind does lives in config_kinds.cc,
+// The config table (generated: config_fields.inc), validation of a Config
+// value, its canonical JSON and the small queries on it. What each field kind does lives in config_kinds.cc,
 // parsing JSON text in config_parse.cc.
 #include "model/config/config.h"
 
@@ -14,20 +14,6 @@
 namespace relu {
 namespace config_internal {
 namespace {
-
-const std::vector<std::string> kDatasetNames = {
-    "circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss",
-    "moons", "checkerboard", "spiral3", "custom",
-};
-const std::vector<std::string> kProblemNames = {"regression", "binary", "multiclass"};
-const std::vector<std::string> kBinaryHeadNames = {"tanh-mse", "sigmoid-bce"};
-const std::vector<std::string> kInitNames = {
-    "zeros", "uniform", "normal", "playground", "xavier-uniform", "xavier-normal",
-    "he-uniform", "he-normal", "lecun-normal", "orthogonal",
-};
-const std::vector<std::string> kOptimizerNames = {"sgd", "momentum", "rmsprop", "adam"};
-const std::vector<std::string> kScheduleNames = {"constant", "step", "exponential", "cosine"};
-const std::vector<std::string> kFeatureNames = {"x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"};
 
 template <typename E, E Config::*Member>
 int GetEnum(const Config& config) {
@@ -71,56 +57,15 @@ FieldSpec Enum(const char* name, const std::vector<std::string>& names, bool liv
   return field;
 }
 
-FieldSpec Special(const char* name, Kind kind, double min = 0, double max = 0) {
-  FieldSpec field{name, kind, false};
+FieldSpec Special(const char* name, Kind kind, bool live, double min = 0, double max = 0) {
+  FieldSpec field{name, kind, live};
   field.min = min;
   field.max = max;
   return field;
 }
 
-std::vector<FieldSpec> MakeFields() {
-  constexpr bool kLive = true;
-  constexpr bool kRebuild = false;
-  return {
-      // Data
-      Special("seed", Kind::kSeed, 0, 4294967295.0),
-      Enum<Dataset, &Config::dataset>("dataset", kDatasetNames, kRebuild),
-      Int("numSamples", &Config::numSamples, 10, kMaxSamples, kRebuild),
-      Number("noise", &Config::noise, 0, 50, kRebuild),
-      Number("trainRatio", &Config::trainRatio, 0.1, 0.9, kRebuild),
-      Special("features", Kind::kFeatures),
-      Special("points", Kind::kPoints, 0, kMaxSamples),
-      // Network
-      Enum<Problem, &Config::problem>("problem", kProblemNames, kRebuild),
-      Enum<BinaryHead, &Config::binaryHead>("binaryHead", kBinaryHeadNames, kRebuild),
-      Special("hidden", Kind::kHidden, 1, kMaxUnits),
-      Special("activation", Kind::kActivation),
-      Number("leakySlope", &Config::leakySlope, 0, 1, kLive),
-      Number("eluAlpha", &Config::eluAlpha, 0, 10, kLive, /*exclusive_min=*/true),
-      Number("preluInit", &Config::preluInit, 0, 1, kRebuild),
-      Bool("preluPerUnit", &Config::preluPerUnit, kRebuild),
-      // Initialisation
-      Enum<Init, &Config::init>("init", kInitNames, kRebuild),
-      Number("initScale", &Config::initScale, 0, 10, kRebuild, /*exclusive_min=*/true),
-      Number("biasInit", &Config::biasInit, -10, 10, kRebuild),
-      // Optimisation
-      Enum<Optimizer, &Config::optimizer>("optimizer", kOptimizerNames, kLive),
-      Number("learningRate", &Config::learningRate, 1e-6, 10, kLive),
-      Int("batchSize", &Config::batchSize, 1, kMaxSamples, kLive),
-      Number("momentum", &Config::momentum, 0, 0.999, kLive),
-      Bool("nesterov", &Config::nesterov, kLive),
-      Number("beta1", &Config::beta1, 0, 0.9999, kLive),
-      Number("beta2", &Config::beta2, 0, 0.99999, kLive),
-      Number("epsilon", &Config::epsilon, 1e-12, 1, kLive),
-      Number("rmsDecay", &Config::rmsDecay, 0, 0.9999, kLive),
-      Number("l1", &Config::l1, 0, 1, kLive),
-      Number("l2", &Config::l2, 0, 1, kLive),
-      Number("clipNorm", &Config::clipNorm, 0, 1e6, kLive),
-      Enum<Schedule, &Config::schedule>("schedule", kScheduleNames, kLive),
-      Int("decaySteps", &Config::decaySteps, 1, 1e8, kLive),
-      Number("decayRate", &Config::decayRate, 0, 1, kLive, /*exclusive_min=*/true),
-  };
-}
+// The name lists and MakeFields(), written from web/shared/config-fields.js.
+#include "model/config/config_fields.inc"
 
 bool IsWhole(float value) { return std::isfinite(value) && std::floor(value) == value; }
 
@@ -131,7 +76,7 @@ const std::vector<FieldSpec>& Fields() {
   return fields;
 }
 
-const std::vector<std::string>& FeatureNames() { return kFeatureNames; }
+const std::vector<std::string>& FeatureNames() { return kFeaturesNames; }
 
 const char* NameAt(const std::vector<std::string>& names, int index) {
   return index >= 0 && index < static_cast<int>(names.size()) ? names[index].c_str() : "unknown";

@@ -1,6 +1,7 @@
-// Internal to the config cluster: the table of config fields, the C++ mirror
-// of FIELDS in web/shared/schema.js (same names, order, ranges and liveness),
-// and the table of what each field kind does, so that parsing, validation,
+// Internal to the config cluster: the table of config fields (its rows are
+// written from web/shared/config-fields.js into config_fields.inc by
+// scripts/gen-config.mjs: same names, order, ranges and liveness as the web
+// side's), and the table of what each field kind does, so that parsing, validation,
 // JSON output and NeedsRebuild are all driven by two lists.
 #pragma once
 
@@ -43,7 +44,7 @@ struct FieldSpec {
   void (*set_enum)(Config*, int) = nullptr;
 };
 
-// Every field, in the canonical order (that of config.h and schema.js).
+// Every field, in the canonical order (that of web/shared/config-fields.js).
 const std::vector<FieldSpec>& Fields();
 
 // Where ParseConfig puts what a field's JSON value says (config_json.h).
