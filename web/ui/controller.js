@@ -323,7 +323,9 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     sendConfig(initialState); // edits made while the core was loading
     sendSpeedToWorker();
     if (state.ui.autoplay && reducedMotion) {
-      view.notify('Paused: your system asks for reduced motion, so nothing moves until you press Play.', { key: 'reduced-motion', timeoutMs: 10000 });
+      // With the run bar hidden there is no Play button to point at: Space (shortcuts.js) still plays.
+      const how = lockingControl(state.ui.hide, 'run') ? 'press Space in the playground' : 'you press Play';
+      view.notify(`Paused: your system asks for reduced motion, so nothing moves until ${how}.`, { key: 'reduced-motion', timeoutMs: 10000 });
     }
     const startsPlaying = autoplays({ autoplay: state.ui.autoplay, reducedMotion });
     if (startsPlaying && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused

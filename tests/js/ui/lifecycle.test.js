@@ -105,6 +105,14 @@ describe('the controller follows the lifecycle', () => {
     expect(client.calls).toContain('play');
   });
 
+  test('reduced motion with the run bar hidden: the notice points at Space, not at a Play button that is not there', async () => {
+    const { client, controller, notices } = controllerFor('hide=run', { reducedMotion: true });
+    await controller.start();
+    expect(client.calls).not.toContain('play');
+    expect(notices.join('\n')).toMatch(/reduced motion.*press Space/);
+    expect(notices.join('\n')).not.toMatch(/Play/);
+  });
+
   test('autoplay=false with reduced motion: no notice (nothing would have moved anyway)', async () => {
     const { client, controller, notices } = controllerFor('autoplay=false', { reducedMotion: true });
     await controller.start();
