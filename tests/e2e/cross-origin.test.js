@@ -92,7 +92,6 @@ test('from a CORS-serving origin, under the host policy the guide gives, the ele
   expect(cdn.requests.some((p) => /^\/assets\/training\.worker-.*\.js$/.test(p))).toBe(true);
   expect(cdn.requests.some((p) => /^\/wasm\/relu-core-(simd|scalar)\.wasm$/.test(p))).toBe(true);
   expect(page.errors).toEqual([]);
-  await page.screenshot({ path: join(buildDir, 'trains.png') });
   await page.close();
 });
 
@@ -106,6 +105,8 @@ test('a CDN that leaves CORS off the worker: the element names CORS and fires er
   expect(errors[0].message).toMatch(/^The training worker did not start: .*Access-Control-Allow-Origin \(CORS\)/);
   expect(errors[0].message).toContain(`${cdn.url}assets/training.worker-`);
   expect(shown).toContain(errors[0].message);
+  // And the run bar stops saying it is loading.
+  expect(shown).toContain('core not loaded (see the message above)');
   await page.close();
 });
 

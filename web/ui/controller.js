@@ -287,6 +287,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
         break;
       } catch (error) {
         if (destroyed) return null;
+        view.setBuildStatus('core not loaded (see the message above)');
         // The worker did not start: the client's 'error' event has shown why already.
         if (error.field === 'worker') return null;
         // Never a blank page, never all defaults: the field the core refused goes back alone.
@@ -298,6 +299,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
           report(error);
           return null;
         }
+        view.setBuildStatus(null);
         const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
         view.notify(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
           { kind: 'warn', key: `refused-${repair.field}` });

@@ -33,7 +33,10 @@ export function serveWithHeaders(dir, headersFor) {
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${server.address().port}/`;
-      done({ url, origin: new URL(url).origin, requests, close: () => new Promise((closed) => server.close(closed)) });
+      done({ url, origin: new URL(url).origin, requests, close: () => new Promise((closed) => {
+        server.close(closed);
+        server.closeAllConnections(); // a browser's kept-alive connections would hold close() open
+      }) });
     });
   });
 }
