@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
 import { serveWithHeaders } from './helpers/cross-origin-server.js';
-import { launchBrowser, openPage } from './helpers/browser.js';
+import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
 import { cspNeeds } from '../../web/shared/load-failure.js';
 
 jest.setTimeout(180000);
@@ -24,11 +24,15 @@ let hosts = [];
 let browser;
 // Which paths the CDN serves without CORS, per test.
 let withoutCors = () => false;
+// Other headers of the CDN's files, per test.
+let cdnHeaders = () => ({});
 
 beforeAll(async () => {
   if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
   buildDir = await buildPage();
-  cdn = await serveWithHeaders(buildDir, (path) => (withoutCors(path) ? {} : { 'Access-Control-Allow-Origin': '*' }));
+  cdn = await serveWithHeaders(buildDir, (path) => ({
+    ...(withoutCors(path) ? {} : { 'Access-Control-Allow-Origin': '*' }), ...cdnHeaders(path),
+  }));
   hostDir = mkdtempSync(join(tmpdir(), 'relu-host-'));
   // The tutorial's own script (no inline script: the host's policy is strict) records the element's events.
   writeFileSync(join(hostDir, 'record.js'), `window.heard = [];
@@ -148,4 +152,20 @@ test('a host policy that forbids blob: workers: the message names the Content-Se
   expect(errors[0].message).toContain(`worker-src blob: ${cdn.origin}`);
   expect(shown).toContain(errors[0].message);
   await page.close();
+});
+
+test('served by its own origin, the page starts its worker without a blob: its policy needs no worker-src blob:', async () => {
+  withoutCors = () => false;
+  const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; worker-src 'self'";
+  cdnHeaders = () => ({ 'Content-Security-Policy': policy });
+  try {
+    const page = await openPage(browser.context, `${cdn.url}index.html`);
+    await waitReady(page);
+    const first = await page.evaluate(() => Number.parseFloat(document.querySelector('[data-stat="step"]').textContent));
+    await page.waitForFunction((was) => Number.parseFloat(document.querySelector('[data-stat="step"]').textContent) > was, first, WAIT);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  } finally {
+    cdnHeaders = () => ({});
+  }
 });
