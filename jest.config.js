@@ -2,7 +2,8 @@
 //   node --experimental-vm-modules node_modules/jest/bin/jest.js
 // `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
 // Debian's chromium through playwright-core against a served build of the page;
-// `lessons` asserts each claim of docs/LESSONS.md on the native core.
+// `lessons` asserts each claim of docs/LESSONS.md on the native core;
+// `package` installs `npm pack`'s tarball in a fresh folder and uses it.
 export default {
   projects: [
     {
@@ -23,5 +24,13 @@ export default {
     },
     // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
     '<rootDir>/tests/lessons',
+    {
+      // `npm pack`, installed offline in a temporary folder: Node, a Vite app and an import map (Chromium).
+      displayName: 'package',
+      testEnvironment: 'node',
+      transform: {},
+      testMatch: ['<rootDir>/tests/package/**/*.test.js'],
+      testTimeout: 120000,
+    },
   ],
 };

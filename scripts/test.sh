@@ -56,6 +56,7 @@ suite "C++ as WASM (scalar)" wasm_tests scalar
 suite "page build" web_build
 suite "Jest unit (JS API, worker, UI)" jest unit
 suite "Jest end-to-end (headless Chromium)" jest e2e
+suite "Jest package (npm pack, installed offline: Node, Vite app, import map)" jest package
 suite "Jest lessons (claims on the native core)" jest lessons
 if [ -f bench/run.mjs ]; then
   suite "benchmark smoke run" node bench/run.mjs --smoke

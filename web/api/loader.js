@@ -4,6 +4,8 @@
 // is dropped from the cache (forgetCore, or by itself on an abort), so the next
 // load instantiates a fresh one instead of handing out the dead one again.
 
+import { whyNotLoaded } from '../shared/load-failure.js';
+
 export const BUILDS = Object.freeze(['simd', 'scalar']);
 const BUILD_CHOICES = Object.freeze(['auto', ...BUILDS]);
 
@@ -97,15 +99,25 @@ async function instantiate(build, { wasmBaseUrl, wasmBinary }, onAbort) {
   try {
     ({ default: factory } = await import(/* @vite-ignore */ scriptUrl.href));
   } catch (cause) {
-    throw missingBuild(build, scriptUrl, cause);
+    throw await missingBuild(build, scriptUrl, cause);
   }
-  return factory(moduleArgs);
+  try {
+    return await factory(moduleArgs);
+  } catch (cause) {
+    // The script came, the .wasm did not (missing, or not served with CORS): say which.
+    if (isNode() || wasmBinary !== undefined || !/^https?:/.test(binaryUrl.href)) throw cause;
+    const why = await whyNotLoaded(binaryUrl.href);
+    if (why === null) throw cause;
+    throw await missingBuild(build, binaryUrl, cause, why);
+  }
 }
 
-function missingBuild(build, url, cause) {
+async function missingBuild(build, url, cause, why) {
+  // In a browser the import's own message ("Failed to fetch dynamically imported module") hides the cause.
+  const reason = why ?? (!isNode() && /^https?:/.test(url.href) ? await whyNotLoaded(url.href) : null);
   const error = new Error(
-    `cannot load the ${build} build of the core from ${url.href} (${cause?.message ?? cause}); ` +
-      'run `npm run build:wasm` to build it, or pass wasmBaseUrl',
+    `cannot load the ${build} build of the core from ${url.href} (${reason ?? cause?.message ?? cause}); ` +
+      (reason ? 'serve the build\'s wasm/ folder there, or pass wasmBaseUrl' : 'run `npm run build:wasm` to build it, or pass wasmBaseUrl'),
   );
   error.cause = cause;
   return error;

@@ -15,14 +15,15 @@
 // loadLesson(id); its events (ready, progress, diverged, statechange, error,
 // resize) as CustomEvents on the element, with the data in `detail`.
 //
-// wasm-base must be on the page's origin: the core is script, and an
-// attribute is all a CMS author needs to write. Another origin loads only
-// after the page's own script allows it:
+// wasm-base must be on the page's origin or the one this file came from: the
+// core is script, and an attribute is all a CMS author needs to write. Another
+// origin loads only after the page's own script allows it:
 //   ReluPlaygroundElement.allowWasmOrigins(['https://cdn.example']);
 import { mountPlayground } from '../ui/app.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { API_EVENTS } from '../ui/public-api.js';
 import { decodeFlag } from '../ui/state.js';
+import { OWN_CODE_ORIGIN } from '../ui/wasm-source.js';
 
 // Attributes that stand for one view flag each.
 const FLAG_ATTRIBUTES = ['view', 'theme'];
@@ -150,7 +151,7 @@ export class ReluPlaygroundElement extends HTMLElement {
     const base = this.getAttribute('wasm-base');
     if (base === null) return {};
     return checkWasmBase(base, {
-      name: 'wasm-base', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: [...allowedOrigins],
+      name: 'wasm-base', baseUrl: document.baseURI, pageOrigin: globalThis.origin, allowed: [...allowedOrigins, ...(OWN_CODE_ORIGIN ? [OWN_CODE_ORIGIN] : [])],
       howToAllow: (origin) => `ReluPlaygroundElement.allowWasmOrigins(['${origin}'])`,
     });
   }

@@ -2,12 +2,16 @@
 // message protocol of web/shared/protocol.js. Rejections are Errors with
 // `.field` (the config field or argument at fault, when there is one).
 import { Event, METHODS, PROTOCOL_VERSION, versionMismatch } from './protocol.js';
+import { startModuleWorker } from './module-worker.js';
 
 const EVENT_TYPES = Object.freeze([Event.READY, Event.DIVERGED, Event.ERROR, Event.RESTARTED]);
 
 function defaultWorker(workerUrl) {
+  // `new Worker(new URL('…', import.meta.url))` is the form that lets bundlers (Vite) find and
+  // bundle the worker; this local Worker starts it through a blob when the script is on another
+  // origin (a CDN), and explains a failure to start.
+  const Worker = startModuleWorker;
   if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module' });
-  // This exact form lets bundlers (Vite) find and bundle the worker.
   return new Worker(new URL('../worker/training.worker.js', import.meta.url), { type: 'module' });
 }
 
@@ -51,7 +55,7 @@ export function createTrainingClient({ worker, workerUrl } = {}) {
     closed = error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
-    if (announce) emit(Event.ERROR, { message: error.message });
+    if (announce) emit(Event.ERROR, error.field ? { message: error.message, field: error.field } : { message: error.message });
   }
 
   listen(target, (message) => {

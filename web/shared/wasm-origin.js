@@ -4,6 +4,10 @@
 // allowed from its own script. An attribute alone never allows one: a CMS
 // lets authors write attributes, not script. Used by the element, by
 // mountPlayground and, again, by the worker on INIT.
+//
+// The origin the playground's own code came from counts as allowed too: a
+// page that loads the element from a CDN chose to run that CDN's script
+// already, and the core sits beside it (codeOrigin).
 
 /** The origin an allow-list entry names ('https://cdn.example' or any URL on it); throws a TypeError otherwise. */
 export function originOf(entry) {
@@ -45,4 +49,14 @@ export function checkWasmBase(base, { name, baseUrl, pageOrigin, allowed = [], h
     error: `${name}: ${url.href} is not on this page's origin (${pageOrigin}). The core's script loads only from the page's own origin`
       + `${howToAllow && fetchable ? `, or from an origin the page allows from its script: ${howToAllow(origin)}` : ''}.`,
   };
+}
+
+/** The http(s) origin a module was loaded from (its import.meta.url), or null (file:, blob:, Node). */
+export function codeOrigin(moduleUrl) {
+  try {
+    const url = new URL(moduleUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }

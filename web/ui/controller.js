@@ -297,6 +297,9 @@ export function createController({ client, state: initial, presets, wasm = {}, v
         break;
       } catch (error) {
         if (destroyed) return null;
+        view.setBuildStatus('core not loaded (see the message above)');
+        // The worker did not start: the client's 'error' event has shown why already.
+        if (error.field === 'worker') return null;
         // Never a blank page, never all defaults: the field the core refused goes back alone.
         // Only a config field (or none named) can be repaired: a refused protocol
         // version or wasm base is not the link's fault, and the link is kept.
@@ -306,6 +309,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
           report(error);
           return null;
         }
+        view.setBuildStatus(null);
         const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
         view.notify(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
           { kind: 'warn', key: `refused-${repair.field}` });
@@ -341,9 +345,9 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       view.invalidate();
       events.emit('diverged', { step: at, cause, learningRate: state.config.learningRate });
     }),
-    client.on('error', ({ message }) => {
+    client.on('error', ({ message, field = '' }) => {
       view.notify(message, { kind: 'error' });
-      events.emit('error', { message, field: '' });
+      events.emit('error', { message, field });
     }),
     client.on('restarted', ({ message, gaveUp }) => {
       view.notify(message, { kind: gaveUp ? 'error' : 'warn', key: 'core' });

@@ -32,7 +32,8 @@ export function checkedBase(wasmBaseUrl, wasmOrigins, { workerUrl, workerOrigin 
   } catch (error) {
     throw requestError('wasmOrigins', `wasmOrigins: ${error.message}`);
   }
-  if (!/^https?:/.test(workerUrl ?? '')) return wasmBaseUrl; // Node: files, no origins
+  // Node: files, no origins. A worker started from a blob: (the page and its code on different origins) has the page's.
+  if (!/^(https?|blob):/.test(workerUrl ?? '')) return wasmBaseUrl;
   const { url, error } = checkWasmBase(wasmBaseUrl, {
     name: 'wasmBaseUrl', baseUrl: workerUrl, pageOrigin: workerOrigin ?? new URL(workerUrl).origin, allowed,
     howToAllow: (origin) => `init's wasmOrigins: ["${origin}"]`,

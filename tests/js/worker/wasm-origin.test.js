@@ -1,6 +1,6 @@
 // The core's script loads only from the page's origin, or one the page allowed
 // from script (issue #10, item 7): the shared check, and the worker's own.
-import { checkWasmBase, originOf } from '../../../web/shared/wasm-origin.js';
+import { checkWasmBase, codeOrigin, originOf } from '../../../web/shared/wasm-origin.js';
 import { createSession } from '../../../web/worker/session.js';
 import { Event, Request } from '../../../web/shared/protocol.js';
 import { defaultConfig } from '../../../web/shared/schema.js';
@@ -108,9 +108,29 @@ describe('the worker refuses a cross-origin base on INIT', () => {
     expect(bad.loads).toEqual([]);
   });
 
+  test('a worker started from a blob: (the element on a CDN) still checks against the page\'s origin', async () => {
+    const BLOB_WORKER = 'blob:https://tutorial.example/0b7c5a1e-1d2f-4c1b-9a55-6a0f8c1d2e3f';
+    const refused = session(BLOB_WORKER);
+    const reply = await refused.init({ wasmBaseUrl: 'https://cdn.example/wasm/' });
+    expect(reply.error).toMatchObject({ field: 'wasmBaseUrl' });
+    expect(reply.error.message).toContain("is not on this page's origin (https://tutorial.example)");
+    expect(refused.loads).toEqual([]);
+    const allowed = session(BLOB_WORKER);
+    expect((await allowed.init({ wasmBaseUrl: 'https://cdn.example/wasm/', wasmOrigins: ['https://cdn.example'] })).ok).toBe(true);
+    expect(allowed.loads).toEqual([{ build: 'auto', wasmBaseUrl: 'https://cdn.example/wasm/' }]);
+  });
+
   test('under Node (no page origin) file URLs pass through', async () => {
     const { init, loads } = session(undefined);
     expect((await init({ wasmBaseUrl: 'file:///opt/relu/wasm/' })).ok).toBe(true);
     expect(loads[0].wasmBaseUrl).toBe('file:///opt/relu/wasm/');
   });
+});
+
+test('codeOrigin: the http(s) origin a module came from, else null', () => {
+  expect(codeOrigin('https://cdn.example/relu/embed/relu-playground.js')).toBe('https://cdn.example');
+  expect(codeOrigin('http://127.0.0.1:8080/assets/index-1a2b.js')).toBe('http://127.0.0.1:8080');
+  for (const none of ['file:///repo/web/ui/wasm-source.js', 'blob:https://cdn.example/0b7c', 'data:text/javascript,1', 'not a url']) {
+    expect(codeOrigin(none)).toBeNull();
+  }
 });
