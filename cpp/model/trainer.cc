@@ -153,6 +153,8 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->layerSums.resize(layer_count);
   impl->unitAlive.resize(layer_count);
   impl->gridOutputs.resize(layer_count);
+  impl->passHistograms.assign(layer_count, std::vector<uint32_t>(kHistogramBins, 0u));
+  impl->evalPieceColumns = EvalPieceColumns(impl->layout, impl->eval.capacity());
   impl->metrics.layers.resize(layer_count);
   for (size_t l = 0; l < layer_count; ++l) {
     const LayerLayout& layer = impl->layout.layers[l];
@@ -211,6 +213,7 @@ void Trainer::Impl::SetBaseline() {
   weightNormLimit = kWeightBlowUp * std::max(std::sqrt(weight_squares), 1.0);
   lossLimit = kNaN;  // set by the next step's batch loss
   pending = PendingStep();  // a step begun on other weights is dropped
+  DropEvaluations();
   SaveCheckpoint();
   SaveCheckpoint();  // both slots: nothing before the baseline is to be returned to
 }
@@ -225,6 +228,7 @@ void Trainer::Impl::SaveCheckpoint() {
 
 void Trainer::Impl::RestoreCheckpoint() {
   pending = PendingStep();
+  DropEvaluations();
   const Checkpoint& older = checkpoints[1 - newestCheckpoint];
   Checkpoint& newer = checkpoints[newestCheckpoint];
   CopyBlock(older.params, &params);
@@ -330,6 +334,7 @@ void Trainer::Impl::RecordUpdate() {
 }
 
 void Trainer::Impl::FinishStep(int64_t attempted, int cols, double loss, double lr) {
+  DropEvaluations();  // of the weights before this update
   metrics.step = attempted;
   samplesSeen += cols;
   metrics.epoch = static_cast<double>(samplesSeen) / static_cast<double>(order.size());
@@ -480,6 +485,7 @@ Status Trainer::Impl::ConfigureLive(const Config& next) {
   // Nothing can fail from here on. A step under way started with the old
   // settings (and batch buffers): it is dropped, and the next one starts afresh.
   pending = PendingStep();
+  DropEvaluations();  // the leaky slope and ELU alpha may have changed
   config = next;
   SetLiveActParams(config, &layout);
   if (resize) batch = std::move(resized);
