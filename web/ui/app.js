@@ -69,7 +69,7 @@ export function mountPlayground(root, options = {}) {
     useUrl, presets, notices,
     onMove(state, moveNotices) {
       for (const text of moveNotices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
-      controller.replace(state, { push: false });
+      controller.follow(state);
     },
   });
   controller = createController({
@@ -130,7 +130,7 @@ export function mountPlayground(root, options = {}) {
     getQuery: () => serializeState(controller.state, presets),
     setQuery(query) {
       const next = parseQuery(query, presets);
-      controller.replace(next.state);
+      controller.follow(next.state, { push: true });
       return next.notices;
     },
     destroy() {

@@ -89,20 +89,46 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   }
 
   /** Moves to a new state: controls, URL, then the worker. Resolves when the worker has it (or refused it). */
-  function commit(next, { push = true } = {}) {
+  function commit(next, { push = true, quiet = false } = {}) {
     const previous = state;
     state = next;
     view.render(state, info);
     view.writeUrl(state, push);
     announce();
     if (previous.ui.speed !== state.ui.speed && info) sendSpeedToWorker();
-    if (info) return sendConfig(previous);
+    if (info) return sendConfig(previous, { quiet });
     if (unbuilt) view.gate.close(); // start-up asks again about the edited network
     return Promise.resolve(null);
   }
 
+  /**
+   * The address moved (back/forward, an edited fragment) to `next`. As with
+   * a fresh link, when the core refuses it only the field it names goes back
+   * (recoverState), with one notice, and the rest of the new address is kept;
+   * the whole previous state comes back only when no field can be repaired.
+   */
+  async function follow(next, { push = false } = {}) {
+    const tried = new Set();
+    let attempt = next;
+    let error = await commit(attempt, { push, quiet: true });
+    while (error && !destroyed) {
+      const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
+      const repair = repairable ? recoverState(attempt, error.field, presets, tried) : null;
+      if (!repair) {
+        report(error); // the previous state, which the worker still has, stays
+        return error;
+      }
+      const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
+      view.notify(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
+        { kind: 'warn', key: `refused-${repair.field}` });
+      attempt = repair.state;
+      error = await commit(attempt, { push: false, quiet: true });
+    }
+    return error;
+  }
+
   /** Sends the worker the fields that changed since `previous`; resolves with its error or null. */
-  function sendConfig(previous) {
+  function sendConfig(previous, { quiet = false } = {}) {
     if (holdIfDear(previous)) return Promise.resolve(null);
     if (heldFrom) previous = heldFrom; // the edit that was held no longer needs asking
     heldFrom = null;
@@ -120,7 +146,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       }
       return null;
     }, (error) => {
-      report(error);
+      if (!quiet) report(error); // quiet: the caller repairs the state, and says so
       state = previous; // the worker kept the previous config
       view.render(state, info);
       view.writeUrl(state, false);
@@ -350,8 +376,10 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     showLocked,
     confirmCost,
     report,
-    /** A new whole state (the URL moved, setQuery): no lock check, as a link is the embedder's. */
+    /** A new whole state (setQuery): no lock check, as a link is the embedder's. */
     replace: (next, { push = true } = {}) => commit(next, { push }),
+    /** The address moved to `next` (or setQuery gave it): a field the core refuses goes back alone (see follow). */
+    follow,
     togglePlay: () => refuseLocked('run') || (playing ? pause() : play()),
     stepOnce: () => refuseLocked('run') || step(),
     resetRun: () => refuseLocked('run') || reset(),
