@@ -319,7 +319,11 @@ export function createController({ client, state: initial, presets, wasm = {}, v
         const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
         const repair = repairable ? recoverState(initialState, error.field, presets, tried) : null;
         if (!repair) {
-          report(error);
+          // A trap while loading comes back as field 'core' with no 'restarted' event (nothing to restart from): shown here.
+          if (error.field === 'core') view.notify(error.message, { kind: 'error', key: 'core' });
+          else report(error);
+          // The run bar said "loading core…": it now says that loading failed (the notice has the cause).
+          view.setBuildStatus(coreFailedStatus(error));
           return null;
         }
         const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
@@ -357,7 +361,10 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     }),
     client.on('restarted', ({ message, gaveUp }) => {
       view.notify(message, { kind: gaveUp ? 'error' : 'warn', key: 'core' });
-      if (gaveUp) setPlaying(false);
+      if (gaveUp) {
+        setPlaying(false);
+        view.setBuildStatus('core stopped after repeated faults (see the notice)');
+      }
       view.needPoints();
       view.invalidate();
     }),
@@ -428,6 +435,14 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       events.clear();
     },
   };
+}
+
+/** What the run bar says when the core could not be started: short; the notice has the whole message. */
+export const CORE_FAILED_STATUS_MAX_CHARS = 80;
+export function coreFailedStatus(error) {
+  const cause = String(error?.message ?? error ?? 'unknown error').replace(/\s+/g, ' ').trim();
+  const status = `core failed to start: ${cause}`;
+  return status.length <= CORE_FAILED_STATUS_MAX_CHARS ? status : `${status.slice(0, CORE_FAILED_STATUS_MAX_CHARS - 1)}…`;
 }
 
 function configOfModel(text) {

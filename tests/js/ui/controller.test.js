@@ -295,3 +295,33 @@ describe('an address the core refuses (back/forward, an edited fragment, setQuer
     expect(view.named('notify').map(([text]) => text)).toContain('wasmBaseUrl: refused');
   });
 });
+
+describe('a core that cannot start', () => {
+  test('the run bar says what failed instead of "loading core…", and the notice has the cause', async () => {
+    const client = fakeClient({
+      init: () => Promise.reject(Object.assign(new Error('wasmBaseUrl: another origin'), { field: 'wasmBaseUrl' })),
+    });
+    const { controller, view } = setup('hidden=3', { client });
+    expect(await controller.start()).toBeNull();
+    expect(view.named('setBuildStatus').at(-1)).toEqual(['core failed to start: wasmBaseUrl: another origin']);
+    expect(view.named('notify').map(([text]) => text)).toContain('wasmBaseUrl: another origin');
+  });
+
+  test('a trap while loading (field core, no restart event) is shown too, and the status stays short', async () => {
+    const long = `The core stopped (RuntimeError: unreachable ${'x'.repeat(200)}) while loading these settings.`;
+    const client = fakeClient({ init: () => Promise.reject(Object.assign(new Error(long), { field: 'core' })) });
+    const { controller, view } = setup('hidden=3', { client });
+    await controller.start();
+    const [status] = view.named('setBuildStatus').at(-1);
+    expect(status.startsWith('core failed to start: The core stopped (RuntimeError: unreachable')).toBe(true);
+    expect(status.length).toBeLessThanOrEqual(80);
+    expect(view.named('notify').map(([text]) => text)).toContain(long);
+  });
+
+  test('a core that keeps trapping and is given up: the run bar says it stopped', async () => {
+    const { client, controller, view } = setup('hidden=3&autoplay=false');
+    await controller.start();
+    client.emit('restarted', { message: 'The core stopped 3 times in 10 s (RuntimeError) and was not restarted again.', gaveUp: true });
+    expect(view.named('setBuildStatus').at(-1)).toEqual(['core stopped after repeated faults (see the notice)']);
+  });
+});
