@@ -80,6 +80,12 @@ export function createSession({
   let stepsPerSlice = 1;
   let stepsPerEpoch = 1;
   let stepFlops = 0; // of the current network: above pieceFlops it trains in pieces
+  let evaluateFlops = 0; // a full pass; above pieceFlops a snapshot evaluates in pieces
+  let forwardFlopsPerSample = 0; // a grid of n x n pixels costs n * n times this
+  let snapshotLane = Promise.resolve(); // one snapshot works in pieces at a time
+  let evaluatingForSnapshot = false; // the play loop waits while a snapshot's pieces run
+  let snapshotsInPieces = 0; // snapshots between two of their pieces
+  let detachRequest = null; // lets the request being answered free the queue (see receive)
   let pieceFlops = INITIAL_PIECE_FLOPS;
   let manualSteps = 0; // asked for by step requests on a network that trains in pieces
   let layers = [];
@@ -127,6 +133,8 @@ export function createSession({
     const cost = estimateCost(trainer.config);
     stepsPerEpoch = cost.trainCount / cost.batchSize;
     stepFlops = cost.stepFlops;
+    evaluateFlops = cost.evaluateFlops;
+    forwardFlopsPerSample = cost.forwardFlopsPerSample;
     layers = trainer.layers();
     manualSteps = 0;
   }
@@ -160,7 +168,10 @@ export function createSession({
       return;
     }
     if (!playing || inPieces()) {
-      pieceSlice();
+      // A snapshot evaluating in pieces goes first: a step finished now would
+      // drop its pass, and the page would wait for a pass that never ends.
+      if (evaluatingForSnapshot) yielder.yieldThen(slice);
+      else pieceSlice();
       return;
     }
     const perFrame = stepsPerFrame(speed, stepsPerEpoch);
@@ -260,13 +271,72 @@ export function createSession({
     yielder.yieldThen(slice);
   }
 
-  function snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
-    const current = needTrainer();
-    const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
-    if (evaluate && !evaluated) {
-      current.evaluate();
-      evaluated = true;
+  /**
+   * Runs the full pass and the grid a snapshot needs. Whole when each costs
+   * at most a piece; otherwise in pieces (evaluateWithin, evalGridWithin) with
+   * a yield after each, having freed the request queue first, so that Pause
+   * and every other request are answered between pieces. A request that
+   * changes the weights meanwhile drops the pass in the core; it then starts
+   * again on the new weights, and the snapshot shows those.
+   */
+  async function prepareSnapshot({ gridSize, hidden, evaluate }, detach) {
+    const key = `${gridSize}:${Boolean(hidden)}`;
+    for (;;) {
+      const current = needTrainer();
+      const wantPass = evaluate && !evaluated;
+      const wantGrid = gridSize !== 0 && lastGrid?.key !== key;
+      if (!wantPass && !wantGrid) return;
+      const passFlops = evaluateFlops;
+      const gridFlops = forwardFlopsPerSample * gridSize * gridSize;
+      if (wantPass && passFlops <= pieceFlops) {
+        current.evaluate();
+        evaluated = true;
+        continue;
+      }
+      if (!wantPass && gridFlops <= pieceFlops) {
+        lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
+        continue;
+      }
+      const start = now();
+      if (wantPass) {
+        if (current.evaluateWithin(pieceFlops).finished) evaluated = true;
+      } else {
+        const piece = current.evalGridWithin(gridSize, pieceFlops, { hidden });
+        if (piece.finished) lastGrid = { key, grid: piece.grid };
+      }
+      pieceFlops = nextPieceFlops(pieceFlops, now() - start, Math.max(speed.budgetMs, PIECE_MS));
+      detach?.();
+      evaluatingForSnapshot = true;
+      snapshotsInPieces += 1;
+      try {
+        await new Promise((resolve) => yielder.yieldThen(resolve));
+      } finally {
+        evaluatingForSnapshot = false;
+        snapshotsInPieces -= 1;
+      }
     }
+  }
+
+  async function snapshot(request) {
+    const detach = detachRequest; // before any await: it is this request's
+    // One snapshot in pieces at a time: two would restart each other's grid.
+    // One that waits for another frees the queue as that one did.
+    const previous = snapshotLane;
+    let done;
+    snapshotLane = new Promise((resolve) => { done = resolve; });
+    if (snapshotsInPieces > 0) detach?.();
+    try {
+      await previous;
+      const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
+      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true }, detach);
+      return assembleSnapshot(request, drawn);
+    } finally {
+      done();
+    }
+  }
+
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false }, drawn) {
+    const current = needTrainer();
     const transfer = [];
     const result = {
       ...current.metrics(),
@@ -279,8 +349,6 @@ export function createSession({
     };
     for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
     if (gridSize) {
-      const key = `${gridSize}:${Boolean(hidden)}`;
-      if (lastGrid?.key !== key) lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
       result.grid = lastGrid.grid.slice(); // the copy moves to the page; the cache stays
       result.gridSize = gridSize;
       result.gridNodes = current.gridNodeCount({ hidden });
@@ -441,11 +509,14 @@ export function createSession({
     return requestError('core', stoppedFor);
   }
 
-  async function answer(message) {
+  async function answer(message, detach) {
     const { id } = message;
     if (restarting) await restarting;
     try {
-      const { result, transfer } = await dispatch(message);
+      detachRequest = detach;
+      const reply = dispatch(message);
+      detachRequest = null; // set only while the handler runs synchronously
+      const { result, transfer } = await reply;
       if (playing && recovery.due()) recovery.save(trainer, coreOptions);
       post({ type: Event.REPLY, id, ok: true, result }, transfer);
     } catch (error) {
@@ -461,8 +532,14 @@ export function createSession({
         post({ type: Event.ERROR, message: 'message: expected an object with a type and an id' });
         return queue;
       }
-      queue = queue.then(() => answer(message));
-      return queue;
+      // A request waits for the one before, unless that one detached: a
+      // snapshot evaluating a big network in pieces lets the requests behind
+      // it (Pause first) be answered between its pieces.
+      let detach;
+      const detached = new Promise((resolve) => { detach = resolve; });
+      const answered = queue.then(() => answer(message, detach));
+      queue = Promise.race([answered, detached]);
+      return answered;
     },
     /** Stops training and frees the trainer. */
     dispose() {
