@@ -198,6 +198,10 @@ class Trainer {
   Status ExportJson(std::string* out) const;
   // Replaces config and parameters; on error the previous state is kept.
   Status ImportJson(std::string_view json_text);
+  // The most bytes of model JSON ImportJson reads (kModelJsonLimits); longer
+  // text is refused unread. The page checks a text's size against it before
+  // the text crosses into the core.
+  static size_t MaxModelJsonBytes();
 
  private:
   Trainer();

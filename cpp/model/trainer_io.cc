@@ -345,4 +345,6 @@ Status Trainer::ImportJson(std::string_view json_text) {
 }
 
 
+size_t Trainer::MaxModelJsonBytes() { return kModelJsonLimits.maxBytes; }
+
 }  // namespace relu
