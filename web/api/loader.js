@@ -108,6 +108,8 @@ function missingBuild(build, url, cause) {
       'run `npm run build:wasm` to build it, or pass wasmBaseUrl',
   );
   error.cause = cause;
+  // Where the core comes from, not a config field: the page keeps its settings and says the core failed.
+  error.field = 'wasmBaseUrl';
   return error;
 }
 
