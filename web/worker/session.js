@@ -2,7 +2,7 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
+import { MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { checkWasmBase, originOf } from '../shared/wasm-origin.js';
 import { estimateCost } from '../shared/cost.js';
@@ -86,6 +86,7 @@ export function createSession({
   let evaluatingForSnapshot = false; // the play loop waits while a snapshot's pieces run
   let snapshotsInPieces = 0; // snapshots between two of their pieces
   let detachRequest = null; // lets the request being answered free the queue (see receive)
+  let manualWork = 0; // bumped by requests that stop a step request running in chunks
   let pieceFlops = INITIAL_PIECE_FLOPS;
   let manualSteps = 0; // asked for by step requests on a network that trains in pieces
   let layers = [];
@@ -155,6 +156,7 @@ export function createSession({
   function stopPlaying() {
     playing = false;
     manualSteps = 0;
+    manualWork += 1;
     meter.stop();
   }
 
@@ -372,6 +374,47 @@ export function createSession({
     return { result, transfer };
   }
 
+  /**
+   * A step request whose work is longer than a piece (up to 10^6 steps of a
+   * network just below the piece size would be hours) runs as chunks of at
+   * most a piece's worth of steps, or one epoch at a time, freeing the request
+   * queue between them; a pause, reset, new config, weight edit, import or
+   * init meanwhile stops the rest. Short requests run at once, as before.
+   */
+  async function stepInChunks(current, { steps, epochs }, detach) {
+    const started = manualWork;
+    const stillWanted = () => manualWork === started && current === trainer;
+    const yieldOnce = () => new Promise((resolve) => yielder.yieldThen(resolve));
+    if (epochs !== undefined) {
+      const whole = !Number.isInteger(epochs) || epochs <= 1 || epochs > MAX_EPOCHS_PER_CALL
+        || epochs * stepsPerEpoch * stepFlops <= pieceFlops;
+      if (whole) return current.stepEpochs(epochs); // the API checks the count and names it
+      let progress = current.stepEpochs(1);
+      for (let done = 1; done < epochs && !progress.diverged; done++) {
+        detach?.();
+        await yieldOnce();
+        if (!stillWanted()) return current === trainer ? current.progress() : progress;
+        progress = current.stepEpochs(1);
+      }
+      return progress;
+    }
+    const count = steps ?? 1;
+    const perChunk = Math.max(1, Math.floor(pieceFlops / Math.max(stepFlops, 1)));
+    const whole = !Number.isInteger(count) || count <= perChunk || count > MAX_STEPS_PER_CALL;
+    if (whole) return current.step(count);
+    let left = count - perChunk;
+    let progress = current.step(perChunk);
+    while (left > 0 && !progress.diverged) {
+      detach?.();
+      await yieldOnce();
+      if (!stillWanted()) return current === trainer ? current.progress() : progress;
+      const chunk = Math.min(left, perChunk);
+      progress = current.step(chunk);
+      left -= chunk;
+    }
+    return progress;
+  }
+
   const handlers = {
     async [Request.INIT]({ config, build = 'auto', wasmBaseUrl, wasmOrigins = [] }) {
       const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins);
@@ -391,6 +434,7 @@ export function createSession({
     },
     [Request.CONFIGURE]({ config }) {
       const { rebuilt } = needTrainer().configure(config ?? {});
+      manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
       recovery.save(trainer, coreOptions);
@@ -425,14 +469,18 @@ export function createSession({
         if (count > 0 && !loopRunning) startLoop();
         return { ...current.progress(), queued: count };
       }
-      const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
-      changed();
-      if (progress.diverged) reportDivergence(progress);
-      recovery.save(current, coreOptions);
-      return progress;
+      const detach = detachRequest; // before any await: it is this request's
+      return stepInChunks(current, { steps, epochs }, detach).then((progress) => {
+        if (current !== trainer) return progress; // a restart or init replaced it meanwhile
+        changed();
+        if (progress.diverged) reportDivergence(progress);
+        recovery.save(current, coreOptions);
+        return progress;
+      });
     },
     [Request.RESET]() {
       needTrainer().reset();
+      manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0; // the core dropped the step under way: do not start another
       changed();
       recovery.save(trainer, coreOptions);
@@ -440,6 +488,7 @@ export function createSession({
     },
     [Request.SET_WEIGHT]({ layer, to, from, value }) {
       needTrainer().setWeight({ layer, to, from, value });
+      manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0;
       changed();
       recovery.save(trainer, coreOptions);
@@ -451,6 +500,7 @@ export function createSession({
     },
     [Request.IMPORT]({ json }) {
       needTrainer().importJson(json);
+      manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
       recovery.save(trainer, coreOptions);
