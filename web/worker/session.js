@@ -169,11 +169,14 @@ export function createSession({
       loopRunning = false;
       return;
     }
+    // A snapshot evaluating in pieces goes first: a step finished now would
+    // drop its pass, and the page would wait for a pass that never ends.
+    if (evaluatingForSnapshot) {
+      yielder.yieldThen(slice);
+      return;
+    }
     if (!playing || inPieces()) {
-      // A snapshot evaluating in pieces goes first: a step finished now would
-      // drop its pass, and the page would wait for a pass that never ends.
-      if (evaluatingForSnapshot) yielder.yieldThen(slice);
-      else pieceSlice();
+      pieceSlice();
       return;
     }
     const perFrame = stepsPerFrame(speed, stepsPerEpoch);

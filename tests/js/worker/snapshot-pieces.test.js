@@ -100,3 +100,38 @@ test('a small network is evaluated in one call, as before', async () => {
   expect(h.calls).toEqual({ evaluate: 1, evaluateWithin: 0, evalGrid: 1, evalGridWithin: 0 });
   h.session.dispose();
 });
+
+test('while playing, training waits for a snapshot evaluating in pieces (a step would restart its pass)', async () => {
+  // Whole steps (cheap at batch 1) but a long pass over 2,000 samples.
+  const config = { seed: 5, numSamples: 2000, hidden: [128, 128], batchSize: 1 };
+  const cost = estimateCost({ ...defaultConfig(), ...config });
+  expect(cost.stepFlops).toBeLessThan(INITIAL_PIECE_FLOPS);
+  expect(cost.evaluateFlops).toBeGreaterThan(20 * INITIAL_PIECE_FLOPS);
+  const log = [];
+  const session = createSession({
+    post: (message) => log.push(message.type === Event.REPLY ? `reply ${message.id}` : message.type),
+    createTrainer: async (c, options) => {
+      const trainer = await createTrainer(c, options);
+      for (const name of ['step', 'evaluateWithin', 'evaluate']) {
+        const original = trainer[name].bind(trainer);
+        trainer[name] = (...args) => { log.push(name); return original(...args); };
+      }
+      return trainer;
+    },
+  });
+  await session.receive({ type: Request.INIT, id: 1, config, build: 'simd' });
+  await session.receive({ type: Request.PLAY, id: 2 });
+  await new Promise((resolve) => { setTimeout(resolve, 0); });
+  session.receive({ type: Request.SNAPSHOT, id: 3 });
+  // Until the reply, or until training has clearly gone on beside the pass (then it may never end).
+  const stepsSinceFirstPiece = () => log.slice(Math.max(0, log.indexOf('evaluateWithin'))).filter((e) => e === 'step').length;
+  while (!log.includes('reply 3') && stepsSinceFirstPiece() < 200) await new Promise((resolve) => { setImmediate(resolve); });
+  session.dispose();
+  const first = log.indexOf('evaluateWithin');
+  const done = log.indexOf('reply 3');
+  expect(first).toBeGreaterThan(-1);
+  expect(done).toBeGreaterThan(first);
+  expect(log.slice(first, done).filter((entry) => entry === 'evaluateWithin').length).toBeGreaterThan(1);
+  // No training step between the snapshot's first piece and its reply.
+  expect(log.slice(first, done)).not.toContain('step');
+}, 120000);
