@@ -21,6 +21,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@
 #include "kernels/kernels.h"
 #include "model/buffer.h"
 #include "model/config/config.h"
+#include "model/config/json_guard.h"
 #include "model/config/json_number.h"
 #include "model/cost.h"
 #include "model/metrics_fields.h"
@@ -139,9 +141,7 @@ class TrainerHandle {
   // stepFinished() then says whether a step completed.
   std::string stepWithin(double flop_budget) {
     if (!trainer_) return NotCreated();
-    if (!std::isfinite(flop_budget) || flop_budget <= 0) {
-      return "flopBudget: " + relu::FormatNumber(flop_budget) + " is not a number > 0";
-    }
+    if (Status status = CheckBudget(flop_budget); !status.ok()) return status.message();
     step_finished_ = false;
     return ErrorText(trainer_->StepWithin(flop_budget, &step_finished_));
   }
@@ -161,6 +161,17 @@ class TrainerHandle {
     trainer_->Evaluate();
     return {};
   }
+
+  // Up to about flopBudget operations of a full pass (Trainer::EvaluateWithin);
+  // evaluationFinished() then says whether it completed.
+  std::string evaluateWithin(double flop_budget) {
+    if (!trainer_) return NotCreated();
+    evaluation_finished_ = false;
+    if (Status status = CheckBudget(flop_budget); !status.ok()) return status.message();
+    return ErrorText(trainer_->EvaluateWithin(flop_budget, &evaluation_finished_));
+  }
+  bool evaluationFinished() const { return evaluation_finished_; }
+  bool evaluationInProgress() const { return trainer_ && trainer_->evaluationInProgress(); }
 
   // The cheap per-step numbers, for training loops that check after each slice.
   val progress() const {
@@ -244,10 +255,18 @@ class TrainerHandle {
   }
 
   std::string evalGrid(double size, bool include_hidden) {
+    return evalGridWithin(size, include_hidden, std::numeric_limits<double>::infinity());
+  }
+  // Up to about flopBudget operations of the grid (Trainer::EvalGridWithin),
+  // into the buffer gridView() shows; gridFinished() says whether it is
+  // complete. Another size or include_hidden starts afresh.
+  std::string evalGridWithin(double size, bool include_hidden, double flop_budget) {
     if (!trainer_) return NotCreated();
+    grid_finished_ = false;
     int n = 0;
     Status status = CheckWhole("gridSize", size, kMinGridSize, kMaxGridSize, &n);
     if (!status.ok()) return status.message();
+    if (status = CheckBudget(flop_budget); !status.ok()) return status.message();
     const size_t floats = trainer_->gridNodeCount(include_hidden) * static_cast<size_t>(n) * n;
     if (floats > kMaxGridFloats) {
       return "gridSize: " + std::to_string(n) + " gives " + std::to_string(floats) +
@@ -260,10 +279,12 @@ class TrainerHandle {
       return "gridSize: " + std::to_string(n) + " needs " + std::to_string(floats) +
              " floats, more memory than the browser gave; use a smaller grid";
     }
-    status = trainer_->EvalGrid(n, include_hidden, grid_.data(), grid_.size());
+    status = trainer_->EvalGridWithin(n, include_hidden, grid_.data(), grid_.size(), flop_budget,
+                                      &grid_finished_);
     if (!status.ok()) grid_.Release();
     return ErrorText(status);
   }
+  bool gridFinished() const { return grid_finished_; }
   // The last evalGrid() result; valid until the next call into the module.
   val gridView() const { return val(emscripten::typed_memory_view(grid_.size(), grid_.data())); }
 
@@ -281,7 +302,20 @@ class TrainerHandle {
   }
 
   // --- Serialisation ---------------------------------------------------------
-  std::string exportJson() const { return trainer_ ? trainer_->ExportJson() : std::string(); }
+  // The model file into a buffer that exportView() shows, rather than a
+  // returned std::string, whose copy for JS Embind would malloc unchecked.
+  std::string exportJson() {
+    releaseExport();
+    if (!trainer_) return NotCreated();
+    const Status status = trainer_->ExportJson(&export_);
+    if (!status.ok()) releaseExport();
+    return ErrorText(status);
+  }
+  // The UTF-8 bytes of the last exportJson(); valid until the next call into the module.
+  val exportView() const {
+    return val(emscripten::typed_memory_view(export_.size(), reinterpret_cast<const uint8_t*>(export_.data())));
+  }
+  void releaseExport() { std::string().swap(export_); }
 
   std::string importJson(const std::string& json_text) {
     if (!trainer_) return NotCreated();
@@ -290,10 +324,17 @@ class TrainerHandle {
 
  private:
   static std::string NotCreated() { return "trainer: not created (call create() first)"; }
+  static Status CheckBudget(double flop_budget) {
+    if (flop_budget > 0) return Status::Ok();  // NaN fails too; Infinity is one whole pass
+    return Status::Error("flopBudget: " + relu::FormatNumber(flop_budget) + " is not a number > 0");
+  }
 
   std::unique_ptr<relu::Trainer> trainer_;
   bool rebuilt_ = false;
   bool step_finished_ = false;
+  bool evaluation_finished_ = false;
+  bool grid_finished_ = false;
+  std::string export_;  // the last exportJson(), until the JS API has copied it
   relu::FloatBuffer grid_;  // 64-byte aligned: the grid pass stores whole vectors
   std::vector<float> train_points_;
   std::vector<float> test_points_;
@@ -311,6 +352,15 @@ std::string kernelIsa() { return relu::kernels::SelectKernels().isa; }
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
 double memoryBytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
 int liveTrainers() { return g_live_trainers; }
+// The most bytes of JSON text the core reads, per kind: the JS API refuses
+// longer text before it crosses, since Embind copies a string into the heap
+// with an unchecked malloc. web/shared/limits.js declares the same numbers.
+val jsonTextLimits() {
+  val out = val::object();
+  out.set("config", static_cast<double>(relu::kConfigJsonLimits.maxBytes));
+  out.set("model", static_cast<double>(relu::Trainer::MaxModelJsonBytes()));
+  return out;
+}
 
 // The cost of a config (model/cost.h), as a plain object, or {error} with the
 // validation message. Needs no trainer: the page asks before building one.
@@ -349,6 +399,9 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("step", &TrainerHandle::step)
       .function("stepEpochs", &TrainerHandle::stepEpochs)
       .function("evaluate", &TrainerHandle::evaluate)
+      .function("evaluateWithin", &TrainerHandle::evaluateWithin)
+      .function("evaluationFinished", &TrainerHandle::evaluationFinished)
+      .function("evaluationInProgress", &TrainerHandle::evaluationInProgress)
       .function("progress", &TrainerHandle::progress)
       .function("metrics", &TrainerHandle::metrics)
       .function("paramCount", &TrainerHandle::paramCount)
@@ -358,9 +411,13 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("layers", &TrainerHandle::layers)
       .function("gridNodeCount", &TrainerHandle::gridNodeCount)
       .function("evalGrid", &TrainerHandle::evalGrid)
+      .function("evalGridWithin", &TrainerHandle::evalGridWithin)
+      .function("gridFinished", &TrainerHandle::gridFinished)
       .function("gridView", &TrainerHandle::gridView)
       .function("pointsView", &TrainerHandle::pointsView)
       .function("exportJson", &TrainerHandle::exportJson)
+      .function("exportView", &TrainerHandle::exportView)
+      .function("releaseExport", &TrainerHandle::releaseExport)
       .function("importJson", &TrainerHandle::importJson)
       // Split steps (issue #10).
       .function("stepWithin", &TrainerHandle::stepWithin)
@@ -371,6 +428,7 @@ EMSCRIPTEN_BINDINGS(relu_core) {
   emscripten::function("heapBytesInUse", &heapBytesInUse);
   emscripten::function("memoryBytes", &memoryBytes);
   emscripten::function("liveTrainers", &liveTrainers);
+  emscripten::function("jsonTextLimits", &jsonTextLimits);
   // Split steps and the cost model (issue #10).
   emscripten::function("estimateCost", &estimateCost);
 }

@@ -1,6 +1,7 @@
 #include "model/cost.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/data.h"
 
@@ -21,6 +22,13 @@ int EvalChunk(const NetworkLayout& layout) {
   int chunk = kMaxEvalChunk;
   while (chunk > 1 && WorkspaceFloats(layout, chunk) > kEvalChunkFloats) chunk /= 2;
   return chunk;
+}
+
+int EvalPieceColumns(const NetworkLayout& layout, int eval_chunk) {
+  double dearest = 0;
+  for (const LayerLayout& layer : layout.layers) dearest = std::max(dearest, LayerForwardFlops(layer, 1));
+  const double fits = dearest > 0 ? std::floor(kEvalPieceFlops / dearest) : eval_chunk;
+  return static_cast<int>(std::clamp(fits, 1.0, static_cast<double>(std::max(eval_chunk, 1))));
 }
 
 size_t LargestLayerParams(const NetworkLayout& layout) {

@@ -28,6 +28,13 @@ inline constexpr int kFloatsPerParam = 6;
 // network's chunk still fits in L2.
 inline constexpr int kMaxEvalChunk = 1024;
 inline constexpr size_t kEvalChunkFloats = size_t{4} << 20;
+// One piece of an evaluation or grid pass (one layer over one chunk of
+// columns) costs at most about this many operations, by making the chunk
+// narrower for wide layers: 2^24 is 3-17 ms at the measured 1-6 GFLOP/s, so
+// a request waits at most about a frame behind a piece. Ordinary networks
+// (layers up to about 90 x 90) keep the whole chunk. One column is the
+// floor: a 1024 x 1024 layer's column is 2 MFLOP.
+inline constexpr double kEvalPieceFlops = double{1 << 24};
 
 // Operations per parameter of an update after the gradient: regularisation,
 // gradient norm, clipping, the optimiser (Adam's is the dearest) and the
@@ -44,6 +51,9 @@ inline int EffectiveBatchSize(int batch_size, int train_count) {
 double EstimateModelBytes(const NetworkLayout& layout, int batch_size, int eval_chunk);
 // The evaluation chunk for this layout: as many columns as fit kEvalChunkFloats.
 int EvalChunk(const NetworkLayout& layout);
+// Columns of one evaluation piece: the chunk, narrowed so that no layer's
+// forward pass over it passes kEvalPieceFlops (at least 1 column).
+int EvalPieceColumns(const NetworkLayout& layout, int eval_chunk);
 // Floats of the largest layer's stretch of the parameter block (weights,
 // biases, slopes): a split step's buffer for one piece's gradient.
 size_t LargestLayerParams(const NetworkLayout& layout);

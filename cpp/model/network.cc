@@ -205,39 +205,52 @@ void Forward(const NetworkLayout& layout, const kernels::KernelSet& kernels, con
   for (size_t l = 0; l < layout.layers.size(); ++l) ForwardLayer(layout, kernels, params, cols, ws, l);
 }
 
+namespace {
+// Where ForwardSampleMajor puts layer l's outputs: [cols x outputs_l].
+SampleMajorOutput SampleMajorDestination(const NetworkLayout& layout, int cols,
+                                         const SampleMajorOutput* hidden, Workspace* ws, size_t l) {
+  const int index = static_cast<int>(l);
+  // Hidden layers go through Z^T straight into A^T (in place), the output
+  // layer keeps its logits in Z^T for the head.
+  if (l + 1 == layout.layers.size()) return {ws->pre(index), static_cast<size_t>(cols)};
+  if (hidden) return hidden[l];
+  return {ws->act(index), static_cast<size_t>(cols)};
+}
+}  // namespace
+
+void ForwardSampleMajorLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                             const float* params, int cols, const SampleMajorOutput* hidden,
+                             Workspace* ws, size_t l) {
+  const auto n = static_cast<size_t>(cols);
+  // [cols x inputs]: the data for the first layer, else the previous layer's A^T.
+  const SampleMajorOutput from = l == 0 ? SampleMajorOutput{ws->input(), n}
+                                        : SampleMajorDestination(layout, cols, hidden, ws, l - 1);
+  const LayerLayout& layer = layout.layers[l];
+  const auto rows = static_cast<size_t>(layer.outputs);
+  const auto inputs = static_cast<size_t>(layer.inputs);
+  const bool is_output = l + 1 == layout.layers.size();
+  const SampleMajorOutput to = SampleMajorDestination(layout, cols, hidden, ws, l);
+  const float* w = params + layer.weightOffset;  // [outputs x inputs]
+  kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, to.at);
+  epilogue.colBias = params + layer.biasOffset;  // [outputs]: one per column here
+  SampleMajorForwardProduct(kernels, rows, inputs, n, w, from.at, from.ld, to.at, to.ld, &epilogue);
+  if (is_output || layer.act == Act::kLinear || epilogue.act != kernels::GemmAct::kNone) return;
+  for (size_t u = 0; u < rows; ++u) {
+    float* run = to.at + u * to.ld;  // unit u over the batch: [cols]
+    if (layer.act == Act::kPrelu) {   // one slope per unit: Leaky ReLU with that slope
+      const kernels::ActParams unit{params[layer.slopeOffset + u]};
+      kernels[Act::kLeakyRelu].forward(n, run, run, &unit);
+    } else {
+      kernels[layer.act].forward(n, run, run, &layer.actParams);
+    }
+  }
+}
+
 void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& kernels,
                         const float* params, int cols, const SampleMajorOutput* hidden,
                         Workspace* ws) {
-  const size_t count = layout.layers.size();
-  const auto n = static_cast<size_t>(cols);
-  const float* xt = ws->input();  // [cols x inputs], then each layer's A^T
-  size_t ldx = n;
-  for (size_t l = 0; l < count; ++l) {
-    const LayerLayout& layer = layout.layers[l];
-    const auto rows = static_cast<size_t>(layer.outputs);
-    const auto inputs = static_cast<size_t>(layer.inputs);
-    const int index = static_cast<int>(l);
-    const bool is_output = l == count - 1;
-    // Hidden layers go through Z^T straight into A^T (in place), the output
-    // layer keeps its logits in Z^T for the head.
-    SampleMajorOutput to{is_output ? ws->pre(index) : ws->act(index), n};  // [cols x outputs]
-    if (hidden && !is_output) to = hidden[l];
-    const float* w = params + layer.weightOffset;  // [outputs x inputs]
-    kernels::GemmEpilogue epilogue = LayerEpilogue(layer, is_output, params, to.at);
-    epilogue.colBias = params + layer.biasOffset;  // [outputs]: one per column here
-    SampleMajorForwardProduct(kernels, rows, inputs, n, w, xt, ldx, to.at, to.ld, &epilogue);
-    xt = to.at;
-    ldx = to.ld;
-    if (is_output || layer.act == Act::kLinear || epilogue.act != kernels::GemmAct::kNone) continue;
-    for (size_t u = 0; u < rows; ++u) {
-      float* run = to.at + u * to.ld;  // unit u over the batch: [cols]
-      if (layer.act == Act::kPrelu) {   // one slope per unit: Leaky ReLU with that slope
-        const kernels::ActParams unit{params[layer.slopeOffset + u]};
-        kernels[Act::kLeakyRelu].forward(n, run, run, &unit);
-      } else {
-        kernels[layer.act].forward(n, run, run, &layer.actParams);
-      }
-    }
+  for (size_t l = 0; l < layout.layers.size(); ++l) {
+    ForwardSampleMajorLayer(layout, kernels, params, cols, hidden, ws, l);
   }
 }
 

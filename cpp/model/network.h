@@ -118,6 +118,12 @@ void ForwardSampleMajor(const NetworkLayout& layout, const kernels::KernelSet& k
                         const float* params, int cols, const SampleMajorOutput* hidden,
                         Workspace* ws);
 
+// Layer l of ForwardSampleMajor alone (layers 0..l-1 done first, with the
+// same `hidden`), for a grid pass in pieces.
+void ForwardSampleMajorLayer(const NetworkLayout& layout, const kernels::KernelSet& kernels,
+                             const float* params, int cols, const SampleMajorOutput* hidden,
+                             Workspace* ws, size_t l);
+
 // Backward pass, same argument order: from dL/dZ of the output layer in
 // ws->delta(0) [outputs x cols] (written by the head), writes dL/dparams
 // of the data term into grads [paramCount] (overwritten, not accumulated).

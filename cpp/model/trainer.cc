@@ -139,6 +139,8 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   impl->unitAlive.resize(layer_count);
   impl->unitNearLimit.resize(layer_count);
   impl->gridOutputs.resize(layer_count);
+  impl->passHistograms.assign(layer_count, std::vector<uint32_t>(kHistogramBins, 0u));
+  impl->evalPieceColumns = EvalPieceColumns(impl->layout, impl->eval.capacity());
   impl->metrics.layers.resize(layer_count);
   for (size_t l = 0; l < layer_count; ++l) {
     const LayerLayout& layer = impl->layout.layers[l];
@@ -203,6 +205,7 @@ void Trainer::Impl::SetBaseline() {
   weightNormLimit = kWeightBlowUp * std::max(std::sqrt(weight_squares), 1.0);
   lossLimit = kNaN;  // set by the next step's batch loss
   pending = PendingStep();  // a step begun on other weights is dropped
+  DropEvaluations();
   SaveCheckpoint();
   SaveCheckpoint();  // both slots: nothing before the baseline is to be returned to
 }
@@ -217,6 +220,7 @@ void Trainer::Impl::SaveCheckpoint() {
 
 void Trainer::Impl::RestoreCheckpoint() {
   pending = PendingStep();
+  DropEvaluations();
   const Checkpoint& older = checkpoints[1 - newestCheckpoint];
   Checkpoint& newer = checkpoints[newestCheckpoint];
   CopyBlock(older.params, &params);
@@ -263,6 +267,7 @@ Status Trainer::Impl::ConfigureLive(const Config& next) {
   // Nothing can fail from here on. A step under way started with the old
   // settings (and batch buffers): it is dropped, and the next one starts afresh.
   pending = PendingStep();
+  DropEvaluations();  // the leaky slope and ELU alpha may have changed
   config = next;
   SetLiveActParams(config, &layout);
   if (resize) batch = std::move(resized);

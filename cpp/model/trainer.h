@@ -147,7 +147,20 @@ class Trainer {
 
   // Full pass over train and test sets: losses, accuracies and per-layer
   // activation statistics. Cheap step metrics are always current.
+  // The same as EvaluateWithin with an unlimited budget.
   void Evaluate();
+  // Evaluate in pieces, for a caller that must stay responsive (the page's
+  // worker) on a network whose full pass is long: runs pieces (one layer's
+  // forward pass over one chunk of samples, at most about kEvalPieceFlops
+  // operations, see cost.h) until about `flop_budget` operations are spent,
+  // and resumes there on the next call. The pieces are those Evaluate runs,
+  // in the same order, so the result is bit for bit the same. metrics() keeps
+  // the previous pass's figures until the last piece is in (*finished).
+  // Anything that changes the weights or live settings drops a pass under
+  // way; the next call starts afresh. flop_budget must be > 0.
+  Status EvaluateWithin(double flop_budget, bool* finished);
+  // Whether a pass begun by EvaluateWithin is part done.
+  bool evaluationInProgress() const;
   const Metrics& metrics() const;
 
   // --- Parameters: one contiguous block --------------------------------------
@@ -180,14 +193,27 @@ class Trainer {
   //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:
   //   tanh value, sigmoid probability, softmax probability per class, or the
   //   regression value. n in [2, 512].
+  // The same as EvalGridWithin with an unlimited budget.
   Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count);
+  // EvalGrid in pieces (one layer over one chunk of pixels), as
+  // EvaluateWithin: resumes where the last call stopped while n,
+  // include_hidden and `out` are the same and the weights have not changed;
+  // otherwise starts afresh. `out` is complete, and bit for bit EvalGrid's,
+  // once *finished; until then it is partly written.
+  Status EvalGridWithin(int n, bool include_hidden, float* out, size_t out_count,
+                        double flop_budget, bool* finished);
 
   // --- Serialisation ---------------------------------------------------------
   // {"format": "relu-playground-model", "version": 1, "config": {...},
-  //  "step": N, "params": [...]}
-  std::string ExportJson() const;
+  //  "step": N, "params": [...]} into *out, written as a stream (no document
+  // tree). An error (and *out empty) when the text cannot be allocated.
+  Status ExportJson(std::string* out) const;
   // Replaces config and parameters; on error the previous state is kept.
   Status ImportJson(std::string_view json_text);
+  // The most bytes of model JSON ImportJson reads (kModelJsonLimits); longer
+  // text is refused unread. The page checks a text's size against it before
+  // the text crosses into the core.
+  static size_t MaxModelJsonBytes();
 
  private:
   Trainer();

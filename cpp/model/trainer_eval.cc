@@ -1,6 +1,8 @@
 // The trainer's full passes: Evaluate (losses, accuracies and per-layer
 // statistics over the data sets) and EvalGrid (every node over the plane).
-// Both go through the network in chunks of the evaluation workspace.
+// Both go through the network in chunks of the evaluation workspace, one
+// layer at a time, so that the *Within calls can stop between any two
+// pieces and the one-shot calls run the very same pieces.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -74,71 +76,92 @@ float Std(double sum, double squares, double count) {
 
 }  // namespace
 
-void Trainer::Impl::Pass(const FeatureSet& set, std::vector<LayerSums>* sums, double* loss_sum,
-                         int* correct) {
-  const int inputs = layout.inputs;
-  const int outputs = layout.outputs();
-  const int last = static_cast<int>(layout.layers.size()) - 1;
-  const int chunk = eval.capacity();
-  *loss_sum = 0.0;
-  *correct = 0;
-  for (int start = 0; start < set.count; start += chunk) {
-    const int cols = std::min(chunk, set.count - start);
-    std::memcpy(eval.input(), set.features.data() + static_cast<size_t>(start) * inputs,
-                sizeof(float) * static_cast<size_t>(cols) * inputs);
-    std::memcpy(eval.labels(), set.labels.data() + start,
-                sizeof(float) * static_cast<size_t>(cols));
-    Forward(layout, *kernels, params.data(), cols, &eval);
-    *loss_sum += ApplyHead(layout.head, outputs, cols, eval.pre(last), eval.labels(),
-                           eval.act(last), nullptr);
-    *correct += CountCorrect(layout.head, outputs, cols, eval.act(last), eval.labels());
-    if (!sums) continue;
-    for (int l = 0; l <= last; ++l) {
-      Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l), &(*sums)[l],
-                 unitAlive[l].data(), metrics.layers[l].histogram.data());
-      CountNearLimit(layout.layers[l].act, layout.layers[l].outputs, cols, eval.act(l),
-                     unitNearLimit[l].data());
-    }
-  }
+void Trainer::Impl::DropEvaluations() {
+  pendingEvaluation = PendingEvaluation();
+  pendingGrid = PendingEvaluation();
 }
 
-void Trainer::Evaluate() {
-  Impl& s = *impl_;
-  Metrics& m = s.metrics;
-  const size_t layer_count = s.layout.layers.size();
-  std::vector<LayerSums>& sums = s.layerSums;
-  for (size_t l = 0; l < layer_count; ++l) {
-    sums[l] = LayerSums();
-    std::fill(s.unitAlive[l].begin(), s.unitAlive[l].end(), 0);
-    std::fill(s.unitNearLimit[l].begin(), s.unitNearLimit[l].end(), 0u);
-    std::fill(m.layers[l].histogram.begin(), m.layers[l].histogram.end(), 0u);
+bool Trainer::Impl::EvaluatePieces(double flop_budget) {
+  PendingEvaluation& p = pendingEvaluation;
+  const size_t layer_count = layout.layers.size();
+  const int last = static_cast<int>(layer_count) - 1;
+  if (!p.active) {
+    p = PendingEvaluation();
+    p.active = true;
+    for (size_t l = 0; l < layer_count; ++l) {
+      layerSums[l] = LayerSums();
+      std::fill(unitAlive[l].begin(), unitAlive[l].end(), 0);
+      std::fill(unitNearLimit[l].begin(), unitNearLimit[l].end(), 0u);
+      std::fill(passHistograms[l].begin(), passHistograms[l].end(), 0u);
+    }
   }
-  const bool classification = IsClassification(s.layout.head);
-  double loss_sum = 0.0;
-  int correct = 0;
-  s.Pass(s.train, &sums, &loss_sum, &correct);
-  m.trainLoss = loss_sum / s.train.count;
-  m.trainAccuracy = classification ? static_cast<double>(correct) / s.train.count : kNaN;
-  if (s.test.count > 0) {
-    s.Pass(s.test, nullptr, &loss_sum, &correct);
-    m.testLoss = loss_sum / s.test.count;
-    m.testAccuracy = classification ? static_cast<double>(correct) / s.test.count : kNaN;
+  const int inputs = layout.inputs;
+  double spent = 0;
+  while (spent < flop_budget) {
+    const FeatureSet& set = p.testSet ? test : train;
+    if (p.start < set.count) {
+      const int cols = std::min(evalPieceColumns, set.count - p.start);
+      if (p.layer == 0) {
+        std::memcpy(eval.input(), set.features.data() + static_cast<size_t>(p.start) * inputs,
+                    sizeof(float) * static_cast<size_t>(cols) * inputs);
+        std::memcpy(eval.labels(), set.labels.data() + p.start,
+                    sizeof(float) * static_cast<size_t>(cols));
+      }
+      ForwardLayer(layout, *kernels, params.data(), cols, &eval, static_cast<size_t>(p.layer));
+      spent += LayerForwardFlops(layout.layers[static_cast<size_t>(p.layer)], cols);
+      if (p.layer++ < last) continue;
+      // The chunk is through the network: its loss, hits and (training set) statistics.
+      p.lossSum += ApplyHead(layout.head, layout.outputs(), cols, eval.pre(last), eval.labels(),
+                             eval.act(last), nullptr);
+      p.correct += CountCorrect(layout.head, layout.outputs(), cols, eval.act(last), eval.labels());
+      if (!p.testSet) {
+        for (int l = 0; l <= last; ++l) {
+          Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l),
+                     &layerSums[l], unitAlive[l].data(), passHistograms[l].data());
+          CountNearLimit(layout.layers[l].act, layout.layers[l].outputs, cols, eval.act(l),
+                         unitNearLimit[l].data());
+        }
+      }
+      p.start += cols;
+      p.layer = 0;
+      continue;
+    }
+    if (!p.testSet) {  // the training set is done: the test set next
+      p.trainLossSum = p.lossSum;
+      p.trainCorrect = p.correct;
+      p.testSet = true;
+      p.start = 0;
+      p.lossSum = 0;
+      p.correct = 0;
+      continue;
+    }
+    break;  // both sets done
+  }
+  if (!(p.testSet && p.start >= test.count)) return false;
+
+  // Complete: publish.
+  Metrics& m = metrics;
+  const bool classification = IsClassification(layout.head);
+  m.trainLoss = p.trainLossSum / train.count;
+  m.trainAccuracy = classification ? static_cast<double>(p.trainCorrect) / train.count : kNaN;
+  if (test.count > 0) {
+    m.testLoss = p.lossSum / test.count;
+    m.testAccuracy = classification ? static_cast<double>(p.correct) / test.count : kNaN;
   } else {
     m.testLoss = m.testAccuracy = kNaN;
   }
-
   for (size_t l = 0; l < layer_count; ++l) {
     LayerDiagnostics& diag = m.layers[l];
-    const double count = static_cast<double>(s.train.count) * s.layout.layers[l].outputs;
-    const LayerSums& sum = sums[l];
+    const double count = static_cast<double>(train.count) * layout.layers[l].outputs;
+    const LayerSums& sum = layerSums[l];
     diag.preMean = Mean(sum.pre, count);
     diag.preStd = Std(sum.pre, sum.preSquares, count);
     diag.actMean = Mean(sum.act, count);
     diag.actStd = Std(sum.act, sum.actSquares, count);
     diag.sparsity = static_cast<float>(static_cast<double>(sum.zeros) / count);
-    const std::vector<uint8_t>& alive = s.unitAlive[l];
-    const std::vector<uint32_t>& near_limit = s.unitNearLimit[l];
-    const double saturated_from = static_cast<double>(kSaturatedShare) * s.train.count;
+    const std::vector<uint8_t>& alive = unitAlive[l];
+    const std::vector<uint32_t>& near_limit = unitNearLimit[l];
+    const double saturated_from = static_cast<double>(kSaturatedShare) * train.count;
     diag.deadUnits = 0;
     diag.saturatedUnits = 0;
     for (size_t unit = 0; unit < alive.size(); ++unit) {
@@ -147,8 +170,28 @@ void Trainer::Evaluate() {
       diag.deadUnits += static_cast<int>(diag.deadMask[unit]);
       diag.saturatedUnits += static_cast<int>(diag.saturatedMask[unit]);
     }
+    diag.histogram = passHistograms[l];
   }
+  p = PendingEvaluation();
+  return true;
 }
+
+void Trainer::Evaluate() {
+  impl_->pendingEvaluation = PendingEvaluation();  // a whole pass of its own
+  impl_->EvaluatePieces(std::numeric_limits<double>::infinity());
+}
+
+Status Trainer::EvaluateWithin(double flop_budget, bool* finished) {
+  if (finished) *finished = false;
+  if (!(flop_budget > 0)) {
+    return Status::Error("flopBudget: " + std::to_string(flop_budget) + " must be > 0");
+  }
+  const bool done = impl_->EvaluatePieces(flop_budget);
+  if (finished) *finished = done;
+  return Status::Ok();
+}
+
+bool Trainer::evaluationInProgress() const { return impl_->pendingEvaluation.active; }
 
 size_t Trainer::gridNodeCount(bool include_hidden) const {
   size_t nodes = static_cast<size_t>(impl_->layout.outputs());
@@ -160,70 +203,117 @@ size_t Trainer::gridNodeCount(bool include_hidden) const {
   return nodes;
 }
 
-Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_count) {
+namespace {
+Status CheckGridRequest(const Trainer& trainer, int n, bool include_hidden, const float* out,
+                        size_t out_count) {
   if (n < 2 || n > 512) {
     return Status::Error("gridSize: " + std::to_string(n) + " is out of range [2, 512]");
   }
   const size_t pixels = static_cast<size_t>(n) * static_cast<size_t>(n);
-  const size_t needed = gridNodeCount(include_hidden) * pixels;
+  const size_t needed = trainer.gridNodeCount(include_hidden) * pixels;
   if (!out || out_count < needed) {
     return Status::Error("grid buffer: holds " + std::to_string(out ? out_count : 0) +
                          " floats, needs " + std::to_string(needed) + " (nodes x n x n)");
   }
-  Impl& s = *impl_;
-  const auto inputs = static_cast<size_t>(s.layout.inputs);
-  const int last = static_cast<int>(s.layout.layers.size()) - 1;
-  const auto outputs = static_cast<size_t>(s.layout.outputs());
-  const auto chunk = static_cast<size_t>(s.eval.capacity());
+  return Status::Ok();
+}
+}  // namespace
+
+bool Trainer::Impl::GridPieces(int n, bool include_hidden, float* out, double flop_budget) {
+  PendingEvaluation& p = pendingGrid;
+  if (!p.active || p.gridSize != n || p.includeHidden != include_hidden || p.out != out) {
+    p = PendingEvaluation();
+    p.active = true;
+    p.gridSize = n;
+    p.includeHidden = include_hidden;
+    p.out = out;
+  }
+  const auto inputs = static_cast<size_t>(layout.inputs);
+  const int last = static_cast<int>(layout.layers.size()) - 1;
+  const auto outputs = static_cast<size_t>(layout.outputs());
+  const size_t pixels = static_cast<size_t>(n) * static_cast<size_t>(n);
   const float pixel = 2.0f * kDomain / static_cast<float>(n);
-  SampleMajorOutput* hidden = s.gridOutputs.data();  // [layers]
+  SampleMajorOutput* hidden = gridOutputs.data();  // [layers]
+  double spent = 0;
   // Pixel-major, one row per pixel: every unit's outputs over the chunk come
   // out as one contiguous run of its image, with no transposition.
-  for (size_t start = 0; start < pixels; start += chunk) {
-    const size_t cols = std::min(chunk, pixels - start);
-    float* xt = s.eval.input();  // [cols x inputs]
-    float features[kFeatureCount];
-    // Row and column stepped along, not divided out of the pixel index.
-    size_t row = start / static_cast<size_t>(n), col = start % static_cast<size_t>(n);
-    for (size_t j = 0; j < cols; ++j) {
-      const float x1 = -kDomain + (static_cast<float>(col) + 0.5f) * pixel;
-      const float x2 = kDomain - (static_cast<float>(row) + 0.5f) * pixel;  // row 0 at the top
-      ComputeFeatures(s.config.features, x1, x2, features);
-      for (size_t p = 0; p < inputs; ++p) xt[j + p * cols] = features[p];
-      if (++col == static_cast<size_t>(n)) {
-        col = 0;
-        ++row;
-      }
-    }
+  while (spent < flop_budget && static_cast<size_t>(p.start) < pixels) {
+    const auto start = static_cast<size_t>(p.start);
+    const size_t cols = std::min(static_cast<size_t>(evalPieceColumns), pixels - start);
     const int width = static_cast<int>(cols);
     // Hidden units straight into their images.
     size_t node = 0;
     if (include_hidden) {
       for (int l = 0; l < last; ++l) {
         hidden[l] = {out + node * pixels + start, pixels};
-        node += static_cast<size_t>(s.layout.layers[l].outputs);
+        node += static_cast<size_t>(layout.layers[l].outputs);
       }
     }
-    ForwardSampleMajor(s.layout, *s.kernels, s.params.data(), width,
-                       include_hidden ? hidden : nullptr, &s.eval);
+    if (p.layer == 0) {
+      float* xt = eval.input();  // [cols x inputs]
+      float features[kFeatureCount];
+      // Row and column stepped along, not divided out of the pixel index.
+      size_t row = start / static_cast<size_t>(n), col = start % static_cast<size_t>(n);
+      for (size_t j = 0; j < cols; ++j) {
+        const float x1 = -kDomain + (static_cast<float>(col) + 0.5f) * pixel;
+        const float x2 = kDomain - (static_cast<float>(row) + 0.5f) * pixel;  // row 0 at the top
+        ComputeFeatures(config.features, x1, x2, features);
+        for (size_t q = 0; q < inputs; ++q) xt[j + q * cols] = features[q];
+        if (++col == static_cast<size_t>(n)) {
+          col = 0;
+          ++row;
+        }
+      }
+    }
+    ForwardSampleMajorLayer(layout, *kernels, params.data(), width,
+                            include_hidden ? hidden : nullptr, &eval, static_cast<size_t>(p.layer));
+    spent += LayerForwardFlops(layout.layers[static_cast<size_t>(p.layer)], width);
+    if (p.layer++ < last) continue;
+    p.layer = 0;
+    p.start += width;
     // The head works on batch-major columns: with one output per pixel that
     // is the same layout; softmax's classes are transposed for it.
-    const float* logits = s.eval.pre(last);  // [cols x outputs]
+    const float* logits = eval.pre(last);  // [cols x outputs]
     if (outputs == 1) {
-      HeadOutputs(*s.kernels, s.layout.head, 1, width, logits, out + node * pixels + start);
+      HeadOutputs(*kernels, layout.head, 1, width, logits, out + node * pixels + start);
       continue;
     }
-    float* columns = s.eval.delta(0);         // [outputs x cols]
-    float* probabilities = s.eval.act(last);  // [outputs x cols]
+    float* columns = eval.delta(0);         // [outputs x cols]
+    float* probabilities = eval.act(last);  // [outputs x cols]
     for (size_t u = 0; u < outputs; ++u) {
       for (size_t j = 0; j < cols; ++j) columns[u + j * outputs] = logits[j + u * cols];
     }
-    HeadOutputs(*s.kernels, s.layout.head, static_cast<int>(outputs), width, columns, probabilities);
+    HeadOutputs(*kernels, layout.head, static_cast<int>(outputs), width, columns, probabilities);
     for (size_t u = 0; u < outputs; ++u, ++node) {
       float* image = out + node * pixels + start;
       for (size_t j = 0; j < cols; ++j) image[j] = probabilities[u + j * outputs];
     }
   }
+  if (static_cast<size_t>(p.start) < pixels) return false;
+  p = PendingEvaluation();
+  return true;
+}
+
+Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_count) {
+  if (Status status = CheckGridRequest(*this, n, include_hidden, out, out_count); !status.ok()) {
+    return status;
+  }
+  impl_->pendingGrid = PendingEvaluation();  // a whole pass of its own
+  impl_->GridPieces(n, include_hidden, out, std::numeric_limits<double>::infinity());
+  return Status::Ok();
+}
+
+Status Trainer::EvalGridWithin(int n, bool include_hidden, float* out, size_t out_count,
+                               double flop_budget, bool* finished) {
+  if (finished) *finished = false;
+  if (Status status = CheckGridRequest(*this, n, include_hidden, out, out_count); !status.ok()) {
+    return status;
+  }
+  if (!(flop_budget > 0)) {
+    return Status::Error("flopBudget: " + std::to_string(flop_budget) + " must be > 0");
+  }
+  const bool done = impl_->GridPieces(n, include_hidden, out, flop_budget);
+  if (finished) *finished = done;
   return Status::Ok();
 }
 

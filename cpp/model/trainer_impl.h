@@ -88,6 +88,25 @@ struct PendingStep {
   double lossSum = 0;     // of the sub-batches so far
 };
 
+// A full pass (Evaluate) or a grid pass (EvalGrid) run as pieces: one layer's
+// forward pass over one chunk of at most EvalPieceColumns samples or pixels.
+// Where it stands between calls of EvaluateWithin / EvalGridWithin; the
+// one-shot calls run the same pieces with no budget.
+struct PendingEvaluation {
+  bool active = false;
+  bool testSet = false;  // Evaluate: the training set first, then the test set
+  int start = 0;         // first sample (or pixel) of the chunk under way
+  int layer = 0;         // the chunk's next layer
+  double lossSum = 0;    // Evaluate: of the set under way, so far
+  int correct = 0;
+  double trainLossSum = 0;  // Evaluate: the training set's, once done
+  int trainCorrect = 0;
+  // EvalGrid: what the pass was asked for; another request starts afresh.
+  int gridSize = 0;
+  bool includeHidden = false;
+  float* out = nullptr;
+};
+
 struct Trainer::Impl {
   // Builds the complete state of `config` (validated, data generated,
   // weights initialised), or returns an error and leaves *out alone.
@@ -126,9 +145,12 @@ struct Trainer::Impl {
   void RestoreCheckpoint();
   // Applies a config that differs from the current one in live fields only.
   Status ConfigureLive(const Config& next);
-  // Loss and correct predictions over one set (chunk by chunk through
-  // `eval`); with `sums`, also per-layer sums, liveness and histograms.
-  void Pass(const FeatureSet& set, std::vector<LayerSums>* sums, double* loss_sum, int* correct);
+  // Up to about flop_budget operations of the evaluation (or grid) pass under
+  // way, or of a new one; true once it is complete.
+  bool EvaluatePieces(double flop_budget);
+  bool GridPieces(int n, bool include_hidden, float* out, double flop_budget);
+  // The weights or live settings changed: a pass under way is of old ones.
+  void DropEvaluations();
   // Per-step metrics that depend on the parameters only (after SetParams too).
   void RefreshParamMetrics();
   int BatchSize() const;
@@ -165,6 +187,11 @@ struct Trainer::Impl {
   std::vector<std::vector<uint32_t>> unitNearLimit;
   // EvalGrid's destinations of the hidden layers, one per weight layer, allocated once.
   std::vector<SampleMajorOutput> gridOutputs;
+  // Evaluate's histograms while a pass runs, published at its end.
+  std::vector<std::vector<uint32_t>> passHistograms;
+  int evalPieceColumns = 1;  // EvalPieceColumns of the layout and the eval chunk
+  PendingEvaluation pendingEvaluation;
+  PendingEvaluation pendingGrid;
 
   Metrics metrics;
 };

@@ -2,6 +2,7 @@
 // only (the WASM build has no exceptions: never at(), get<>() unchecked, or
 // parse() with exceptions allowed).
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <vector>
@@ -27,18 +28,66 @@ Status ModelError(const std::string& message) { return Status::Error("model JSON
 
 }  // namespace
 
-std::string Trainer::ExportJson() const {
+namespace {
+
+// The longest text a parameter takes: "-1.17549435e-38" (nlohmann writes at
+// most 9 significant digits and a 2-digit exponent for a float), and its comma.
+constexpr size_t kMaxParamChars = 16;
+
+// True when `bytes` can be allocated now (the heap keeps them afterwards in
+// the WASM build, so the allocation that follows succeeds).
+bool CanAllocateText(size_t bytes) {
+  void* volatile probe = std::malloc(bytes);  // volatile: not to be optimised away as unused
+  if (probe == nullptr) return false;
+  std::free(probe);
+  return true;
+}
+
+// A parameter as the document tree of earlier versions printed it (a float
+// typed nlohmann document): the shortest digits that read back to the same
+// float, "1.0" for whole numbers, null for a non-finite value. Kept so that
+// an export is byte for byte what it always was.
+void AppendParam(float value, std::string* out) {
+  if (!std::isfinite(value)) {
+    out->append("null");
+    return;
+  }
+  char digits[32];
+  const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, value);
+  out->append(digits, static_cast<size_t>(end - digits));
+}
+
+}  // namespace
+
+// Written straight into one string reserved up front: a tree of 2^26
+// parameters would take several times the memory of its text (and the
+// largest network's text is itself about a gigabyte).
+Status Trainer::ExportJson(std::string* out) const {
   const Impl& s = *impl_;
-  FloatJson doc = FloatJson::object();
-  doc["format"] = kFormat;
-  doc["version"] = kVersion;
-  doc["config"] = FloatJson::parse(ConfigToJson(s.config), nullptr, /*allow_exceptions=*/false);
-  doc["step"] = s.metrics.step;
-  FloatJson params = FloatJson::array();
-  params.get_ref<FloatJson::array_t&>().reserve(s.layout.paramCount);
-  for (size_t i = 0; i < s.layout.paramCount; ++i) params.push_back(s.params[i]);
-  doc["params"] = std::move(params);
-  return doc.dump();
+  out->clear();
+  // The config is small (its own limits); its tree prints it as before.
+  const FloatJson config =
+      FloatJson::parse(ConfigToJson(s.config), nullptr, /*allow_exceptions=*/false);
+  const std::string config_text = config.dump();
+  const std::string head = std::string("{\"format\":\"") + kFormat + "\",\"version\":" +
+                           std::to_string(kVersion) + ",\"config\":" + config_text +
+                           ",\"step\":" + std::to_string(s.metrics.step) + ",\"params\":[";
+  const size_t count = s.layout.paramCount;
+  const size_t bound = head.size() + count * kMaxParamChars + 2;
+  if (!CanAllocateText(bound)) {
+    return ModelError("the export of " + std::to_string(count) + " parameters needs up to " +
+                      std::to_string(bound / (1024 * 1024) + 1) +
+                      " MB of text, more memory than is left; free memory (a smaller network, "
+                      "or close other tabs) and export again");
+  }
+  out->reserve(bound);
+  out->append(head);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) out->push_back(',');
+    AppendParam(s.params[i], out);
+  }
+  out->append("]}");
+  return Status::Ok();
 }
 
 namespace {
@@ -295,5 +344,7 @@ Status Trainer::ImportJson(std::string_view json_text) {
   return Status::Ok();
 }
 
+
+size_t Trainer::MaxModelJsonBytes() { return kModelJsonLimits.maxBytes; }
 
 }  // namespace relu

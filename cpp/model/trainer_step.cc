@@ -109,6 +109,7 @@ void Trainer::Impl::RecordUpdate() {
 }
 
 void Trainer::Impl::FinishStep(int64_t attempted, int cols, double loss, double lr) {
+  DropEvaluations();  // of the weights before this update
   metrics.step = attempted;
   samplesSeen += cols;
   metrics.epoch = static_cast<double>(samplesSeen) / static_cast<double>(order.size());

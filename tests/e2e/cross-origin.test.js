@@ -109,8 +109,8 @@ test('a CDN that leaves CORS off the worker: the element names CORS and fires er
   expect(errors[0].message).toMatch(/^The training worker did not start: .*Access-Control-Allow-Origin \(CORS\)/);
   expect(errors[0].message).toContain(`${cdn.url}assets/training.worker-`);
   expect(shown).toContain(errors[0].message);
-  // And the run bar stops saying it is loading.
-  expect(shown).toContain('core not loaded (see the message above)');
+  // And the run bar stops saying it is loading: it says what failed.
+  expect(shown).toContain('core failed to start: The training worker did not start');
   await page.close();
 });
 

@@ -257,10 +257,12 @@ test('a core that cannot start: the page stands, says why, and does not retry fo
     }));
     expect(page.errors).toEqual([]);
     expect(view.main).toBe(true);
-    // One fallback (the default config, custom points kept), then the error: not a notice per attempt.
-    expect(view.notices.filter((n) => /refused/.test(n))).toHaveLength(1);
+    // A core that cannot load is not the link's fault: no fallback, the error once, the link's settings kept.
+    expect(view.notices.filter((n) => /refused/.test(n))).toEqual([]);
+    expect(view.notices.filter((n) => /cannot load the \w+ build of the core/.test(n))).toHaveLength(1);
     expect(view.notices.filter((n) => n.startsWith('Ignored'))).toEqual([]);
     expect(view.config.points).toEqual([[0, 0, 0], [1, 1, 1]]);
+    expect(view.config.hidden).toEqual([3]);
   } finally {
     await page.close();
   }

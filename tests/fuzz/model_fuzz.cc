@@ -48,7 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(target->metrics().step == step_before, status.message());
     return 0;
   }
-  const std::string exported = target->ExportJson();
+  std::string exported;
+  const relu::Status written = target->ExportJson(&exported);
+  FUZZ_CHECK(written.ok(), written.message());
   const relu::Status again = copy->ImportJson(exported);
   FUZZ_CHECK(again.ok(), again.message());
   FUZZ_CHECK(relu::ConfigToJson(copy->config()) == relu::ConfigToJson(target->config()), exported);

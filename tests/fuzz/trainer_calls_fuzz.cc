@@ -85,11 +85,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   relu::Status status;
   std::unique_ptr<relu::Trainer> trainer = relu::Trainer::Create(SmallConfig(), &status);
   FUZZ_CHECK(trainer != nullptr, status.message());
+  std::vector<float> pieced_grid;  // EvalGridWithin's buffer, kept between calls
   for (int call = 0; call < 24 && input.remaining_bytes() > 0; ++call) {
     const std::vector<float> before = Params(*trainer);
     const std::string config_before = relu::ConfigToJson(trainer->config());
     bool may_change = true;
-    switch (input.ConsumeIntegralInRange(0, 6)) {
+    switch (input.ConsumeIntegralInRange(0, 8)) {
       case 0: {
         relu::Config next = trainer->config();
         Mutate(&next, &input);
@@ -124,6 +125,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         status = trainer->StepEpochs(input.ConsumeIntegralInRange(-1, 1));
         if (trainer->metrics().diverged) status = relu::Status::Ok();
         break;
+      case 6: {  // a pass in pieces, left part done or finished; the next call may resume it
+        bool finished = false;
+        status = trainer->EvaluateWithin(input.ConsumeBool() ? AnyFloat(&input) : 1e3, &finished);
+        FUZZ_CHECK(!finished || !trainer->evaluationInProgress(), "finished with a pass in progress");
+        may_change = false;
+        break;
+      }
+      case 7: {  // a grid in pieces into a buffer kept between calls, so that a later call can resume
+        const int n = input.ConsumeIntegralInRange(1, 24);
+        const bool hidden = input.ConsumeBool();
+        const size_t needed = trainer->gridNodeCount(hidden) * size_t(n) * size_t(n);
+        if (pieced_grid.size() < needed) pieced_grid.resize(needed);
+        bool finished = false;
+        status = trainer->EvalGridWithin(n, hidden, pieced_grid.data(), pieced_grid.size(),
+                                         input.ConsumeBool() ? AnyFloat(&input) : 1e3, &finished);
+        may_change = false;
+        break;
+      }
       default:
         trainer->Evaluate();
         status = relu::Status::Ok();

@@ -4,6 +4,7 @@
 // float32 config written back as the shortest decimals.
 import { FIELDS, validateConfig } from '../shared/schema.js';
 import { fieldError } from './loader.js';
+import { CONFIG_JSON_MAX_BYTES, textTooLong } from '../shared/limits.js';
 
 const OPTION_NAMES = Object.freeze(['build', 'wasmBaseUrl', 'wasmBinary']);
 
@@ -97,4 +98,22 @@ export function checkOptions(options) {
     throw fieldError('wasmBinary', 'wasmBinary: expected an ArrayBuffer or Uint8Array of the .wasm file');
   }
   return { build: 'auto', ...options };
+}
+
+/**
+ * Config JSON for the core, checked against the core's limit first: Embind
+ * copies the string into the heap with an unchecked malloc.
+ */
+export function configText(config) {
+  const text = JSON.stringify(config);
+  const tooLong = textTooLong('config', "the config's JSON", text, CONFIG_JSON_MAX_BYTES);
+  if (tooLong) throw fieldError('config', tooLong);
+  return text;
+}
+
+/** A piece budget (stepWithin, evaluateWithin, evalGridWithin): a finite number of operations > 0. */
+export function checkBudget(flopBudget) {
+  if (typeof flopBudget !== 'number' || !Number.isFinite(flopBudget) || flopBudget <= 0) {
+    throw fieldError('flopBudget', `flopBudget: ${describe(flopBudget)} is not a number > 0`);
+  }
 }

@@ -247,11 +247,17 @@ export declare class Trainer {
   /** A step begun by stepWithin() is part done. */
   readonly stepInProgress: boolean;
   evaluate(): void;
+  /** At most about flopBudget operations of a full pass; resumed by the next call. Bit for bit evaluate()'s result once finished. */
+  evaluateWithin(flopBudget: number): { finished: boolean };
+  /** A pass begun by evaluateWithin() is part done. */
+  readonly evaluationInProgress: boolean;
   progress(): Progress;
   metrics(): Metrics;
   gridNodeCount(options?: { hidden?: boolean }): number;
   /** [nodes x n x n]: hidden units first (if asked), then outputs; row 0 at the top. */
   evalGrid(n: number, options?: { hidden?: boolean; out?: Float32Array }): Float32Array;
+  /** evalGrid() in pieces of at most about flopBudget operations; the grid comes with the last. */
+  evalGridWithin(n: number, flopBudget: number, options?: { hidden?: boolean }): { finished: false } | { finished: true; grid: Float32Array };
   params(): Float32Array;
   /** [start, length, ...] stretches of the parameter block, concatenated, the rest not copied. */
   paramRanges(ranges: number[] | Uint32Array): Float32Array;

@@ -6,9 +6,10 @@
 // JS owns (views into the WASM heap die when memory grows; see docs/API.md).
 import { defaultConfig } from '../shared/schema.js';
 import {
-  checkOptions, checkWhole, coreError, describe, isCoreFault, parseOrNull, strictConfig, tidyCoreConfig,
+  checkBudget, checkOptions, checkWhole, configText, coreError, describe, isCoreFault, parseOrNull, strictConfig, tidyCoreConfig,
 } from './checks.js';
 import { BUILDS, detectSimd, fieldError, forgetCore, loadCore, resolveBuild } from './loader.js';
+import { MODEL_JSON_MAX_BYTES, textTooLong } from '../shared/limits.js';
 
 export { BUILDS, detectSimd, isCoreFault };
 
@@ -47,7 +48,7 @@ export async function createTrainer(config = {}, options = {}) {
   let message;
   try {
     handle = new core.TrainerHandle();
-    message = handle.create(JSON.stringify(full));
+    message = handle.create(configText(full));
   } catch (error) {
     if (isCoreFault(error)) forgetCore(core); // never hand the dead module out again
     throw error;
@@ -70,7 +71,7 @@ export async function estimateCost(config = {}, options = {}) {
   const settings = checkOptions(options);
   const full = strictConfig(config, defaultConfig());
   const core = await loadCore(resolveBuild(settings.build), settings);
-  const cost = core.estimateCost(JSON.stringify(full));
+  const cost = core.estimateCost(configText(full));
   if (typeof cost.error === 'string') throw coreError(cost.error);
   return cost;
 }
@@ -138,7 +139,7 @@ export class Trainer {
   configure(patch) {
     const handle = this.#live();
     const next = strictConfig(patch, this.#config);
-    this.#check(handle.configure(JSON.stringify(next)));
+    this.#check(handle.configure(configText(next)));
     this.#config = next;
     return { rebuilt: handle.rebuilt() };
   }
@@ -168,9 +169,7 @@ export class Trainer {
    */
   stepWithin(flopBudget) {
     const handle = this.#live();
-    if (typeof flopBudget !== 'number' || !Number.isFinite(flopBudget) || flopBudget <= 0) {
-      throw fieldError('flopBudget', `flopBudget: ${describe(flopBudget)} is not a number > 0`);
-    }
+    checkBudget(flopBudget);
     const message = handle.stepWithin(flopBudget);
     const progress = handle.progress();
     if (message && !progress.diverged) throw coreError(message);
@@ -190,6 +189,25 @@ export class Trainer {
   /** A full pass over train and test sets: losses, accuracies, layer statistics. */
   evaluate() {
     this.#check(this.#live().evaluate());
+  }
+
+  /**
+   * Runs at most about `flopBudget` operations of a full pass (evaluate()),
+   * so that a caller stays responsive on a network whose pass is long; the
+   * next call resumes it. Returns {finished}: once true, metrics() has the
+   * new pass, bit for bit what evaluate() gives. A step, a new config, reset
+   * or a weight change drops a pass under way; the next call starts afresh.
+   */
+  evaluateWithin(flopBudget) {
+    const handle = this.#live();
+    checkBudget(flopBudget);
+    this.#check(handle.evaluateWithin(flopBudget));
+    return { finished: handle.evaluationFinished() };
+  }
+
+  /** Whether a pass begun by evaluateWithin() is part done. */
+  get evaluationInProgress() {
+    return this.#live().evaluationInProgress();
   }
 
   /** The cheap counters: step, epoch, learning rate, last batch loss, divergence. */
@@ -222,6 +240,21 @@ export class Trainer {
     }
     out.set(view);
     return out;
+  }
+
+  /**
+   * evalGrid() in pieces of at most about `flopBudget` operations: returns
+   * {finished: false} until the grid is complete, then {finished: true, grid}
+   * with the grid evalGrid() gives, bit for bit. The next call with the same
+   * n and `hidden` resumes; anything else (or a change of weights) starts afresh.
+   */
+  evalGridWithin(n, flopBudget, { hidden = false } = {}) {
+    const handle = this.#live();
+    checkWhole('gridSize', n, MIN_GRID_SIZE, MAX_GRID_SIZE);
+    checkBudget(flopBudget);
+    this.#check(handle.evalGridWithin(n, Boolean(hidden), flopBudget));
+    if (!handle.gridFinished()) return { finished: false };
+    return { finished: true, grid: handle.gridView().slice() };
   }
 
   /** A copy of the whole parameter block (layout: see layers()). */
@@ -305,15 +338,33 @@ export class Trainer {
     return { train, test };
   }
 
-  /** The model (config, step and parameters) as JSON text. */
+  /**
+   * The model (config, step and parameters) as JSON text. The core writes it
+   * into its heap and says so when memory is short; a text longer than a
+   * JavaScript string can hold (about 512 MB in V8) is refused with the same kind of message.
+   */
   exportJson() {
-    return this.#live().exportJson();
+    const handle = this.#live();
+    this.#check(handle.exportJson());
+    try {
+      const bytes = handle.exportView();
+      try {
+        return new TextDecoder().decode(bytes);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        throw fieldError('model', `model JSON: the export of ${handle.paramCount()} parameters is ${bytes.length} bytes, more than this browser's longest string; export a smaller network`);
+      }
+    } finally {
+      handle.releaseExport();
+    }
   }
 
   /** Replaces config and parameters from exportJson() text; on error nothing changes. */
   importJson(json) {
     const handle = this.#live();
     if (typeof json !== 'string') throw fieldError('json', 'json: expected the text of an exported model');
+    const tooLong = textTooLong('json', 'the model text', json, MODEL_JSON_MAX_BYTES);
+    if (tooLong) throw fieldError('json', tooLong);
     // Check the config here too, so that JS never refuses what C++ already took.
     // Text that is not JSON is left to the core, whose message gives the byte.
     const model = parseOrNull(json);

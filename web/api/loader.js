@@ -120,6 +120,8 @@ async function missingBuild(build, url, cause, why) {
       (reason ? 'serve the build\'s wasm/ folder there, or pass wasmBaseUrl' : 'run `npm run build:wasm` to build it, or pass wasmBaseUrl'),
   );
   error.cause = cause;
+  // Where the core comes from, not a config field: the page keeps its settings and says the core failed.
+  error.field = 'wasmBaseUrl';
   return error;
 }
 

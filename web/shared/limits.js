@@ -33,3 +33,41 @@ export const FILE_KINDS = Object.freeze({
 
 /** The largest finite float32: the core stores every value as one, so beyond it a value turns infinite there. */
 export const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
+
+/**
+ * The most bytes of JSON text the core reads, per kind: a config (link, file,
+ * API) and a model file. The core declares them (kConfigJsonLimits in
+ * cpp/model/config/json_guard.h, kModelJsonLimits in cpp/model/trainer_impl.h:
+ * 2^26 parameters at 24 bytes each, after the largest config) and refuses
+ * longer text unread; the JS API refuses it before it crosses, because
+ * Embind copies a string into the WASM heap with a malloc it does not check.
+ * tests/js/api/json-text-limits.test.js holds these to the running core.
+ */
+export const CONFIG_JSON_MAX_BYTES = 64 * 1024 * 1024;
+export const MODEL_JSON_MAX_BYTES = 2 ** 26 * 24 + CONFIG_JSON_MAX_BYTES;
+
+/** Bytes of `text` as UTF-8 (what crosses into the core), without encoding it. */
+export function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i += 1;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * A message naming `field` when `text` is longer than `maxBytes` as UTF-8,
+ * else null. Counts only when the text could be too long (3 bytes a unit at most).
+ */
+export function textTooLong(field, what, text, maxBytes) {
+  if (text.length * 3 <= maxBytes) return null;
+  const bytes = utf8Length(text);
+  if (bytes <= maxBytes) return null;
+  return `${field}: ${what} is ${bytes.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} the core reads`;
+}

@@ -80,7 +80,9 @@ export const METHODS = deepFreeze({
     fields: ['steps', 'epochs'],
     doc: '{steps?: number, epochs?: number} -> {step}: train now, while paused (default one step). ' +
       `A network whose step runs in pieces (see snapshot's busy) queues up to ${MAX_QUEUED_STEPS} steps instead and ` +
-      'answers at once with {step, queued}: the worker runs them between requests.',
+      'answers at once with {step, queued}: the worker runs them between requests. ' +
+      'A longer request of whole steps runs in chunks (a piece\'s worth of steps, or one epoch) with requests ' +
+      'answered between them; pause, reset, configure, setWeight, import or init stops the rest, and the reply gives the step reached.',
   },
   reset: {
     type: 'reset',

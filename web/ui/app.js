@@ -82,7 +82,7 @@ export function mountPlayground(root, options = {}) {
     useUrl, presets, notices,
     onMove(state, moveNotices) {
       for (const text of moveNotices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });
-      controller.replace(state, { push: false });
+      controller.follow(state);
     },
   });
   const lifecycle = observeLifecycle(layout.shell, { alwaysInView: Boolean(options.alwaysInView), onChange: followLifecycle });
@@ -172,7 +172,7 @@ export function mountPlayground(root, options = {}) {
     getQuery: () => serializeState(controller.state, presets),
     setQuery(query) {
       const next = parseQuery(query, presets);
-      controller.replace(next.state);
+      controller.follow(next.state, { push: true });
       return next.notices;
     },
     destroy() {

@@ -92,20 +92,46 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   }
 
   /** Moves to a new state: controls, URL, then the worker. Resolves when the worker has it (or refused it). */
-  function commit(next, { push = true } = {}) {
+  function commit(next, { push = true, quiet = false } = {}) {
     const previous = state;
     state = next;
     view.render(state, info);
     view.writeUrl(state, push);
     announce();
     if (previous.ui.speed !== state.ui.speed && info) sendSpeedToWorker();
-    if (info) return sendConfig(previous);
+    if (info) return sendConfig(previous, { quiet });
     if (unbuilt) view.gate.close(); // start-up asks again about the edited network
     return Promise.resolve(null);
   }
 
+  /**
+   * The address moved (back/forward, an edited fragment) to `next`. As with
+   * a fresh link, when the core refuses it only the field it names goes back
+   * (recoverState), with one notice, and the rest of the new address is kept;
+   * the whole previous state comes back only when no field can be repaired.
+   */
+  async function follow(next, { push = false } = {}) {
+    const tried = new Set();
+    let attempt = next;
+    let error = await commit(attempt, { push, quiet: true });
+    while (error && !destroyed) {
+      const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
+      const repair = repairable ? recoverState(attempt, error.field, presets, tried) : null;
+      if (!repair) {
+        report(error); // the previous state, which the worker still has, stays
+        return error;
+      }
+      const changed = repair.field ? `only ${repair.field} changed` : 'the lesson\'s or default settings are shown, custom points kept';
+      view.notify(`The core refused these settings (${error.message}): ${changed}; the rest of the link is kept.`,
+        { kind: 'warn', key: `refused-${repair.field}` });
+      attempt = repair.state;
+      error = await commit(attempt, { push: false, quiet: true });
+    }
+    return error;
+  }
+
   /** Sends the worker the fields that changed since `previous`; resolves with its error or null. */
-  function sendConfig(previous) {
+  function sendConfig(previous, { quiet = false } = {}) {
     if (holdIfDear(previous)) return Promise.resolve(null);
     if (heldFrom) previous = heldFrom; // the edit that was held no longer needs asking
     heldFrom = null;
@@ -123,7 +149,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       }
       return null;
     }, (error) => {
-      report(error);
+      if (!quiet) report(error); // quiet: the caller repairs the state, and says so
       state = previous; // the worker kept the previous config
       view.render(state, info);
       view.writeUrl(state, false);
@@ -297,16 +323,22 @@ export function createController({ client, state: initial, presets, wasm = {}, v
         break;
       } catch (error) {
         if (destroyed) return null;
-        view.setBuildStatus('core not loaded (see the message above)');
         // The worker did not start: the client's 'error' event has shown why already.
-        if (error.field === 'worker') return null;
+        if (error.field === 'worker') {
+          view.setBuildStatus(coreFailedStatus(error));
+          return null;
+        }
         // Never a blank page, never all defaults: the field the core refused goes back alone.
         // Only a config field (or none named) can be repaired: a refused protocol
         // version or wasm base is not the link's fault, and the link is kept.
         const repairable = !error.field || Object.hasOwn(FIELDS, error.field);
         const repair = repairable ? recoverState(initialState, error.field, presets, tried) : null;
         if (!repair) {
-          report(error);
+          // A trap while loading comes back as field 'core' with no 'restarted' event (nothing to restart from): shown here.
+          if (error.field === 'core') view.notify(error.message, { kind: 'error', key: 'core' });
+          else report(error);
+          // The run bar said "loading core…": it now says that loading failed (the notice has the cause).
+          view.setBuildStatus(coreFailedStatus(error));
           return null;
         }
         view.setBuildStatus(null);
@@ -351,7 +383,10 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     }),
     client.on('restarted', ({ message, gaveUp }) => {
       view.notify(message, { kind: gaveUp ? 'error' : 'warn', key: 'core' });
-      if (gaveUp) setPlaying(false);
+      if (gaveUp) {
+        setPlaying(false);
+        view.setBuildStatus('core stopped after repeated faults (see the notice)');
+      }
       view.needPoints();
       view.invalidate();
     }),
@@ -370,8 +405,10 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     showLocked,
     confirmCost,
     report,
-    /** A new whole state (the URL moved, setQuery): no lock check, as a link is the embedder's. */
+    /** A new whole state (setQuery): no lock check, as a link is the embedder's. */
     replace: (next, { push = true } = {}) => commit(next, { push }),
+    /** The address moved to `next` (or setQuery gave it): a field the core refuses goes back alone (see follow). */
+    follow,
     togglePlay: () => refuseLocked('run') || (playing ? pause() : play()),
     stepOnce: () => refuseLocked('run') || step(),
     resetRun: () => refuseLocked('run') || reset(),
@@ -432,6 +469,14 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       events.clear();
     },
   };
+}
+
+/** What the run bar says when the core could not be started: short; the notice has the whole message. */
+export const CORE_FAILED_STATUS_MAX_CHARS = 80;
+export function coreFailedStatus(error) {
+  const cause = String(error?.message ?? error ?? 'unknown error').replace(/\s+/g, ' ').trim();
+  const status = `core failed to start: ${cause}`;
+  return status.length <= CORE_FAILED_STATUS_MAX_CHARS ? status : `${status.slice(0, CORE_FAILED_STATUS_MAX_CHARS - 1)}…`;
 }
 
 function configOfModel(text) {

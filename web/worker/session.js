@@ -2,7 +2,7 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import { createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
+import { MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { estimateCost } from '../shared/cost.js';
 import { drawnParamsPlan } from '../shared/drawn-params.js';
@@ -35,6 +35,13 @@ export function createSession({
   let stepsPerSlice = 1;
   let stepsPerEpoch = 1;
   let stepFlops = 0; // of the current network: above pieceFlops it trains in pieces
+  let evaluateFlops = 0; // a full pass; above pieceFlops a snapshot evaluates in pieces
+  let forwardFlopsPerSample = 0; // a grid of n x n pixels costs n * n times this
+  let snapshotLane = Promise.resolve(); // one snapshot works in pieces at a time
+  let evaluatingForSnapshot = false; // the play loop waits while a snapshot's pieces run
+  let snapshotsInPieces = 0; // snapshots between two of their pieces
+  let detachRequest = null; // lets the request being answered free the queue (see receive)
+  let manualWork = 0; // bumped by requests that stop a step request running in chunks
   let pieceFlops = INITIAL_PIECE_FLOPS;
   let manualSteps = 0; // asked for by step requests on a network that trains in pieces
   let layers = [];
@@ -64,6 +71,8 @@ export function createSession({
     const cost = estimateCost(trainer.config);
     stepsPerEpoch = cost.trainCount / cost.batchSize;
     stepFlops = cost.stepFlops;
+    evaluateFlops = cost.evaluateFlops;
+    forwardFlopsPerSample = cost.forwardFlopsPerSample;
     layers = trainer.layers();
     manualSteps = 0;
   }
@@ -84,6 +93,7 @@ export function createSession({
   function stopPlaying() {
     playing = false;
     manualSteps = 0;
+    manualWork += 1;
     meter.stop();
   }
 
@@ -94,6 +104,12 @@ export function createSession({
   function slice() {
     if (!trainer || (!playing && manualSteps === 0)) {
       loopRunning = false;
+      return;
+    }
+    // A snapshot evaluating in pieces goes first: a step finished now would
+    // drop its pass, and the page would wait for a pass that never ends.
+    if (evaluatingForSnapshot) {
+      yielder.yieldThen(slice);
       return;
     }
     if (!playing || inPieces()) {
@@ -197,13 +213,72 @@ export function createSession({
     yielder.yieldThen(slice);
   }
 
-  function snapshot({ gridSize = 0, hidden = false, params = false, paramUnits, points = false, evaluate = true } = {}) {
-    const current = needTrainer();
-    const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
-    if (evaluate && !evaluated) {
-      current.evaluate();
-      evaluated = true;
+  /**
+   * Runs the full pass and the grid a snapshot needs. Whole when each costs
+   * at most a piece; otherwise in pieces (evaluateWithin, evalGridWithin) with
+   * a yield after each, having freed the request queue first, so that Pause
+   * and every other request are answered between pieces. A request that
+   * changes the weights meanwhile drops the pass in the core; it then starts
+   * again on the new weights, and the snapshot shows those.
+   */
+  async function prepareSnapshot({ gridSize, hidden, evaluate }, detach) {
+    const key = `${gridSize}:${Boolean(hidden)}`;
+    for (;;) {
+      const current = needTrainer();
+      const wantPass = evaluate && !evaluated;
+      const wantGrid = gridSize !== 0 && lastGrid?.key !== key;
+      if (!wantPass && !wantGrid) return;
+      const passFlops = evaluateFlops;
+      const gridFlops = forwardFlopsPerSample * gridSize * gridSize;
+      if (wantPass && passFlops <= pieceFlops) {
+        current.evaluate();
+        evaluated = true;
+        continue;
+      }
+      if (!wantPass && gridFlops <= pieceFlops) {
+        lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
+        continue;
+      }
+      const start = now();
+      if (wantPass) {
+        if (current.evaluateWithin(pieceFlops).finished) evaluated = true;
+      } else {
+        const piece = current.evalGridWithin(gridSize, pieceFlops, { hidden });
+        if (piece.finished) lastGrid = { key, grid: piece.grid };
+      }
+      pieceFlops = nextPieceFlops(pieceFlops, now() - start, Math.max(speed.budgetMs, PIECE_MS));
+      detach?.();
+      evaluatingForSnapshot = true;
+      snapshotsInPieces += 1;
+      try {
+        await new Promise((resolve) => yielder.yieldThen(resolve));
+      } finally {
+        evaluatingForSnapshot = false;
+        snapshotsInPieces -= 1;
+      }
     }
+  }
+
+  async function snapshot(request) {
+    const detach = detachRequest; // before any await: it is this request's
+    // One snapshot in pieces at a time: two would restart each other's grid.
+    // One that waits for another frees the queue as that one did.
+    const previous = snapshotLane;
+    let done;
+    snapshotLane = new Promise((resolve) => { done = resolve; });
+    if (snapshotsInPieces > 0) detach?.();
+    try {
+      await previous;
+      const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
+      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true }, detach);
+      return assembleSnapshot(request, drawn);
+    } finally {
+      done();
+    }
+  }
+
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false }, drawn) {
+    const current = needTrainer();
     const transfer = [];
     const result = {
       ...current.metrics(),
@@ -216,8 +291,6 @@ export function createSession({
     };
     for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
     if (gridSize) {
-      const key = `${gridSize}:${Boolean(hidden)}`;
-      if (lastGrid?.key !== key) lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
       result.grid = lastGrid.grid.slice(); // the copy moves to the page; the cache stays
       result.gridSize = gridSize;
       result.gridNodes = current.gridNodeCount({ hidden });
@@ -241,6 +314,47 @@ export function createSession({
     return { result, transfer };
   }
 
+  /**
+   * A step request whose work is longer than a piece (up to 10^6 steps of a
+   * network just below the piece size would be hours) runs as chunks of at
+   * most a piece's worth of steps, or one epoch at a time, freeing the request
+   * queue between them; a pause, reset, new config, weight edit, import or
+   * init meanwhile stops the rest. Short requests run at once, as before.
+   */
+  async function stepInChunks(current, { steps, epochs }, detach) {
+    const started = manualWork;
+    const stillWanted = () => manualWork === started && current === trainer;
+    const yieldOnce = () => new Promise((resolve) => yielder.yieldThen(resolve));
+    if (epochs !== undefined) {
+      const whole = !Number.isInteger(epochs) || epochs <= 1 || epochs > MAX_EPOCHS_PER_CALL
+        || epochs * stepsPerEpoch * stepFlops <= pieceFlops;
+      if (whole) return current.stepEpochs(epochs); // the API checks the count and names it
+      let progress = current.stepEpochs(1);
+      for (let done = 1; done < epochs && !progress.diverged; done++) {
+        detach?.();
+        await yieldOnce();
+        if (!stillWanted()) return current === trainer ? current.progress() : progress;
+        progress = current.stepEpochs(1);
+      }
+      return progress;
+    }
+    const count = steps ?? 1;
+    const perChunk = Math.max(1, Math.floor(pieceFlops / Math.max(stepFlops, 1)));
+    const whole = !Number.isInteger(count) || count <= perChunk || count > MAX_STEPS_PER_CALL;
+    if (whole) return current.step(count);
+    let left = count - perChunk;
+    let progress = current.step(perChunk);
+    while (left > 0 && !progress.diverged) {
+      detach?.();
+      await yieldOnce();
+      if (!stillWanted()) return current === trainer ? current.progress() : progress;
+      const chunk = Math.min(left, perChunk);
+      progress = current.step(chunk);
+      left -= chunk;
+    }
+    return progress;
+  }
+
   const handlers = {
     async [Request.INIT]({ config, build = 'auto', wasmBaseUrl, wasmOrigins = [] }) {
       const base = wasmBaseUrl === undefined ? undefined : checkedBase(wasmBaseUrl, wasmOrigins, { workerUrl, workerOrigin });
@@ -260,6 +374,7 @@ export function createSession({
     },
     [Request.CONFIGURE]({ config }) {
       const { rebuilt } = needTrainer().configure(config ?? {});
+      manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
       recovery.save(trainer, coreOptions);
@@ -294,14 +409,18 @@ export function createSession({
         if (count > 0 && !loopRunning) startLoop();
         return { ...current.progress(), queued: count };
       }
-      const progress = epochs !== undefined ? current.stepEpochs(epochs) : current.step(steps ?? 1);
-      changed();
-      if (progress.diverged) reportDivergence(progress);
-      recovery.save(current, coreOptions);
-      return progress;
+      const detach = detachRequest; // before any await: it is this request's
+      return stepInChunks(current, { steps, epochs }, detach).then((progress) => {
+        if (current !== trainer) return progress; // a restart or init replaced it meanwhile
+        changed();
+        if (progress.diverged) reportDivergence(progress);
+        recovery.save(current, coreOptions);
+        return progress;
+      });
     },
     [Request.RESET]() {
       needTrainer().reset();
+      manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0; // the core dropped the step under way: do not start another
       changed();
       recovery.save(trainer, coreOptions);
@@ -309,6 +428,7 @@ export function createSession({
     },
     [Request.SET_WEIGHT]({ layer, to, from, value }) {
       needTrainer().setWeight({ layer, to, from, value });
+      manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0;
       changed();
       recovery.save(trainer, coreOptions);
@@ -320,6 +440,7 @@ export function createSession({
     },
     [Request.IMPORT]({ json }) {
       needTrainer().importJson(json);
+      manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
       recovery.save(trainer, coreOptions);
@@ -378,11 +499,14 @@ export function createSession({
     return requestError('core', stoppedFor);
   }
 
-  async function answer(message) {
+  async function answer(message, detach) {
     const { id } = message;
     if (restarting) await restarting;
     try {
-      const { result, transfer } = await dispatch(message);
+      detachRequest = detach;
+      const reply = dispatch(message);
+      detachRequest = null; // set only while the handler runs synchronously
+      const { result, transfer } = await reply;
       if (playing && recovery.due()) recovery.save(trainer, coreOptions);
       post({ type: Event.REPLY, id, ok: true, result }, transfer);
     } catch (error) {
@@ -398,8 +522,14 @@ export function createSession({
         post({ type: Event.ERROR, message: 'message: expected an object with a type and an id' });
         return queue;
       }
-      queue = queue.then(() => answer(message));
-      return queue;
+      // A request waits for the one before, unless that one detached: a
+      // snapshot evaluating a big network in pieces lets the requests behind
+      // it (Pause first) be answered between its pieces.
+      let detach;
+      const detached = new Promise((resolve) => { detach = resolve; });
+      const answered = queue.then(() => answer(message, detach));
+      queue = Promise.race([answered, detached]);
+      return answered;
     },
     /** Stops training and frees the trainer. */
     dispose() {

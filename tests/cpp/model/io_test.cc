@@ -28,7 +28,7 @@ Config ExportedConfig() {
 TEST(ModelJson, DocumentShape) {
   auto trainer = MustCreate(ExportedConfig());
   ASSERT_TRUE(trainer->Step(4).ok());
-  const std::string text = trainer->ExportJson();
+  const std::string text = Exported(*trainer);
   const auto doc = nlohmann::ordered_json::parse(text, nullptr, false);
   ASSERT_TRUE(doc.is_object()) << text;
   std::vector<std::string> keys;
@@ -47,7 +47,7 @@ TEST(ModelJson, RoundTripIsExact) {
   auto source = MustCreate(ExportedConfig());
   ASSERT_TRUE(source->StepEpochs(2).ok());
   auto target = MustCreate(SmallTrainerConfig());
-  const Status status = target->ImportJson(source->ExportJson());
+  const Status status = target->ImportJson(Exported(*source));
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(Params(*target), Params(*source));
   EXPECT_EQ(ConfigToJson(target->config()), ConfigToJson(source->config()));
@@ -62,7 +62,7 @@ TEST(ModelJson, RoundTripIsExact) {
 
 TEST(ModelJson, BadDocumentsKeepThePreviousState) {
   auto source = MustCreate(ExportedConfig());
-  const std::string good = source->ExportJson();
+  const std::string good = Exported(*source);
   auto target = MustCreate(SmallTrainerConfig());
   ASSERT_TRUE(target->Step(2).ok());
   const std::vector<float> before = Params(*target);
@@ -134,7 +134,7 @@ std::string Refused(const std::string& text) {
 bool StartsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
 TEST(ModelJsonGuards, DeepNestingInParamsIsRefusedBeforeAnyWalk) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   // The issue's case: ~200 KB of nested arrays, which overflowed the WASM stack in dump().
   // params is level 2 (the document is level 1): its 63rd bracket is level 65.
   const std::string deep = WithParamsText(good, std::string(100000, '[') + std::string(100000, ']'));
@@ -145,7 +145,7 @@ TEST(ModelJsonGuards, DeepNestingInParamsIsRefusedBeforeAnyWalk) {
 }
 
 TEST(ModelJsonGuards, DeepNestingInConfigIsRefused) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   auto doc = nlohmann::ordered_json::parse(good, nullptr, false);
   doc["config"]["points"] = "DEEP";
   std::string text = doc.dump();
@@ -154,7 +154,7 @@ TEST(ModelJsonGuards, DeepNestingInConfigIsRefused) {
 }
 
 TEST(ModelJsonGuards, TheConfigIsHeldToTheConfigLimits) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   auto doc = nlohmann::ordered_json::parse(good, nullptr, false);
   doc["config"]["points"] = "MANY";
   std::string text = doc.dump();
@@ -170,7 +170,7 @@ TEST(ModelJsonGuards, TheConfigIsHeldToTheConfigLimits) {
 }
 
 TEST(ModelJsonGuards, NestedValuesInParamsAreNamedNotDumped) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   const std::string nested = "[0.5, 0.25, 1, " + std::string(60, '[') + std::string(60, ']') + "]";
   EXPECT_EQ(Refused(WithParamsText(good, nested)),
             "model JSON: params[3] is an array: every parameter must be a finite float");
@@ -179,7 +179,7 @@ TEST(ModelJsonGuards, NestedValuesInParamsAreNamedNotDumped) {
 }
 
 TEST(ModelJsonGuards, StringsInParamsAreQuotedShort) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   EXPECT_EQ(Refused(WithParamsText(good, "[1, \"1\"]")),
             "model JSON: params[1] is \"1\": every parameter must be a finite float");
   EXPECT_EQ(Refused(WithParamsText(good, "[null]")),
@@ -193,7 +193,7 @@ TEST(ModelJsonGuards, StringsInParamsAreQuotedShort) {
 }
 
 TEST(ModelJsonGuards, NumbersBeyondFloatOrDoubleAreRefused) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   EXPECT_EQ(Refused(WithParamsText(good, "[0, 3.5e38]")),
             "model JSON: params[1] is 3.5e38: every parameter must be a finite float");
   const std::string overflow = WithParamsText(good, "[0, 1e400]");
@@ -216,13 +216,13 @@ TEST(ModelJson, ExtremeFloatsRoundTrip) {
   std::copy(extremes.begin(), extremes.end(), values.begin());
   ASSERT_TRUE(source->SetParams(values.data(), values.size()).ok());
   auto target = MustCreate(SmallTrainerConfig());
-  const Status status = target->ImportJson(source->ExportJson());
+  const Status status = target->ImportJson(Exported(*source));
   ASSERT_TRUE(status.ok()) << status.message();
   const std::vector<float> imported = Params(*target);
   ASSERT_EQ(imported.size(), values.size());
   EXPECT_EQ(std::memcmp(imported.data(), values.data(), values.size() * sizeof(float)), 0);
   // Half an ulp above FLT_MAX still rounds to it; from there on, to infinity.
-  const std::string good = source->ExportJson();
+  const std::string good = Exported(*source);
   auto edge = MustCreate(SmallTrainerConfig());
   const std::string params = nlohmann::json::parse(good, nullptr, false)["params"].dump();
   const Status below = edge->ImportJson(
@@ -234,7 +234,7 @@ TEST(ModelJson, ExtremeFloatsRoundTrip) {
 }
 
 TEST(ModelJsonGuards, SyntaxErrorsQuoteAShortExcerpt) {
-  const std::string good = MustCreate(SmallTrainerConfig())->ExportJson();
+  const std::string good = Exported(*MustCreate(SmallTrainerConfig()));
   // An unterminated string of 1 MB: nlohmann's message would quote all of it.
   const std::string text = good.substr(0, good.size() - 1) + ", \"x\": \"" + std::string(1 << 20, 'a');
   const std::string message = Refused(text);
@@ -244,7 +244,7 @@ TEST(ModelJsonGuards, SyntaxErrorsQuoteAShortExcerpt) {
 
 TEST(ModelJsonGuards, StepMustBeInItsDocumentedRange) {
   auto source = MustCreate(SmallTrainerConfig());
-  const std::string good = source->ExportJson();
+  const std::string good = Exported(*source);
   const auto with_step = [&good](const std::string& step_text) {
     auto doc = nlohmann::ordered_json::parse(good, nullptr, false);
     doc["step"] = "STEP";
@@ -272,7 +272,7 @@ TEST(ModelJsonGuards, StepMustBeInItsDocumentedRange) {
 TEST(ModelJsonGuards, MembersInAnyOrderAndTheLastRepeatWins) {
   auto source = MustCreate(SmallTrainerConfig());
   ASSERT_TRUE(source->Step(3).ok());
-  const auto doc = nlohmann::ordered_json::parse(source->ExportJson(), nullptr, false);
+  const auto doc = nlohmann::ordered_json::parse(Exported(*source), nullptr, false);
   // params first, then config: the reader cannot rely on the export's order.
   const std::string reordered = "{\"params\": " + doc["params"].dump() + ", \"step\": 3, \"config\": " +
                                 doc["config"].dump() + ", \"version\": 1, \"format\": \"relu-playground-model\"}";

@@ -113,6 +113,14 @@ inline std::unique_ptr<Trainer> MustCreate(const Config& config) {
   return trainer;
 }
 
+// The model file of `trainer`; a failed export fails the test.
+inline std::string Exported(const Trainer& trainer) {
+  std::string text;
+  const Status status = trainer.ExportJson(&text);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return text;
+}
+
 inline std::vector<float> Params(const Trainer& trainer) {
   return std::vector<float>(trainer.params(), trainer.params() + trainer.paramCount());
 }

@@ -102,3 +102,41 @@ export async function emulateColorScheme(page, scheme) {
   if (typeof page.emulateMedia === 'function') await page.emulateMedia({ colorScheme: scheme });
   else await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
 }
+
+/**
+ * Runs `fn(arg)` in every document `page` loads from now on, before the
+ * page's own scripts (Playwright's addInitScript; its Firefox twin is
+ * puppeteer's evaluateOnNewDocument).
+ */
+export async function beforePageScripts(page, fn, arg) {
+  await page.addInitScript(fn, arg);
+}
+
+/**
+ * Makes the training worker refuse every `configure` request whose config
+ * sets `field` to `value`, as the core refuses a config: the request never
+ * reaches the worker (which keeps its state) and the page gets a failed reply
+ * naming the field. The page cannot tell it from the core's own refusal.
+ * Call before goto.
+ */
+export async function refuseConfigInWorker(page, { field, value, message }) {
+  await beforePageScripts(page, ({ field: name, value: refused, message: text }) => {
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      #listeners = [];
+      addEventListener(type, listener, options) {
+        if (type === 'message') this.#listeners.push(listener);
+        super.addEventListener(type, listener, options);
+      }
+      postMessage(request, transfer) {
+        const config = request?.type === 'configure' ? request.config : null;
+        if (config && Object.hasOwn(config, name) && config[name] === refused) {
+          const reply = { type: 'reply', id: request.id, ok: false, error: { message: text, field: name } };
+          setTimeout(() => { for (const listener of this.#listeners) listener(new MessageEvent('message', { data: reply })); }, 0);
+          return;
+        }
+        super.postMessage(request, transfer);
+      }
+    };
+  }, { field, value, message });
+}

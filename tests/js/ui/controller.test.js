@@ -257,3 +257,71 @@ describe('the public API', () => {
     expect(errors).toHaveBeenCalledWith({ message: 'steps: at most 1000', field: 'steps' });
   });
 });
+
+describe('an address the core refuses (back/forward, an edited fragment, setQuery)', () => {
+  test('only the refused field goes back; the rest of the new address is kept, with one notice', async () => {
+    const client = fakeClient({
+      configure: (patch) => ('learningRate' in patch && patch.learningRate === 0.7
+        ? Promise.reject(Object.assign(new Error('learningRate: refused by the core'), { field: 'learningRate' }))
+        : Promise.resolve({ rebuilt: 'hidden' in patch, config: patch, layers: layersOf(patch.hidden ?? [4, 2]), paramCount: 17 })),
+    });
+    const { controller, view } = setup('hidden=3&autoplay=false', { client });
+    await controller.start();
+    const error = await controller.follow(parseQuery('hidden=5,2&learningRate=0.7&noise=20&autoplay=false', lessons).state);
+    expect(error).toBeNull();
+    // The new address's other fields stay; learningRate alone is back to its default.
+    expect(controller.state.config).toMatchObject({ hidden: [5, 2], noise: 20, learningRate: defaultConfig().learningRate });
+    const [refused, repaired] = client.named('configure');
+    expect(refused).toMatchObject({ hidden: [5, 2], learningRate: 0.7, noise: 20 });
+    expect(repaired).toMatchObject({ hidden: [5, 2], noise: 20 });
+    expect(repaired.learningRate).toBeUndefined(); // the worker kept the old value, which is the default
+    const notices = view.named('notify').map(([text]) => text);
+    expect(notices.filter((text) => /refused/.test(text))).toEqual([
+      'The core refused these settings (learningRate: refused by the core): only learningRate changed; the rest of the link is kept.',
+    ]);
+    // The address shows the repaired state, not the previous one.
+    expect(view.named('writeUrl').at(-1)[0].config).toMatchObject({ hidden: [5, 2], noise: 20 });
+  });
+
+  test('when nothing can be repaired, the previous state stays and the error is reported', async () => {
+    const client = fakeClient({
+      configure: () => Promise.reject(Object.assign(new Error('wasmBaseUrl: refused'), { field: 'wasmBaseUrl' })),
+    });
+    const { controller, view } = setup('hidden=3&autoplay=false', { client });
+    await controller.start();
+    const error = await controller.follow(parseQuery('hidden=5&autoplay=false', lessons).state);
+    expect(error.field).toBe('wasmBaseUrl');
+    expect(controller.state.config.hidden).toEqual([3]);
+    expect(view.named('notify').map(([text]) => text)).toContain('wasmBaseUrl: refused');
+  });
+});
+
+describe('a core that cannot start', () => {
+  test('the run bar says what failed instead of "loading core…", and the notice has the cause', async () => {
+    const client = fakeClient({
+      init: () => Promise.reject(Object.assign(new Error('wasmBaseUrl: another origin'), { field: 'wasmBaseUrl' })),
+    });
+    const { controller, view } = setup('hidden=3', { client });
+    expect(await controller.start()).toBeNull();
+    expect(view.named('setBuildStatus').at(-1)).toEqual(['core failed to start: wasmBaseUrl: another origin']);
+    expect(view.named('notify').map(([text]) => text)).toContain('wasmBaseUrl: another origin');
+  });
+
+  test('a trap while loading (field core, no restart event) is shown too, and the status stays short', async () => {
+    const long = `The core stopped (RuntimeError: unreachable ${'x'.repeat(200)}) while loading these settings.`;
+    const client = fakeClient({ init: () => Promise.reject(Object.assign(new Error(long), { field: 'core' })) });
+    const { controller, view } = setup('hidden=3', { client });
+    await controller.start();
+    const [status] = view.named('setBuildStatus').at(-1);
+    expect(status.startsWith('core failed to start: The core stopped (RuntimeError: unreachable')).toBe(true);
+    expect(status.length).toBeLessThanOrEqual(80);
+    expect(view.named('notify').map(([text]) => text)).toContain(long);
+  });
+
+  test('a core that keeps trapping and is given up: the run bar says it stopped', async () => {
+    const { client, controller, view } = setup('hidden=3&autoplay=false');
+    await controller.start();
+    client.emit('restarted', { message: 'The core stopped 3 times in 10 s (RuntimeError) and was not restarted again.', gaveUp: true });
+    expect(view.named('setBuildStatus').at(-1)).toEqual(['core stopped after repeated faults (see the notice)']);
+  });
+});
