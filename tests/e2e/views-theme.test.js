@@ -139,7 +139,8 @@ describe('views', () => {
     const frame = page.frames().find((f) => f.url().includes('lesson=sigmoid-vanishing'));
     await frame.waitForFunction(() => document.querySelector('.relu-playground')?.dataset.ready === 'true', null, WAIT);
     expect(await frame.evaluate(() => document.querySelector('.relu-playground').dataset.view)).toBe('boundary+gradients');
-    const shellOf = (id) => page.waitForFunction((name) => document.getElementById(name).shadowRoot?.querySelector('.relu-playground[data-ready="true"]'), id, WAIT)
+    // A widget loads its core only near the viewport (lifecycle.js): each is brought into view first.
+    const shellOf = (id) => page.$eval(`#${id}`, (host) => host.scrollIntoView()).then(() => page.waitForFunction((name) => document.getElementById(name).shadowRoot?.querySelector('.relu-playground[data-ready="true"]'), id, WAIT))
       .then(() => page.$eval(`#${id}`, (host) => ({ ...host.shadowRoot.querySelector('.relu-playground').dataset, notices: host.shadowRoot.querySelector('.notices').textContent })));
     expect((await shellOf('element')).view).toBe('network+diagnostics');
     const themed = await shellOf('themed');

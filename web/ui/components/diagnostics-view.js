@@ -63,6 +63,7 @@ export function createDiagnosticsView(container) {
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   // The companion chart: how far each step moves a layer's weights, relative to their size.
   const updates = createLineChart(chartHost, { title: 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)', series: layerSeries(1), log: true, height: 160 });
+  updates.element.classList.add('chart-update-ratio');
   const smoothId = uid('smooth');
   const smoothBox = el('input', { type: 'checkbox', id: smoothId });
   chartHost.prepend(el('span', { class: 'check diag-smooth' }, smoothBox,
