@@ -1,8 +1,23 @@
 // Jest runs ES modules natively (no transform):
 //   node --experimental-vm-modules node_modules/jest/bin/jest.js
 // `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
-// Debian's chromium through playwright-core against a served build of the page;
+// Debian's chromium through playwright-core against a served build of the page,
+// `e2e-firefox` the same tests in firefox-esr through puppeteer-core;
 // `lessons` asserts each claim of docs/LESSONS.md on the native core.
+/** The end-to-end project in one engine: the page is built once for the run; each file serves its own copy. */
+function e2e(displayName, engine) {
+  return {
+    displayName,
+    testEnvironment: 'node',
+    globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
+    globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
+    setupFiles: [`<rootDir>/tests/e2e/helpers/use-${engine}.js`],
+    transform: {},
+    testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
+    testTimeout: 120000,
+  };
+}
+
 export default {
   projects: [
     {
@@ -11,16 +26,9 @@ export default {
       transform: {},
       testMatch: ['<rootDir>/tests/js/**/*.test.js'],
     },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      // The page is built once for the run; each file serves its own copy.
-      globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
-      globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
-      transform: {},
-      testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
-      testTimeout: 120000,
-    },
+    e2e('e2e', 'chromium'),
+    // The same files in Debian's firefox-esr (driven by puppeteer-core, see tests/e2e/helpers/engine.js).
+    e2e('e2e-firefox', 'firefox'),
     // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
     '<rootDir>/tests/lessons',
   ],
