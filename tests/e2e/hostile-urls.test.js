@@ -12,8 +12,9 @@
 import { jest } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { openPage, waitReady } from './helpers/browser.js';
 import { parseQuery, encodePoints, LINK_POINTS_MAX_CHARS } from '../../web/ui/state.js';
 import { FIELDS, FIELD_NAMES } from '../../web/shared/schema.js';
 
@@ -97,22 +98,7 @@ function linkFor(row, index) {
   return { text, witness };
 }
 
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
+const served = useServedPage({ checkErrors: false });
 
 const expectedValue = (name, text) => parseQuery(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`).state.config[name];
 
@@ -213,7 +199,7 @@ test.each(FIRST_LOADS.flatMap((id) => [['?', id], ['#', id]]))('first load, %s f
   const index = table.findIndex((r) => r.id === id);
   const row = table[index];
   const { text, witness } = linkFor(row, index);
-  const page = await openPage(browser.context, `${server.url}index.html${form}${text}`);
+  const page = await openPage(served.context, `${served.url}index.html${form}${text}`);
   try {
     await waitReady(page);
     await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 0, null, WAIT);
@@ -227,7 +213,7 @@ test.each(FIRST_LOADS.flatMap((id) => [['?', id], ['#', id]]))('first load, %s f
 });
 
 test('first load of a 100 KB value in the fragment, embedded (#embed=true)', async () => {
-  const page = await openPage(browser.context, `${server.url}index.html#embed=true&noise=${BIG}&hidden=3`);
+  const page = await openPage(served.context, `${served.url}index.html#embed=true&noise=${BIG}&hidden=3`);
   try {
     await waitReady(page);
     const view = await pageView(page);
@@ -243,12 +229,12 @@ test('first load of a 100 KB value in the fragment, embedded (#embed=true)', asy
 // The start-up retry loop (recoverState): when the core cannot start at all,
 // one attempt per distinct config, then the error, on a page that still stands.
 test('a core that cannot start: the page stands, says why, and does not retry forever', async () => {
-  const page = await browser.context.newPage();
+  const page = await served.context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.route('**/relu-core-*', (route) => route.abort());
+  const restore = served.server.override(/\/relu-core-[^/]*$/, { abort: true });
   try {
-    await page.goto(`${server.url}index.html#dataset=custom&points=b00.AAAAAgIC&hidden=3`);
+    await page.goto(`${served.url}index.html#dataset=custom&points=b00.AAAAAgIC&hidden=3`);
     await page.waitForFunction(() => document.querySelectorAll('.notice-error').length > 0, null, WAIT);
     const view = await page.evaluate(() => ({
       notices: [...document.querySelectorAll('.notice')].map((n) => n.textContent),
@@ -262,13 +248,14 @@ test('a core that cannot start: the page stands, says why, and does not retry fo
     expect(view.notices.filter((n) => n.startsWith('Ignored'))).toEqual([]);
     expect(view.config.points).toEqual([[0, 0, 0], [1, 1, 1]]);
   } finally {
+    restore();
     await page.close();
   }
 });
 
 // The whole table, one link after another, by changing location.hash.
 test(`all ${table.length} links through hashchange: rendered, named, the rest kept, training`, async () => {
-  const page = await openPage(browser.context, `${server.url}index.html#speed=auto`);
+  const page = await openPage(served.context, `${served.url}index.html#speed=auto`);
   try {
     await waitReady(page);
     for (let index = 0; index < table.length; index++) {
@@ -305,7 +292,7 @@ test('a point set too big for a link: the page says so and saves the points as C
   const compact = encodePoints(points);
   expect(compact.length).toBeGreaterThan(LINK_POINTS_MAX_CHARS);
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
-    const page = await openPage(browser.context, `${server.url}index.html#dataset=custom&points=${compact}&hidden=6,6&autoplay=false`, viewport);
+    const page = await openPage(served.context, `${served.url}index.html#dataset=custom&points=${compact}&hidden=6,6&autoplay=false`, viewport);
     try {
       await waitReady(page);
       await page.waitForSelector('[data-action="link-points-csv"]', WAIT);
