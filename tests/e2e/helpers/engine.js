@@ -286,15 +286,26 @@ class FirefoxLocator {
     return [chosen];
   }
 
-  /** A path, or Playwright's {name, mimeType, buffer}: Puppeteer uploads files from disk, so a buffer is written first. */
+  /**
+   * A path (uploaded from disk), or Playwright's {name, mimeType, buffer}: made into a File in the
+   * page, as Playwright does, since its name may be one no file system takes (too long, any bytes).
+   */
   async setInputFiles(file) {
-    let path = file;
-    if (typeof file !== 'string') {
-      const dir = mkdtempSync(join(this.scope.context.fileDir, 'f-'));
-      path = join(dir, file.name);
-      writeFileSync(path, file.buffer);
+    const handle = await this.first();
+    if (typeof file === 'string') {
+      await handle.uploadFile(file);
+      return;
     }
-    await (await this.first()).uploadFile(path);
+    await handle.evaluate((input, { name, type, base64 }) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, { name: file.name, type: file.mimeType ?? '', base64: Buffer.from(file.buffer).toString('base64') });
   }
 }
 
