@@ -10,9 +10,11 @@
 //   downloads (an <a download> clicked) are recorded in the page instead.
 // - a test that needs a response changed or refused does it in the server
 //   (serveStatic's overrides), which serves both engines alike.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// - screenshots go into a firefox/ folder beside the path asked for, so the
+//   committed (Chromium) pictures in docs/screenshots are never replaced.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const ENGINES = ['chromium', 'firefox'];
 /** The engine this run drives. */
@@ -394,7 +396,13 @@ class FirefoxPage extends FirefoxFrame {
   goBack(options) { return this.raw.goBack(options); }
   goForward(options) { return this.raw.goForward(options); }
   close() { return this.raw.close(); }
-  screenshot(options) { return this.raw.screenshot(options); }
+  /** Into a firefox/ folder beside the path asked for: Chromium's pictures (the committed ones) stay as they are. */
+  screenshot(options = {}) {
+    if (!options.path) return this.raw.screenshot(options);
+    const path = join(dirname(options.path), 'firefox', basename(options.path));
+    mkdirSync(dirname(path), { recursive: true });
+    return this.raw.screenshot({ ...options, path });
+  }
   setViewportSize({ width, height }) { return this.raw.setViewport({ width, height }); }
   viewportSize() { return this.raw.viewport(); }
   waitForTimeout(ms) { return sleep(ms); }
