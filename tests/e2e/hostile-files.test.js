@@ -1,5 +1,5 @@
 // End to end: hostile files through the page's real file inputs (points CSV
-// and model JSON) in headless Chromium. For each file the page stays up,
+// and model JSON) in headless Chromium and Firefox. For each file the page stays up,
 // shows the reason or loads it, keeps everything else the user had (custom
 // points, learning rate, the model's weights) and still trains.
 //

@@ -2,7 +2,7 @@
 // NaN, ±Infinity, 1e400, -0, an empty value, a repeated key, a 100 KB value
 // and Unicode look-alikes (in the value and in the name); prototype names as
 // parameters, unknown panels in hide/lock; old ?query and #fragment forms.
-// For each link, in Chromium: the page renders with no uncaught exception,
+// For each link, in Chromium and in Firefox: the page renders with no uncaught exception,
 // says what it ignored (a notice naming the field), keeps the rest (another
 // field set in the same link survives) and trains.
 //
