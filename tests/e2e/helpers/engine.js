@@ -242,7 +242,7 @@ class FirefoxLocator {
   }
 
   async count() { return (await this.handles()).length; }
-  async click(options) { await (await this.first()).click(options); }
+  async click(options) { await clickChecked(await this.first(), options); }
   async evaluate(fn, arg) { return (await this.first()).evaluate(fn, arg); }
   async boundingBox() { return (await this.first()).boundingBox(); }
   async textContent() { return this.evaluate((node) => node.textContent); }
@@ -321,6 +321,31 @@ function cssStep(css, { has, hasText } = {}) {
   return step;
 }
 
+/** How many times a click that the element did not get is tried again. */
+const CLICK_ATTEMPTS = 3;
+
+async function clickChecked(handle, options) {
+  for (let attempt = 1; ; attempt++) {
+    const token = await handle.evaluate((node) => {
+      const mark = `c${Math.random()}`;
+      const seen = (event) => {
+        if (event.composedPath().includes(node)) window[mark] = true;
+      };
+      window.addEventListener('click', seen, { capture: true, once: true });
+      return mark;
+    });
+    await handle.click(options);
+    const got = await handle.evaluate((node, mark) => new Promise((resolve) => {
+      const until = performance.now() + 1000;
+      const check = () => (window[mark] || performance.now() > until ? resolve(Boolean(window[mark])) : setTimeout(check, 20));
+      check();
+    }), token);
+    if (got) return;
+    if (attempt >= CLICK_ATTEMPTS) throw new Error(`click: the element did not get the click in ${CLICK_ATTEMPTS} attempts`);
+    console.warn(`click: the element did not get click ${attempt}; trying again`);
+  }
+}
+
 /** Playwright's CSS selectors see into open shadow roots (the <relu-playground> element's); Puppeteer's do with pierce/. */
 const deep = (selector) => `pierce/${selector}`;
 
@@ -352,9 +377,14 @@ class FirefoxFrame {
     return handle && wrapElement(handle, this.context);
   }
 
+  /**
+   * Clicks the element as a user would, and makes sure it got the click: Puppeteer clicks at
+   * the point it measured, and a busy page may move or cover the element meanwhile (Playwright
+   * checks the target and retries; so does this).
+   */
   async click(selector, options) {
-    await this.raw.waitForSelector(deep(selector), { visible: true, timeout: ACTION_TIMEOUT_MS });
-    await this.raw.click(deep(selector), options);
+    const handle = await this.raw.waitForSelector(deep(selector), { visible: true, timeout: ACTION_TIMEOUT_MS });
+    await clickChecked(handle, options);
   }
 
   async getAttribute(selector, name) {
