@@ -36,6 +36,44 @@ export function readStat(page, name) {
 }
 
 /**
+ * What the playground shows now, for a failure message: the step counter, the
+ * progress the controller last heard of, play and Step buttons, the notices
+ * and page.errors. Never throws (a page that cannot answer says so).
+ */
+export async function describePage(page) {
+  let shown;
+  try {
+    shown = await page.evaluate(() => {
+      const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+      return {
+        step: text('[data-stat="step"]'),
+        progress: window.reluPlayground?.getState?.().progress ?? null,
+        playing: document.querySelector('[data-action="play"]')?.getAttribute('aria-pressed') ?? null,
+        stepButton: document.querySelector('[data-action="step"]')?.disabled ? 'disabled' : 'enabled',
+        ready: document.querySelector('.relu-playground')?.dataset.ready ?? null,
+        notices: [...document.querySelectorAll('.notice')].map((node) => node.textContent),
+      };
+    });
+  } catch (error) {
+    shown = { unreadable: String(error?.message ?? error) };
+  }
+  return JSON.stringify({ ...shown, errors: page.errors ?? [] }, null, 1);
+}
+
+/**
+ * page.waitForFunction(fn, arg, options), whose timeout names what was awaited
+ * (`what`) and what the page showed then (describePage), so that a failure,
+ * a flaky one above all, explains itself.
+ */
+export async function waitForPage(page, what, fn, arg, options) {
+  try {
+    return await page.waitForFunction(fn, arg, options);
+  } catch (error) {
+    throw new Error(`waiting for ${what}: ${error.message.split('\n')[0]}\nthe page then: ${await describePage(page)}`);
+  }
+}
+
+/**
  * Pixel statistics of a canvas: how many distinct colours (quantised), the
  * share of pixels that are not near-white, and a cheap hash of the pixels.
  */
@@ -80,40 +118,3 @@ export async function clickFirstLayerLink(page, timeout = 90000) {
   await page.mouse.click(point.x, point.y);
 }
 
-/**
- * What the playground shows now, for a failure message: the step counter, the
- * progress the controller last heard of, play and Step buttons, the notices
- * and page.errors. Never throws (a page that cannot answer says so).
- */
-export async function describePage(page) {
-  let shown;
-  try {
-    shown = await page.evaluate(() => {
-      const text = (selector) => document.querySelector(selector)?.textContent ?? null;
-      return {
-        step: text('[data-stat="step"]'),
-        progress: window.reluPlayground?.getState?.().progress ?? null,
-        playing: document.querySelector('[data-action="play"]')?.getAttribute('aria-pressed') ?? null,
-        stepButton: document.querySelector('[data-action="step"]')?.disabled ? 'disabled' : 'enabled',
-        ready: document.querySelector('.relu-playground')?.dataset.ready ?? null,
-        notices: [...document.querySelectorAll('.notice')].map((node) => node.textContent),
-      };
-    });
-  } catch (error) {
-    shown = { unreadable: String(error?.message ?? error) };
-  }
-  return JSON.stringify({ ...shown, errors: page.errors ?? [] }, null, 1);
-}
-
-/**
- * page.waitForFunction(fn, arg, options), whose timeout names what was awaited
- * (`what`) and what the page showed then (describePage), so that a failure,
- * a flaky one above all, explains itself.
- */
-export async function waitForPage(page, what, fn, arg, options) {
-  try {
-    return await page.waitForFunction(fn, arg, options);
-  } catch (error) {
-    throw new Error(`waiting for ${what}: ${error.message.split('\n')[0]}\nthe page then: ${await describePage(page)}`);
-  }
-}
