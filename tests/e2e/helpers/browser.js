@@ -117,4 +117,3 @@ export async function clickFirstLayerLink(page, timeout = 90000) {
   const point = await handle.jsonValue();
   await page.mouse.click(point.x, point.y);
 }
-
