@@ -90,7 +90,9 @@ class FirefoxContext {
   }
 
   async newPage() {
-    const raw = await this.raw.newPage();
+    // A window of its own, as each Playwright page is: a second tab in one window would be a
+    // background tab, whose animation frames Firefox holds back (pages open at once would starve).
+    const raw = await this.raw.newPage({ type: 'window' });
     await raw.evaluateOnNewDocument(RECORD_DOWNLOADS);
     for (const script of this.initScripts) await raw.evaluateOnNewDocument(script);
     raw.on('request', (request) => { for (const listener of this.listeners.request) listener(request); });
