@@ -1,10 +1,13 @@
 // Jest runs ES modules natively (no transform):
 //   node --experimental-vm-modules node_modules/jest/bin/jest.js
 // `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
-// Debian's chromium through playwright-core against a served build of the page,
-// `e2e-firefox` the same tests in firefox-esr through puppeteer-core;
+// Debian's chromium through playwright-core against a served build of the page;
 // `lessons` asserts each claim of docs/LESSONS.md on the native core.
-/** The end-to-end project in one engine: the page is built once for the run; each file serves its own copy. */
+
+/**
+ * The end-to-end project in one engine (`e2e`: chromium, `e2e-firefox`: firefox-esr through
+ * puppeteer-core): the page is built once for the run; each file serves its own copy.
+ */
 function e2e(displayName, engine) {
   return {
     displayName,

@@ -57,11 +57,11 @@ suite "C++ as WASM (scalar)" wasm_tests scalar
 suite "page build" web_build
 suite "Jest unit (JS API, worker, UI)" jest unit
 suite "Jest end-to-end (headless Chromium)" jest e2e
-suite "Jest end-to-end (headless Firefox)" jest e2e-firefox
 suite "Jest lessons (claims on the native core)" jest lessons
 if [ -f bench/run.mjs ]; then
   suite "benchmark smoke run" node bench/run.mjs --smoke
 fi
+suite "Jest end-to-end (headless Firefox)" jest e2e-firefox
 
 printf '\n'
 [ "$failed" -eq 0 ] || printf 'failed suites: %s\n' "${failures[*]}"
