@@ -4,6 +4,22 @@
 // Debian's chromium through playwright-core against a served build of the page;
 // `lessons` asserts each claim of docs/LESSONS.md on the native core.
 
+export default {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: {},
+      testMatch: ['<rootDir>/tests/js/**/*.test.js'],
+    },
+    e2e('e2e', 'chromium'),
+    // The same files in Debian's firefox-esr (driven by puppeteer-core, see tests/e2e/helpers/engine.js).
+    e2e('e2e-firefox', 'firefox'),
+    // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
+    '<rootDir>/tests/lessons',
+  ],
+};
+
 /**
  * The end-to-end project in one engine (`e2e`: chromium, `e2e-firefox`: firefox-esr through
  * puppeteer-core): the page is built once for the run; each file serves its own copy.
@@ -20,19 +36,3 @@ function e2e(displayName, engine) {
     testTimeout: 120000,
   };
 }
-
-export default {
-  projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      transform: {},
-      testMatch: ['<rootDir>/tests/js/**/*.test.js'],
-    },
-    e2e('e2e', 'chromium'),
-    // The same files in Debian's firefox-esr (driven by puppeteer-core, see tests/e2e/helpers/engine.js).
-    e2e('e2e-firefox', 'firefox'),
-    // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
-    '<rootDir>/tests/lessons',
-  ],
-};
