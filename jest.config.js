@@ -3,7 +3,6 @@
 // `unit` needs the WASM builds (wasm-build/dist) but no browser; `e2e` drives
 // Debian's chromium through playwright-core against a served build of the page;
 // `lessons` asserts each claim of docs/LESSONS.md on the native core.
-
 export default {
   projects: [
     {
