@@ -12,16 +12,9 @@ export default {
       transform: {},
       testMatch: ['<rootDir>/tests/js/**/*.test.js'],
     },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      // The page is built once for the run; each file serves its own copy.
-      globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
-      globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
-      transform: {},
-      testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
-      testTimeout: 120000,
-    },
+    e2e('e2e', 'chromium'),
+    // The same files in Debian's firefox-esr (driven by puppeteer-core, see tests/e2e/helpers/engine.js).
+    e2e('e2e-firefox', 'firefox'),
     // The lesson claims, asserted on the native core (see tests/lessons/jest.config.js).
     '<rootDir>/tests/lessons',
     {
@@ -34,3 +27,20 @@ export default {
     },
   ],
 };
+
+/**
+ * The end-to-end project in one engine (`e2e`: chromium, `e2e-firefox`: firefox-esr through
+ * puppeteer-core): the page is built once for the run; each file serves its own copy.
+ */
+function e2e(displayName, engine) {
+  return {
+    displayName,
+    testEnvironment: 'node',
+    globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
+    globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
+    setupFiles: [`<rootDir>/tests/e2e/helpers/use-${engine}.js`],
+    transform: {},
+    testMatch: ['<rootDir>/tests/e2e/**/*.test.js'],
+    testTimeout: 120000,
+  };
+}

@@ -2,7 +2,8 @@
 # Sets up, builds and runs every test suite:
 #   C++ (GoogleTest via ctest): native, native under ASan+UBSan, WASM SIMD128
 #   and WASM scalar under Node; libFuzzer targets for 10 s each; relu-train CLI tests; Jest unit tests of the JS
-#   API, worker and UI modules; end-to-end tests in headless Chromium; the
+#   API, worker and UI modules; end-to-end tests in headless Chromium and again
+#   in headless Firefox; the
 #   lesson claims on the native core; a smoke
 #   run of the benchmarks (no timing is asserted).
 # Every suite runs even if an earlier one fails; the exit status is non-zero
@@ -61,6 +62,7 @@ suite "Jest lessons (claims on the native core)" jest lessons
 if [ -f bench/run.mjs ]; then
   suite "benchmark smoke run" node bench/run.mjs --smoke
 fi
+suite "Jest end-to-end (headless Firefox)" jest e2e-firefox
 
 printf '\n'
 [ "$failed" -eq 0 ] || printf 'failed suites: %s\n' "${failures[*]}"

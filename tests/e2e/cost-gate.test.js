@@ -5,37 +5,19 @@
 import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { waitReady, readStat } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(240000);
-let outDir;
-let server;
-let browser;
-const pages = [];
+const served = useServedPage();
 
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-  browser.context.on('request', (request) => requested.push(request.url()));
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-// Every URL any page or worker requests, since the test's last open().
-let requested = [];
-
+// Every path any page or worker asks the server for, since the test's last open()
+// (the server's log: a driver's request events miss a worker's fetches in some engines).
 async function open(query, viewport) {
-  requested = [];
-  const page = await openPage(browser.context, `${server.url}index.html${query}`, viewport);
-  pages.push(page);
+  served.server.requested.length = 0;
+  const page = await served.open(`index.html${query}`, viewport);
   return page;
 }
 
@@ -47,14 +29,6 @@ function frames(page, n) {
     requestAnimationFrame(tick);
   }), n);
 }
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
 
 const WIDE = `?hidden=${Array(64).fill(1024).join(',')}`;
 const gate = '.cost-gate:not([hidden])';
@@ -71,7 +45,7 @@ test('a link to 64 x 1024 opens unbuilt with the estimate, and fetches no core u
   expect(await page.$eval('.relu-playground', (node) => node.dataset.ready)).toBeUndefined();
   // Nothing allocated: the core was never even fetched (the worker asks for it on init).
   await frames(page, 10);
-  expect(requested.filter((url) => /relu-core-.*\.(wasm|mjs)$/.test(url))).toEqual([]);
+  expect(served.server.requested.filter((url) => /relu-core-.*\.(wasm|mjs)$/.test(url))).toEqual([]);
   // Play does not start an unbuilt network; it says why.
   await page.click('[data-action="play"]');
   await page.waitForFunction(() => /Build the network first/.test(document.querySelector('.notices').textContent), null, WAIT);
@@ -79,7 +53,7 @@ test('a link to 64 x 1024 opens unbuilt with the estimate, and fetches no core u
   // "Use a small network instead" keeps the link's other settings and builds a small one.
   await page.click(`${gate} [data-action="cancel"]`);
   await waitReady(page);
-  expect(requested.some((url) => /relu-core-.*\.wasm$/.test(url))).toBe(true); // fetched now
+  expect(served.server.requested.some((url) => /relu-core-.*\.wasm$/.test(url))).toBe(true); // fetched now
   const state = await page.evaluate(() => window.reluPlayground.getState().config);
   expect(state.hidden).toEqual([4, 2]);
   expect(await page.$$(gate)).toHaveLength(0);

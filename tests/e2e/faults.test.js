@@ -4,40 +4,16 @@
 import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { waitReady, readStat } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-let outDir;
-let server;
-let browser;
-const pages = [];
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
+const served = useServedPage();
 
 async function open(query) {
-  const page = await openPage(browser.context, `${server.url}index.html${query}`);
-  pages.push(page);
+  const page = await served.open(`index.html${query}`);
   await waitReady(page);
   return page;
 }

@@ -1,5 +1,5 @@
 // End to end: hostile files through the page's real file inputs (points CSV
-// and model JSON) in headless Chromium. For each file the page stays up,
+// and model JSON) in headless Chromium and Firefox. For each file the page stays up,
 // shows the reason or loads it, keeps everything else the user had (custom
 // points, learning rate, the model's weights) and still trains.
 //
@@ -10,32 +10,22 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
+import { removeDir } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { openPage, waitReady, waitForPage } from './helpers/browser.js';
 import { CSV_FILE_MAX_BYTES, MODEL_FILE_MAX_BYTES } from '../../web/shared/limits.js';
 import { EXCERPT_MAX_CHARS, MESSAGE_MAX_CHARS, quoted } from '../../web/shared/excerpt.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(240000);
-let outDir;
-let server;
-let browser;
+const served = useServedPage({ checkErrors: false });
 let fileDir;
 
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
+beforeAll(() => {
   fileDir = mkdtempSync(join(tmpdir(), 'relu-hostile-files-'));
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-  removeDir(fileDir);
 });
+
+afterAll(() => removeDir(fileDir));
 
 // --- Files --------------------------------------------------------------------
 
@@ -205,11 +195,12 @@ async function waitForMessage(page, where, fileLabel) {
   return handle.jsonValue();
 }
 
-// A step still trains: the step counter moves and the export changes.
+// A step still trains: the step counter moves by one.
 async function stillTrains(page) {
   const before = await stepCount(page);
   await page.click('[data-action="step"]');
-  await page.waitForFunction((from) => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) === from + 1, before, WAIT);
+  await waitForPage(page, `the step counter to go from ${before} to ${before + 1}`,
+    (from) => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) === from + 1, before, WAIT);
 }
 
 // How a message names the file (its quoted, escaped excerpt).
@@ -218,7 +209,7 @@ const label = (name) => quoted(name);
 const RAW_HIDDEN = /[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/;
 
 async function openWithCustomPoints() {
-  const page = await openPage(browser.context, `${server.url}index.html?autoplay=false&hidden=3&seed=5&learningRate=0.0123`);
+  const page = await openPage(served.context, `${served.url}index.html?autoplay=false&hidden=3&seed=5&learningRate=0.0123`);
   await waitReady(page);
   await chooseFile(page, '.csv', 'c-base.csv', text(pointsCsv(BASE_POINTS)));
   await page.waitForFunction(() => window.reluPlayground.getState().config.points.length === 6, null, WAIT);
@@ -274,7 +265,7 @@ test('50+ hostile CSV and model files: each is refused with its reason or loaded
   }
 
   // A model that loads, after all that: the export of another network, with a BOM and as UTF-16.
-  const otherPage = await openPage(browser.context, `${server.url}index.html?autoplay=false&hidden=5,2&activation=tanh&learningRate=0.5&seed=5`);
+  const otherPage = await openPage(served.context, `${served.url}index.html?autoplay=false&hidden=5,2&activation=tanh&learningRate=0.5&seed=5`);
   await waitReady(otherPage);
   const otherExport = await exportModel(otherPage);
   await otherPage.close();
@@ -329,7 +320,7 @@ test('a nested-array bomb in params and a huge step are refused and nothing is l
 
 // A sibling input: the weight editor's number boxes take typed text.
 test('the weight editor refuses empty, unreadable and out-of-range text, and no weight changes', async () => {
-  const page = await openPage(browser.context, `${server.url}index.html?autoplay=false&hidden=3&seed=4`);
+  const page = await openPage(served.context, `${served.url}index.html?autoplay=false&hidden=3&seed=4`);
   await waitReady(page);
   const before = await exportModel(page);
   await page.getByRole('button', { name: 'Edit a weight…' }).click();
@@ -397,7 +388,7 @@ test('a dropped CSV or model file is loaded like a chosen one, and a lock refuse
   await dismissNotices(page);
   await page.close();
 
-  const locked = await openPage(browser.context, `${server.url}index.html#autoplay=false&hidden=3&seed=5&lock=customData`);
+  const locked = await openPage(served.context, `${served.url}index.html#autoplay=false&hidden=3&seed=5&lock=customData`);
   await waitReady(locked);
   const before = await pageState(locked);
   await dropFile(locked, 'locked.csv', pointsCsv(points), 'text/csv');

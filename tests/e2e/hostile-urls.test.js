@@ -2,7 +2,7 @@
 // NaN, ±Infinity, 1e400, -0, an empty value, a repeated key, a 100 KB value
 // and Unicode look-alikes (in the value and in the name); prototype names as
 // parameters, unknown panels in hide/lock; old ?query and #fragment forms.
-// For each link, in Chromium: the page renders with no uncaught exception,
+// For each link, in Chromium and in Firefox: the page renders with no uncaught exception,
 // says what it ignored (a notice naming the field), keeps the rest (another
 // field set in the same link survives) and trains.
 //
@@ -12,8 +12,9 @@
 import { jest } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { openPage, waitReady } from './helpers/browser.js';
 import { parseQuery, encodePoints, LINK_POINTS_MAX_CHARS } from '../../web/ui/state.js';
 import { FIELDS, FIELD_NAMES } from '../../web/shared/schema.js';
 
@@ -97,22 +98,7 @@ function linkFor(row, index) {
   return { text, witness };
 }
 
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
+const served = useServedPage({ checkErrors: false });
 
 const expectedValue = (name, text) => parseQuery(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`).state.config[name];
 
@@ -209,25 +195,49 @@ const FIRST_LOADS = [
   'seed repeated', 'hidden empty', 'features inherited',
 ];
 
-test.each(FIRST_LOADS.flatMap((id) => [['?', id], ['#', id]]))('first load, %s form: %s', async (form, id) => {
+// Each first load is its own page: they load a few at a time (most of a load
+// is waiting for the core and the first steps), then each is judged in its own test.
+const FIRST_LOAD_CASES = FIRST_LOADS.flatMap((id) => [['?', id], ['#', id]]);
+const FIRST_LOAD_PAGES_AT_ONCE = 3;
+
+async function firstLoad(form, id) {
   const index = table.findIndex((r) => r.id === id);
-  const row = table[index];
-  const { text, witness } = linkFor(row, index);
-  const page = await openPage(browser.context, `${server.url}index.html${form}${text}`);
+  const { text, witness } = linkFor(table[index], index);
+  const page = await openPage(served.context, `${served.url}index.html${form}${text}`);
   try {
     await waitReady(page);
     await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 0, null, WAIT);
-    checkRow(row, witness, await pageView(page), page.errors);
-    const url = new URL(page.url());
-    expect(url.search).toBe(''); // the state is in the fragment now
-    expect(url.hash.length).toBeGreaterThan(1);
+    return { row: table[index], witness, view: await pageView(page), errors: [...page.errors], url: page.url() };
   } finally {
     await page.close();
   }
+}
+
+describe('first loads', () => {
+  const loads = new Map();
+  beforeAll(async () => {
+    const queue = [...FIRST_LOAD_CASES];
+    const loadNext = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [form, id] = next;
+        loads.set(form + id, await firstLoad(form, id).catch((error) => ({ error })));
+      }
+    };
+    await Promise.all(Array.from({ length: FIRST_LOAD_PAGES_AT_ONCE }, loadNext));
+  }, 600000);
+
+  test.each(FIRST_LOAD_CASES)('first load, %s form: %s', (form, id) => {
+    const load = loads.get(form + id);
+    if (load.error) throw load.error;
+    checkRow(load.row, load.witness, load.view, load.errors);
+    const url = new URL(load.url);
+    expect(url.search).toBe(''); // the state is in the fragment now
+    expect(url.hash.length).toBeGreaterThan(1);
+  });
 });
 
 test('first load of a 100 KB value in the fragment, embedded (#embed=true)', async () => {
-  const page = await openPage(browser.context, `${server.url}index.html#embed=true&noise=${BIG}&hidden=3`);
+  const page = await openPage(served.context, `${served.url}index.html#embed=true&noise=${BIG}&hidden=3`);
   try {
     await waitReady(page);
     const view = await pageView(page);
@@ -243,12 +253,12 @@ test('first load of a 100 KB value in the fragment, embedded (#embed=true)', asy
 // The start-up retry loop (recoverState): when the core cannot start at all,
 // one attempt per distinct config, then the error, on a page that still stands.
 test('a core that cannot start: the page stands, says why, and does not retry forever', async () => {
-  const page = await browser.context.newPage();
+  const page = await served.context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.route('**/relu-core-*', (route) => route.abort());
+  const restore = served.server.override(/\/relu-core-[^/]*$/, { abort: true });
   try {
-    await page.goto(`${server.url}index.html#dataset=custom&points=b00.AAAAAgIC&hidden=3`);
+    await page.goto(`${served.url}index.html#dataset=custom&points=b00.AAAAAgIC&hidden=3`);
     await page.waitForFunction(() => document.querySelectorAll('.notice-error').length > 0, null, WAIT);
     const view = await page.evaluate(() => ({
       notices: [...document.querySelectorAll('.notice')].map((n) => n.textContent),
@@ -264,18 +274,20 @@ test('a core that cannot start: the page stands, says why, and does not retry fo
     expect(view.config.points).toEqual([[0, 0, 0], [1, 1, 1]]);
     expect(view.config.hidden).toEqual([3]);
   } finally {
+    restore();
     await page.close();
   }
 });
 
-// The whole table, one link after another, by changing location.hash.
-test(`all ${table.length} links through hashchange: rendered, named, the rest kept, training`, async () => {
-  const page = await openPage(browser.context, `${server.url}index.html#speed=auto`);
+// The whole table, one link after another, by changing location.hash: the
+// rows split into WALK_PAGES runs, each walked by its own page at the same time.
+const WALK_PAGES = 2;
+
+async function walk(rows) {
+  const page = await openPage(served.context, `${served.url}index.html#speed=auto`);
   try {
     await waitReady(page);
-    for (let index = 0; index < table.length; index++) {
-      const row = table[index];
-      if (process.env.HOSTILE_ROWS && !new RegExp(process.env.HOSTILE_ROWS).test(row.id)) continue; // to rerun some rows (a regular expression)
+    for (const { row, index } of rows) {
       const { text, witness } = linkFor(row, index);
       const started = Date.now();
       const view = await followInPage(page, text);
@@ -287,6 +299,14 @@ test(`all ${table.length} links through hashchange: rendered, named, the rest ke
   } finally {
     await page.close();
   }
+}
+
+test(`all ${table.length} links through hashchange: rendered, named, the rest kept, training`, async () => {
+  const rows = table.map((row, index) => ({ row, index }))
+    // To rerun some rows: HOSTILE_ROWS, a regular expression.
+    .filter(({ row }) => !process.env.HOSTILE_ROWS || new RegExp(process.env.HOSTILE_ROWS).test(row.id));
+  const share = Math.ceil(rows.length / WALK_PAGES);
+  await Promise.all(Array.from({ length: WALK_PAGES }, (_, k) => walk(rows.slice(k * share, (k + 1) * share))));
 });
 
 // Past LINK_POINTS_MAX_CHARS the page's own link leaves the points out: it says
@@ -307,7 +327,7 @@ test('a point set too big for a link: the page says so and saves the points as C
   const compact = encodePoints(points);
   expect(compact.length).toBeGreaterThan(LINK_POINTS_MAX_CHARS);
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
-    const page = await openPage(browser.context, `${server.url}index.html#dataset=custom&points=${compact}&hidden=6,6&autoplay=false`, viewport);
+    const page = await openPage(served.context, `${served.url}index.html#dataset=custom&points=${compact}&hidden=6,6&autoplay=false`, viewport);
     try {
       await waitReady(page);
       await page.waitForSelector('[data-action="link-points-csv"]', WAIT);

@@ -4,44 +4,17 @@
 import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat, canvasStats, clickFirstLayerLink } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { waitReady, readStat, canvasStats, clickFirstLayerLink } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 // The project's testTimeout in jest.config.js is not applied per project by Jest 30.
 jest.setTimeout(180000);
-let outDir;
-let server;
-let browser;
-const pages = [];
+// No console errors and no uncaught exceptions on any page a test opened (checked after each test).
+const served = useServedPage();
 
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-async function open(query = '', viewport) {
-  const page = await openPage(browser.context, `${server.url}index.html${query}`, viewport);
-  pages.push(page);
-  return page;
-}
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    // No console errors and no uncaught exceptions on any page a test opened.
-    expect(errors).toEqual([]);
-  }
-});
+const open = (query = '', viewport) => served.open(`index.html${query}`, viewport);
 
 test.each([
   ['', 'true', /SIMD128/], // the page loads the core and reports SIMD128 in use
@@ -258,14 +231,19 @@ test.each([1280, 360])('at %i px wide nothing a student reads is clipped', async
   await page.waitForFunction(() => Number(document.querySelector('.diag-table canvas.histogram')?.dataset.total) > 0, null, WAIT);
   const clipped = await page.evaluate(() => {
     const problems = [];
-    const measure = document.createElement('canvas').getContext('2d');
     for (const select of document.querySelectorAll('.relu-playground select')) {
       if (!select.offsetParent) continue;
-      const style = getComputedStyle(select);
-      measure.font = `${style.fontSize} ${style.fontFamily}`;
       const text = select.selectedOptions[0]?.text ?? '';
-      // The text, the padding and the drop-down arrow (about 28 px together) must fit.
-      if (measure.measureText(text).width + 28 > select.clientWidth) problems.push(`select "${text}" is ${select.clientWidth} px wide`);
+      // The width the engine itself gives a select of just this option (text, padding and its
+      // own drop-down arrow, which differ between engines) must fit.
+      const needed = document.createElement('select');
+      needed.className = select.className;
+      needed.style.cssText = 'position: absolute; width: auto; min-width: 0; max-width: none; visibility: hidden';
+      needed.append(new Option(text));
+      select.parentElement.append(needed);
+      const width = needed.getBoundingClientRect().width;
+      needed.remove();
+      if (width > select.getBoundingClientRect().width + 0.5) problems.push(`select "${text}" is ${select.clientWidth} px wide, needs ${Math.ceil(width)}`);
     }
     // Every histogram lies inside the visible part of its scroll box and of the window.
     for (const canvas of document.querySelectorAll('.diag-table canvas.histogram')) {
@@ -300,8 +278,7 @@ test('a regression whose loss explodes: no empty accuracy chart, the divergence 
 });
 
 test('the <relu-playground> element mounts in its shadow root', async () => {
-  const page = await openPage(browser.context, `${server.url}embed/demo.html`);
-  pages.push(page);
+  const page = await served.open(`embed/demo.html`);
   await page.waitForFunction(() => document.querySelector('relu-playground')?.shadowRoot
     ?.querySelector('.relu-playground[data-ready="true"]'), null, WAIT);
   const query = await page.evaluate(() => document.querySelector('relu-playground').query);

@@ -3,41 +3,27 @@
 import { jest } from '@jest/globals';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { useServedPage } from './helpers/served-page.js';
+import { openPage } from './helpers/browser.js';
 import { PROTOCOL_VERSION } from '../../web/shared/protocol.js';
 
 jest.setTimeout(180000);
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
+const served = useServedPage({ checkErrors: false });
 
 test('a worker that names another protocol version in ready: the page says to reload', async () => {
   // The built worker, made to announce the next version: its `ready` event is the only object ending in `protocol:<v>}`
   // besides the client's INIT defaults, which the worker never uses.
-  const assets = readdirSync(join(outDir, 'assets'));
+  const assets = readdirSync(join(served.dir, 'assets'));
   const workerFile = assets.find((name) => /^training\.worker.*\.js$/.test(name));
   expect(workerFile).toBeDefined();
-  const original = readFileSync(join(outDir, 'assets', workerFile), 'utf8');
+  const original = readFileSync(join(served.dir, 'assets', workerFile), 'utf8');
   const patched = original.replace(/protocol:([A-Za-z_$][\w$]*|\d+)\}/g, `protocol:${PROTOCOL_VERSION + 1}}`);
   expect(patched).not.toBe(original);
-  await browser.context.route(`**/assets/${workerFile}`, (route) => route.fulfill({ contentType: 'text/javascript', body: patched }));
+  served.server.override(new RegExp(`/assets/${workerFile.replace(/[.$]/g, '\\$&')}$`), { contentType: 'text/javascript', body: patched });
 
   const query = '?autoplay=false&seed=7&hidden=3,2&learningRate=0.1';
-  const page = await openPage(browser.context, `${server.url}index.html${query}`);
+  const page = await openPage(served.context, `${served.url}index.html${query}`);
   const message = `the page speaks version ${PROTOCOL_VERSION} of the worker protocol and the worker version ${PROTOCOL_VERSION + 1}`;
   await page.waitForFunction((text) => document.querySelector('.notices')?.textContent.includes(text), message, { timeout: 60000 });
   const notices = await page.locator('.notice').allTextContents();

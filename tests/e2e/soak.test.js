@@ -2,27 +2,12 @@
 // the JS heap, DOM nodes and listeners checked for growth (tools/soak.mjs;
 // run `node tests/e2e/tools/soak.mjs --minutes 10` for the long one).
 import { jest } from '@jest/globals';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
-import { launchBrowser } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
+import { ENGINE } from './helpers/browser.js';
 import { TOLERANCE, judge, runSoak } from './tools/soak.mjs';
 
 jest.setTimeout(300000);
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
+const served = useServedPage({ checkErrors: false });
 
 test('the judge fails growth past the tolerance and passes noise', () => {
   const base = { heapUsed: 10 * 2 ** 20, nodes: 1000, listeners: 200 };
@@ -33,9 +18,13 @@ test('the judge fails growth past the tolerance and passes noise', () => {
   expect(failures[1]).toMatch(/^nodes grew from 1000 to 2000/);
 });
 
-test('one minute of lesson switches while training: no growing heap or DOM, no errors', async () => {
+// The heap, node and listener counts come over Chrome's DevTools Protocol, which Firefox does not speak.
+const needsCdp = ENGINE === 'chromium' ? test : test.skip;
+const whyNot = ENGINE === 'chromium' ? '' : ` (skipped in ${ENGINE}: heap and listener counts need Chromium's DevTools Protocol)`;
+
+needsCdp(`one minute of lesson switches while training: no growing heap or DOM, no errors${whyNot}`, async () => {
   const result = await runSoak({
-    context: browser.context, url: server.url, minutes: 1, switchSeconds: 1, minRounds: 2,
+    context: served.context, url: served.url, minutes: 1, switchSeconds: 1, minRounds: 2,
     log: process.env.SOAK_LOG ? (s) => console.log(JSON.stringify(s)) : undefined,
   });
   // A sample before, and after each of at least two rounds through every lesson.

@@ -1,26 +1,13 @@
-// Debian's chromium, headless, driven by playwright-core, with a fresh
-// profile per launch. Collects console errors and page errors per page.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+// The browser of an end-to-end run (ENGINE=chromium|firefox, see engine.js),
+// with a fresh profile per launch, and pages that collect their console errors
+// and page errors in page.errors.
+import { ENGINE, launchEngine } from './engine.js';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+export { ENGINE };
 
+/** {context, engine, close()}: context.newPage() opens a page with Playwright's API in either engine. */
 export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'relu-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1280, height: 900 },
-  });
-  return {
-    context,
-    profile,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return launchEngine();
 }
 
 /** A new page whose console errors and uncaught exceptions are recorded in page.errors. */
@@ -46,6 +33,44 @@ export async function waitReady(page, timeout = 60000) {
 /** Reads a stat shown in the run bar, as a number (NaN when not a number). */
 export function readStat(page, name) {
   return page.$eval(`[data-stat="${name}"]`, (node) => Number.parseFloat(node.textContent));
+}
+
+/**
+ * What the playground shows now, for a failure message: the step counter, the
+ * progress the controller last heard of, play and Step buttons, the notices
+ * and page.errors. Never throws (a page that cannot answer says so).
+ */
+export async function describePage(page) {
+  let shown;
+  try {
+    shown = await page.evaluate(() => {
+      const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+      return {
+        step: text('[data-stat="step"]'),
+        progress: window.reluPlayground?.getState?.().progress ?? null,
+        playing: document.querySelector('[data-action="play"]')?.getAttribute('aria-pressed') ?? null,
+        stepButton: document.querySelector('[data-action="step"]')?.disabled ? 'disabled' : 'enabled',
+        ready: document.querySelector('.relu-playground')?.dataset.ready ?? null,
+        notices: [...document.querySelectorAll('.notice')].map((node) => node.textContent),
+      };
+    });
+  } catch (error) {
+    shown = { unreadable: String(error?.message ?? error) };
+  }
+  return JSON.stringify({ ...shown, errors: page.errors ?? [] }, null, 1);
+}
+
+/**
+ * page.waitForFunction(fn, arg, options), whose timeout names what was awaited
+ * (`what`) and what the page showed then (describePage), so that a failure,
+ * a flaky one above all, explains itself.
+ */
+export async function waitForPage(page, what, fn, arg, options) {
+  try {
+    return await page.waitForFunction(fn, arg, options);
+  } catch (error) {
+    throw new Error(`waiting for ${what}: ${error.message.split('\n')[0]}\nthe page then: ${await describePage(page)}`);
+  }
 }
 
 /**

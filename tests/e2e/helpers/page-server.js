@@ -52,12 +52,29 @@ export async function buildPage() {
  * options.headers: sent with every file (e.g. a Content-Security-Policy).
  * options.reportPath: a path that takes POSTed reports (CSP violation
  * reports), collected as parsed JSON in `reports`.
+ * The result also has `requested` (every path asked for, in order: what the
+ * browser fetched, its workers included, in any engine) and
+ * `override(pattern, response)`: from then on a path matching the RegExp
+ * gets `response` instead of its file: {body, contentType} or {abort: true}
+ * (the connection dropped, a network error); it returns the function that
+ * ends the override. Engine-neutral, unlike a
+ * driver's request interception.
  */
 export function serveStatic(dir, { headers = {}, reportPath = null } = {}) {
   const rootDir = resolve(dir);
   const reports = [];
+  const requested = [];
+  const overrides = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requested.push(path);
+    const override = overrides.find(({ pattern }) => pattern.test(path));
+    if (override) {
+      const { response } = override;
+      if (response.abort) req.socket.destroy();
+      else res.writeHead(200, { 'Content-Type': response.contentType ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers }).end(response.body);
+      return;
+    }
     if (reportPath && path === reportPath && req.method === 'POST') {
       let body = '';
       req.on('data', (chunk) => { body += chunk; });
@@ -90,6 +107,12 @@ export function serveStatic(dir, { headers = {}, reportPath = null } = {}) {
       resolvePromise({
         url: `http://127.0.0.1:${port}/`,
         reports,
+        requested,
+        override(pattern, response) {
+          const entry = { pattern, response };
+          overrides.push(entry);
+          return () => overrides.splice(overrides.indexOf(entry), 1);
+        },
         close: () => new Promise((done) => server.close(done)),
       });
     });
