@@ -120,12 +120,10 @@ export async function clickFirstLayerLink(page, timeout = 90000) {
 
 /**
  * Makes the page see prefers-color-scheme as `scheme` ('light' or 'dark').
- * Behind a name of its own: Playwright says emulateMedia, Puppeteer
- * emulateMediaFeatures.
+ * (In Firefox the engine twin answers the page's matchMedia instead: engine.js, MEDIA_SHIM.)
  */
 export async function emulateColorScheme(page, scheme) {
-  if (typeof page.emulateMedia === 'function') await page.emulateMedia({ colorScheme: scheme });
-  else await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await page.emulateMedia({ colorScheme: scheme });
 }
 
 /**

@@ -1,11 +1,10 @@
 // What the lifecycle tests need the browser to pretend, behind named functions
 // so each engine's driver can have its own twin (Playwright: emulateMedia;
-// Puppeteer: emulateMediaFeatures).
+// the Firefox twin in engine.js answers the page's matchMedia).
 
 /** prefers-reduced-motion: reduce for `page` (set it before the page loads: it is read at mount). */
 export async function emulateReducedMotion(page) {
-  if (typeof page.emulateMedia === 'function') await page.emulateMedia({ reducedMotion: 'reduce' });
-  else await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
 }
 
 /**

@@ -10,6 +10,9 @@
 //   downloads (an <a download> clicked) are recorded in the page instead.
 // - a test that needs a response changed or refused does it in the server
 //   (serveStatic's overrides), which serves both engines alike.
+// - media preferences (prefers-color-scheme, prefers-reduced-motion): Firefox
+//   has no emulation over BiDi, so emulateMedia answers the page's own
+//   matchMedia() (which is how the page reads both) through MEDIA_SHIM.
 // - screenshots go into a firefox/ folder beside the path asked for, so the
 //   committed (Chromium) pictures in docs/screenshots are never replaced.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,6 +70,53 @@ async function launchFirefox() {
 
 // --- Firefox: a Playwright-shaped context and page over Puppeteer --------------
 
+/**
+ * Installed in every Firefox document before the page's scripts: matchMedia()
+ * answers the preferences emulateMedia() sets (window.__emulatedMedia.set) and
+ * fires 'change' on the lists whose answer changed; any other query, or a
+ * preference not set, is the browser's own.
+ */
+function MEDIA_SHIM() {
+  const nativeMatchMedia = window.matchMedia.bind(window);
+  const preferences = {};
+  const lists = [];
+  const emulated = (query) => {
+    const match = /^\s*\(\s*(prefers-[a-z-]+)\s*:\s*([a-z-]+)\s*\)\s*$/.exec(query);
+    return match && Object.hasOwn(preferences, match[1]) ? preferences[match[1]] === match[2] : null;
+  };
+  window.matchMedia = (query) => {
+    const real = nativeMatchMedia(query);
+    const listeners = new Set();
+    const list = {
+      media: real.media,
+      onchange: null,
+      get matches() { return emulated(query) ?? real.matches; },
+      addEventListener(type, listener) { if (type === 'change') listeners.add(listener); },
+      removeEventListener(type, listener) { if (type === 'change') listeners.delete(listener); },
+      addListener(listener) { listeners.add(listener); },
+      removeListener(listener) { listeners.delete(listener); },
+      dispatchEvent() { return true; },
+    };
+    let last = list.matches;
+    const notify = () => {
+      if (list.matches === last) return;
+      last = list.matches;
+      const event = { type: 'change', matches: last, media: list.media };
+      for (const listener of listeners) listener(event);
+      list.onchange?.(event);
+    };
+    real.addEventListener('change', notify);
+    lists.push(notify);
+    return list;
+  };
+  window.__emulatedMedia = {
+    set(features) {
+      Object.assign(preferences, features);
+      for (const notify of lists) notify();
+    },
+  };
+}
+
 class FirefoxContext {
   constructor(context) {
     this.raw = context;
@@ -94,6 +144,7 @@ class FirefoxContext {
     // background tab, whose animation frames Firefox holds back (pages open at once would starve).
     const raw = await this.raw.newPage({ type: 'window' });
     await raw.evaluateOnNewDocument(RECORD_DOWNLOADS);
+    await raw.evaluateOnNewDocument(MEDIA_SHIM);
     for (const script of this.initScripts) await raw.evaluateOnNewDocument(script);
     raw.on('request', (request) => { for (const listener of this.listeners.request) listener(request); });
     return new FirefoxPage(raw, this);
@@ -438,11 +489,13 @@ class FirefoxPage extends FirefoxFrame {
   setViewportSize({ width, height }) { return this.raw.setViewport({ width, height }); }
   viewportSize() { return this.raw.viewport(); }
   waitForTimeout(ms) { return sleep(ms); }
-  emulateMedia({ reducedMotion, colorScheme } = {}) {
-    const features = [];
-    if (reducedMotion) features.push({ name: 'prefers-reduced-motion', value: reducedMotion });
-    if (colorScheme) features.push({ name: 'prefers-color-scheme', value: colorScheme });
-    return this.raw.emulateMediaFeatures(features);
+  /** Through MEDIA_SHIM: in the page now, and in every document it loads from now on. */
+  async emulateMedia({ reducedMotion, colorScheme } = {}) {
+    const features = {};
+    if (reducedMotion) features['prefers-reduced-motion'] = reducedMotion;
+    if (colorScheme) features['prefers-color-scheme'] = colorScheme;
+    await this.raw.evaluateOnNewDocument((set) => window.__emulatedMedia.set(set), features);
+    await this.raw.evaluate((set) => window.__emulatedMedia?.set(set), features);
   }
 
   mainFrame() { return new FirefoxFrame(this.raw.mainFrame(), this.context); }

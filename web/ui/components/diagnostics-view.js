@@ -67,7 +67,7 @@ export function createDiagnosticsView(container) {
   const smoothId = uid('smooth');
   const smoothBox = el('input', { type: 'checkbox', id: smoothId });
   chartHost.prepend(el('span', { class: 'check diag-smooth' }, smoothBox,
-    el('label', { for: smoothId, text: `Smooth both charts (moving average over ${SMOOTHING_ROWS} points)` })));
+    el('label', { for: smoothId, text: `Smooth the charts (moving average of ${SMOOTHING_ROWS})` })));
   const cell = (index, ...children) => el('td', { class: COLUMNS[index].cell, 'data-label': COLUMNS[index].label }, ...children);
   let rows = [];
   let palette = THEMES.light;
