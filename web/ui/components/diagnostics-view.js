@@ -59,7 +59,7 @@ export function createDiagnosticsView(container) {
   const body = el('tbody');
   table.append(body);
   const zeroNote = el('p', { class: 'small zero-gradients', 'aria-live': 'polite', hidden: true });
-  container.append(banner, chartHost, zeroNote, note, el('div', { class: 'table-scroll' }, table));
+  container.append(banner, chartHost, zeroNote, note, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Per-layer diagnostics (scrolls sideways)' }, table));
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   // The companion chart: how far each step moves a layer's weights, relative to their size.
   const updates = createLineChart(chartHost, { title: 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)', series: layerSeries(1), log: true, height: 160 });

@@ -47,7 +47,8 @@ const BASE_CAPTION = 'Each square shows what a unit computes over the input plan
 
 export function createNetworkView(container, { onLinkClick } = {}) {
   const linkCanvas = el('canvas', { class: 'network-links', 'aria-hidden': 'true' });
-  const canvas = el('canvas', { class: 'network-canvas', role: 'img' });
+  // Labelled from the start: before a network is built (a dear one waits for the reader's answer) there is no structure to describe.
+  const canvas = el('canvas', { class: 'network-canvas', role: 'img', 'aria-label': 'Network diagram (not built yet).' });
   const stack = el('div', { class: 'canvas-stack' }, linkCanvas, canvas);
   const caption = el('p', { class: 'network-caption small' });
   container.append(stack, caption);
