@@ -145,6 +145,11 @@ export function createSession({
       sliceFailed(error);
       return;
     }
+    continueAfter(progress, perFrame);
+  }
+
+  /** After a slice (whole steps or a piece): stop on divergence, else go on now or at the next frame. */
+  function continueAfter(progress, perFrame) {
     if (progress.diverged) {
       stopPlaying();
       loopRunning = false;
@@ -194,14 +199,7 @@ export function createSession({
       sliceFailed(error);
       return;
     }
-    if (progress.diverged) {
-      stopPlaying();
-      loopRunning = false;
-      reportDivergence(progress);
-      return;
-    }
-    if (frameSteps >= perFrame) setTimeout(slice, Math.max(0, frameStart + FRAME_MS - now()));
-    else yielder.yieldThen(slice);
+    continueAfter(progress, perFrame);
   }
 
   function startLoop() {
