@@ -3,10 +3,11 @@
 // lock, and the core's script loads only from the page's origin unless the
 // page's own script allows another.
 import { jest } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, clickFirstLayerLink } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { waitReady, clickFirstLayerLink } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 import { PRESETS } from '../../web/shared/presets.js';
 import { CONTROL_PARENTS } from '../../web/ui/state.js';
 
@@ -17,55 +18,48 @@ const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
-let outDir;
+// A CDN serving the core to other origins sends CORS headers; so does this server.
+const served = useServedPage({
+  headers: { 'Access-Control-Allow-Origin': '*' },
+  hostPages: ({ url }) => {
+    const other = otherOriginOf(url);
+    return {
+      'wasm-base-host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wasm-base</title>
+<link rel="icon" href="host-icon.svg"><script type="module" src="embed/relu-playground.js"></script></head><body>
+<relu-playground config="autoplay=false&hidden=3" wasm-base="${other}/wasm/"></relu-playground>
+</body></html>`,
+      // A page whose own module allows the origin as it imports the element: the element never refuses.
+      'wasm-base-allow.js': `import { ReluPlaygroundElement } from './embed/relu-playground.js';
+ReluPlaygroundElement.allowWasmOrigins(['${other}']);
+`,
+      'wasm-base-allowed.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wasm-base allowed</title>
+<link rel="icon" href="host-icon.svg"><script type="module" src="wasm-base-allow.js"></script></head><body>
+<relu-playground config="autoplay=false&hidden=3" wasm-base="${other}/wasm/"></relu-playground>
+</body></html>`,
+      'host-icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0877bd"/></svg>',
+    };
+  },
+});
+// The same server under another host name: another origin.
+function otherOriginOf(url) {
+  return url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+}
 let server;
 let browser;
-let otherOrigin; // the same server under another host name: another origin
-const pages = [];
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  // A CDN serving the core to other origins sends CORS headers; so does this one.
-  server = await serveStatic(outDir, { headers: { 'Access-Control-Allow-Origin': '*' } });
-  otherOrigin = server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
-  writeFileSync(join(outDir, 'wasm-base-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wasm-base</title>
-<link rel="icon" href="host-icon.svg"><script type="module" src="embed/relu-playground.js"></script></head><body>
-<relu-playground config="autoplay=false&hidden=3" wasm-base="${otherOrigin}/wasm/"></relu-playground>
-</body></html>`);
-  // A page whose own module allows the origin as it imports the element: the element never refuses.
-  writeFileSync(join(outDir, 'wasm-base-allow.js'), `import { ReluPlaygroundElement } from './embed/relu-playground.js';
-ReluPlaygroundElement.allowWasmOrigins(['${otherOrigin}']);
-`);
-  writeFileSync(join(outDir, 'wasm-base-allowed.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wasm-base allowed</title>
-<link rel="icon" href="host-icon.svg"><script type="module" src="wasm-base-allow.js"></script></head><body>
-<relu-playground config="autoplay=false&hidden=3" wasm-base="${otherOrigin}/wasm/"></relu-playground>
-</body></html>`);
-  writeFileSync(join(outDir, 'host-icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0877bd"/></svg>');
+let otherOrigin;
+beforeAll(() => {
+  server = served.server;
+  browser = served.browser;
+  otherOrigin = otherOriginOf(served.url);
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
 });
+const pages = served.pages;
 
 async function open(query, viewport) {
-  const page = await openPage(browser.context, `${server.url}index.html${query}`, viewport);
-  pages.push(page);
+  const page = await served.open(`index.html${query}`, viewport);
   await waitReady(page);
   return page;
 }
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
 
 const getState = (page) => page.evaluate(() => window.reluPlayground.getState());
 const noticeText = (page) => page.$eval('.notices', (node) => node.textContent);
@@ -296,6 +290,7 @@ describe('wasm-base', () => {
       const host = document.createElement('div');
       document.body.append(host);
       const playground = mountPlayground(host, { query: 'autoplay=false', wasmBaseUrl: base });
+      host.scrollIntoView(); // a mount loads its core near the viewport (lifecycle.js)
       await playground.ready;
       const text = host.querySelector('.notices').textContent;
       playground.destroy();
