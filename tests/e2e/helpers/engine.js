@@ -489,6 +489,8 @@ class FirefoxPage extends FirefoxFrame {
   setViewportSize({ width, height }) { return this.raw.setViewport({ width, height }); }
   viewportSize() { return this.raw.viewport(); }
   waitForTimeout(ms) { return sleep(ms); }
+  /** `fn(arg)` in every document this page loads from now on, before the page's own scripts. */
+  addInitScript(fn, arg) { return this.raw.evaluateOnNewDocument(fn, arg); }
   /** Through MEDIA_SHIM: in the page now, and in every document it loads from now on. */
   async emulateMedia({ reducedMotion, colorScheme } = {}) {
     const features = {};
