@@ -3,8 +3,9 @@
 import { jest } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { waitReady, readStat } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
@@ -13,35 +14,11 @@ const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-const pages = [];
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    expect(page.errors).toEqual([]);
-    await page.close();
-  }
-});
+const served = useServedPage();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function open(fragment, viewport = DESKTOP) {
-  const page = await openPage(browser.context, `${server.url}index.html#${fragment}`, viewport);
-  pages.push(page);
+  const page = await served.open(`index.html#${fragment}`, viewport);
   await waitReady(page);
   return page;
 }

@@ -4,10 +4,8 @@
 // from the worker itself (a cheap snapshot), not from the page's drawing,
 // which stops out of view anyway.
 import { jest } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, readStat } from './helpers/browser.js';
+import { openPage, waitReady, readStat } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 import { emulateReducedMotion, setTabHidden } from './helpers/emulation.js';
 
 const WAIT = { timeout: 90000 };
@@ -16,20 +14,16 @@ const WIDGETS = 6;
 const GAP_PX = 2500;
 jest.setTimeout(240000);
 
-let outDir;
-let server;
-let browser;
-const pages = [];
+const served = useServedPage({ hostPages: sixWidgetsPage });
 
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
+// The host page: six widgets, each more than one viewport from the next.
+function sixWidgetsPage() {
   const widgets = Array.from({ length: WIDGETS }, (_, i) => `<section style="margin-bottom:${GAP_PX}px"><h2>Lesson ${i + 1}</h2>
 <relu-playground config="hidden=3&seed=${i + 1}"></relu-playground></section>`).join('\n');
-  writeFileSync(join(outDir, 'six.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Six lessons</title>
-<link rel="icon" href="data:,"><script type="module" src="six.js"></script></head><body>${widgets}</body></html>`);
+  const sixHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Six lessons</title>
+<link rel="icon" href="data:,"><script type="module" src="six.js"></script></head><body>${widgets}</body></html>`;
   // The worker's own step (null while it has not started): the truth, whatever is drawn.
-  writeFileSync(join(outDir, 'six.js'), `import './embed/relu-playground.js';
+  const sixJs = `import './embed/relu-playground.js';
 const widgets = () => [...document.querySelectorAll('relu-playground')];
 window.workerSteps = () => Promise.all(widgets().map(async (element) => {
   const client = element.playground?.client;
@@ -38,30 +32,15 @@ window.workerSteps = () => Promise.all(widgets().map(async (element) => {
 }));
 window.showWidget = (i) => widgets()[i].scrollIntoView({ block: 'start' });
 window.widget = (i) => widgets()[i];
-`);
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
+`;
+  return { 'six.html': sixHtml, 'six.js': sixJs };
+}
 
 async function open(path, { before } = {}) {
-  const page = await openPage(browser.context, 'about:blank');
-  pages.push(page);
+  const page = await openPage(served.context, 'about:blank');
+  served.pages.push(page);
   if (before) await before(page);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${served.url}${path}`);
   return page;
 }
 

@@ -4,10 +4,11 @@
 // prefers-color-scheme unless theme= says otherwise, on the page and on its
 // canvases; text keeps a 4.5:1 contrast in both themes.
 import { jest } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady, emulateColorScheme } from './helpers/browser.js';
+import { repoRoot } from './helpers/page-server.js';
+import { openPage, waitReady, emulateColorScheme } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 import { lowContrastTexts } from './helpers/contrast.js';
 import { VIEWS, VIEW_NAMES, PANELS } from '../../web/ui/view-layouts.js';
 import { PRESETS } from '../../web/shared/presets.js';
@@ -22,40 +23,17 @@ const DESKTOP = { width: 1280, height: 800 };
 // A lesson whose text is about each view (the first that names it).
 const LESSON_OF = Object.fromEntries(VIEW_NAMES.map((view) => [view, PRESETS.find((p) => p.view === view)?.id ?? 'relu-spiral']));
 
-let outDir;
-let server;
-let browser;
-const pages = [];
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  // A tutorial page: a lesson in a 640x480 iframe and in the element, neither naming a view.
-  writeFileSync(join(outDir, 'views-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>views host</title>
+// A tutorial page: a lesson in a 640x480 iframe and in the element, neither naming a view.
+const VIEWS_HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>views host</title>
 <link rel="icon" href="data:,"><script type="module" src="embed/relu-playground.js"></script></head><body>
 <iframe id="frame" title="lesson" width="640" height="480" src="index.html#lesson=sigmoid-vanishing&autoplay=false"></iframe>
 <relu-playground id="element" config="lesson=dead-relu-high-lr&autoplay=false"></relu-playground>
 <relu-playground id="themed" config="autoplay=false&hidden=3" view="boundary" theme="dark"></relu-playground>
 <relu-playground id="bad" config="autoplay=false&hidden=3" view="sidebar"></relu-playground>
-</body></html>`);
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchBrowser();
-}, 300000);
+</body></html>`;
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
+const served = useServedPage({ hostPages: { 'views-host.html': VIEWS_HOST } });
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** Trains 1,000 steps or more, pauses, and waits until the charts and the per-layer table show it. */
 async function trainAndSettle(page) {
@@ -68,10 +46,10 @@ async function trainAndSettle(page) {
 }
 
 async function open(query, viewport, { scheme } = {}) {
-  const page = await openPage(browser.context, 'about:blank', viewport);
-  pages.push(page);
+  const page = await openPage(served.context, 'about:blank', viewport);
+  served.pages.push(page);
   if (scheme) await emulateColorScheme(page, scheme);
-  await page.goto(`${server.url}index.html${query}`);
+  await page.goto(`${served.url}index.html${query}`);
   await waitReady(page);
   return page;
 }
@@ -134,8 +112,7 @@ describe('views', () => {
   });
 
   test('an embedded lesson opens on its own view: in an iframe and in the element; attributes set view and theme', async () => {
-    const page = await openPage(browser.context, `${server.url}views-host.html`, { width: 1000, height: 2400 });
-    pages.push(page);
+    const page = await served.open('views-host.html', { width: 1000, height: 2400 });
     const frame = page.frames().find((f) => f.url().includes('lesson=sigmoid-vanishing'));
     await frame.waitForFunction(() => document.querySelector('.relu-playground')?.dataset.ready === 'true', null, WAIT);
     expect(await frame.evaluate(() => document.querySelector('.relu-playground').dataset.view)).toBe('boundary+gradients');
