@@ -5,27 +5,14 @@ import { jest } from '@jest/globals';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt, repoRoot } from './helpers/page-server.js';
-import { launchBrowser, openPage, refuseConfigInWorker, waitReady } from './helpers/browser.js';
+import { serveStatic, removeDir, repoRoot } from './helpers/page-server.js';
+import { openPage, refuseConfigInWorker, waitReady } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-let outDir;
-let server;
-let browser;
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  server = await serveStatic(outDir);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
-});
+// Each test checks its page's errors itself: the second expects the missing core's 404s.
+const served = useServedPage({ checkErrors: false });
 
 /**
  * The page as it is now, on a desktop (1280x800) and a phone (360x740), with
@@ -46,13 +33,13 @@ async function screenshots(page, name) {
 const REFUSAL = 'learningRate: 0.7 is refused by this core (a test)';
 
 test('back to a link the core refuses: only the refused field goes back, the rest of that link is kept', async () => {
-  const page = await browser.context.newPage();
+  const page = await served.context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   try {
     await refuseConfigInWorker(page, { field: 'learningRate', value: 0.7, message: REFUSAL });
     // The first entry: a link the core takes.
-    await page.goto(`${server.url}index.html#hidden=3&noise=5&autoplay=false`);
+    await page.goto(`${served.url}index.html#hidden=3&noise=5&autoplay=false`);
     await waitReady(page);
     // A second entry, pushed as a link followed in the page would be.
     await page.evaluate(() => { window.location.hash = 'hidden=6,2&noise=30&learningRate=0.7&autoplay=false'; });
@@ -88,12 +75,12 @@ test('back to a link the core refuses: only the refused field goes back, the res
 test('a core that fails to load: the run bar says so, and the notice gives the cause', async () => {
   // This test's own copy of the page, without the core's files: every request for them is a 404.
   const broken = mkdtempSync(join(tmpdir(), 'relu-page-nocore-'));
-  cpSync(outDir, broken, { recursive: true });
+  cpSync(served.dir, broken, { recursive: true });
   const brokenServer = await serveStatic(broken);
   try {
     const wasmDir = join(broken, 'wasm');
     for (const name of readdirSync(wasmDir)) if (name.startsWith('relu-core-')) rmSync(join(wasmDir, name));
-    const page = await openPage(browser.context, `${brokenServer.url}index.html#hidden=3`);
+    const page = await openPage(served.context, `${brokenServer.url}index.html#hidden=3`);
     try {
       await page.waitForFunction(() => document.querySelectorAll('.notice-error').length > 0, null, WAIT);
       // The third entry of the run bar's meter names the build, or says how loading went.
