@@ -2,47 +2,41 @@
 // (window.reluPlayground on the page) and the <relu-playground> element's
 // methods and events, held to web/embed/index.d.ts.
 import { jest } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
-import { launchBrowser, openPage, waitReady } from './helpers/browser.js';
+import { openPage, waitReady } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 import { readDts } from '../js/helpers/dts.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
 const dts = readDts(new URL('../../web/embed/index.d.ts', import.meta.url));
 
-let outDir;
-let server;
-let browser;
-let tutorialOrigin;
-const pages = [];
-
-beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  // A tutorial page: the element, and a module that records its events before it mounts.
-  writeFileSync(join(outDir, 'api-host.js'), `import './embed/relu-playground.js';
+// A tutorial page: the element, and a module that records its events before it mounts.
+const API_HOST_JS = `import './embed/relu-playground.js';
 window.seen = [];
 const element = document.querySelector('relu-playground');
 for (const type of ['ready', 'progress', 'diverged', 'statechange', 'error', 'resize']) {
   element.addEventListener(type, (event) => window.seen.push({ type, detail: event.detail, at: performance.now() }));
 }
-`);
-  writeFileSync(join(outDir, 'api-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API host</title>
+`;
+const API_HOST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API host</title>
 <link rel="icon" href="data:,"><script type="module" src="api-host.js"></script></head><body>
 <relu-playground config="autoplay=false&hidden=3&lock=noise"></relu-playground>
-</body></html>`);
-  server = await serveStatic(outDir);
-  // The same server under another host name is another origin: the tutorial's.
-  tutorialOrigin = server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
-  const playground = `${server.url}index.html#autoplay=false&hidden=3`;
-  writeFileSync(join(outDir, 'tutorial.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tutorial</title>
+</body></html>`;
+
+// The same server under another host name is another origin: the tutorial's.
+const tutorialOriginOf = (url) => url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+
+/** The tutorial on the other origin: two iframes of the playground, one listing it in origins=, one not. */
+function tutorialPages(url) {
+  const tutorial = tutorialOriginOf(url);
+  const playground = `${url}index.html#autoplay=false&hidden=3`;
+  return {
+    'tutorial.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tutorial</title>
 <link rel="icon" href="data:,"><script type="module" src="tutorial.js"></script></head><body>
-<iframe id="listed" title="listed" width="900" height="700" src="${playground}&origins=${tutorialOrigin}"></iframe>
+<iframe id="listed" title="listed" width="900" height="700" src="${playground}&origins=${tutorial}"></iframe>
 <iframe id="unlisted" title="unlisted" width="900" height="700" src="${playground}&origins=https://elsewhere.example"></iframe>
-</body></html>`);
-  writeFileSync(join(outDir, 'tutorial.js'), `window.log = [];
+</body></html>`,
+    'tutorial.js': `window.log = [];
 const frames = { listed: document.getElementById('listed'), unlisted: document.getElementById('unlisted') };
 window.addEventListener('message', (event) => {
   if (event.data?.['relu-playground'] !== 1) return;
@@ -50,27 +44,20 @@ window.addEventListener('message', (event) => {
   window.log.push({ from, origin: event.origin, data: event.data });
 });
 window.ask = (name, id, method, params) => frames[name].contentWindow.postMessage({ 'relu-playground': 1, id, method, params }, '*');
-`);
-  browser = await launchBrowser();
-}, 300000);
+`,
+  };
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(outDir);
+const served = useServedPage({
+  hostPages: ({ url }) => ({ 'api-host.js': API_HOST_JS, 'api-host.html': API_HOST_HTML, ...tutorialPages(url) }),
 });
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
+let tutorialOrigin;
+beforeAll(() => {
+  tutorialOrigin = tutorialOriginOf(served.url);
 });
 
 async function open(path) {
-  const page = await openPage(browser.context, `${server.url}${path}`);
-  pages.push(page);
+  const page = await served.open(path);
   await waitReady(page);
   return page;
 }
@@ -132,8 +119,8 @@ test('the element: declared methods, events as CustomEvents, progress at most ~4
 });
 
 test('an iframe on another origin answers the origin its link lists, and ignores the others', async () => {
-  const page = await openPage(browser.context, `${tutorialOrigin}/tutorial.html`);
-  pages.push(page);
+  const page = await openPage(served.context, `${tutorialOrigin}/tutorial.html`);
+  served.pages.push(page);
   const reply = (id) => page.waitForFunction((want) => window.log.find((m) => m.data.id === want)?.data, id, WAIT).then((h) => h.jsonValue());
   await page.waitForFunction(() => window.log.some((m) => m.from === 'listed' && m.data.event === 'ready'), null, WAIT);
 
@@ -152,6 +139,6 @@ test('an iframe on another origin answers the origin its link lists, and ignores
   await page.waitForTimeout(1500);
   const log = await page.evaluate(() => window.log);
   expect(log.filter((m) => m.from === 'unlisted')).toEqual([]);
-  expect(new Set(log.map((m) => m.origin))).toEqual(new Set([new URL(server.url).origin]));
+  expect(new Set(log.map((m) => m.origin))).toEqual(new Set([new URL(served.url).origin]));
   expect(await unlisted.evaluate(() => window.reluPlayground.getState().playing)).toBe(false);
 });
