@@ -6,28 +6,23 @@
 import { jest } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPage, serveStatic, removeDir, wasmBuilt } from './helpers/page-server.js';
-import { launchBrowser, openPage } from './helpers/browser.js';
+import { serveStatic } from './helpers/page-server.js';
+import { openPage } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(240000);
 
-let outDir;
-let playgroundServer;
-let tutorialServer;
-let browser;
+const served = useServedPage(); // the playground's origin
+let tutorialServer; // the same files on another port: another origin
 let playgroundOrigin;
-const pages = [];
 
 beforeAll(async () => {
-  if (!wasmBuilt()) throw new Error('wasm-build/dist is missing: run `npm run build:wasm` before the e2e tests');
-  outDir = await buildPage();
-  playgroundServer = await serveStatic(outDir);
-  tutorialServer = await serveStatic(outDir); // the same files on another port: another origin
-  playgroundOrigin = playgroundServer.url.replace(/\/$/, '');
+  tutorialServer = await serveStatic(served.dir);
+  playgroundOrigin = served.url.replace(/\/$/, '');
   const tutorialOrigin = tutorialServer.url.replace(/\/$/, '');
   const frame = `${playgroundOrigin}/index.html`;
-  writeFileSync(join(outDir, 'connect.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tutorial</title>
+  writeFileSync(join(served.dir, 'connect.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tutorial</title>
 <link rel="icon" href="data:,"><script type="module" src="connect.js"></script>
 <script>
 // As a Pym parent does, listening before its frame loads (a module script would run too late for the first heights).
@@ -40,7 +35,7 @@ window.addEventListener('message', (event) => {
 <iframe id="pym" title="pym" style="width:600px;height:200px;border:0;display:block" src="${frame}?initialWidth=600&childId=lesson-2&parentTitle=Tutorial&parentUrl=${encodeURIComponent(`${tutorialOrigin}/connect.html`)}#autoplay=false&hidden=3"></iframe>
 <iframe id="unlisted" title="unlisted" style="width:600px;height:200px;border:0;display:block" src="${frame}#autoplay=false&hidden=3&origins=https://elsewhere.example"></iframe>
 </body></html>`);
-  writeFileSync(join(outDir, 'connect.js'), `import { connectPlayground } from './embed/relu-playground.js';
+  writeFileSync(join(served.dir, 'connect.js'), `import { connectPlayground } from './embed/relu-playground.js';
 const frame = (id) => document.getElementById(id);
 window.resizes = [];
 window.playground = connectPlayground(frame('listed'), { origin: '${playgroundOrigin}' });
@@ -49,27 +44,13 @@ window.unlisted = connectPlayground(frame('unlisted'), { origin: '${playgroundOr
 window.unlistedAnswer = window.unlisted.play().then(() => 'answered', (error) => ({ message: error.message, field: error.field }));
 window.frameHeight = (id) => frame(id).getBoundingClientRect().height;
 `);
-  browser = await launchBrowser();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playgroundServer?.close();
-  await tutorialServer?.close();
-  removeDir(outDir);
 });
 
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    const errors = page.errors;
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
+afterAll(() => tutorialServer?.close());
 
 async function open() {
-  const page = await openPage(browser.context, `${tutorialServer.url}connect.html`);
-  pages.push(page);
+  const page = await openPage(served.context, `${tutorialServer.url}connect.html`);
+  served.pages.push(page);
   await page.evaluate(() => window.playground.connected);
   return page;
 }
