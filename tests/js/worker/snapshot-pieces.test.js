@@ -8,6 +8,7 @@ import { estimateCost } from '../../../web/shared/cost.js';
 import { INITIAL_PIECE_FLOPS } from '../../../web/worker/pacing.js';
 import { defaultConfig } from '../../../web/shared/schema.js';
 import { requireBuilds } from '../api/builds.js';
+import { watchedSession } from './session-harness.js';
 
 requireBuilds();
 
@@ -17,26 +18,8 @@ const SMALL = { seed: 2, numSamples: 100, hidden: [4, 3] };
 
 /** A session whose trainer counts its one-shot and pieced evaluation calls. */
 function countingHarness() {
-  const posted = [];
   const calls = { evaluate: 0, evaluateWithin: 0, evalGrid: 0, evalGridWithin: 0 };
-  const session = createSession({
-    post: (message, transfer = []) => posted.push({ message, transfer }),
-    createTrainer: async (config, options) => {
-      const trainer = await createTrainer(config, options);
-      for (const name of Object.keys(calls)) {
-        const original = trainer[name].bind(trainer);
-        trainer[name] = (...args) => { calls[name] += 1; return original(...args); };
-      }
-      return trainer;
-    },
-  });
-  let nextId = 1;
-  const send = (type, fields = {}) => {
-    const id = nextId++;
-    return { id, answered: session.receive({ ...fields, type, id }) };
-  };
-  const reply = (id) => posted.find((p) => p.message.type === Event.REPLY && p.message.id === id)?.message;
-  return { session, posted, calls, send, reply };
+  return { ...watchedSession(Object.keys(calls), (name) => { calls[name] += 1; }), calls };
 }
 
 test('a pause sent behind a long snapshot is answered between its pieces', async () => {

@@ -1,39 +1,20 @@
 // A step request longer than a piece (say 100,000 steps) runs in chunks of at
 // most a piece's worth of steps, and a pause sent behind it is answered
 // between two chunks and stops the rest. Counted in calls, never in milliseconds.
-import { createTrainer } from '../../../web/api/index.js';
-import { createSession } from '../../../web/worker/session.js';
 import { Event, Request } from '../../../web/shared/protocol.js';
 import { estimateCost } from '../../../web/shared/cost.js';
 import { INITIAL_PIECE_FLOPS } from '../../../web/worker/pacing.js';
 import { defaultConfig } from '../../../web/shared/schema.js';
 import { requireBuilds } from '../api/builds.js';
+import { watchedSession } from './session-harness.js';
 
 requireBuilds();
 
 const SMALL = { seed: 3, numSamples: 200, hidden: [6, 5], batchSize: 10 };
 
 function countingHarness() {
-  const posted = [];
   const calls = { step: [], stepEpochs: [] };
-  const session = createSession({
-    post: (message, transfer = []) => posted.push({ message, transfer }),
-    createTrainer: async (config, options) => {
-      const trainer = await createTrainer(config, options);
-      for (const name of Object.keys(calls)) {
-        const original = trainer[name].bind(trainer);
-        trainer[name] = (n) => { calls[name].push(n); return original(n); };
-      }
-      return trainer;
-    },
-  });
-  let nextId = 1;
-  const send = (type, fields = {}) => {
-    const id = nextId++;
-    return { id, answered: session.receive({ ...fields, type, id }) };
-  };
-  const reply = (id) => posted.find((p) => p.message.type === Event.REPLY && p.message.id === id)?.message;
-  return { session, posted, calls, send, reply };
+  return { ...watchedSession(Object.keys(calls), (name, [n]) => { calls[name].push(n); }), calls };
 }
 
 test('a pause sent behind 100,000 steps is answered between chunks and stops the rest', async () => {
