@@ -195,8 +195,14 @@ async function waitForMessage(page, where, fileLabel) {
   return handle.jsonValue();
 }
 
-// A step still trains: the step counter moves by one.
-async function stillTrains(page) {
+// A step still trains: the step counter moves by one. After a model loads, the
+// counter shows the old step until the next frame: pass the loaded model's step
+// so the count starts from what the core holds, not from a stale frame.
+async function stillTrains(page, loadedStep) {
+  if (loadedStep !== undefined) {
+    await waitForPage(page, `the step counter to show the loaded model's step ${loadedStep}`,
+      (want) => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) === want, loadedStep, WAIT);
+  }
   const before = await stepCount(page);
   await page.click('[data-action="step"]');
   await waitForPage(page, `the step counter to go from ${before} to ${before + 1}`,
@@ -278,7 +284,7 @@ test('50+ hostile CSV and model files: each is refused with its reason or loaded
     expect(message).toMatch(/model loaded/);
     await page.waitForFunction(() => window.reluPlayground.getState().config.learningRate === 0.5, null, WAIT);
     expect(JSON.parse(await exportModel(page)).params).toEqual(JSON.parse(otherExport).params);
-    await stillTrains(page);
+    await stillTrains(page, JSON.parse(otherExport).step);
     seen.push(name);
     await dismissNotices(page);
   }
