@@ -152,8 +152,10 @@ test('a modal, labelled dialog: focus inside, the page\'s keys quiet, Esc closes
   expect(violations.filter((v) => ['serious', 'critical'].includes(v.impact))).toEqual([]);
   expect(await page.evaluate(() => window.reluPlayground.getState().progress.step)).toBe(before);
   await page.keyboard.press('Escape');
-  await waitForPage(page, 'Esc to close the dialog and focus its button', () => !document.querySelector('dialog.embed-dialog').open
+  // Closed, it leaves the page: none of its inputs stay behind to be found by label or tabbed to.
+  await waitForPage(page, 'Esc to close the dialog and focus its button', () => document.querySelector('dialog.embed-dialog') === null
     && document.activeElement?.dataset.action === 'embed-open', null, WAIT);
+  expect(await page.$$eval('[data-embed-control], [data-snippet]', (nodes) => nodes.length)).toBe(0);
 });
 
 test('Copy puts the snippet on the clipboard; where the browser refuses, it selects the text and says how to copy', async () => {
@@ -200,9 +202,12 @@ test('an embedded page (embed=true) has no Embed button: its address is its host
   expect(await page.evaluate(() => document.querySelector('[data-action="embed-open"]'))).toBeNull();
 });
 
-test('screenshots of the open dialog, desktop and phone', async () => {
+test('screenshots of the Embed button and the open dialog, desktop and phone', async () => {
   mkdirSync(SHOTS, { recursive: true });
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    const closed = await served.open(START, viewport);
+    await waitReady(closed);
+    await closed.screenshot({ path: join(SHOTS, `embed-button-${name}.png`) });
     const page = await openDialog(START, viewport);
     await page.click('.embed-controls summary');
     await page.click('[data-embed-control="lock:learningRate"]');

@@ -20,11 +20,49 @@ const SNIPPETS = Object.freeze([
 ]);
 
 /**
- * Puts the "Embed this…" button into `host` and the dialog beside it.
- * ctx: {getState() (the controller's state), presets, pageUrl() (this page's address)}.
- * Returns {opener, dialog, open(), destroy()}.
+ * Puts the "Embed this…" button into `host`; the dialog is built when it opens
+ * and removed when it closes, so the page carries none of its hundred inputs
+ * meanwhile. ctx: {getState() (the controller's state), presets, pageUrl() (this page's address)}.
+ * Returns {opener, open(), dialog() (the open one, or null), destroy()}.
  */
 export function createEmbedDialog(host, { getState, presets, pageUrl }) {
+  const opener = el('button', { type: 'button', class: 'embed-opener', 'data-action': 'embed-open', text: 'Embed this…', 'aria-haspopup': 'dialog' });
+  host.append(opener);
+  // Linked now, small, so that the dialog opens styled at once.
+  const root = host.getRootNode();
+  const styles = el('link', { rel: 'stylesheet', href: embedDialogCssUrl });
+  (root instanceof ShadowRoot ? root : document.head).append(styles);
+  let current = null;
+
+  /** Builds the dialog for the state now, shows it, and removes it when it closes. */
+  function open() {
+    if (current) return;
+    const dialog = buildDialog(getState(), { presets, pageUrl });
+    current = dialog;
+    host.append(dialog);
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (current === dialog) current = null;
+      opener.focus();
+    });
+    dialog.showModal();
+  }
+  opener.addEventListener('click', open);
+
+  return {
+    opener, open,
+    dialog: () => current,
+    destroy() {
+      current?.remove();
+      current = null;
+      opener.remove();
+      styles.remove();
+    },
+  };
+}
+
+/** The dialog, its options filled from `state`, its snippets following them. */
+function buildDialog(state, { presets, pageUrl }) {
   const titleId = uid('embed-title');
   const introId = uid('embed-intro');
   const select = (name, values, label) => el('select', { 'data-embed': name }, values.map((value) => el('option', { value, text: label(value) })));
@@ -94,14 +132,9 @@ export function createEmbedDialog(host, { getState, presets, pageUrl }) {
             el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Control' }), el('th', { scope: 'col', text: 'Hide' }), el('th', { scope: 'col', text: 'Lock' }))),
               el('tbody', {}, rows)))))),
     el('div', { class: 'button-row embed-actions' }, close));
-  const opener = el('button', { type: 'button', class: 'embed-opener', 'data-action': 'embed-open', text: 'Embed this…', 'aria-haspopup': 'dialog' });
-  host.append(opener, dialog);
-  const root = host.getRootNode();
-  const styles = el('link', { rel: 'stylesheet', href: embedDialogCssUrl });
-  (root instanceof ShadowRoot ? root : document.head).append(styles);
-
-  let state = null;
-  let lessonOwn = { hide: [], lock: [] };
+  const preset = presets.find((p) => p.id === state.ui.lesson);
+  // The lesson's own hidden and locked controls: lesson= in the link brings them back.
+  const lessonOwn = { hide: preset?.ui?.hide ?? [], lock: preset?.ui?.lock ?? [] };
 
   function chosen(kind) {
     return CONTROLS.filter((name) => boxes[kind].get(name).checked && !lessonOwn[kind].includes(name));
@@ -109,10 +142,10 @@ export function createEmbedDialog(host, { getState, presets, pageUrl }) {
 
   /** The snippets for the options now; a bad origins entry is named beside the field and left out. */
   function refresh() {
-    const preset = EMBED_SIZES.find((s) => s.id === size.value) ?? EMBED_SIZES[0];
+    const frame = EMBED_SIZES.find((s) => s.id === size.value) ?? EMBED_SIZES[0];
     const built = embedSnippets(state, {
       baseUrl: pageUrl(), presets, hide: chosen('hide'), lock: chosen('lock'), view: view.value, theme: theme.value,
-      autoplay: autoplay.checked, origins: origins.value, width: preset.width, height: preset.height,
+      autoplay: autoplay.checked, origins: origins.value, width: frame.width, height: frame.height,
     });
     const originErrors = built.errors.filter((text) => text.startsWith('origins:'));
     originsError.textContent = originErrors.length ? `${originErrors.join('; ')}. Left out of the snippet.` : '';
@@ -126,31 +159,23 @@ export function createEmbedDialog(host, { getState, presets, pageUrl }) {
     areas.element.value = built.element;
   }
 
-  /** Fills the options from the state now and shows the dialog. */
-  function open() {
-    if (dialog.open) return;
-    state = getState();
-    const preset = presets.find((p) => p.id === state.ui.lesson);
-    lessonOwn = { hide: preset?.ui?.hide ?? [], lock: preset?.ui?.lock ?? [] };
-    const own = embedderControls(state.ui);
-    for (const kind of ['hide', 'lock']) {
-      for (const [name, box] of boxes[kind]) {
-        const byLesson = lessonOwn[kind].includes(name);
-        box.checked = byLesson || own[kind].includes(name);
-        box.disabled = byLesson; // lesson= brings it back; unticking could not lift it
-      }
+  // The options start from the state: its view flags, the embedder's controls and the lesson's (ticked, fixed).
+  const own = embedderControls(state.ui);
+  for (const kind of ['hide', 'lock']) {
+    for (const [name, box] of boxes[kind]) {
+      const byLesson = lessonOwn[kind].includes(name);
+      box.checked = byLesson || own[kind].includes(name);
+      box.disabled = byLesson; // unticking could not lift it
     }
-    const implied = [...lessonOwn.hide.map((n) => `hides ${n}`), ...lessonOwn.lock.map((n) => `locks ${n}`)];
-    lessonNote.textContent = preset && implied.length ? `The lesson "${preset.title}" ${implied.join(', ')} by itself (ticked and fixed below).` : '';
-    lessonNote.hidden = !lessonNote.textContent;
-    view.value = state.ui.view;
-    theme.value = state.ui.theme;
-    autoplay.checked = state.ui.autoplay;
-    origins.value = state.ui.origins.join(', ');
-    status.textContent = '';
-    refresh();
-    dialog.showModal();
   }
+  const implied = [...lessonOwn.hide.map((n) => `hides ${n}`), ...lessonOwn.lock.map((n) => `locks ${n}`)];
+  lessonNote.textContent = preset && implied.length ? `The lesson "${preset.title}" ${implied.join(', ')} by itself (ticked and fixed below).` : '';
+  lessonNote.hidden = !lessonNote.textContent;
+  view.value = state.ui.view;
+  theme.value = state.ui.theme;
+  autoplay.checked = state.ui.autoplay;
+  origins.value = state.ui.origins.join(', ');
+  refresh();
 
   async function copy(kind) {
     const area = areas[kind];
@@ -170,8 +195,6 @@ export function createEmbedDialog(host, { getState, presets, pageUrl }) {
   dialog.addEventListener('input', refresh);
   dialog.addEventListener('change', refresh);
   close.addEventListener('click', () => dialog.close());
-  opener.addEventListener('click', open);
-  dialog.addEventListener('close', () => opener.focus());
   dialog.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -179,14 +202,5 @@ export function createEmbedDialog(host, { getState, presets, pageUrl }) {
     }
     event.stopPropagation(); // the page's shortcuts (Space, s, r) do not fire behind the dialog
   });
-
-  return {
-    opener, dialog, open,
-    destroy() {
-      if (dialog.open) dialog.close();
-      opener.remove();
-      dialog.remove();
-      styles.remove();
-    },
-  };
+  return dialog;
 }
