@@ -210,6 +210,16 @@ test('a bad origins entry is named beside the field and left out; the rest of th
   expect(new URLSearchParams(link.slice(1)).get('learningRate')).toBe('0.7');
 });
 
+test('the dialog shows the state at the moment it opens, not the one the page loaded with', async () => {
+  const page = await served.open(START, DESKTOP);
+  await waitReady(page);
+  await page.evaluate(() => window.reluPlayground.setState({ learningRate: 0.25, discretize: true }));
+  await page.click('[data-action="embed-open"]');
+  await waitForPage(page, 'the embed dialog to open', () => document.querySelector('dialog.embed-dialog')?.open === true, null, WAIT);
+  const link = new URLSearchParams((await snippet(page, 'element')).match(/config="([^"]*)"/)[1].replace(/&amp;/g, '&'));
+  expect([link.get('learningRate'), link.get('discretize'), link.get('hidden')]).toEqual(['0.25', 'true', '5,3']);
+});
+
 test('an embedded page (embed=true) has no Embed button: its address is its host\'s business', async () => {
   const page = await served.open('index.html#embed=true&autoplay=false', DESKTOP);
   await waitReady(page);
