@@ -27,6 +27,7 @@ import { createLazyClient } from './lazy-client.js';
 import { lifecycleDecision } from './lifecycle.js';
 import { observeLifecycle } from './lifecycle-observers.js';
 import { throttle } from './throttle.js';
+import { createEmbedDialog } from './components/embed-dialog.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -130,6 +131,11 @@ export function mountPlayground(root, options = {}) {
     togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
   });
 
+  // "Embed this" on the stand-alone page only: an embedded playground's address is its host's, not a deployment's.
+  const embedDialog = useUrl && !options.embedded && !parsed.state.ui.embed
+    ? createEmbedDialog(layout.shell.querySelector('.pg-header'), { getState: () => controller.state, presets, pageUrl: () => window.location.href })
+    : null;
+
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
   render(controller.state, null);
   let resolveReady;
@@ -185,6 +191,7 @@ export function mountPlayground(root, options = {}) {
       emitResize.cancel();
       resizes?.disconnect();
       shortcuts.destroy();
+      embedDialog?.destroy();
       client.terminate();
       views.destroy();
       destroyControls();
