@@ -18,6 +18,9 @@ export type View = 'auto' | ViewName;
 /** auto follows the browser's prefers-color-scheme. */
 export type Theme = 'auto' | 'light' | 'dark';
 
+/** A panel of the page that collapse= can fold to its header (web/ui/dashboard-layout.js). */
+export type CollapsiblePanel = 'boundary' | 'network' | 'charts' | 'diagnostics' | 'data' | 'hyper' | 'hidden' | 'exports';
+
 /** The view flags a link or setState can set (web/ui/state.js UI_FLAGS). */
 export interface ViewFlags {
   discretize: boolean;
@@ -28,6 +31,8 @@ export interface ViewFlags {
   speed: Speed;
   view: View;
   theme: Theme;
+  /** The panels folded to their header (collapse=network,diagnostics in a link). */
+  collapse: CollapsiblePanel[];
 }
 
 /** What getState().ui holds: the view flags, the lesson and the hidden and locked controls. */

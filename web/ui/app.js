@@ -8,6 +8,7 @@
 
 import uPlotCssUrl from 'uplot/dist/uPlot.min.css?url';
 import pageCssUrl from './styles.css?url';
+import dashboardCssUrl from './dashboard.css?url';
 import { createTrainingClient } from '../shared/client.js';
 import { PRESETS } from '../shared/presets.js';
 import { parseQuery, serializeState, locationParams } from './state.js';
@@ -58,11 +59,14 @@ export function mountPlayground(root, options = {}) {
   const wasm = wasmSource(options, defaultWasmBase);
   const parsed = parseQuery(initialQuery, presets);
 
-  const stylesLoaded = linkStyles(root, [uPlotCssUrl, pageCssUrl]);
+  const stylesLoaded = linkStyles(root, [uPlotCssUrl, pageCssUrl, dashboardCssUrl]);
   const layout = createLayout(root, { embed: parsed.state.ui.embed });
   // Unstyled, the layout would flash up for a moment: shown once the stylesheets are in.
   layout.shell.style.visibility = 'hidden';
-  stylesLoaded.then(() => { layout.shell.style.visibility = ''; });
+  stylesLoaded.then(() => {
+    layout.shell.style.visibility = '';
+    views.relayout(); // the sizes the stylesheets ask for (--chart-height, --network-height)
+  });
   const notices = createNotices(layout.notices);
   const gate = createCostGate(layout.notices);
   for (const text of parsed.notices) notices.show(`Ignored in the link: ${text}`, { kind: 'warn' });

@@ -11,6 +11,8 @@ import { createLessonsMenu } from './panels/lessons-menu.js';
 import { createExportPanel } from './panels/export-panel.js';
 import { createExporter } from './exporter.js';
 import { resolveView, resolveTheme } from './view-layouts.js';
+import { createDashboard } from './dashboard.js';
+import { withCollapsed } from './dashboard-layout.js';
 
 /**
  * layout: layout.js's containers. deps: {client, presets, history, notices,
@@ -61,6 +63,10 @@ export function createControls(layout, { client, presets, history, notices, cont
   // A file dropped on the playground goes where the file pickers send it, through
   // the same checks (size, locks); without this the browser would open it and leave the page.
   listenForDroppedFiles(layout.shell, (file) => (isModelFile(file) ? loadModel(file) : dataPanel.loadCsv(file)));
+  // Every panel is in: the dashboard puts each in its place, with its collapse button.
+  const dashboard = createDashboard(layout, {
+    onToggle: (name, collapsed) => dispatch({ type: 'flag', name: 'collapse', value: withCollapsed(controller().state.ui.collapse, name, collapsed) }),
+  });
 
   // theme=auto follows the browser's setting, also when it changes while the page is open.
   const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
@@ -96,6 +102,7 @@ export function createControls(layout, { client, presets, history, notices, cont
     hyperPanel.update(state);
     runPanel.update(state);
     lessons.update(state);
+    dashboard.update(state.ui.collapse);
     views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem });
     // Hidden controls disappear; locked ones stay visible but inert.
     for (const node of layout.shell.querySelectorAll('[data-control]')) {

@@ -18,7 +18,7 @@
 //                          with a lesson, these add to the lesson's own. They are
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
-//   discretize, showTest, autoplay, embed, build, speed, view, theme   view flags (UI_FLAGS)
+//   discretize, showTest, autoplay, embed, build, speed, view, theme, collapse   view flags (UI_FLAGS)
 //   origins=a,b            parent pages that may drive this page in an iframe
 //                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
@@ -29,6 +29,7 @@ import { parseNumberText } from '../shared/number-text.js';
 import { parseOrigins } from './origins.js';
 import { PYM_PARAMS } from './pym.js';
 import { VIEW_FLAG_VALUES, THEME_FLAG_VALUES } from './view-layouts.js';
+import { COLLAPSIBLE_PANELS, parseCollapse } from './dashboard-layout.js';
 import { FIELDS, FIELD_NAMES, validateConfig, defaultConfig } from '../shared/schema.js';
 import { LINK_POINTS_MAX_CHARS, decodePoints, encodePoints } from './link-points.js';
 import { embedderControls, isControlName, lockingControl } from './locks.js';
@@ -57,6 +58,8 @@ export const UI_FLAGS = Object.freeze({
   view: { kind: 'enum', values: VIEW_FLAG_VALUES, default: 'auto', read: (text) => text.replace(/ /g, '+') },
   // auto follows the browser's prefers-color-scheme.
   theme: { kind: 'enum', values: THEME_FLAG_VALUES, default: 'auto' },
+  // The panels shown folded to their header (dashboard-layout.js); unknown names are dropped with a notice.
+  collapse: { kind: 'set', values: COLLAPSIBLE_PANELS, default: Object.freeze([]), read: parseCollapse },
 });
 
 /** The config a lesson starts from: the defaults overlaid with the preset's. */
@@ -144,8 +147,13 @@ export function decodeField(name, text) {
   }
 }
 
+/**
+ * Decodes a view flag's text: {value} or {error}; a list (kind set) may give
+ * both: the names it knows, and an error naming the ones it does not.
+ */
 export function decodeFlag(name, raw) {
   const flag = UI_FLAGS[name];
+  if (flag.kind === 'set') return flag.read(raw);
   const text = flag.read ? flag.read(raw) : raw;
   if (flag.kind === 'bool') {
     if (text === 'true' || text === '1') return { value: true };
@@ -229,7 +237,7 @@ export function parseQuery(search, presets = []) {
     } else if (Object.hasOwn(UI_FLAGS, key)) {
       const { value, error } = decodeFlag(key, text);
       if (error) notices.push(error);
-      else state.ui[key] = value;
+      if (value !== undefined) state.ui[key] = value;
     } else if (Object.hasOwn(FIELDS, key)) {
       const { value, error, omitted } = decodeField(key, text);
       if (error) notices.push(error);
@@ -273,7 +281,8 @@ export function serializeState(state, presets = []) {
     params.set(name, name === 'points' && text.length > LINK_POINTS_MAX_CHARS ? `omitted.${value.length}` : text);
   }
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
-    if (state.ui[name] !== flag.default) params.set(name, String(state.ui[name]));
+    const value = String(state.ui[name] ?? flag.default); // a list (collapse) as its comma-separated names
+    if (value !== String(flag.default)) params.set(name, value);
   }
   if (state.ui.origins?.length) params.set('origins', state.ui.origins.join(','));
   // A lesson hides and locks its own controls; the link names only the embedder's.

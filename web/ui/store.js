@@ -86,9 +86,12 @@ export function readPatch(patch, presets) {
       result.config[name] = decoded.value;
     } else if (Object.hasOwn(UI_FLAGS, name)) {
       const decoded = decodeFlag(name, isText ? raw : String(raw));
-      // An object's flags keep their JS type: true, not "true".
-      if (decoded.error || (!isText && typeof raw !== (UI_FLAGS[name].kind === 'bool' ? 'boolean' : 'string'))) {
-        return { error: fieldError(decoded.error ?? `${name}: expected ${UI_FLAGS[name].kind === 'bool' ? 'true or false' : `one of ${UI_FLAGS[name].values.join(', ')}`}`, name) };
+      // An object's flags keep their JS type: true, not "true"; a list (collapse) is an array of names.
+      const { kind, values } = UI_FLAGS[name];
+      const typed = kind === 'set' ? Array.isArray(raw) : typeof raw === (kind === 'bool' ? 'boolean' : 'string');
+      if (decoded.error || (!isText && !typed)) {
+        const expected = { bool: 'true or false', set: `an array of ${values?.join(', ')}` }[kind] ?? `one of ${values.join(', ')}`;
+        return { error: fieldError(decoded.error ?? `${name}: expected ${expected}`, name) };
       }
       result.flags[name] = decoded.value;
     } else if (name === 'hide' || name === 'lock') {

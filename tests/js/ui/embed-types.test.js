@@ -49,6 +49,7 @@ test('the state types list exactly what getState() returns', async () => {
   expect(dts.union('Speed')).toEqual([...UI_FLAGS.speed.values]);
   expect(dts.union('Theme')).toEqual([...UI_FLAGS.theme.values]);
   expect(dts.union('ViewName')).toEqual([...VIEW_NAMES]);
+  expect(dts.union('CollapsiblePanel')).toEqual([...UI_FLAGS.collapse.values]);
 });
 
 test('Preset declares every key the lessons use', () => {

@@ -33,6 +33,7 @@ function expectUsable(state) {
   }
   for (const [name, flag] of Object.entries(UI_FLAGS)) {
     if (flag.kind === 'bool') expect(typeof state.ui[name]).toBe('boolean');
+    else if (flag.kind === 'set') expect(state.ui[name].filter((value) => !flag.values.includes(value))).toEqual([]);
     else expect(flag.values).toContain(state.ui[name]);
   }
   expect(state.ui.lesson === null || PRESETS.some((p) => p.id === state.ui.lesson)).toBe(true);
@@ -115,6 +116,7 @@ const validState = fc.record({
   flags: fc.record({
     discretize: fc.boolean(), showTest: fc.boolean(), autoplay: fc.boolean(), embed: fc.boolean(),
     build: fc.constantFrom(...UI_FLAGS.build.values), speed: fc.constantFrom(...UI_FLAGS.speed.values),
+    collapse: fc.subarray([...UI_FLAGS.collapse.values]),
   }),
 }).map(({ fields, hidden, activations, perLayer, points, hide, lock, flags }) => {
   const patch = { ...fields, hidden, activation: perLayer && hidden.length > 1 ? activations.slice(0, hidden.length) : activations[0] };

@@ -43,7 +43,10 @@ export function createDataPanel(container, ctx) {
     title: 'New data and weights from a new random seed',
     onClick: () => ctx.edit({ seed: Math.floor(Math.random() * FIELDS.seed.max) }),
   });
-  panel.append(grid, regenerate);
+  // The dataset stays in view; the rest is folded away, so the controls a lesson asks for fit a laptop's first screen.
+  const more = el('details', { class: 'more-settings' }, el('summary', { text: 'More: noise, samples, batch size, seed, input features, your points' }));
+  panel.append(more);
+  more.append(grid, regenerate);
 
   // Input features: a set, shown as checkboxes.
   const featureBoxes = new Map();
@@ -54,7 +57,7 @@ export function createDataPanel(container, ctx) {
     featureBoxes.set(name, box);
     features.append(el('span', { class: 'check' }, box, el('label', { for: id, text: FEATURE_LABELS[name] })));
   }
-  panel.append(features);
+  more.append(features);
   function editFeatures() {
     ctx.edit({ features: FEATURES.filter((name) => featureBoxes.get(name).checked) });
   }
@@ -76,7 +79,7 @@ export function createDataPanel(container, ctx) {
       csvInput,
       el('button', { type: 'button', text: 'Save points CSV', onClick: () => download('points.csv', pointsToCsv(ctx.shownPoints()), 'text/csv') })),
     message);
-  panel.append(custom);
+  more.append(custom);
 
   let problem = null;
   let currentProblem = 'binary';

@@ -8,6 +8,8 @@ import { el } from '../dom.js';
 import { createFieldControl, createLogControl, createPanel } from './fields.js';
 
 const MIXED = 'mixed';
+/** The groups folded under "More" (a details element): set once, rarely changed by a lesson. */
+const MORE_GROUPS = ['Optimiser settings and schedule', 'Regularisation', 'Problem'];
 
 /** Which contextual controls apply to a config. */
 export function applicableControls(config) {
@@ -57,9 +59,9 @@ export function createHyperPanel(container, ctx) {
       make('initScale', 'Scale', { step: 0.1 }),
       make('biasInit', 'Bias', { step: 0.1 }),
     ]],
-    ['Optimisation', [
-      learningRate,
-      make('optimizer', 'Optimiser'),
+    ['Optimisation', [learningRate, make('optimizer', 'Optimiser')]],
+    // The rest is folded away (MORE_GROUPS): the controls a lesson asks for stay in view on a laptop's first screen.
+    ['Optimiser settings and schedule', [
       make('momentum', 'Momentum', { step: 0.05 }),
       make('nesterov', 'Nesterov'),
       make('beta1', 'Adam β1', { step: 0.01 }),
@@ -86,11 +88,14 @@ export function createHyperPanel(container, ctx) {
   ];
 
   const panel = createPanel(container, 'Hyperparameters', 'hyper');
+  const more = el('details', { class: 'more-settings' }, el('summary', { text: 'More: optimiser settings, schedule, clipping, regularisation, problem type' }));
   const controls = [];
   for (const [title, list] of groups) {
-    panel.append(el('fieldset', { class: 'field-grid' }, el('legend', { text: title }), list.map((c) => c.element)));
+    const fieldset = el('fieldset', { class: 'field-grid' }, el('legend', { text: title }), list.map((c) => c.element));
+    (MORE_GROUPS.includes(title) ? more : panel).append(fieldset);
     controls.push(...list);
   }
+  panel.append(more);
 
   function update(state) {
     const { config } = state;

@@ -15,7 +15,8 @@ export const SLOW_PARAMS = 100000;
  * Returns {update(state, info)} where info.outputs is the output count.
  */
 export function createNetworkPanel(container, ctx) {
-  const panel = createPanel(container, 'Network', 'hidden');
+  // Named apart from the diagram's panel ("Network"), which the dashboard shows beside it.
+  const panel = createPanel(container, 'Network editor', 'hidden');
   const layerCount = el('output', { class: 'count', 'aria-live': 'polite' });
   const removeLayer = el('button', { type: 'button', text: '−', 'aria-label': 'Remove the last hidden layer', onClick: () => edit((h) => h.slice(0, -1)) });
   const addLayer = el('button', {
