@@ -37,7 +37,11 @@ function actionButton(sectionId, action, status, className) {
   if (action.play) button.dataset.play = 'true';
   button.addEventListener('click', async () => {
     try {
-      await runAction(widgetOf(sectionId), action);
+      const widget = widgetOf(sectionId);
+      await runAction(widget, action);
+      // On a narrow screen the widget may be off screen above the button: bring it back to watch the change.
+      const box = widget.getBoundingClientRect();
+      if (box.bottom < 0 || box.top > window.innerHeight) widget.scrollIntoView({ block: 'nearest' });
       status.textContent = actionReport(action.label);
     } catch (error) {
       status.textContent = actionReport(action.label, error);
