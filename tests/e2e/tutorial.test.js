@@ -196,7 +196,7 @@ test.each([['light'], ['dark']])('screenshots, %s theme: desktop (the scroll ste
   await phone.evaluate(() => document.querySelector('#nonlinearity h2').scrollIntoView({ block: 'start' }));
   await phone.click('.try-button[data-section="nonlinearity"]');
   await waitForPage(phone, 'ReLU fitted xor', () => window.widgetOf('nonlinearity').getState()?.metrics?.trainAccuracy > 0.95, null, WAIT);
-  await phone.evaluate(() => document.querySelector('#nonlinearity .verdict').scrollIntoView({ block: 'start' }));
+  await phone.evaluate(() => document.querySelector('#nonlinearity figure.widget').scrollIntoView({ block: 'start' }));
   await waitFrames(phone, 5);
   await phone.screenshot({ path: join(SHOTS, `tutorial-${scheme}-phone.png`) });
 });
