@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { openPage, waitForPage, emulateColorScheme } from './helpers/browser.js';
+import { openPage, waitForPage, waitReady, emulateColorScheme } from './helpers/browser.js';
 import { useServedPage } from './helpers/served-page.js';
 import { repoRoot } from './helpers/page-server.js';
 import { emulateReducedMotion } from './helpers/emulation.js';
@@ -199,4 +199,21 @@ test.each([['light'], ['dark']])('screenshots, %s theme: desktop (the scroll ste
   await phone.evaluate(() => document.querySelector('#nonlinearity figure.widget').scrollIntoView({ block: 'start' }));
   await waitFrames(phone, 5);
   await phone.screenshot({ path: join(SHOTS, `tutorial-${scheme}-phone.png`) });
+});
+
+test('the playground page links to the tutorial from its header; an embedded page does not', async () => {
+  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    const page = await served.open('index.html#autoplay=false', viewport);
+    await page.waitForSelector('.pg-header .tutorial-link', WAIT);
+    await waitReady(page);
+    await page.screenshot({ path: join(SHOTS, `tutorial-link-${size}.png`) });
+    const href = await page.$eval('.pg-header .tutorial-link', (link) => link.href);
+    expect(href).toBe(`${served.url}tutorial/index.html`);
+  }
+  const page = await served.open('index.html#autoplay=false');
+  await page.click('.pg-header .tutorial-link');
+  await waitForPage(page, 'the tutorial opened', () => document.querySelectorAll('relu-playground').length === 9, null, WAIT);
+  const embedded = await served.open('index.html#embed=true&autoplay=false');
+  await embedded.waitForSelector('.pg-header h1', { ...WAIT, state: 'attached' });
+  expect(await embedded.$$eval('.tutorial-link', (links) => links.length)).toBe(0);
 });
