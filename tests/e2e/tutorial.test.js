@@ -199,6 +199,8 @@ test.each([['light'], ['dark']])('screenshots, %s theme: desktop (the scroll ste
   await phone.evaluate(() => document.querySelector('#nonlinearity figure.widget').scrollIntoView({ block: 'start' }));
   await waitFrames(phone, 5);
   await phone.screenshot({ path: join(SHOTS, `tutorial-${scheme}-phone.png`) });
+  // Nothing wider than a 360 px phone: the page never scrolls sideways.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
 });
 
 test('the playground page links to the tutorial from its header; an embedded page does not', async () => {
