@@ -74,6 +74,7 @@ export default {
       input: {
         main: resolve(root, 'web/index.html'),
         embedDemo: resolve(root, 'web/embed/demo.html'),
+        tutorial: resolve(root, 'web/tutorial/index.html'),
         // A stable file name, so tutorial pages can <script type="module" src=".../embed/relu-playground.js">.
         embed: resolve(root, 'web/embed/index.js'),
       },

@@ -16,6 +16,12 @@ const playground = mountPlayground(document.getElementById('playground'), { useU
 // Exposed for the end-to-end tests and for curious users in the console.
 window.reluPlayground = playground;
 
+// The stand-alone page links to the tutorial built beside it (web/tutorial); an embed has no use for it.
+if (!framed && !playground.getState().ui.embed) {
+  const tutorialLink = Object.assign(document.createElement('a'), { className: 'tutorial-link', href: './tutorial/index.html', textContent: 'Tutorial: why ReLU works, and when it fails' });
+  document.querySelector('#playground .tagline')?.after(tutorialLink);
+}
+
 // A file dropped beside the playground (in the page's margins) would make the
 // browser open it and leave the page, and the trained weights with it.
 for (const type of ['dragover', 'drop']) {
