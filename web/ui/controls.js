@@ -96,7 +96,7 @@ export function createControls(layout, { client, presets, history, notices, cont
     hyperPanel.update(state);
     runPanel.update(state);
     lessons.update(state);
-    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem });
+    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem, regions: state.ui.regions });
     // Hidden controls disappear; locked ones stay visible but inert.
     for (const node of layout.shell.querySelectorAll('[data-control]')) {
       const name = node.dataset.control;

@@ -18,7 +18,7 @@
 //                          with a lesson, these add to the lesson's own. They are
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
-//   discretize, showTest, autoplay, embed, build, speed, view, theme   view flags (UI_FLAGS)
+//   discretize, showTest, autoplay, embed, build, speed, view, theme, regions   view flags (UI_FLAGS)
 //   origins=a,b            parent pages that may drive this page in an iframe
 //                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
@@ -57,6 +57,8 @@ export const UI_FLAGS = Object.freeze({
   view: { kind: 'enum', values: VIEW_FLAG_VALUES, default: 'auto', read: (text) => text.replace(/ /g, '+') },
   // auto follows the browser's prefers-color-scheme.
   theme: { kind: 'enum', values: THEME_FLAG_VALUES, default: 'auto' },
+  // Colours the output plot by linear region (activation pattern), with the count.
+  regions: { kind: 'bool', default: false },
 });
 
 /** The config a lesson starts from: the defaults overlaid with the preset's. */
