@@ -88,7 +88,10 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
       pixels = new Uint32Array(image.data.buffer);
     }
     const count = n * n;
-    if (regionIds && regionIds.length === count) {
+    const showRegions = Boolean(regionIds) && regionIds.length === count;
+    // Regions have edges, not gradients: crisp pixels, as discretized output.
+    canvas.classList.toggle('pixelated', options.discretize || showRegions);
+    if (showRegions) {
       fillRegions(pixels, regionIds, theme);
     } else if (multiclass && outputs > 1) {
       if (!classLuts || classLuts.length !== outputs) classLuts = makeClassLuts(outputs, BACKGROUND_FADE, palette);

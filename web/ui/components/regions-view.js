@@ -54,6 +54,7 @@ export function createRegionsView(stack, host) {
       caption.textContent = '';
       delete caption.dataset.count;
     }
+    if (enabled) chart.relayout(); // built while hidden, at no width
     drawLines(last?.lines ?? null);
   }
   setEnabled(false);
