@@ -50,6 +50,15 @@ export function regionsCaption(regions) {
   return `${regions.count} ${noun} on the grid`;
 }
 
+/** How to read the view, under the count: what the colours and the dashed lines are. */
+export function regionsHint(regions) {
+  if (!regions || regions.error) return '';
+  const colours = 'Each colour is one activation pattern (which hidden units are on): the network is linear inside it.';
+  return regions.lines
+    ? `${colours} Dashed: where each first-layer unit turns on or off.`
+    : `${colours} With inputs other than x1, x2 the first layer's on/off boundaries are curves: they show only as region edges.`;
+}
+
 /** What getState() reports of a snapshot's regions: null when it has none (the toggle is off). */
 export function regionsState(snapshot) {
   const regions = snapshot?.regions;

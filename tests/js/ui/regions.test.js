@@ -1,6 +1,6 @@
 // The regions view's pure parts: region colours, the plane filled with them,
 // the caption, the count's history and what getState() reports.
-import { RegionCountHistory, fillRegions, regionColor, regionsCaption, regionsState } from '../../../web/ui/regions.js';
+import { RegionCountHistory, fillRegions, regionColor, regionsCaption, regionsHint, regionsState } from '../../../web/ui/regions.js';
 import { deltaE76, packRgba, toLab } from '../../../web/ui/colors.js';
 import { UI_FLAGS, parseQuery, serializeState, defaultState } from '../../../web/ui/state.js';
 
@@ -36,6 +36,15 @@ test('the caption gives the count, or why there is none', () => {
   const error = 'regions need piecewise-linear activations (linear, relu, leaky-relu, prelu); hidden layer 1 is sigmoid';
   expect(regionsCaption({ count: 0, ids: new Uint32Array(0), error })).toBe(`No regions: ${error}.`);
   expect(regionsCaption(undefined)).toBe('');
+});
+
+test('the hint explains the dashed lines only when there are lines', () => {
+  const lines = new Float32Array(6);
+  expect(regionsHint({ count: 3, ids: new Uint32Array(1), lines })).toContain('Dashed: where each first-layer unit turns on or off.');
+  const curved = regionsHint({ count: 3, ids: new Uint32Array(1), lines: null });
+  expect(curved).not.toContain('Dashed');
+  expect(curved).toContain('show only as region edges');
+  expect(regionsHint({ count: 0, ids: new Uint32Array(0), error: 'x', lines: null })).toBe('');
 });
 
 describe('RegionCountHistory', () => {

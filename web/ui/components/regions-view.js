@@ -9,18 +9,19 @@ import { clipLine } from '../../shared/region-lines.js';
 import { THEMES, paletteFor, cssColor } from '../colors.js';
 import { el, sizeCanvas } from '../dom.js';
 import { createLineChart } from './line-chart.js';
-import { RegionCountHistory, regionsCaption } from '../regions.js';
+import { RegionCountHistory, regionsCaption, regionsHint } from '../regions.js';
 
 /** stack: the boundary view's canvas stack; host: where the caption and chart go. */
 export function createRegionsView(stack, host) {
   const lines = el('canvas', { class: 'regions-lines', 'aria-hidden': 'true', width: 1, height: 1 });
   stack.insertBefore(lines, stack.lastElementChild); // under the points and axes
   const caption = el('p', { class: 'regions-count small', role: 'status', 'aria-live': 'polite' });
-  const box = el('div', { class: 'regions-panel' }, caption);
+  const hint = el('p', { class: 'regions-hint small' });
+  const box = el('div', { class: 'regions-panel' }, caption, hint);
   host.append(box);
   let palette = THEMES.light;
   const series = (p) => [{ label: 'regions', color: cssColor(p.positive) }];
-  const chart = createLineChart(box, { title: 'Linear regions on the grid', series: series(palette), height: 110 });
+  const chart = createLineChart(box, { title: 'Regions over training', series: series(palette), height: 120 });
   chart.element.classList.add('chart-regions');
   const history = new RegionCountHistory();
   let enabled = false;
@@ -47,6 +48,7 @@ export function createRegionsView(stack, host) {
   }
 
   function setEnabled(next) {
+    const wasEnabled = enabled;
     enabled = next;
     box.hidden = !enabled;
     lines.hidden = !enabled;
@@ -54,7 +56,8 @@ export function createRegionsView(stack, host) {
       caption.textContent = '';
       delete caption.dataset.count;
     }
-    if (enabled) chart.relayout(); // built while hidden, at no width
+    // Built while hidden, uPlot laid its axes out at no size: build it again now it shows.
+    if (enabled && !wasEnabled) chart.setSeries(series(palette));
     drawLines(last?.lines ?? null);
   }
   setEnabled(false);
@@ -65,8 +68,8 @@ export function createRegionsView(stack, host) {
     /** A snapshot's regions ({count, ids, error?, lines}) at `step`. */
     update(regions, step) {
       if (!enabled || !regions) return;
-      caption.textContent = regionsCaption(regions) +
-        (regions.error || regions.lines ? '' : ' (lines of the first layer need the features x1, x2 only)');
+      caption.textContent = regionsCaption(regions);
+      hint.textContent = regionsHint(regions);
       caption.dataset.count = regions.error ? '' : String(regions.count);
       caption.classList.toggle('is-error', Boolean(regions.error));
       if (!regions.error) {
