@@ -2,7 +2,9 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import { MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
+import {
+  MAX_EPOCHS_PER_CALL, MAX_GRID_SIZE, MAX_STEPS_PER_CALL, MIN_GRID_SIZE, createTrainer as createCoreTrainer, isCoreFault,
+} from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { estimateCost } from '../shared/cost.js';
 import { drawnParamsPlan } from '../shared/drawn-params.js';
@@ -271,7 +273,7 @@ export function createSession({
       await previous;
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
       if (request.regions && !request.gridSize) {
-        throw requestError('regions', 'regions: needs a grid, gridSize in [2, 512]');
+        throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
       }
       await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
       return assembleSnapshot(request, drawn);
