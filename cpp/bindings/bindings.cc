@@ -254,13 +254,14 @@ class TrainerHandle {
     return trainer_ ? static_cast<double>(trainer_->gridNodeCount(include_hidden)) : 0;
   }
 
-  std::string evalGrid(double size, bool include_hidden) {
-    return evalGridWithin(size, include_hidden, std::numeric_limits<double>::infinity());
+  std::string evalGrid(double size, bool include_hidden, bool regions) {
+    return evalGridWithin(size, include_hidden, std::numeric_limits<double>::infinity(), regions);
   }
   // Up to about flopBudget operations of the grid (Trainer::EvalGridWithin),
   // into the buffer gridView() shows; gridFinished() says whether it is
-  // complete. Another size or include_hidden starts afresh.
-  std::string evalGridWithin(double size, bool include_hidden, double flop_budget) {
+  // complete. Another size or include_hidden starts afresh. With `regions`
+  // the same pass fills what regionsView(), regionCount() and regionError() show.
+  std::string evalGridWithin(double size, bool include_hidden, double flop_budget, bool regions) {
     if (!trainer_) return NotCreated();
     grid_finished_ = false;
     int n = 0;
@@ -280,13 +281,19 @@ class TrainerHandle {
              " floats, more memory than the browser gave; use a smaller grid";
     }
     status = trainer_->EvalGridWithin(n, include_hidden, grid_.data(), grid_.size(), flop_budget,
-                                      &grid_finished_);
+                                      &grid_finished_, regions ? &regions_ : nullptr);
     if (!status.ok()) grid_.Release();
     return ErrorText(status);
   }
   bool gridFinished() const { return grid_finished_; }
   // The last evalGrid() result; valid until the next call into the module.
   val gridView() const { return val(emscripten::typed_memory_view(grid_.size(), grid_.data())); }
+  // The last grid's regions (relu::GridRegions), when it was asked for them.
+  val regionsView() const {
+    return val(emscripten::typed_memory_view(regions_.ids.size(), regions_.ids.data()));
+  }
+  double regionCount() const { return regions_.count; }
+  std::string regionError() const { return ErrorText(regions_.status); }
 
   // --- Data ------------------------------------------------------------------
   // [x1, x2, label] per point; valid until the next call into the module.
@@ -336,6 +343,7 @@ class TrainerHandle {
   bool grid_finished_ = false;
   std::string export_;  // the last exportJson(), until the JS API has copied it
   relu::FloatBuffer grid_;  // 64-byte aligned: the grid pass stores whole vectors
+  relu::GridRegions regions_;
   std::vector<float> train_points_;
   std::vector<float> test_points_;
 };
@@ -412,6 +420,9 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("gridNodeCount", &TrainerHandle::gridNodeCount)
       .function("evalGrid", &TrainerHandle::evalGrid)
       .function("evalGridWithin", &TrainerHandle::evalGridWithin)
+      .function("regionsView", &TrainerHandle::regionsView)
+      .function("regionCount", &TrainerHandle::regionCount)
+      .function("regionError", &TrainerHandle::regionError)
       .function("gridFinished", &TrainerHandle::gridFinished)
       .function("gridView", &TrainerHandle::gridView)
       .function("pointsView", &TrainerHandle::pointsView)

@@ -126,6 +126,20 @@ using GemmFn = void (*)(size_t m, size_t n, size_t k, const float* a, size_t a_r
                         size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
                         float* c, size_t ldc, const GemmEpilogue* epilogue);
 
+// Activation patterns (which units are on) of a piecewise-linear layer, over a
+// pixel-major batch, folded into one 64-bit hash per pixel:
+//   hash[j] ^= keys[u]   for every unit u with act[j + u * ld] > 0
+// A unit is "on" where its output is positive, which is where its
+// pre-activation is positive for relu, and for leaky relu / prelu with a slope
+// >= 0. The hash of a pattern is the XOR of its on units' keys, so with
+// independent random keys two different patterns collide with probability
+// 2^-64 (the XOR of a non-empty set of random keys is uniform). NaN is off.
+// The kernels compare and XOR only: every variant gives the same bits.
+//   act: [pixels x units] (unit u's run starts at act + u * ld)   keys: [units]
+//   hash: [pixels] (updated)
+using PatternHashFn = void (*)(size_t pixels, size_t units, const float* act, size_t ld,
+                               const uint64_t* keys, uint64_t* hash);
+
 struct ActKernels {
   ActForwardFn forward;
   ActBackwardFn backward;
@@ -142,6 +156,7 @@ struct KernelSet {
   // Null where the model's Eigen products are faster (native SSE/AVX packets,
   // and the scalar WASM build); set where the build has a SIMD kernel.
   GemmFn gemm;
+  PatternHashFn pattern_hash;
 
   // act[kPrelu] holds the leaky-relu kernels: with a slope shared by the layer,
   // pass it as ActParams::alpha. Per-unit slopes use prelu_forward/backward.

@@ -187,6 +187,14 @@ size_t count_zeros_f32__scalar(size_t n, const float* x) {
   return zeros;
 }
 
+void pattern_hash_f32__scalar(size_t pixels, size_t units, const float* act, size_t ld,
+                              const uint64_t* keys, uint64_t* hash) {
+  for (size_t u = 0; u < units; ++u) {
+    const float* run = act + u * ld;
+    for (size_t j = 0; j < pixels; ++j) hash[j] ^= run[j] > 0.0f ? keys[u] : 0;
+  }
+}
+
 // Each entry summed from p = 0 upwards, as the SIMD kernel does.
 void gemm_f32__scalar(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                       size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,

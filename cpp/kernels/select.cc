@@ -20,6 +20,7 @@ namespace {
     table.prelu_backward = prelu_backward_f32__##suffix;                         \
     table.count_zeros = count_zeros_f32__##suffix;                               \
     table.gemm = gemm_in_set ? gemm_f32__##gemm_suffix : nullptr;                \
+    table.pattern_hash = pattern_hash_f32__##suffix;                             \
     return table;                                                                \
   }
 RELU_FOR_EACH_ISA(RELU_DEFINE_KERNEL_SET)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "kernels/kernels.h"
 
@@ -55,6 +56,8 @@ using CountZerosSig = size_t(size_t n, const float* x);
 using GemmSig = void(size_t m, size_t n, size_t k, const float* a, size_t a_row_step,
                      size_t a_col_step, const float* b, size_t b_row_step, size_t b_col_step,
                      float* c, size_t ldc, const GemmEpilogue* epilogue);
+using PatternHashSig = void(size_t pixels, size_t units, const float* act, size_t ld,
+                            const uint64_t* keys, uint64_t* hash);
 
 #define RELU_DECLARE_ACT_VARIANT(act, name, suffix) \
   ActForwardSig name##_f32__##suffix;               \
@@ -66,7 +69,8 @@ using GemmSig = void(size_t m, size_t n, size_t k, const float* a, size_t a_row_
   PreluForwardSig prelu_f32__##suffix;                                         \
   PreluBackwardSig prelu_backward_f32__##suffix;                               \
   CountZerosSig count_zeros_f32__##suffix;                                     \
-  GemmSig gemm_f32__##gemm_suffix;
+  GemmSig gemm_f32__##gemm_suffix;                                             \
+  PatternHashSig pattern_hash_f32__##suffix;
 
 RELU_FOR_EACH_ISA(RELU_DECLARE_ISA_VARIANTS)
 

@@ -87,6 +87,23 @@ struct Metrics {
   std::string divergedCause;  // e.g. "loss is NaN", "gradient norm is inf"
 };
 
+// The activation patterns EvalGrid can compute in the same pass as the
+// images: which hidden units are on (output > 0) at each pixel. Pixels with
+// the same pattern lie in one linear piece of the network, so `count` is the
+// number of linear regions the grid shows. Patterns are compared by a 64-bit
+// hash (the XOR of random per-unit keys, kernels.h PatternHashFn): two
+// different patterns collide with probability 2^-64, so even a 512 x 512 grid
+// (< 3.5e10 pairs of pixels) miscounts with probability below 2e-9.
+struct GridRegions {
+  // An error, with count 0 and no ids, when the hidden activations are not
+  // all piecewise linear (see model/regions.h); the grid itself is still drawn.
+  Status status;
+  int count = 0;               // distinct patterns on the grid
+  std::vector<uint32_t> ids;   // [n x n] as the grid: region of each pixel, in [0, count),
+                               // numbered in order of first appearance from the top left
+  std::vector<uint64_t> hashes;  // [n x n]: each pixel's pattern hash (working buffer)
+};
+
 class Trainer {
  public:
   // Validates the config, generates the data and initialises the network.
@@ -193,15 +210,19 @@ class Trainer {
   //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:
   //   tanh value, sigmoid probability, softmax probability per class, or the
   //   regression value. n in [2, 512].
+  // With `regions`, the same pass also fills it (see GridRegions).
   // The same as EvalGridWithin with an unlimited budget.
-  Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count);
+  Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count,
+                  GridRegions* regions = nullptr);
   // EvalGrid in pieces (one layer over one chunk of pixels), as
   // EvaluateWithin: resumes where the last call stopped while n,
   // include_hidden and `out` are the same and the weights have not changed;
   // otherwise starts afresh. `out` is complete, and bit for bit EvalGrid's,
   // once *finished; until then it is partly written.
+  // `regions` (optional) is complete with the grid; asking for it, or not,
+  // or into another GridRegions, starts afresh too.
   Status EvalGridWithin(int n, bool include_hidden, float* out, size_t out_count,
-                        double flop_budget, bool* finished);
+                        double flop_budget, bool* finished, GridRegions* regions = nullptr);
 
   // --- Serialisation ---------------------------------------------------------
   // {"format": "relu-playground-model", "version": 1, "config": {...},

@@ -10,6 +10,7 @@
 
 #include "model/data.h"
 #include "model/loss.h"
+#include "model/regions.h"
 #include "model/trainer.h"
 #include "model/trainer_impl.h"
 
@@ -219,14 +220,18 @@ Status CheckGridRequest(const Trainer& trainer, int n, bool include_hidden, cons
 }
 }  // namespace
 
-bool Trainer::Impl::GridPieces(int n, bool include_hidden, float* out, double flop_budget) {
+bool Trainer::Impl::GridPieces(int n, bool include_hidden, float* out, double flop_budget,
+                               GridRegions* regions) {
   PendingEvaluation& p = pendingGrid;
-  if (!p.active || p.gridSize != n || p.includeHidden != include_hidden || p.out != out) {
+  if (!p.active || p.gridSize != n || p.includeHidden != include_hidden || p.out != out ||
+      p.regions != regions) {
     p = PendingEvaluation();
     p.active = true;
     p.gridSize = n;
     p.includeHidden = include_hidden;
     p.out = out;
+    p.regions = regions;
+    if (regions) StartRegions(static_cast<size_t>(n) * static_cast<size_t>(n), regions);
   }
   const auto inputs = static_cast<size_t>(layout.inputs);
   const int last = static_cast<int>(layout.layers.size()) - 1;
@@ -268,6 +273,9 @@ bool Trainer::Impl::GridPieces(int n, bool include_hidden, float* out, double fl
     ForwardSampleMajorLayer(layout, *kernels, params.data(), width,
                             include_hidden ? hidden : nullptr, &eval, static_cast<size_t>(p.layer));
     spent += LayerForwardFlops(layout.layers[static_cast<size_t>(p.layer)], width);
+    if (regions && regions->status.ok() && p.layer < last) {
+      HashPatterns(p.layer, start, width, include_hidden ? &hidden[p.layer] : nullptr, regions);
+    }
     if (p.layer++ < last) continue;
     p.layer = 0;
     p.start += width;
@@ -290,21 +298,49 @@ bool Trainer::Impl::GridPieces(int n, bool include_hidden, float* out, double fl
     }
   }
   if (static_cast<size_t>(p.start) < pixels) return false;
+  if (regions && regions->status.ok()) regions->count = NumberRegions(regions->hashes, &regions->ids);
   p = PendingEvaluation();
   return true;
 }
 
-Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_count) {
+void Trainer::Impl::StartRegions(size_t pixels, GridRegions* regions) {
+  regions->status = CheckRegionsSupported(layout, params.data());
+  regions->count = 0;
+  regions->ids.clear();
+  regions->hashes.clear();
+  if (!regions->status.ok()) return;
+  regions->hashes.assign(pixels, 0);
+  size_t hidden_units = 0;
+  for (size_t l = 0; l + 1 < layout.layers.size(); ++l) {
+    hidden_units += static_cast<size_t>(layout.layers[l].outputs);
+  }
+  if (patternKeys.size() < hidden_units) patternKeys = PatternKeys(hidden_units);
+}
+
+void Trainer::Impl::HashPatterns(int l, size_t start, int cols, const SampleMajorOutput* image,
+                                 GridRegions* regions) {
+  const LayerLayout& layer = layout.layers[static_cast<size_t>(l)];
+  if (layer.act == Act::kLinear) return;  // no kink: one piece whatever its sign
+  size_t first_unit = 0;
+  for (int k = 0; k < l; ++k) first_unit += static_cast<size_t>(layout.layers[k].outputs);
+  // The layer's outputs over the chunk: in its images, or in the workspace.
+  const SampleMajorOutput run = image ? *image : SampleMajorOutput{eval.act(l), static_cast<size_t>(cols)};
+  kernels->pattern_hash(static_cast<size_t>(cols), static_cast<size_t>(layer.outputs), run.at,
+                        run.ld, patternKeys.data() + first_unit, regions->hashes.data() + start);
+}
+
+Status Trainer::EvalGrid(int n, bool include_hidden, float* out, size_t out_count,
+                         GridRegions* regions) {
   if (Status status = CheckGridRequest(*this, n, include_hidden, out, out_count); !status.ok()) {
     return status;
   }
   impl_->pendingGrid = PendingEvaluation();  // a whole pass of its own
-  impl_->GridPieces(n, include_hidden, out, std::numeric_limits<double>::infinity());
+  impl_->GridPieces(n, include_hidden, out, std::numeric_limits<double>::infinity(), regions);
   return Status::Ok();
 }
 
 Status Trainer::EvalGridWithin(int n, bool include_hidden, float* out, size_t out_count,
-                               double flop_budget, bool* finished) {
+                               double flop_budget, bool* finished, GridRegions* regions) {
   if (finished) *finished = false;
   if (Status status = CheckGridRequest(*this, n, include_hidden, out, out_count); !status.ok()) {
     return status;
@@ -312,7 +348,7 @@ Status Trainer::EvalGridWithin(int n, bool include_hidden, float* out, size_t ou
   if (!(flop_budget > 0)) {
     return Status::Error("flopBudget: " + std::to_string(flop_budget) + " must be > 0");
   }
-  const bool done = impl_->GridPieces(n, include_hidden, out, flop_budget);
+  const bool done = impl_->GridPieces(n, include_hidden, out, flop_budget, regions);
   if (finished) *finished = done;
   return Status::Ok();
 }

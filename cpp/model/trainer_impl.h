@@ -105,6 +105,7 @@ struct PendingEvaluation {
   int gridSize = 0;
   bool includeHidden = false;
   float* out = nullptr;
+  GridRegions* regions = nullptr;  // EvalGrid's patterns, when asked for
 };
 
 struct Trainer::Impl {
@@ -148,7 +149,14 @@ struct Trainer::Impl {
   // Up to about flop_budget operations of the evaluation (or grid) pass under
   // way, or of a new one; true once it is complete.
   bool EvaluatePieces(double flop_budget);
-  bool GridPieces(int n, bool include_hidden, float* out, double flop_budget);
+  bool GridPieces(int n, bool include_hidden, float* out, double flop_budget,
+                  GridRegions* regions);
+  // A grid pass's patterns: checked and zeroed at its start, each hidden
+  // layer's chunk hashed after its forward piece (`image`: where its outputs
+  // went when the pass draws hidden units, else null: the workspace).
+  void StartRegions(size_t pixels, GridRegions* regions);
+  void HashPatterns(int l, size_t start, int cols, const SampleMajorOutput* image,
+                    GridRegions* regions);
   // The weights or live settings changed: a pass under way is of old ones.
   void DropEvaluations();
   // Per-step metrics that depend on the parameters only (after SetParams too).
@@ -192,6 +200,7 @@ struct Trainer::Impl {
   int evalPieceColumns = 1;  // EvalPieceColumns of the layout and the eval chunk
   PendingEvaluation pendingEvaluation;
   PendingEvaluation pendingGrid;
+  std::vector<uint64_t> patternKeys;  // one per hidden unit, in layer order (model/regions.h)
 
   Metrics metrics;
 };

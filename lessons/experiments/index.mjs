@@ -1,5 +1,6 @@
 // Every lesson, in the order of docs/LESSONS.md.
 import nonlinearity from './01-nonlinearity.mjs';
+import regions from './01-regions.mjs';
 import sparsity from './02-sparsity.mjs';
 import vanishingGradients from './03-vanishing-gradients.mjs';
 import initDepth from './04-init-depth.mjs';
@@ -9,7 +10,7 @@ import exploding from './07-exploding.mjs';
 import prelu from './08-prelu.mjs';
 import cost from './09-cost.mjs';
 
-export const LESSONS = Object.freeze([nonlinearity, sparsity, vanishingGradients, initDepth, deadRelus, bornDead, exploding, prelu, cost]);
+export const LESSONS = Object.freeze([nonlinearity, regions, sparsity, vanishingGradients, initDepth, deadRelus, bornDead, exploding, prelu, cost]);
 
 export function findLesson(name) {
   const lesson = LESSONS.find((l) => l.name === name || String(l.number) === name);

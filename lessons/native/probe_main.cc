@@ -3,7 +3,7 @@
 // Reads one job per line on stdin and writes one result line per job:
 //   job:    {"config": {...}, "phases": [{"epochs": E, "evalEvery": K, "set": {...}}],
 //            "probes": {"offMasks": bool, "unitSpread": bool, "outputRange": n,
-//                       "outputGrid": n, "trainPoints": bool},
+//                       "outputGrid": n, "regions": n, "trainPoints": bool},
 //            "stepTime": {"steps": S, "repeats": R}, "kernelTime": {"n": N, "repeats": R}}
 //   result: {"records": [...], "trainPoints": [[x1, x2, label]...], "stepMicros": x,
 //            "kernelNanos": x}   or {"error": "..."}
@@ -93,6 +93,10 @@ json Record(long epoch, relu::Trainer* trainer, const json& probes) {
   if (At(probes, "outputRange").is_number_integer()) {
     const long n = At(probes, "outputRange").get<long>();
     if (n >= 2 && n <= kMaxGrid) record["outputRange"] = relu::lessons::OutputRange(trainer, static_cast<int>(n));
+  }
+  if (At(probes, "regions").is_number_integer()) {
+    const long n = At(probes, "regions").get<long>();
+    if (n >= 2 && n <= kMaxGrid) record["regions"] = relu::lessons::RegionCount(trainer, static_cast<int>(n));
   }
   if (At(probes, "outputGrid").is_number_integer()) {
     const long n = At(probes, "outputGrid").get<long>();

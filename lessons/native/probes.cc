@@ -91,6 +91,13 @@ float OutputRange(Trainer* trainer, int n) {
   return *high - *low;
 }
 
+int RegionCount(Trainer* trainer, int n) {
+  std::vector<float> grid(trainer->gridNodeCount(false) * static_cast<size_t>(n) * n);
+  GridRegions regions;
+  if (!trainer->EvalGrid(n, false, grid.data(), grid.size(), &regions).ok()) return -1;
+  return regions.status.ok() ? regions.count : -1;
+}
+
 double MedianStepMicros(Trainer* trainer, int steps, int repeats) {
   using Clock = std::chrono::steady_clock;
   if (!trainer->Step(steps).ok()) return -1.0;  // warm-up: caches, branch predictors

@@ -30,6 +30,12 @@ std::vector<float> OutputGrid(Trainer* trainer, int n);
 // Returns a negative value if the grid cannot be evaluated.
 float OutputRange(Trainer* trainer, int n);
 
+// The number of linear regions (distinct activation patterns of the hidden
+// units, Trainer::EvalGrid's GridRegions) over an n x n grid of the input
+// plane; -1 when the grid cannot be evaluated or the activations are not
+// piecewise linear.
+int RegionCount(Trainer* trainer, int n);
+
 // Median over `repeats` of the wall time of `steps` mini-batch steps, in
 // microseconds per step. Steps the trainer; returns a negative value if a
 // step fails (e.g. diverges).

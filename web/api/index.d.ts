@@ -255,9 +255,11 @@ export declare class Trainer {
   metrics(): Metrics;
   gridNodeCount(options?: { hidden?: boolean }): number;
   /** [nodes x n x n]: hidden units first (if asked), then outputs; row 0 at the top. */
-  evalGrid(n: number, options?: { hidden?: boolean; out?: Float32Array }): Float32Array;
+  evalGrid(n: number, options?: { hidden?: boolean; out?: Float32Array; regions?: boolean }): Float32Array;
   /** evalGrid() in pieces of at most about flopBudget operations; the grid comes with the last. */
-  evalGridWithin(n: number, flopBudget: number, options?: { hidden?: boolean }): { finished: false } | { finished: true; grid: Float32Array };
+  evalGridWithin(n: number, flopBudget: number, options?: { hidden?: boolean; regions?: boolean }): { finished: false } | { finished: true; grid: Float32Array; regions?: GridRegions };
+  /** The linear regions of the last grid asked for with `regions: true`. */
+  gridRegions(): GridRegions;
   params(): Float32Array;
   /** [start, length, ...] stretches of the parameter block, concatenated, the rest not copied. */
   paramRanges(ranges: number[] | Uint32Array): Float32Array;
@@ -272,4 +274,16 @@ export declare class Trainer {
   abandon(): void;
   /** Test hook: makes the core trap for real; throws the WebAssembly.RuntimeError. */
   trapForTesting(): never;
+}
+
+/**
+ * The activation patterns of a grid: ids[row * n + col] is the pixel's region
+ * (pixels with the same on/off hidden units), numbered from the top left;
+ * count is the number of distinct regions. error (count 0, no ids) when a
+ * hidden activation is not piecewise linear.
+ */
+export interface GridRegions {
+  count: number;
+  ids: Uint32Array;
+  error?: string;
 }

@@ -228,11 +228,13 @@ export class Trainer {
   /**
    * The nodes over an n x n grid of the input plane: [nodes x n x n], row 0 at
    * the top. Written into `out` when given (it must have the exact length).
+   * With `regions`, the same pass computes the activation patterns that
+   * gridRegions() then returns.
    */
-  evalGrid(n, { hidden = false, out } = {}) {
+  evalGrid(n, { hidden = false, out, regions = false } = {}) {
     const handle = this.#live();
     checkWhole('gridSize', n, MIN_GRID_SIZE, MAX_GRID_SIZE);
-    this.#check(handle.evalGrid(n, Boolean(hidden)));
+    this.#check(handle.evalGrid(n, Boolean(hidden), Boolean(regions)));
     const view = handle.gridView();
     if (out === undefined) return view.slice();
     if (!(out instanceof Float32Array) || out.length !== view.length) {
@@ -246,15 +248,30 @@ export class Trainer {
    * evalGrid() in pieces of at most about `flopBudget` operations: returns
    * {finished: false} until the grid is complete, then {finished: true, grid}
    * with the grid evalGrid() gives, bit for bit. The next call with the same
-   * n and `hidden` resumes; anything else (or a change of weights) starts afresh.
+   * n, `hidden` and `regions` resumes; anything else (or a change of weights)
+   * starts afresh. With `regions`, the finished result carries gridRegions()'s.
    */
-  evalGridWithin(n, flopBudget, { hidden = false } = {}) {
+  evalGridWithin(n, flopBudget, { hidden = false, regions = false } = {}) {
     const handle = this.#live();
     checkWhole('gridSize', n, MIN_GRID_SIZE, MAX_GRID_SIZE);
     checkBudget(flopBudget);
-    this.#check(handle.evalGridWithin(n, Boolean(hidden), flopBudget));
+    this.#check(handle.evalGridWithin(n, Boolean(hidden), flopBudget, Boolean(regions)));
     if (!handle.gridFinished()) return { finished: false };
-    return { finished: true, grid: handle.gridView().slice() };
+    const grid = handle.gridView().slice();
+    return regions ? { finished: true, grid, regions: this.gridRegions() } : { finished: true, grid };
+  }
+
+  /**
+   * The linear regions of the last grid asked for with `regions`: each
+   * pixel's activation pattern as a small id, numbered from the top left,
+   * and their count; or, when a hidden activation is not piecewise linear,
+   * {count: 0, ids: empty, error: 'regions need piecewise-linear activations ...'}.
+   */
+  gridRegions() {
+    const handle = this.#live();
+    const error = handle.regionError();
+    const ids = handle.regionsView().slice();
+    return error ? { count: 0, ids, error } : { count: handle.regionCount(), ids };
   }
 
   /** A copy of the whole parameter block (layout: see layers()). */

@@ -33,6 +33,8 @@ export interface ViewFlags {
   theme: Theme;
   /** The panels folded to their header (collapse=network,diagnostics in a link). */
   collapse: CollapsiblePanel[];
+  /** The output plot coloured by linear region, with the first layer's lines and the count. */
+  regions: boolean;
 }
 
 /** What getState().ui holds: the view flags, the lesson and the hidden and locked controls. */
@@ -67,6 +69,15 @@ export interface PlaygroundState {
   playing: boolean;
   progress: PlaygroundProgress | null;
   metrics: PlaygroundMetrics | null;
+  /** While the Regions toggle is on: the newest snapshot's count, null otherwise. */
+  regions: PlaygroundRegions | null;
+}
+
+/** The linear regions of the output plot's grid at `step`; error (count 0) when the activations are not piecewise linear. */
+export interface PlaygroundRegions {
+  step: number;
+  count: number;
+  error?: string;
 }
 
 /** A setState patch: config fields and view flags, and a lesson (applied first). */

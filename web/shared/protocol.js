@@ -96,13 +96,14 @@ export const METHODS = deepFreeze({
   },
   snapshot: {
     type: 'snapshot',
-    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate'],
-    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true },
+    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate', 'regions'],
+    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true, regions: false },
     transfers: true,
     doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true} -> Snapshot, its buffers moved. ' +
       'evaluate: false skips the full pass over the data (cheap step metrics only). params: the whole ' +
       `parameter block; paramUnits: n in [1, ${MAX_PARAM_UNITS}] instead carries only what a diagram of n units a layer ` +
-      'draws (web/shared/drawn-params.js).',
+      'draws (web/shared/drawn-params.js). regions (with a grid): the linear regions of the same pass, ' +
+      'see Snapshot.regions.',
   },
   exportModel: {
     type: 'export',
@@ -212,10 +213,20 @@ export const Event = Object.freeze({
  * @property {number} gridSize           n; 0 when no grid was asked for
  * @property {number} gridNodes          nodes in `grid`
  * @property {Float32Array=} grid        [nodes x n x n], hidden units first, then outputs
+ * @property {RegionsSnapshot=} regions  with the request's regions: the grid's linear regions
  * @property {Float32Array=} params      the whole parameter block, or with paramUnits the drawn part
  * @property {number=} paramUnits        with paramUnits: the drawnParamsPlan() units `params` follows
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
+ */
+
+/**
+ * @typedef {Object} RegionsSnapshot  the activation patterns of the snapshot's grid
+ * @property {number} count        distinct patterns (linear regions) on the grid; 0 with error
+ * @property {Uint32Array} ids     [n x n] each pixel's region in [0, count), numbered from the top left
+ * @property {string=} error       'regions need piecewise-linear activations ...' when they are not
+ * @property {Float32Array|null} lines  [w1, w2, b] per first-layer unit: its on/off line
+ *                                 w1·x1 + w2·x2 + b = 0; null unless the features are exactly x1, x2
  */
 
 // HISTOGRAM, SATURATION and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,

@@ -18,6 +18,7 @@ import { SLOW_PARAMS } from './panels/network-panel.js';
 import { reduce, fieldError } from './store.js';
 import { createEmitter } from './emitter.js';
 import { autoplays, lifecycleDecision } from './lifecycle.js';
+import { regionsState } from './regions.js';
 
 /** The public API's `progress` event comes at most this often (ms): 4 a second. */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -55,6 +56,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   let heldFrom = null; // while a dearer network waits for confirmation: the state the worker has
   let progress = null;
   let metrics = null;
+  let regions = null; // the regions toggle's count: {step, count} or {step, count: 0, error}
   let lastProgressAt = -Infinity;
   let lastProgressStep = null;
 
@@ -276,6 +278,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       const { trainLoss, testLoss, trainAccuracy, testAccuracy } = snapshot;
       metrics = { trainLoss, testLoss, trainAccuracy, testAccuracy };
     }
+    regions = regionsState(snapshot);
     const now = clock();
     // At most 4 a second; and the last one when training settles, so a listener sees where it stopped.
     if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || (!snapshot.busy && snapshot.step !== lastProgressStep)) {
@@ -291,7 +294,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   }
 
   function publicState() {
-    return structuredClone({ config: state.config, ui: state.ui, lesson: state.ui.lesson, playing, progress, metrics });
+    return structuredClone({ config: state.config, ui: state.ui, lesson: state.ui.lesson, playing, progress, metrics, regions });
   }
 
   // --- Start: a dear network from the link opens paused and unbuilt, until the user answers.

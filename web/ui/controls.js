@@ -22,6 +22,7 @@ import { withCollapsed } from './dashboard-layout.js';
  */
 export function createControls(layout, { client, presets, history, notices, controller, shownPoints, invalidate, embedded = false }) {
   const dispatch = (action) => controller().dispatch(action);
+  let shownRegions = false;
   const views = createViews(layout, {
     plotClick: ({ x1, x2, shiftKey }) => dispatch({ type: 'addPoint', point: [x1, x2, dataPanel.labelForClick(shiftKey)], shownPoints: shownPoints() }),
     linkClick: () => !controller().refuseLocked('weights'),
@@ -103,7 +104,10 @@ export function createControls(layout, { client, presets, history, notices, cont
     runPanel.update(state);
     lessons.update(state);
     dashboard.update(state.ui.collapse);
-    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem });
+    views.setOptions({ discretize: state.ui.discretize, showTest: state.ui.showTest, problem: state.config.problem, regions: state.ui.regions });
+    // The regions come with a snapshot: a new one is wanted even while paused.
+    if (state.ui.regions !== shownRegions) invalidate?.();
+    shownRegions = state.ui.regions;
     // Hidden controls disappear; locked ones stay visible but inert.
     for (const node of layout.shell.querySelectorAll('[data-control]')) {
       const name = node.dataset.control;

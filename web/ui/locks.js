@@ -10,7 +10,7 @@ import { FIELD_NAMES, changedFields, validateConfig } from '../shared/schema.js'
  */
 export const PANEL_CONTROLS = Object.freeze([
   'run', 'speed', 'lessons', 'data', 'customData', 'regenerate', 'hyper', 'network',
-  'boundary', 'charts', 'diagnostics', 'exports', 'weights', 'discretize', 'showTest',
+  'boundary', 'charts', 'diagnostics', 'exports', 'weights', 'discretize', 'showTest', 'regions',
 ]);
 
 const CONTROL_NAMES = new Set([...FIELD_NAMES, ...PANEL_CONTROLS]);
@@ -33,6 +33,7 @@ export const CONTROL_PARENTS = Object.freeze(Object.fromEntries([
   ['customData', 'data'], ['regenerate', 'data'], ['points', 'customData'],
   ...HYPER_FIELDS.map((name) => [name, 'hyper']),
   ['speed', 'run'], ['discretize', 'boundary'], ['showTest', 'boundary'], ['weights', 'network'],
+  ['regions', 'boundary'],
 ]));
 
 /** The control in `lock` that locks `name` (itself or a panel around it), or null. */

@@ -18,7 +18,7 @@
 //                          with a lesson, these add to the lesson's own. They are
 //                          the embedder's floor: a lesson chosen later adds to
 //                          them and never lifts one (withPreset)
-//   discretize, showTest, autoplay, embed, build, speed, view, theme, collapse   view flags (UI_FLAGS)
+//   discretize, showTest, autoplay, embed, build, speed, view, theme, collapse, regions  view flags (UI_FLAGS)
 //   origins=a,b            parent pages that may drive this page in an iframe
 //                          (exact origins, or *; see frame-messages.js)
 // A malformed value falls back to the base value and yields a notice naming
@@ -60,6 +60,8 @@ export const UI_FLAGS = Object.freeze({
   theme: { kind: 'enum', values: THEME_FLAG_VALUES, default: 'auto' },
   // The panels shown folded to their header (dashboard-layout.js); unknown names are dropped with a notice.
   collapse: { kind: 'set', values: COLLAPSIBLE_PANELS, default: Object.freeze([]), read: parseCollapse },
+  // Colours the output plot by linear region (activation pattern), with the count.
+  regions: { kind: 'bool', default: false },
 });
 
 /** The config a lesson starts from: the defaults overlaid with the preset's. */

@@ -9,6 +9,7 @@ import { createWeightEditor } from './components/weight-editor.js';
 import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
 import { createHealthView } from './components/health-view.js';
+import { createRegionsView } from './components/regions-view.js';
 import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
@@ -46,12 +47,16 @@ export function createViews(layout, on) {
   };
   let theme = 'light';
   const toggles = { discretize: toggle('discretize', 'Discretize output'), showTest: toggle('showTest', 'Show test data') };
+  toggles.regions = toggle('regions', 'Regions');
+  const regions = createRegionsView(boundary.canvas.parentNode, layout.boundaryToggles.parentNode);
 
   return {
-    /** View options: {discretize, showTest, problem}. */
-    setOptions({ discretize, showTest, problem }) {
+    /** View options: {discretize, showTest, problem, regions}. */
+    setOptions({ discretize, showTest, problem, regions: showRegions = false }) {
       toggles.discretize.checked = discretize;
       toggles.showTest.checked = showTest;
+      toggles.regions.checked = showRegions;
+      regions.setEnabled(showRegions);
       boundary.setOptions({ discretize, showTest });
       // Regression has no accuracy: no empty chart.
       accuracyChart.element.hidden = problem === 'regression';
@@ -59,6 +64,7 @@ export function createViews(layout, on) {
     /** The drawn network: {inputs: [feature names], layers: [{inputs, outputs, weightOffset, activation}]}. */
     setStructure(structure) {
       network.setStructure(structure);
+      regions.clear();
     },
     /** The data points: flat [x1, x2, label, ...] arrays. */
     setPoints(train, test, problem) {
@@ -66,7 +72,7 @@ export function createViews(layout, on) {
     },
     /**
      * One frame: the heatmaps and links. frame: {grid, gridSize, gridNodes, gridHidden, params,
-     * paramUnits?, outputs, outputScale: {scale, shift}, multiclass, settled}.
+     * paramUnits?, outputs, outputScale: {scale, shift}, multiclass, settled, regions?, step}.
      */
     drawFrame(frame) {
       if (!frame.grid || !frame.gridSize) return;
@@ -74,7 +80,9 @@ export function createViews(layout, on) {
       boundary.update({
         grid: frame.grid, gridSize: frame.gridSize, offset: frame.gridNodes - frame.outputs, outputs: frame.outputs,
         ...frame.outputScale, multiclass: frame.multiclass,
+        regionIds: regions.enabled && !frame.regions?.error ? frame.regions?.ids : null,
       });
+      regions.update(frame.regions, frame.step);
     },
     /** The curves from a MetricsHistory, and the per-layer diagnostics of a snapshot. */
     drawCharts(history, layers) {
@@ -92,6 +100,7 @@ export function createViews(layout, on) {
       if (next === theme) return;
       theme = next;
       boundary.setTheme(theme);
+      regions.setTheme(theme);
       network.setTheme(theme);
       diagnostics.setTheme(theme);
       for (const chart of [lossChart, accuracyChart]) {
@@ -102,6 +111,7 @@ export function createViews(layout, on) {
     /** The diagram's and the charts' sizes follow the space a view gives them. */
     relayout() {
       network.relayout();
+      regions.relayout();
       for (const chart of [lossChart, accuracyChart, diagnostics]) chart.relayout();
     },
     /** The divergence banner: {step, cause, learningRate} or null. */
@@ -115,7 +125,7 @@ export function createViews(layout, on) {
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics, health]) view.destroy();
+      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health]) view.destroy();
     },
   };
 }

@@ -2,10 +2,13 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import { MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
+import {
+  MAX_EPOCHS_PER_CALL, MAX_GRID_SIZE, MAX_STEPS_PER_CALL, MIN_GRID_SIZE, createTrainer as createCoreTrainer, isCoreFault,
+} from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { estimateCost } from '../shared/cost.js';
 import { drawnParamsPlan } from '../shared/drawn-params.js';
+import { firstLayerLines } from '../shared/region-lines.js';
 import { createDispatch } from './dispatch.js';
 import { checkParamUnits, checkedBase, errorPayload, requestError } from './request-checks.js';
 import { createYielder } from './yielder.js';
@@ -219,8 +222,8 @@ export function createSession({
    * changes the weights meanwhile drops the pass in the core; it then starts
    * again on the new weights, and the snapshot shows those.
    */
-  async function prepareSnapshot({ gridSize, hidden, evaluate }, detach) {
-    const key = `${gridSize}:${Boolean(hidden)}`;
+  async function prepareSnapshot({ gridSize, hidden, evaluate, regions }, detach) {
+    const key = `${gridSize}:${Boolean(hidden)}:${Boolean(regions)}`;
     for (;;) {
       const current = needTrainer();
       const wantPass = evaluate && !evaluated;
@@ -234,15 +237,16 @@ export function createSession({
         continue;
       }
       if (!wantPass && gridFlops <= pieceFlops) {
-        lastGrid = { key, grid: current.evalGrid(gridSize, { hidden }) };
+        const grid = current.evalGrid(gridSize, { hidden, regions });
+        lastGrid = { key, grid, regions: regions ? current.gridRegions() : null };
         continue;
       }
       const start = now();
       if (wantPass) {
         if (current.evaluateWithin(pieceFlops).finished) evaluated = true;
       } else {
-        const piece = current.evalGridWithin(gridSize, pieceFlops, { hidden });
-        if (piece.finished) lastGrid = { key, grid: piece.grid };
+        const piece = current.evalGridWithin(gridSize, pieceFlops, { hidden, regions });
+        if (piece.finished) lastGrid = { key, grid: piece.grid, regions: piece.regions ?? null };
       }
       pieceFlops = nextPieceFlops(pieceFlops, now() - start, Math.max(speed.budgetMs, PIECE_MS));
       detach?.();
@@ -268,14 +272,17 @@ export function createSession({
     try {
       await previous;
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
-      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true }, detach);
+      if (request.regions && !request.gridSize) {
+        throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
+      }
+      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
       return assembleSnapshot(request, drawn);
     } finally {
       done();
     }
   }
 
-  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false }, drawn) {
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false }, drawn) {
     const current = needTrainer();
     const transfer = [];
     const result = {
@@ -294,6 +301,10 @@ export function createSession({
       result.gridNodes = current.gridNodeCount({ hidden });
       transfer.push(result.grid.buffer);
     }
+    if (gridSize && regions) {
+      result.regions = regionsOfGrid(current, lastGrid.regions);
+      transfer.push(result.regions.ids.buffer);
+    }
     if (drawn !== null) {
       // Only what the diagram draws: kilobytes, whatever the network's size.
       result.params = current.paramRanges(drawnParamsPlan(layers, drawn).ranges);
@@ -310,6 +321,18 @@ export function createSession({
       transfer.push(train.buffer, test.buffer);
     }
     return { result, transfer };
+  }
+
+  // The cached grid's regions (a copy: the cache stays) and the first layer's lines.
+  function regionsOfGrid(current, cached) {
+    const { count, ids, error } = cached;
+    const first = layers[0];
+    let lines = null;
+    if (!error && layers.length > 1 && first.inputs === 2) {
+      const stretch = current.paramRanges([first.weightOffset, first.outputs * 3]);
+      lines = firstLayerLines(current.config.features, first.outputs, stretch);
+    }
+    return error ? { count, ids: ids.slice(), error, lines } : { count, ids: ids.slice(), lines };
   }
 
   /**

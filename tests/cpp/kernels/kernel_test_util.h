@@ -34,6 +34,7 @@ struct MiscVariant {
   PreluForwardFn prelu_forward;
   PreluBackwardFn prelu_backward;
   CountZerosFn count_zeros;
+  PatternHashFn pattern_hash;
 };
 
 inline std::vector<ActVariant> AllActVariants() {
@@ -54,7 +55,8 @@ inline std::vector<ActVariant> AllActVariants() {
 inline std::vector<MiscVariant> AllMiscVariants() {
   std::vector<MiscVariant> all;
 #define RELU_TEST_MISC_VARIANT(isa_name, suffix, gemm_suffix, gemm_in_set) \
-  all.push_back({isa_name, prelu_f32__##suffix, prelu_backward_f32__##suffix, count_zeros_f32__##suffix});
+  all.push_back({isa_name, prelu_f32__##suffix, prelu_backward_f32__##suffix, count_zeros_f32__##suffix, \
+                 pattern_hash_f32__##suffix});
   RELU_FOR_EACH_ISA(RELU_TEST_MISC_VARIANT)
 #undef RELU_TEST_MISC_VARIANT
   return all;

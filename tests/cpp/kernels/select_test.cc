@@ -13,6 +13,7 @@ TEST(SelectKernelsTest, PicksSimd128ExactlyWhenCompiledWithIt) {
   EXPECT_STREQ(SelectKernels().isa, "wasmsimd");
   EXPECT_EQ(SelectKernels()[Act::kRelu].forward, &relu_f32__wasmsimd_u8);
   EXPECT_EQ(SelectKernels().count_zeros, &count_zeros_f32__wasmsimd_u8);
+  EXPECT_EQ(SelectKernels().pattern_hash, &pattern_hash_f32__wasmsimd_u8);
 #else
   EXPECT_STREQ(SelectKernels().isa, "scalar");
   EXPECT_EQ(&SelectKernels(), &ScalarKernels());
@@ -44,6 +45,7 @@ TEST(SelectKernelsTest, EveryEntryIsFilledAndSharedPreluIsLeakyRelu) {
     EXPECT_NE(set->prelu_forward, nullptr);
     EXPECT_NE(set->prelu_backward, nullptr);
     EXPECT_NE(set->count_zeros, nullptr);
+    EXPECT_NE(set->pattern_hash, nullptr);
   }
 }
 

@@ -138,10 +138,10 @@ describe('per-call limits: web/api checks what the bindings check', () => {
   });
 
   test('grid size, at both ends, which the core accepts and refuses as the API does', () => {
-    expect(namedRange(handle.evalGrid(MAX_GRID_SIZE + 1, false))).toEqual([MIN_GRID_SIZE, MAX_GRID_SIZE]);
-    expect(namedRange(handle.evalGrid(MIN_GRID_SIZE - 1, false))).toEqual([MIN_GRID_SIZE, MAX_GRID_SIZE]);
-    expect(handle.evalGrid(MIN_GRID_SIZE, false)).toBe('');
-    expect(handle.evalGrid(MAX_GRID_SIZE, false)).toBe('');
+    expect(namedRange(handle.evalGrid(MAX_GRID_SIZE + 1, false, false))).toEqual([MIN_GRID_SIZE, MAX_GRID_SIZE]);
+    expect(namedRange(handle.evalGrid(MIN_GRID_SIZE - 1, false, false))).toEqual([MIN_GRID_SIZE, MAX_GRID_SIZE]);
+    expect(handle.evalGrid(MIN_GRID_SIZE, false, false)).toBe('');
+    expect(handle.evalGrid(MAX_GRID_SIZE, false, false)).toBe('');
   });
 
   test('Trainer::EvalGrid checks the same range (behind the bindings, so read from its source)', () => {

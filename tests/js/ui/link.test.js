@@ -146,7 +146,7 @@ describe('a link stays under 8 KB', () => {
     const base = withConfig(defaultState(), config);
     expect(base.error).toBeNull();
     const controls = [...FIELD_NAMES, ...PANEL_CONTROLS];
-    const ui = { ...base.state.ui, lesson: lesson.id, hide: controls, lock: controls, discretize: true, showTest: true, autoplay: false, embed: true, build: 'scalar', speed: '0.5', view: 'network+diagnostics', theme: 'light', collapse: [...UI_FLAGS.collapse.values] };
+    const ui = { ...base.state.ui, lesson: lesson.id, hide: controls, lock: controls, discretize: true, showTest: true, autoplay: false, embed: true, build: 'scalar', speed: '0.5', view: 'network+diagnostics', theme: 'light', collapse: [...UI_FLAGS.collapse.values], regions: true };
     expect(Object.keys(UI_FLAGS).every((flag) => ui[flag] !== UI_FLAGS[flag].default)).toBe(true);
     const state = { config: base.state.config, ui };
     const link = PAGE + serializeState(state, PRESETS);

@@ -13,6 +13,7 @@ import { DOMAIN } from '../../shared/protocol.js';
 import {
   makeLut, makeClassLuts, fillHeatmap, fillArgmax, THEMES, paletteFor, divergingColor, cssColor, LUT_SIZE,
 } from '../colors.js';
+import { fillRegions } from '../regions.js';
 import { el, sizeCanvas, flattenCanvases } from '../dom.js';
 
 const BACKGROUND_FADE = 0.35;
@@ -47,6 +48,7 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
   let options = { showTest: false, discretize: false };
   let hasBackground = false;
   let palette = THEMES.light;
+  let theme = 'light';
   let luts = backgroundLuts(palette);
 
   function resize() {
@@ -74,9 +76,10 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
 
   /**
    * New output planes: grid holds `outputs` planes of n x n starting at
-   * plane `offset`; scale/shift map a node's value to [-1, 1].
+   * plane `offset`; scale/shift map a node's value to [-1, 1]. With
+   * regionIds ([n x n]), the plane shows each pixel's linear region instead.
    */
-  function update({ grid, gridSize: n, offset = 0, outputs = 1, scale = 1, shift = 0, multiclass = false }) {
+  function update({ grid, gridSize: n, offset = 0, outputs = 1, scale = 1, shift = 0, multiclass = false, regionIds = null }) {
     if (!grid || !n) return;
     if (canvas.width !== n || !image) {
       canvas.width = n;
@@ -85,7 +88,12 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
       pixels = new Uint32Array(image.data.buffer);
     }
     const count = n * n;
-    if (multiclass && outputs > 1) {
+    const showRegions = Boolean(regionIds) && regionIds.length === count;
+    // Regions have edges, not gradients: crisp pixels, as discretized output.
+    canvas.classList.toggle('pixelated', options.discretize || showRegions);
+    if (showRegions) {
+      fillRegions(pixels, regionIds, theme);
+    } else if (multiclass && outputs > 1) {
       if (!classLuts || classLuts.length !== outputs) classLuts = makeClassLuts(outputs, BACKGROUND_FADE, palette);
       fillArgmax(pixels, grid, offset * count, count, classLuts, options.discretize);
     } else {
@@ -167,8 +175,9 @@ export function createBoundaryView(container, { onPlotClick } = {}) {
     setOptions,
     update,
     /** light or dark: new colours from the next frame on (the points and axes at once). */
-    setTheme(theme) {
-      if (paletteFor(theme) === palette) return;
+    setTheme(next) {
+      if (paletteFor(next) === palette) return;
+      theme = next;
       palette = paletteFor(theme);
       luts = backgroundLuts(palette);
       classLuts = null;
