@@ -27,6 +27,8 @@ import { createLazyClient } from './lazy-client.js';
 import { lifecycleDecision } from './lifecycle.js';
 import { observeLifecycle } from './lifecycle-observers.js';
 import { throttle } from './throttle.js';
+import { createTimelineView } from './components/timeline-view.js';
+import { createReplay } from './replay.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -72,6 +74,7 @@ export function mountPlayground(root, options = {}) {
   const history = new MetricsHistory();
   let controller = null;
   let frames = null;
+  let replay = null;
   // The panels call the controller, made below: they are used only after mounting.
   const { views, runPanel, networkPanel, render, destroy: destroyControls } = createControls(layout, {
     client, presets, history, notices, controller: () => controller, shownPoints: () => frames.shownPoints, invalidate: () => frames?.invalidate(),
@@ -93,7 +96,10 @@ export function mountPlayground(root, options = {}) {
       writeUrl: (state, push) => url.write(state, push),
       notify: (text, how) => notices.show(text, how),
       clearNotice: (key) => notices.clear(key),
-      setPlaying: (playing) => runPanel.setPlaying(playing),
+      setPlaying(playing) {
+        runPanel.setPlaying(playing);
+        if (playing) replay?.leave(); // Play while scrubbing: back to the present
+      },
       setDiverged: (diverged) => views.setDiverged(diverged),
       setBuildStatus: (text) => runPanel.setBuildStatus(text),
       setUnbuilt(unbuilt) {
@@ -106,6 +112,7 @@ export function mountPlayground(root, options = {}) {
         frames.setStructure();
       },
       newNetwork() {
+        replay?.leave();
         history.clear();
         views.setDiverged(null);
         frames.needPoints();
@@ -113,6 +120,7 @@ export function mountPlayground(root, options = {}) {
         frames.setStructure();
       },
       cleared() {
+        replay?.leave();
         frames.invalidate();
         history.clear();
         views.setDiverged(null);
@@ -123,7 +131,13 @@ export function mountPlayground(root, options = {}) {
   });
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
+    onDrawn: (snapshot) => replay?.drawn(snapshot),
   });
+  // The replay timeline, under the charts of the loss and accuracy.
+  const timelineHost = document.createElement('div');
+  layout.chartsHost.after(timelineHost);
+  const timelineView = createTimelineView(timelineHost, { scrub: (step) => replay.scrub(step), live: () => replay.live(), fork: (step) => replay.fork(step) });
+  replay = createReplay({ client, controller, frames, history, view: timelineView });
 
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
@@ -157,6 +171,9 @@ export function mountPlayground(root, options = {}) {
   resizes?.observe(layout.shell);
 
   const api = createPublicApi(controller, presets);
+  // getState().timeline: what the replay shows (read-only; scrubbing is the UI's).
+  const getState = api.getState;
+  api.getState = () => ({ ...getState(), timeline: replay.publicState() });
   // A call that needs the core loads it, even far from the viewport; it trains once in view.
   const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
@@ -179,6 +196,7 @@ export function mountPlayground(root, options = {}) {
       resolveReady?.(null); // never loaded: ready says so
       resolveReady = null;
       controller.destroy();
+      replay.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();
