@@ -120,7 +120,10 @@ export function createFrameDriver({ client, controller, views, runPanel, network
     /** The replay timeline shows a past step (true) or the present again (false). */
     hold(next) {
       held = Boolean(next);
-      if (!held) dirty = true;
+      if (!held) {
+        dirty = true;
+        views.setMoment(null);
+      }
     },
     /** What a snapshotAt request asks for to be drawn as a live frame is. */
     momentRequest: () => ({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS }),
@@ -134,6 +137,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       });
       runPanel.setStats(snapshot);
       views.drawCharts(history, snapshot.layers);
+      views.setMoment(snapshot.step);
     },
     /** Frame rate, and how long a snapshot round trip and its drawing take (ms, smoothed). */
     stats: () => ({ fps: meter.fps, ...timing }),

@@ -7,6 +7,9 @@
 import { el, uid } from '../dom.js';
 import { fractionOf, markLabel, stepAfterKey, stepAtFraction, valueText } from '../timeline-scrub.js';
 
+/** The legend's word for each kind of mark. */
+const MARK_KEYS = Object.freeze({ diverged: 'diverged', restored: 'restored', changed: 'setting changed', edited: 'weight edited', forked: 'continued' });
+
 /**
  * on: {scrub(step), live(), fork(step)}
  * Returns {element, setTimeline(timeline), setShown(step | null), destroy()}.
@@ -26,9 +29,14 @@ export function createTimelineView(container, on) {
   const confirmFork = el('button', { type: 'button', class: 'primary', 'data-action': 'timeline-fork-confirm', text: 'Drop them and continue', onClick: doFork });
   const cancelFork = el('button', { type: 'button', 'data-action': 'timeline-fork-cancel', text: 'Cancel', onClick: closeConfirm });
   const confirm = el('div', { class: 'timeline-confirm', role: 'group', 'aria-label': 'Continue from here?', hidden: true }, question, confirmFork, cancelFork);
+  const scaleStart = el('span');
+  const scaleEnd = el('span');
+  const legend = el('span', { class: 'timeline-legend' });
   const element = el('div', { class: 'timeline', 'data-control': 'timeline' },
     el('div', { class: 'timeline-head' }, el('span', { id: labelId, class: 'timeline-label', text: 'Replay' }), status, live, fork),
-    track, confirm);
+    track,
+    el('div', { class: 'timeline-scale small', 'aria-hidden': 'true' }, scaleStart, legend, scaleEnd),
+    confirm);
   container.append(element);
 
   let timeline = { enabled: true, reason: '', steps: [0], marks: [], present: 0 };
@@ -37,7 +45,8 @@ export function createTimelineView(container, on) {
   let asked = null; // the step a pending confirmation is about
 
   function first() { return timeline.steps[0] ?? 0; }
-  function last() { return Math.max(timeline.present, timeline.steps.at(-1) ?? 0); }
+  // A divergence past the step the core went back to still shows, at its own step.
+  function last() { return Math.max(timeline.present, timeline.steps.at(-1) ?? 0, ...timeline.marks.map((mark) => mark.step)); }
   function current() { return target ?? shown ?? timeline.present; }
 
   function render() {
@@ -58,6 +67,12 @@ export function createTimelineView(container, on) {
   }
 
   function renderMarks() {
+    scaleStart.textContent = `step ${first().toLocaleString('en')}`;
+    scaleEnd.textContent = last().toLocaleString('en');
+    const counts = new Map();
+    for (const mark of timeline.marks) if (mark.kind !== 'start') counts.set(mark.kind, (counts.get(mark.kind) ?? 0) + 1);
+    legend.replaceChildren(...[...counts].map(([kind, count]) => el('span', { class: 'timeline-key' },
+      el('span', { class: `timeline-swatch mark-${kind}` }), `${MARK_KEYS[kind] ?? kind}${count > 1 ? ` ×${count}` : ''}`)));
     marksLayer.replaceChildren(...timeline.marks.filter((mark) => mark.kind !== 'start').map((mark) => el('span', {
       class: `timeline-mark mark-${mark.kind}`, 'data-kind': mark.kind, 'data-step': String(mark.step),
       title: markLabel(mark), style: { left: `${(fractionOf(first(), last(), mark.step) * 100).toFixed(3)}%` },
