@@ -90,7 +90,7 @@ export function mountPlayground(root, options = {}) {
   });
   const lifecycle = observeLifecycle(layout.shell, { alwaysInView: Boolean(options.alwaysInView), onChange: followLifecycle });
   controller = createController({
-    client, presets, reducedMotion: lifecycle.reducedMotion, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
+    client, presets, reducedMotion: lifecycle.reducedMotion, timeline: () => replay?.publicState() ?? null, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
     view: {
       render, gate,
       writeUrl: (state, push) => url.write(state, push),
@@ -171,9 +171,6 @@ export function mountPlayground(root, options = {}) {
   resizes?.observe(layout.shell);
 
   const api = createPublicApi(controller, presets);
-  // getState().timeline: what the replay shows (read-only; scrubbing is the UI's).
-  const getState = api.getState;
-  api.getState = () => ({ ...getState(), timeline: replay.publicState() });
   // A call that needs the core loads it, even far from the viewport; it trains once in view.
   const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
