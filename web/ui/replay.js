@@ -25,6 +25,7 @@ export function createReplay({ client, controller, frames, history, view, clock 
   let refreshing = false;
   let lastRefresh = -Infinity;
   let destroyed = false;
+  let drawnStep = 0; // the newest live frame's step, until the first timeline reply
 
   function refresh() {
     if (refreshing || destroyed) return;
@@ -108,6 +109,7 @@ export function createReplay({ client, controller, frames, history, view, clock 
     /** A live frame was drawn: keep the slider's end at the present. */
     drawn(snapshot) {
       if (scrubbing) return;
+      drawnStep = snapshot.step;
       const moved = timeline === null || snapshot.step !== timeline.present;
       if (moved && (!controller.playing || clock() - lastRefresh >= TIMELINE_REFRESH_MS)) refresh();
     },
@@ -120,7 +122,8 @@ export function createReplay({ client, controller, frames, history, view, clock 
     get scrubbing() { return scrubbing; },
     /** For getState().timeline: what the page shows. */
     publicState() {
-      const present = timeline?.present ?? controller.getState().progress?.step ?? 0;
+      // Not controller.getState(): that state holds this one.
+      const present = timeline?.present ?? drawnStep;
       return {
         scrubbing,
         step: shown ?? present,

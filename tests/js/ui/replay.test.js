@@ -7,6 +7,7 @@ import { createReplay } from '../../../web/ui/replay.js';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup({ playing = true } = {}) {
+  let replay = null;
   const calls = [];
   const pendingSnapshots = [];
   const timelineReply = { enabled: true, reason: '', present: 40, steps: [0, 10, 20, 30, 40], marks: [{ step: 0, kind: 'start' }], bytes: 500, maxBytes: 1000 };
@@ -21,7 +22,8 @@ function setup({ playing = true } = {}) {
     pause: jest.fn(() => { controller.playing = false; calls.push('pause'); }),
     play: jest.fn(() => { controller.playing = true; calls.push('play'); }),
     report: jest.fn(),
-    getState: () => ({ progress: { step: 40 } }),
+    // As the real one: its state holds the replay's, so the replay must never ask for it.
+    getState: () => ({ progress: { step: 40 }, timeline: replay.publicState() }),
   };
   const frames = {
     hold: jest.fn((on) => calls.push(`hold ${on}`)),
@@ -32,7 +34,7 @@ function setup({ playing = true } = {}) {
   const view = { setTimeline: jest.fn(), setShown: jest.fn() };
   const history = new MetricsHistory();
   for (let step = 0; step <= 40; step += 5) history.push({ step, layers: [], trainLoss: 1 / (step + 1) });
-  const replay = createReplay({ client, controller, frames, history, view, clock: () => 0 });
+  replay = createReplay({ client, controller, frames, history, view, clock: () => 0 });
   const answer = () => pendingSnapshots.shift()();
   return { replay, client, controller, frames, view, history, calls, answer };
 }
@@ -99,6 +101,13 @@ test('a refused fork is reported and changes nothing', async () => {
   expect(t.controller.report).toHaveBeenCalledWith(refusal);
   expect(t.history.length).toBe(9);
   expect(t.replay.publicState().scrubbing).toBe(true);
+});
+
+test('before the first timeline reply, the state says the drawn step, without asking the controller', () => {
+  const t = setup({ playing: false });
+  t.replay.drawn({ step: 7 });
+  expect(t.replay.publicState()).toMatchObject({ scrubbing: false, step: 7, present: 7, kept: 0, steps: [] });
+  expect(t.controller.getState().timeline.step).toBe(7);
 });
 
 test('while live, each drawn frame at a new step refreshes the kept steps; Play while scrubbing leaves the scrub', async () => {
