@@ -91,6 +91,20 @@ test('scrub back, return live, and continue from an earlier step', async () => {
   }, liveHash, WAIT);
   expect(await page.evaluate(() => window.reluPlayground.getState().playing)).toBe(false);
 
+  // The pointer: a click half-way along the slider shows the kept step nearest to the middle of the run.
+  const box = await page.$eval('.timeline-track', (node) => {
+    const { left, top, width, height } = node.getBoundingClientRect();
+    return { left, top, width, height };
+  });
+  const middle = live.steps.reduce((best, step) => (Math.abs(step - 2000) < Math.abs(best - 2000) ? step : best));
+  await page.mouse.click(box.left + box.width / 2, box.top + box.height / 2);
+  await waitForPage(page, `step ${middle} shown after a click`, (step) => {
+    const t = window.reluPlayground.getState().timeline;
+    return t.scrubbing && t.step === step && document.querySelector('[data-stat="step"]').textContent === String(step);
+  }, middle, WAIT);
+  await page.click('[data-action="timeline-live"]');
+  await waitForPage(page, 'live after the click', () => !window.reluPlayground.getState().timeline.scrubbing, null, WAIT);
+
   // Continue from there, after the confirmation.
   await page.evaluate(() => document.querySelector('.timeline-track').focus());
   await page.keyboard.press('Home');
