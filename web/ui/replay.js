@@ -75,6 +75,8 @@ export function createReplay({ client, controller, frames, history, view, clock 
     /** Show `step` (a kept one): pauses training at the first move. */
     scrub(step) {
       if (destroyed || !controller.info) return;
+      // Scrubbing pauses: not where the embedder locked play/pause (the notice says so).
+      if (!scrubbing && controller.playing && controller.refuseLocked('run')) return;
       if (!scrubbing) {
         scrubbing = true;
         resumeAfter = controller.playing;
@@ -95,6 +97,8 @@ export function createReplay({ client, controller, frames, history, view, clock 
     },
     /** Continue from `step`: the worker drops the later history, the loss chart too, and training goes on. */
     fork(step) {
+      // A fork replaces the weights and plays on: refused where either is locked (the notice says which).
+      if (controller.refuseLocked('weights') || controller.refuseLocked('run')) return Promise.resolve(null);
       return client.forkFrom(step).then((progress) => {
         history.rewindTo(progress.step);
         leaveScrub();

@@ -22,6 +22,8 @@ function setup({ playing = true } = {}) {
     pause: jest.fn(() => { controller.playing = false; calls.push('pause'); }),
     play: jest.fn(() => { controller.playing = true; calls.push('play'); }),
     report: jest.fn(),
+    locked: [],
+    refuseLocked: jest.fn((name) => controller.locked.includes(name)),
     // As the real one: its state holds the replay's, so the replay must never ask for it.
     getState: () => ({ progress: { step: 40 }, timeline: replay.publicState() }),
   };
@@ -122,4 +124,19 @@ test('while live, each drawn frame at a new step refreshes the kept steps; Play 
   t.replay.leave();
   expect(t.replay.publicState().scrubbing).toBe(false);
   expect(t.frames.hold).toHaveBeenLastCalledWith(false);
+});
+
+test('where the embedder locked play/pause a running widget does not scrub, and a locked weight or run refuses the fork', async () => {
+  const t = setup({ playing: true });
+  t.controller.locked = ['run'];
+  t.replay.scrub(10);
+  expect(t.calls).toEqual([]);
+  expect(t.client.snapshotAt).not.toHaveBeenCalled();
+  t.controller.playing = false; // paused by the embedder: looking back pauses nothing
+  t.replay.scrub(10);
+  expect(t.client.snapshotAt).toHaveBeenCalledTimes(1);
+  t.controller.locked = ['weights'];
+  expect(await t.replay.fork(10)).toBeNull();
+  expect(t.client.forkFrom).not.toHaveBeenCalled();
+  expect(t.controller.refuseLocked).toHaveBeenLastCalledWith('weights');
 });
