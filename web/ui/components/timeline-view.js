@@ -32,7 +32,8 @@ export function createTimelineView(container, on) {
   const scaleStart = el('span');
   const scaleEnd = el('span');
   const legend = el('span', { class: 'timeline-legend' });
-  const element = el('div', { class: 'timeline', 'data-control': 'timeline' },
+  // Inside the charts section: hide=charts or lock=charts takes it along (no control of its own in locks.js).
+  const element = el('div', { class: 'timeline' },
     el('div', { class: 'timeline-head' }, el('span', { id: labelId, class: 'timeline-label', text: 'Replay' }), status, live, fork),
     track,
     el('div', { class: 'timeline-scale small', 'aria-hidden': 'true' }, scaleStart, legend, scaleEnd),
