@@ -62,6 +62,31 @@ export interface PlaygroundMetrics {
   testAccuracy: number;
 }
 
+/** A mark on the replay timeline. */
+export interface TimelineMark {
+  step: number;
+  kind: 'start' | 'diverged' | 'restored' | 'changed' | 'edited' | 'forked';
+  /** The divergence's cause, the fields changed, the weight edited. */
+  detail?: string;
+}
+
+/** What the replay timeline shows (read-only: scrubbing is the page's slider). */
+export interface PlaygroundTimeline {
+  /** Whether a past step is shown (training waits meanwhile). */
+  scrubbing: boolean;
+  /** The step shown: the present unless scrubbing. */
+  step: number;
+  /** The step the run stands at. */
+  present: number;
+  /** How many steps the worker keeps whole parameters of, and which. */
+  kept: number;
+  steps: number[];
+  marks: TimelineMark[];
+  /** What the kept checkpoints cost in the worker, and the budget (TIMELINE_MAX_BYTES). */
+  bytes: number;
+  maxBytes: number;
+}
+
 export interface PlaygroundState {
   config: Config;
   ui: UiState;
@@ -71,6 +96,8 @@ export interface PlaygroundState {
   metrics: PlaygroundMetrics | null;
   /** While the Regions toggle is on: the newest snapshot's count, null otherwise. */
   regions: PlaygroundRegions | null;
+  /** The replay timeline; null on a controller without one. */
+  timeline: PlaygroundTimeline | null;
 }
 
 /** The linear regions of the output plot's grid at `step`; error (count 0) when the activations are not piecewise linear. */

@@ -71,3 +71,22 @@ export function textTooLong(field, what, text, maxBytes) {
   if (bytes <= maxBytes) return null;
   return `${field}: ${what} is ${bytes.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} the core reads`;
 }
+
+/**
+ * The replay timeline (web/worker/timeline.js): the most bytes of parameter
+ * checkpoints the worker keeps, each counted as its parameters (4 bytes
+ * each) plus TIMELINE_RECORD_BYTES for its step and metrics. 64 MiB is a
+ * quarter of the 256 MB past which the page asks before building a network
+ * (web/shared/cost.js), so the history never costs more than a network the
+ * page builds without asking; the 6x8 ReLU spiral (about 400 parameters)
+ * reaches TIMELINE_MAX_CHECKPOINTS long before it.
+ */
+export const TIMELINE_MAX_BYTES = 64 * 1024 * 1024;
+/** The most checkpoints kept: about one per pixel of a wide slider, and a timeline reply of tens of kilobytes. */
+export const TIMELINE_MAX_CHECKPOINTS = 4096;
+/** What a checkpoint costs besides its parameters: the record, its step and metrics. */
+export const TIMELINE_RECORD_BYTES = 64;
+/** The timeline is on only when this many checkpoints of the network fit the budget (networks under about 2 million parameters). */
+export const TIMELINE_MIN_CHECKPOINTS = 8;
+/** The most marks (divergence, restore, setting changes, forks) kept; the oldest go first. */
+export const TIMELINE_MAX_MARKS = 256;

@@ -129,6 +129,32 @@ export const METHODS = deepFreeze({
     doc: '{} -> fails: a test hook that makes the core trap for real (see Trainer#trapForTesting), to ' +
       'exercise the restart (Event.RESTARTED) from a test or the console. It can only hurt its own worker.',
   },
+  timeline: {
+    type: 'timeline',
+    fields: [],
+    doc: '{} -> {enabled, reason, present, steps: number[], marks: [{step, kind, detail?}], bytes, maxBytes, maxCheckpoints}: ' +
+      'the replay timeline, the steps whose whole parameter block the worker keeps (thinned within ' +
+      'TIMELINE_MAX_BYTES of web/shared/limits.js: the start, the marked steps and the recent past dense, older ' +
+      'history sparser) and its marks (kind: start, diverged, restored, changed, edited, forked); ' +
+      'bytes: what the kept checkpoints cost; enabled: false (with the reason) for a network too big to keep.',
+  },
+  snapshotAt: {
+    type: 'snapshotAt',
+    fields: ['step', 'gridSize', 'hidden', 'paramUnits'],
+    defaults: { gridSize: 0, hidden: false },
+    transfers: true,
+    doc: '{step, gridSize?, hidden?, paramUnits?} -> Snapshot of the kept step nearest to `step` (its `step` says ' +
+      'which), evaluated with those parameters on a second trainer, so the live one is untouched; plus ' +
+      '`present`: the live step. Always evaluated, never in pieces.',
+  },
+  forkFrom: {
+    type: 'forkFrom',
+    fields: ['step'],
+    argument: 'step',
+    doc: '{step} a kept step -> {step, epoch, ..., dropped}: continue from here. The live trainer takes that ' +
+      'step\'s parameters and step count (the optimiser\'s averages and the data order start afresh, as after ' +
+      'an import); the `dropped` later checkpoints and their marks are gone.',
+  },
 });
 
 function deepFreeze(value) {

@@ -29,6 +29,8 @@ import { lifecycleDecision } from './lifecycle.js';
 import { observeLifecycle } from './lifecycle-observers.js';
 import { throttle } from './throttle.js';
 import { createEmbedDialog } from './components/embed-dialog.js';
+import { createTimelineView } from './components/timeline-view.js';
+import { createReplay } from './replay.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -77,6 +79,7 @@ export function mountPlayground(root, options = {}) {
   const history = new MetricsHistory();
   let controller = null;
   let frames = null;
+  let replay = null;
   // The panels call the controller, made below: they are used only after mounting.
   const { views, runPanel, networkPanel, render, destroy: destroyControls } = createControls(layout, {
     client, presets, history, notices, controller: () => controller, shownPoints: () => frames.shownPoints, invalidate: () => frames?.invalidate(),
@@ -92,13 +95,16 @@ export function mountPlayground(root, options = {}) {
   });
   const lifecycle = observeLifecycle(layout.shell, { alwaysInView: Boolean(options.alwaysInView), onChange: followLifecycle });
   controller = createController({
-    client, presets, reducedMotion: lifecycle.reducedMotion, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
+    client, presets, reducedMotion: lifecycle.reducedMotion, timeline: () => replay?.publicState() ?? null, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
     view: {
       render, gate,
       writeUrl: (state, push) => url.write(state, push),
       notify: (text, how) => notices.show(text, how),
       clearNotice: (key) => notices.clear(key),
-      setPlaying: (playing) => runPanel.setPlaying(playing),
+      setPlaying(playing) {
+        runPanel.setPlaying(playing);
+        if (playing) replay?.leave(); // Play while scrubbing: back to the present
+      },
       setDiverged: (diverged) => views.setDiverged(diverged),
       setBuildStatus: (text) => runPanel.setBuildStatus(text),
       setUnbuilt(unbuilt) {
@@ -111,6 +117,7 @@ export function mountPlayground(root, options = {}) {
         frames.setStructure();
       },
       newNetwork() {
+        replay?.leave();
         history.clear();
         views.setDiverged(null);
         frames.needPoints();
@@ -118,6 +125,7 @@ export function mountPlayground(root, options = {}) {
         frames.setStructure();
       },
       cleared() {
+        replay?.leave();
         frames.invalidate();
         history.clear();
         views.setDiverged(null);
@@ -128,7 +136,13 @@ export function mountPlayground(root, options = {}) {
   });
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
+    onDrawn: (snapshot) => replay?.drawn(snapshot),
   });
+  // The replay timeline, under the charts of the loss and accuracy.
+  const timelineHost = document.createElement('div');
+  layout.chartsHost.after(timelineHost);
+  const timelineView = createTimelineView(timelineHost, { scrub: (step) => replay.scrub(step), live: () => replay.live(), fork: (step) => replay.fork(step) });
+  replay = createReplay({ client, controller, frames, history, view: timelineView });
 
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
@@ -189,6 +203,7 @@ export function mountPlayground(root, options = {}) {
       resolveReady?.(null); // never loaded: ready says so
       resolveReady = null;
       controller.destroy();
+      replay.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();

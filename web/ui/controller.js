@@ -41,8 +41,9 @@ export const PROGRESS_INTERVAL_MS = 250;
  *     invalidate(), needPoints()  a new snapshot (with the data points) is wanted
  *   clock         ms, for the progress event's throttle
  *   reducedMotion the reader asks for reduced motion: no autoplay (lifecycle.js)
+ *   timeline      () -> getState().timeline: what the replay timeline shows (replay.js), or null
  */
-export function createController({ client, state: initial, presets, wasm = {}, view, clock = () => performance.now(), reducedMotion = false }) {
+export function createController({ client, state: initial, presets, wasm = {}, view, clock = () => performance.now(), reducedMotion = false, timeline = () => null }) {
   const events = createEmitter();
   let state = initial;
   let info = null; // {build, simd, layers, paramCount} of the network the worker has
@@ -294,7 +295,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   }
 
   function publicState() {
-    return structuredClone({ config: state.config, ui: state.ui, lesson: state.ui.lesson, playing, progress, metrics, regions });
+    return structuredClone({ config: state.config, ui: state.ui, lesson: state.ui.lesson, playing, progress, metrics, regions, timeline: timeline() });
   }
 
   // --- Start: a dear network from the link opens paused and unbuilt, until the user answers.

@@ -11,8 +11,11 @@ import { createSnapshotLoop } from './snapshot-loop.js';
 const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a second are plenty
 const STATS_INTERVAL_MS = 100; // the run bar's figures
 
-/** deps: {client, controller, views, runPanel, networkPanel, history, meter, onError}. */
-export function createFrameDriver({ client, controller, views, runPanel, networkPanel, history, meter, onError }) {
+/**
+ * deps: {client, controller, views, runPanel, networkPanel, history, meter, onError,
+ * onDrawn(snapshot) after each live frame (the replay timeline follows the present)}.
+ */
+export function createFrameDriver({ client, controller, views, runPanel, networkPanel, history, meter, onError, onDrawn = () => {} }) {
   let plan = null;
   let dirty = true; // a snapshot is wanted even while paused
   let wantPoints = true;
@@ -23,10 +26,11 @@ export function createFrameDriver({ client, controller, views, runPanel, network
   let rafId = 0;
   let stopped = false;
   let active = true; // lifecycle.js: out of sight, no frames and no snapshot requests
+  let held = false; // the replay timeline shows a past step: live frames wait
   const timing = { snapshotMs: 0, renderMs: 0 }; // smoothed, for getStats()
 
   const loop = createSnapshotLoop({
-    wanted: () => Boolean(controller.info) && (controller.playing || dirty),
+    wanted: () => Boolean(controller.info) && !held && (controller.playing || dirty),
     request(now) {
       dirty = false;
       const points = wantPoints;
@@ -67,6 +71,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
 
   /** The newest snapshot, at an animation frame. */
   function draw({ snapshot, plan: asked }, now) {
+    if (held) return; // a reply that left before the scrub began: the past step stays on screen
     const { state, info, playing } = controller;
     const started = performance.now();
     meter.tick(now);
@@ -87,6 +92,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       views.drawCharts(history, snapshot.layers);
     }
     timing.renderMs = smooth(timing.renderMs, performance.now() - started);
+    onDrawn(snapshot);
   }
 
   function frame(now) {
@@ -112,6 +118,28 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       const activationOf = (l) => (Array.isArray(state.config.activation) ? state.config.activation[l] : state.config.activation);
       views.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
       networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });
+    },
+    /** The replay timeline shows a past step (true) or the present again (false). */
+    hold(next) {
+      held = Boolean(next);
+      if (!held) {
+        dirty = true;
+        views.setMoment(null);
+      }
+    },
+    /** What a snapshotAt request asks for to be drawn as a live frame is. */
+    momentRequest: () => ({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS }),
+    /** Draws a past step's snapshot (snapshotAt) as a frame: plot, diagram, marks, figures, diagnostics. */
+    showMoment(snapshot) {
+      const { state, info } = controller;
+      views.drawFrame({
+        grid: snapshot.grid, gridSize: snapshot.gridSize, gridNodes: snapshot.gridNodes, gridHidden: plan.hidden,
+        params: snapshot.params, paramUnits: snapshot.paramUnits, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
+        multiclass: state.config.problem === 'multiclass', settled: true,
+      });
+      runPanel.setStats(snapshot);
+      views.drawCharts(history, snapshot.layers);
+      views.setMoment(snapshot.step);
     },
     /** Frame rate, and how long a snapshot round trip and its drawing take (ms, smoothed). */
     stats: () => ({ fps: meter.fps, ...timing }),

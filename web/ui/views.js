@@ -118,6 +118,10 @@ export function createViews(layout, on) {
     setDiverged(diverged) {
       diagnostics.setDiverged(diverged);
     },
+    /** The replay's step as a line on the loss and accuracy charts, or null when live. */
+    setMoment(step) {
+      for (const chart of [lossChart, accuracyChart]) chart.setMarker(step);
+    },
     /** Canvases for the PNG exports, by name. */
     canvases: {
       boundary: () => [boundary.toCanvas()],

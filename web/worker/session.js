@@ -13,6 +13,7 @@ import { createDispatch } from './dispatch.js';
 import { checkParamUnits, checkedBase, errorPayload, requestError } from './request-checks.js';
 import { createYielder } from './yielder.js';
 import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
+import { MarkKind, createTimeline } from './timeline.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
@@ -24,10 +25,11 @@ import {
  * @param {() => number} [deps.now]
  * @param {string} [deps.workerUrl] the worker's own URL, which a relative base resolves against (none under Node)
  * @param {string} [deps.workerOrigin] the worker's origin (the page's), which the core must come from
+ * @param {number} [deps.timelineMaxBytes] the replay timeline's budget (default TIMELINE_MAX_BYTES)
  */
 export function createSession({
   post, createTrainer = createCoreTrainer, now = () => performance.now(),
-  workerUrl = globalThis.location?.href, workerOrigin = globalThis.origin,
+  workerUrl = globalThis.location?.href, workerOrigin = globalThis.origin, timelineMaxBytes,
 }) {
   const yielder = createYielder();
   const meter = new RateMeter();
@@ -55,6 +57,7 @@ export function createSession({
   let lastGrid = null;
   let queue = Promise.resolve();
   const recovery = createRecovery({ now });
+  const timeline = createTimeline({ createTrainer, maxBytes: timelineMaxBytes });
   let coreOptions = null; // {build, wasmBaseUrl?} of the last successful init
   let stoppedFor = null; // the message, once the core kept trapping and was given up
   let restarting = null; // the restart after a trap in the play loop, while it runs
@@ -90,6 +93,7 @@ export function createSession({
   }
 
   function reportDivergence(progress) {
+    timeline.diverged(trainer, progress);
     post({ type: Event.DIVERGED, step: progress.divergedAtStep, cause: progress.divergedCause });
   }
 
@@ -144,6 +148,7 @@ export function createSession({
       // core went back to a checkpoint): the weights changed all the same, and
       // the last evaluation (of the blown-up weights) must not be reused.
       if (done !== 0 || progress.diverged) changed();
+      if (done > 0 && !progress.diverged) timeline.record(trainer);
     } catch (error) {
       sliceFailed(error);
       return;
@@ -196,6 +201,7 @@ export function createSession({
         if (playing) meter.add(1, end);
         if (manualSteps > 0) manualSteps -= 1;
         changed();
+        if (!progress.diverged) timeline.record(trainer);
       }
       if (progress.diverged) changed();
     } catch (error) {
@@ -282,8 +288,8 @@ export function createSession({
     }
   }
 
-  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false }, drawn) {
-    const current = needTrainer();
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false }, drawn,
+    current = needTrainer(), grid = lastGrid?.grid, gridRegions = lastGrid?.regions) {
     const transfer = [];
     const result = {
       ...current.metrics(),
@@ -296,13 +302,13 @@ export function createSession({
     };
     for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
     if (gridSize) {
-      result.grid = lastGrid.grid.slice(); // the copy moves to the page; the cache stays
+      result.grid = grid.slice(); // the copy moves to the page; the cache stays
       result.gridSize = gridSize;
       result.gridNodes = current.gridNodeCount({ hidden });
       transfer.push(result.grid.buffer);
     }
     if (gridSize && regions) {
-      result.regions = regionsOfGrid(current, lastGrid.regions);
+      result.regions = regionsOfGrid(current, gridRegions);
       transfer.push(result.regions.ids.buffer);
     }
     if (drawn !== null) {
@@ -356,6 +362,7 @@ export function createSession({
         await yieldOnce();
         if (!stillWanted()) return current === trainer ? current.progress() : progress;
         progress = current.stepEpochs(1);
+        if (!progress.diverged) timeline.record(current);
       }
       return progress;
     }
@@ -371,6 +378,7 @@ export function createSession({
       if (!stillWanted()) return current === trainer ? current.progress() : progress;
       const chunk = Math.min(left, perChunk);
       progress = current.step(chunk);
+      if (!progress.diverged) timeline.record(current);
       left -= chunk;
     }
     return progress;
@@ -389,6 +397,7 @@ export function createSession({
       changed();
       stepsPerSlice = 1;
       learnShape();
+      timeline.restart(trainer);
       recovery.save(trainer, coreOptions);
       post({ type: Event.READY, build: trainer.build, simd: trainer.simd, protocol: PROTOCOL_VERSION });
       return { build: trainer.build, simd: trainer.simd, ...describeModel() };
@@ -398,6 +407,8 @@ export function createSession({
       manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
+      if (rebuilt) timeline.restart(trainer);
+      else timeline.configured(trainer, Object.keys(config ?? {}));
       recovery.save(trainer, coreOptions);
       return { rebuilt, ...describeModel() };
     },
@@ -435,6 +446,7 @@ export function createSession({
         if (current !== trainer) return progress; // a restart or init replaced it meanwhile
         changed();
         if (progress.diverged) reportDivergence(progress);
+        else timeline.record(current);
         recovery.save(current, coreOptions);
         return progress;
       });
@@ -444,6 +456,7 @@ export function createSession({
       manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0; // the core dropped the step under way: do not start another
       changed();
+      timeline.restart(trainer);
       recovery.save(trainer, coreOptions);
       return {};
     },
@@ -452,6 +465,7 @@ export function createSession({
       manualWork += 1; // a step request running in chunks stops here
       manualSteps = 0;
       changed();
+      timeline.record(trainer, { kind: MarkKind.EDITED, detail: `weight ${to} <- ${from} of layer ${layer}` });
       recovery.save(trainer, coreOptions);
       return {};
     },
@@ -464,6 +478,7 @@ export function createSession({
       manualWork += 1; // a step request running in chunks stops here
       changed();
       learnShape();
+      timeline.restart(trainer);
       recovery.save(trainer, coreOptions);
       return describeModel();
     },
@@ -473,6 +488,34 @@ export function createSession({
     },
     [Request.INJECT_FAULT]() {
       needTrainer().trapForTesting();
+    },
+    [Request.TIMELINE]() {
+      return timeline.describe(needTrainer().progress().step);
+    },
+    async [Request.SNAPSHOT_AT]({ step, gridSize = 0, hidden = false, paramUnits }) {
+      const live = needTrainer();
+      const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
+      const entry = timeline.checkpointNear(step);
+      // Whole, not in pieces: training is paused while the page scrubs.
+      const past = await timeline.replayTrainer(live, coreOptions, entry);
+      past.evaluate();
+      const grid = gridSize ? past.evalGrid(gridSize, { hidden }) : null;
+      const { result, transfer } = assembleSnapshot({ gridSize, hidden }, drawn, past, grid);
+      // The step's own figures: the rate then (a later change of it is not the past's) and its batch loss.
+      Object.assign(result, {
+        learningRate: entry.learningRate, batchLoss: entry.batchLoss, busy: false, stepsPerSecond: 0, present: live.progress().step,
+      });
+      return { result, transfer };
+    },
+    [Request.FORK_FROM]({ step }) {
+      const live = needTrainer();
+      const entry = timeline.checkpointAt(step);
+      const dropped = timeline.fork(live, entry);
+      manualWork += 1; // a step request running in chunks stops here
+      changed();
+      learnShape();
+      recovery.save(trainer, coreOptions);
+      return { ...live.progress(), dropped };
     },
   };
   const dispatch = createDispatch(handlers);
@@ -488,6 +531,7 @@ export function createSession({
     stopPlaying();
     trainer?.abandon();
     trainer = null;
+    timeline.abandonReplay();
     const checkpoint = recovery.checkpoint;
     if (!checkpoint) {
       // The first init trapped: there is nothing to go back to, and nothing was lost.
@@ -506,6 +550,7 @@ export function createSession({
       changed();
       stepsPerSlice = 1;
       learnShape();
+      timeline.restored(trainer);
       const weights = checkpoint.params !== null;
       const message = restartMessage({ cause, step: checkpoint.step, weights });
       post({ type: Event.RESTARTED, message, cause, step: checkpoint.step, weights, attempt, gaveUp: false });
@@ -555,6 +600,7 @@ export function createSession({
     /** Stops training and frees the trainer. */
     dispose() {
       stopPlaying();
+      timeline.dispose();
       trainer?.delete();
       trainer = null;
       yielder.close();

@@ -14,7 +14,7 @@ const X_LABEL_SIZE = 14;
 /**
  * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max], height?: px,
  *   logAbove?: a linear chart turns logarithmic while its largest value exceeds this (a loss that explodes)}
- * Returns {element, setSeries, seriesCount, setData, canvas, destroy}.
+ * Returns {element, setSeries, seriesCount, setData, setMarker, canvas, destroy}.
  */
 export function createLineChart(container, options) {
   const title = el('figcaption', { class: 'chart-title', text: options.title });
@@ -31,6 +31,16 @@ export function createLineChart(container, options) {
   let height = options.height ?? DEFAULT_HEIGHT;
   let palette = THEMES.light;
   let lastData = null;
+  let markerX = null; // a vertical line at this x (the replay's step), or none
+  const marker = el('div', { class: 'chart-marker', hidden: true });
+
+  function placeMarker() {
+    if (!plot) return;
+    if (marker.parentNode !== plot.over) plot.over.append(marker);
+    const left = markerX === null ? NaN : plot.valToPos(markerX, 'x');
+    marker.hidden = !Number.isFinite(left);
+    if (!marker.hidden) marker.style.left = `${left}px`;
+  }
 
   function build() {
     if (plot) plot.destroy();
@@ -66,6 +76,7 @@ export function createLineChart(container, options) {
       ],
     }, [[], ...series.map(() => [])], host);
     if (lastData && lastData.length === series.length + 1) plot.setData(lastData);
+    placeMarker();
   }
 
   build();
@@ -73,6 +84,7 @@ export function createLineChart(container, options) {
   const observer = new ResizeObserver(() => {
     const width = Math.max(160, host.clientWidth || 300);
     if (plot && Math.abs(plot.width - width) > 1) plot.setSize({ width, height });
+    placeMarker();
   });
   observer.observe(host);
 
@@ -97,6 +109,12 @@ export function createLineChart(container, options) {
       // A log axis has no place for zero or less: gaps there.
       lastData = log && !options.log ? [data[0], ...data.slice(1).map(positiveOrNull)] : data;
       plot.setData(lastData);
+      placeMarker();
+    },
+    /** A vertical line at `x` (the step the replay shows), or none with null. */
+    setMarker(x) {
+      markerX = x;
+      placeMarker();
     },
     /** Builds the chart again when the height its view asks for changed. */
     relayout() {
