@@ -62,10 +62,25 @@ export interface PlaygroundState {
   playing: boolean;
   progress: PlaygroundProgress | null;
   metrics: PlaygroundMetrics | null;
+  /** Run B of compare mode, present only while B exists. */
+  compare?: CompareState;
 }
 
-/** A setState patch: config fields and view flags, and a lesson (applied first). */
-export type StatePatch = Partial<Config> & Partial<ViewFlags> & { lesson?: string };
+/** Run B: A's config with B's fields changed (the seed and the data are A's), and where B's training is. */
+export interface CompareState {
+  config: Config;
+  progress: PlaygroundProgress | null;
+  metrics: PlaygroundMetrics | null;
+}
+
+/** Run B's fields in a setState patch: `b.learningRate`, `b.activation`... (never the seed or the data). */
+export type ComparePatch = { [K in keyof Config as `b.${K}`]?: Config[K] };
+
+/**
+ * A setState patch: config fields and view flags, and a lesson (applied first);
+ * B's fields (applied after A's), and compare: true (B as a copy of A) or false (no B).
+ */
+export type StatePatch = Partial<Config> & Partial<ViewFlags> & { lesson?: string; compare?: boolean } & ComparePatch;
 
 export interface ProgressEvent extends PlaygroundProgress {
   playing: boolean;
@@ -186,6 +201,8 @@ export interface Preset {
   view?: ViewName;
   config?: Partial<Config>;
   ui?: { hide?: string[]; lock?: string[] };
+  /** The lesson opens in compare mode: run B is its config with these fields changed. */
+  compare?: Partial<Config>;
 }
 
 export declare const PRESETS: readonly Preset[];

@@ -27,6 +27,10 @@ import { createLazyClient } from './lazy-client.js';
 import { lifecycleDecision } from './lifecycle.js';
 import { observeLifecycle } from './lifecycle-observers.js';
 import { throttle } from './throttle.js';
+import { createCompareView } from './components/compare-view.js';
+import { createCompareRun } from './compare-run.js';
+import { withCompare } from './compare-link.js';
+import { decodeField } from './state.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -78,6 +82,30 @@ export function mountPlayground(root, options = {}) {
     embedded: Boolean(options.embedded),
   });
 
+  // Compare mode (compare-run.js): run B beside A, in a second worker, from when A's core is in.
+  const setCompare = (fields) => {
+    const result = withCompare(controller.state, fields);
+    if (result.error) {
+      notices.show(result.error.message, { kind: 'error', key: 'edit' });
+      compareView.update(controller.state); // the editor goes back to B's values
+    } else controller.commit(result.state);
+  };
+  const compareView = createCompareView(layout, history, {
+    toggle: (active) => setCompare(active ? (controller.state.compare ?? {}) : null),
+    editB(name, text) {
+      const decoded = decodeField(name, text);
+      if (decoded.error) {
+        notices.show(`b.${decoded.error}`, { kind: 'error', key: 'edit' });
+        compareView.update(controller.state);
+      } else setCompare({ [name]: decoded.value });
+    },
+  });
+  let compareRun = null;
+  const followCompare = (state) => {
+    compareView.update(state);
+    if (controller?.info) compareRun?.follow(state);
+  };
+
   const url = createUrlSync({
     useUrl, presets, notices,
     onMove(state, moveNotices) {
@@ -89,7 +117,11 @@ export function mountPlayground(root, options = {}) {
   controller = createController({
     client, presets, reducedMotion: lifecycle.reducedMotion, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
     view: {
-      render, gate,
+      render(state, info) {
+        render(state, info);
+        followCompare(state);
+      },
+      gate,
       writeUrl: (state, push) => url.write(state, push),
       notify: (text, how) => notices.show(text, how),
       clearNotice: (key) => notices.clear(key),
@@ -104,8 +136,10 @@ export function mountPlayground(root, options = {}) {
         runPanel.setBuild(result);
         layout.shell.dataset.ready = 'true';
         frames.setStructure();
+        followCompare(controller.state);
       },
       newNetwork() {
+        compareRun?.restart();
         history.clear();
         views.setDiverged(null);
         frames.needPoints();
@@ -113,6 +147,7 @@ export function mountPlayground(root, options = {}) {
         frames.setStructure();
       },
       cleared() {
+        compareRun?.restart();
         frames.invalidate();
         history.clear();
         views.setDiverged(null);
@@ -121,6 +156,12 @@ export function mountPlayground(root, options = {}) {
       needPoints: () => frames.needPoints(),
     },
   });
+  compareRun = createCompareRun({
+    createClient: options.createCompareClient ?? (() => createLazyClient(() => createTrainingClient())),
+    controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins }, view: compareView,
+    notify: (text, how) => notices.show(text, how),
+    requestFrame: (fn) => requestAnimationFrame(fn), cancelFrame: (id) => cancelAnimationFrame(id),
+  });
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
   });
@@ -128,6 +169,7 @@ export function mountPlayground(root, options = {}) {
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
     togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
+    toggleCompare: () => setCompare(controller.state.compare ? null : {}),
   });
 
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
@@ -156,7 +198,7 @@ export function mountPlayground(root, options = {}) {
   const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => emitResize()) : null;
   resizes?.observe(layout.shell);
 
-  const api = createPublicApi(controller, presets);
+  const api = createPublicApi(controller, presets, compareRun);
   // A call that needs the core loads it, even far from the viewport; it trains once in view.
   const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
@@ -179,6 +221,8 @@ export function mountPlayground(root, options = {}) {
       resolveReady?.(null); // never loaded: ready says so
       resolveReady = null;
       controller.destroy();
+      compareRun.destroy();
+      compareView.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();

@@ -122,3 +122,68 @@ export function compareParams(aConfig, patch, encode) {
 export function isCompareKey(key) {
   return key === COMPARE_PARAM || key.startsWith(B_PREFIX);
 }
+
+/**
+ * Changes B: `fields` (some compare fields) over B's present ones, or null to
+ * end compare mode. All or nothing: {state} or {state, error: {field, message}}
+ * naming b.<field>. Without B, B starts as a copy of A.
+ */
+export function withCompare(state, fields) {
+  if (fields === null) return { state: { ...state, compare: null } };
+  for (const name of Object.keys(fields)) {
+    const refused = refuseBField(name);
+    if (refused) return { state, error: { field: `${B_PREFIX}${name}`, message: refused } };
+  }
+  const checked = compareConfig(state.config, { ...(state.compare ?? {}), ...fields });
+  if (checked.errors.length) return { state, error: checked.errors[0] };
+  return { state: { ...state, compare: checked.patch } };
+}
+
+/**
+ * Splits a public-API patch (an object or a query string) into its compare
+ * keys and the rest, which the store reads (store.js readPatch).
+ * Returns {rest, entries: [[key, value, isText]]}.
+ */
+export function splitComparePatch(patch) {
+  if (typeof patch === 'string') {
+    const params = new URLSearchParams(patch.replace(/^[?#]/, ''));
+    const entries = [...params].filter(([key]) => isCompareKey(key)).map(([key, text]) => [key, text, true]);
+    const rest = new URLSearchParams([...params].filter(([key]) => !isCompareKey(key)));
+    return { rest: rest.toString(), entries };
+  }
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return { rest: patch, entries: [] };
+  const entries = Object.keys(patch).filter(isCompareKey).map((key) => [key, patch[key], false]);
+  const rest = Object.fromEntries(Object.keys(patch).filter((key) => !isCompareKey(key)).map((key) => [key, patch[key]]));
+  return { rest, entries };
+}
+
+/**
+ * Applies splitComparePatch's entries after A's fields: compare true/false
+ * (a boolean, or its text in a query string) and b.<field> values (decoded by
+ * `decode` when they are text). Returns {state} or {error: {field, message}}.
+ */
+export function applyCompareEntries(state, entries, decode) {
+  let on;
+  const fields = {};
+  for (const [key, raw, isText] of entries) {
+    if (key === COMPARE_PARAM) {
+      const value = isText ? { true: true, 1: true, false: false, 0: false }[raw] : raw;
+      if (typeof value !== 'boolean') return { error: { field: COMPARE_PARAM, message: `${COMPARE_PARAM}: expected true or false, got ${JSON.stringify(raw)}` } };
+      on = value;
+      continue;
+    }
+    const name = key.slice(B_PREFIX.length);
+    const refused = refuseBField(name);
+    if (refused) return { error: { field: key, message: refused } };
+    const decoded = isText ? decode(name, raw) : { value: raw };
+    if (decoded.error) return { error: { field: key, message: bMessage(name, decoded.error) } };
+    fields[name] = decoded.value;
+  }
+  if (on === false) {
+    if (Object.keys(fields).length) return { error: { field: COMPARE_PARAM, message: `${COMPARE_PARAM}: false ends run B, so b. fields cannot come with it` } };
+    return { state: { ...state, compare: null } };
+  }
+  if (on === undefined && !Object.keys(fields).length) return { state };
+  const result = withCompare(state, fields);
+  return result.error ? { error: result.error } : { state: result.state };
+}
