@@ -137,6 +137,16 @@ test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of compare mode 
     const s = window.reluPlayground.getState();
     return !s.playing && s.progress.step === s.compare.progress.step;
   }, null, WAIT);
+  // The charts and the table are drawn 4 times a second while playing: once more now that both stand still.
+  await page.waitForFunction(() => {
+    const s = window.reluPlayground.getState();
+    const cells = [...document.querySelectorAll('.compare-table tbody tr:first-child td')].map((td) => td.textContent);
+    return cells.length === 6 && document.querySelector('[data-stat="step"]').textContent.replace(/\D/g, '') === String(s.progress.step);
+  }, null, WAIT);
   await page.evaluate(() => document.querySelector('.boundary-host').closest('section').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(SHOTS, `compare-${name}.png`) });
+  await page.evaluate(() => document.querySelector('.chart-compare-loss').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(SHOTS, `compare-charts-${name}.png`) });
+  await page.evaluate(() => document.querySelector('.compare-table').scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, `compare-table-${name}.png`) });
 });

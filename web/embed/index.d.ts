@@ -121,8 +121,8 @@ export interface PlaygroundHandle extends PlaygroundApi {
   readonly client: unknown;
   /** Subscribes; returns the function that unsubscribes. */
   on<K extends PlaygroundEventName>(type: K, listener: (data: PlaygroundEvents[K]) => void): () => void;
-  /** Frame rate, and a snapshot's round trip and drawing (ms, smoothed). */
-  getStats(): { fps: number; snapshotMs: number; renderMs: number };
+  /** Frame rate, and a snapshot's round trip and drawing (ms, smoothed); while run B exists, B's frame rate and step. */
+  getStats(): { fps: number; snapshotMs: number; renderMs: number; compare?: { fps: number; step: number | null } };
   /** The state as a link's query string. */
   getQuery(): string;
   /** Replaces the whole state with a link's; returns the notices about ignored parameters. */

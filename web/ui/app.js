@@ -208,7 +208,8 @@ export function mountPlayground(root, options = {}) {
     reset: afterLoad('reset'),
     ready,
     client,
-    getStats: frames.stats,
+    // While run B exists, its own frame rate and step too (compare-run.js).
+    getStats: () => (compareRun.active ? { ...frames.stats(), compare: compareRun.stats() } : frames.stats()),
     /** A notice in the playground (the element's attribute checks use it). */
     showNotice: (text, how) => notices.show(text, how),
     getQuery: () => serializeState(controller.state, presets),

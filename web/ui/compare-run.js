@@ -13,6 +13,7 @@ import { gridPlan, outputScale } from './network-layout.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
 import { compareConfig } from './compare-link.js';
 import { lockstep, maxLeadSteps } from './lockstep.js';
+import { createFrameMeter } from './frame-meter.js';
 
 const CHART_INTERVAL_MS = 250; // as A's charts (frames.js)
 
@@ -47,10 +48,12 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
   let lastEvaluate = -Infinity;
   let lastCharts = -Infinity;
   let plan = null;
+  let stepsPerSecond = 0; // B's, as its worker measures it: sets how far apart the runs may drift
   let rafId = 0;
   let loop = null;
   let offDiverged = null;
   const history = new MetricsHistory();
+  const meter = createFrameMeter(); // B's own frames drawn per second (getStats().compare)
 
   function report(error) {
     notify(`Run B: ${error.message ?? String(error)}`, { kind: 'error', key: 'compare-b' });
@@ -94,6 +97,11 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
       structure(result, config);
       view.setStatus(null);
       sendSpeed();
+      // B starts from the seed's weights at step 0: A, already trained, starts again beside it, or they would not compare.
+      if ((controller.progress?.step ?? 0) > 0) {
+        notify('Compare: A starts again from step 0 beside B, from the same weights, so the two runs line up step for step.', { key: 'compare-restart', timeoutMs: 8000 });
+        controller.reset();
+      }
     }, (error) => {
       if (client === starting) report(error);
     });
@@ -123,10 +131,12 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
         }
         if (snapshot.busy) dirty = true;
         progress = { step: snapshot.step, epoch: snapshot.epoch };
+        if (snapshot.playing) stepsPerSecond = snapshot.stepsPerSecond;
         if (snapshot.diverged) stopped = true;
       },
       draw({ snapshot, asking }, now) {
         if (asking !== client || !snapshot.grid) return;
+        meter.tick(now);
         view.drawFrame({
           grid: snapshot.grid, gridSize: snapshot.gridSize, offset: snapshot.gridNodes - info.layers.at(-1).outputs,
           outputs: info.layers.at(-1).outputs, ...outputScale(sentConfig), multiclass: sentConfig.problem === 'multiclass',
@@ -189,7 +199,7 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
     const aStep = staleAStep === null && controller.info ? (aProgress?.step ?? null) : null;
     const decision = lockstep({
       playing: controller.playing,
-      maxLead: maxLeadSteps(controller.state.ui.speed, [controller.state.config, sentConfig ?? controller.state.config]),
+      maxLead: maxLeadSteps(controller.state.ui.speed, [controller.state.config, sentConfig ?? controller.state.config], stepsPerSecond),
       a: { step: aStep, stopped: false },
       b: { step: info && !catchingUp ? (progress?.step ?? null) : null, stopped },
       held,
@@ -252,6 +262,8 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
       return structuredClone({ config, progress, metrics });
     },
     get active() { return client !== null; },
+    /** B's frames drawn per second and its step, for getStats(). */
+    stats: () => ({ fps: meter.fps, step: progress?.step ?? null }),
     destroy: stop,
   };
 }

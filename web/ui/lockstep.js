@@ -11,19 +11,28 @@
 // Pure: steps in, decisions out (tests/js/ui/lockstep.test.js).
 
 /**
- * The steps one run may lead by while both play: about one frame's worth at
- * the page's speed, so the two plots never show moments further apart than
- * the frames the eye compares. speed: the speed flag ('auto' or epochs a
- * frame); configs: A's and B's (their batch sizes and data size).
+ * How long (s) of training one run may lead by, at the rate the runs train:
+ * the holds are decided at the page's frames, which a busy machine spaces
+ * far apart; a lead shorter than a frame would pause a run at every frame.
  */
-export function maxLeadSteps(speed, configs) {
+export const LEAD_SECONDS = 0.25;
+
+/**
+ * The steps one run may lead by while both play: about one frame's worth at
+ * the page's speed, or LEAD_SECONDS of training at `stepsPerSecond` (the
+ * rate the workers report) when that is more, so the two plots never show
+ * moments further apart than the eye can tell. speed: the speed flag ('auto'
+ * or epochs a frame); configs: A's and B's (their batch sizes and data size).
+ */
+export function maxLeadSteps(speed, configs, stepsPerSecond = 0) {
   const stepsPerEpoch = Math.max(...configs.map((config) => {
     const samples = config.dataset === 'custom' ? config.points.length : config.numSamples;
     return Math.max(1, Math.ceil((samples * config.trainRatio) / config.batchSize));
   }));
   // 'auto' trains as fast as the worker can: allow an epoch, at least 20 steps.
   const epochs = speed === 'auto' ? 1 : Number(speed);
-  return Math.max(speed === 'auto' ? 20 : 1, Math.ceil(stepsPerEpoch * epochs));
+  const byRate = Number.isFinite(stepsPerSecond) ? Math.ceil(stepsPerSecond * LEAD_SECONDS) : 0;
+  return Math.max(speed === 'auto' ? 20 : 1, Math.ceil(stepsPerEpoch * epochs), byRate);
 }
 
 /**

@@ -60,4 +60,11 @@ describe('maxLeadSteps', () => {
     expect(maxLeadSteps('auto', [a, a])).toBe(25);
     expect(maxLeadSteps('auto', [{ ...a, batchSize: 500 }, { ...a, batchSize: 500 }])).toBe(20);
   });
+
+  test('or a quarter second of training at the rate the workers report, when that is more (frames far apart)', () => {
+    const a = { ...defaultConfig(), numSamples: 500, trainRatio: 0.5, batchSize: 10 };
+    expect(maxLeadSteps('1', [a, a], 800)).toBe(200);
+    expect(maxLeadSteps('1', [a, a], 40)).toBe(25);
+    expect(maxLeadSteps('1', [a, a], NaN)).toBe(25);
+  });
 });

@@ -18,7 +18,7 @@ import { overlayLossSeries, compareLayerRows } from '../compare-charts.js';
 export const EDITED_FIELDS = Object.freeze(['activation', 'init', 'learningRate', 'optimizer', 'hidden', 'clipNorm', 'l2']);
 const LABELS = {
   activation: 'Activation', init: 'Initialisation', learningRate: 'Learning rate', optimizer: 'Optimiser',
-  hidden: 'Hidden layers', clipNorm: 'Clip gradient norm', l2: 'L2',
+  hidden: 'Hidden layers', clipNorm: 'Gradient clip', l2: 'L2',
 };
 
 const lossSeries = (palette) => {
@@ -70,7 +70,7 @@ export function createCompareView(layout, aHistory, on) {
   const editor = el('div', { class: 'compare-editor', hidden: true },
     el('h3', { text: 'Run B: A with these changes' }),
     el('div', { class: 'compare-fields' }, editorRows),
-    el('p', { class: 'small compare-shared', text: `A and B share the seed and the data (${SHARED_FIELDS.join(', ')}), start from weights drawn the same way, and train step for step in two workers. Changed fields are marked; A's value is shown beside.` }),
+    el('p', { class: 'small compare-shared', title: `Shared: ${SHARED_FIELDS.join(', ')}`, text: 'A and B share the seed and the data, start from weights drawn the same way and train step for step, each in its own worker. A marked field differs from A (A\'s value beside it).' }),
     status);
   outputSection.append(editor);
 
@@ -84,8 +84,11 @@ export function createCompareView(layout, aHistory, on) {
   gradientChart.element.hidden = true;
   const tableBody = el('tbody');
   const table = el('table', { class: 'compare-table' },
-    el('caption', { text: 'A and B side by side (newest full pass); marked cells differ' }),
-    el('thead', {}, el('tr', {}, ['Layer', 'Dead A', 'Dead B', 'Sparsity A', 'Sparsity B', 'Grad A', 'Grad B'].map((t) => el('th', { scope: 'col', text: t })))),
+    el('caption', { text: 'A and B side by side, from the newest full pass; marked cells differ' }),
+    el('thead', {},
+      el('tr', {}, el('th', { scope: 'col', rowspan: 2, text: 'Layer' }),
+        ['Dead units', 'Sparsity', 'Gradient norm'].map((t) => el('th', { scope: 'colgroup', colspan: 2, text: t }))),
+      el('tr', {}, ['A', 'B', 'A', 'B', 'A', 'B'].map((t) => el('th', { scope: 'col', text: t })))),
     tableBody);
   const tableHost = el('div', { class: 'compare-table-host', hidden: true }, table);
   layout.diagnosticsHost.append(tableHost);
@@ -144,7 +147,7 @@ export function createCompareView(layout, aHistory, on) {
         if (document.activeElement !== input || input.tagName === 'SELECT') input.value = bText;
         const differs = text(state.config[name]) !== bText;
         row.classList.toggle('differs', differs);
-        aValue.textContent = differs ? `A: ${text(state.config[name])}` : 'as A';
+        aValue.textContent = differs ? `A: ${text(state.config[name])}` : '';
       }
     },
     setStructure({ layers }) {
