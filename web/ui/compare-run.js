@@ -84,6 +84,9 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
     speed = null;
     view.show(true);
     view.setStatus('Run B: loading…');
+    // A waits while B's core loads, so both set off together.
+    held = { a: true, b: false };
+    controller.hold(true);
     offDiverged = client.on('diverged', () => {
       stopped = true;
       sentPlaying = false;
@@ -103,7 +106,10 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
         controller.reset();
       }
     }, (error) => {
-      if (client === starting) report(error);
+      if (client !== starting) return;
+      report(error);
+      held = { a: false, b: false };
+      controller.hold(false);
     });
     rafId = requestFrame(frame);
     loop = createSnapshotLoop({
@@ -194,6 +200,10 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
     if (!client) return;
     rafId = requestFrame(frame);
     sendSpeed();
+    if (!info) { // B's core is loading: A waits (start)
+      loop.frame(now);
+      return;
+    }
     const aProgress = controller.progress;
     if (staleAStep !== null && aProgress?.step !== staleAStep) staleAStep = null;
     const aStep = staleAStep === null && controller.info ? (aProgress?.step ?? null) : null;

@@ -68,6 +68,7 @@ test('B starts in its own client with A\'s config and B\'s fields changed', asyn
   const [, init] = client.calls.find(([name]) => name === 'init');
   expect(init.config).toEqual({ ...controller.state.config, activation: 'tanh', learningRate: 0.5 });
   expect(shown).toEqual([true]);
+  expect(controller.holds).toEqual([true]); // A waits while B's core loads
   expect(run.publicState().config.activation).toBe('tanh');
 });
 

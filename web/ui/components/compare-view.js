@@ -72,7 +72,7 @@ export function createCompareView(layout, aHistory, on) {
     el('div', { class: 'compare-fields' }, editorRows),
     el('p', { class: 'small compare-shared', title: `Shared: ${SHARED_FIELDS.join(', ')}`, text: 'A and B share the seed and the data, start from weights drawn the same way and train step for step, each in its own worker. A marked field differs from A (A\'s value beside it).' }),
     status);
-  outputSection.append(editor);
+  // In the page only while B exists: its labels repeat A's (Optimiser, Learning rate), which then name A's alone.
 
   let palette = THEMES.light;
   let theme = 'light';
@@ -122,6 +122,8 @@ export function createCompareView(layout, aHistory, on) {
       toggleBox.checked = active;
       bHost.hidden = !active;
       editor.hidden = !active;
+      if (active && !editor.isConnected) outputSection.append(editor);
+      else if (!active) editor.remove();
       lossChart.element.hidden = !active;
       gradientChart.element.hidden = !active;
       tableHost.hidden = !active;
