@@ -76,7 +76,7 @@ test('setState({\'b.learningRate\': 0.5}) changes B only; compare: false ends B'
   expect(shared).toBe('b.seed');
   const ended = await page.evaluate(() => window.reluPlayground.setState({ compare: false }));
   expect(ended.compare).toBeUndefined();
-  await page.waitForFunction(() => document.querySelector('.compare-b-host').hidden, null, WAIT);
+  await page.waitForFunction(() => !document.querySelector('.compare-b-host') && document.querySelectorAll('.boundary-canvas').length === 1, null, WAIT);
 });
 
 test('a bad b. field gives a notice naming it and its range; A and the other B fields are kept', async () => {

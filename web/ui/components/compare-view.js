@@ -72,7 +72,7 @@ export function createCompareView(layout, aHistory, on) {
     el('div', { class: 'compare-fields' }, editorRows),
     el('p', { class: 'small compare-shared', title: `Shared: ${SHARED_FIELDS.join(', ')}`, text: 'A and B share the seed and the data, start from weights drawn the same way and train step for step, each in its own worker. A marked field differs from A (A\'s value beside it).' }),
     status);
-  // In the page only while B exists: its labels repeat A's (Optimiser, Learning rate), which then name A's alone.
+  // Its labels repeat A's (Optimiser, Learning rate): while B is off they name A's alone (see places).
 
   let palette = THEMES.light;
   let theme = 'light';
@@ -93,6 +93,16 @@ export function createCompareView(layout, aHistory, on) {
   const tableHost = el('div', { class: 'compare-table-host', hidden: true }, table);
   layout.diagnosticsHost.append(tableHost);
   const shell = outputSection.closest('.relu-playground');
+  // B's pieces are in the page only while B exists: without B the page is exactly A's (one output
+  // canvas, one loss chart), for the reader and for anything that looks an element up.
+  const places = [
+    [bHost, () => layout.boundaryHost.after(bHost)],
+    [editor, () => outputSection.append(editor)],
+    [lossChart.element, () => layout.chartsHost.append(lossChart.element)],
+    [gradientChart.element, () => layout.diagnosticsHost.append(gradientChart.element)],
+    [tableHost, () => layout.diagnosticsHost.append(tableHost)],
+  ];
+  for (const [node] of places) node.remove();
 
   function followTheme() {
     const next = shell?.dataset.theme === 'dark' ? 'dark' : 'light';
@@ -120,13 +130,11 @@ export function createCompareView(layout, aHistory, on) {
   return {
     show(active) {
       toggleBox.checked = active;
-      bHost.hidden = !active;
-      editor.hidden = !active;
-      if (active && !editor.isConnected) outputSection.append(editor);
-      else if (!active) editor.remove();
-      lossChart.element.hidden = !active;
-      gradientChart.element.hidden = !active;
-      tableHost.hidden = !active;
+      for (const [node, place] of places) {
+        node.hidden = !active;
+        if (active && !node.isConnected) place();
+        else if (!active) node.remove();
+      }
       outputSection.classList.toggle('is-comparing', active);
       if (shell) {
         if (active) shell.dataset.compare = 'true';
