@@ -99,3 +99,24 @@ describe('round trip: serializeState then parseQuery gives the same state', () =
     expect(withPreset(versus, lessons[0]).compare).toBeNull();
   });
 });
+
+describe('hostile b. parameters', () => {
+  test('any b. names and values: never a throw, B always a valid config on A\'s seed and data', async () => {
+    const { default: fc } = await import('fast-check');
+    const { validateConfig } = await import('../../../web/shared/schema.js');
+    const name = fc.oneof(fc.constantFrom(...FIELD_NAMES, '__proto__', 'constructor', 'toString', ''), fc.string({ maxLength: 12 }));
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('NaN', '1e400', '-0', 'relu,tanh', '8,8,8', 'true', 'leaky-relu'));
+    fc.assert(fc.property(fc.array(fc.tuple(name, value), { maxLength: 8 }), (pairs) => {
+      const query = pairs.map(([n, v]) => `b.${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&');
+      const { state } = parse(`seed=5&${query}`);
+      if (state.compare === null) return;
+      const b = compareConfig(state.config, state.compare);
+      expect(b.errors).toEqual([]);
+      expect(validateConfig(b.config).errors).toEqual([]);
+      for (const shared of SHARED_FIELDS) expect(b.config[shared]).toEqual(state.config[shared]);
+      // As JSON: a link writes -0 as 0 (A's fields too), which the core reads as the same value.
+      const json = (value) => JSON.parse(JSON.stringify(value));
+      expect(json(parse(serializeState(state, lessons)).state.compare)).toEqual(json(state.compare));
+    }), { numRuns: 300 });
+  });
+});
