@@ -157,7 +157,7 @@ export function mountPlayground(root, options = {}) {
     },
   });
   compareRun = createCompareRun({
-    createClient: options.createCompareClient ?? (() => createLazyClient(() => createTrainingClient())),
+    createClient: () => createLazyClient(() => createTrainingClient()),
     controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins }, view: compareView,
     notify: (text, how) => notices.show(text, how),
     requestFrame: (fn) => requestAnimationFrame(fn), cancelFrame: (id) => cancelAnimationFrame(id),
