@@ -98,6 +98,8 @@ export interface PlaygroundState {
   regions: PlaygroundRegions | null;
   /** The replay timeline; null on a controller without one. */
   timeline: PlaygroundTimeline | null;
+  /** Run B of compare mode, present only while B exists. */
+  compare?: CompareState;
 }
 
 /** The linear regions of the output plot's grid at `step`; error (count 0) when the activations are not piecewise linear. */
@@ -107,8 +109,21 @@ export interface PlaygroundRegions {
   error?: string;
 }
 
-/** A setState patch: config fields and view flags, and a lesson (applied first). */
-export type StatePatch = Partial<Config> & Partial<ViewFlags> & { lesson?: string };
+/** Run B: A's config with B's fields changed (the seed and the data are A's), and where B's training is. */
+export interface CompareState {
+  config: Config;
+  progress: PlaygroundProgress | null;
+  metrics: PlaygroundMetrics | null;
+}
+
+/** Run B's fields in a setState patch: `b.learningRate`, `b.activation`... (never the seed or the data). */
+export type ComparePatch = { [K in keyof Config as `b.${K}`]?: Config[K] };
+
+/**
+ * A setState patch: config fields and view flags, and a lesson (applied first);
+ * B's fields (applied after A's), and compare: true (B as a copy of A) or false (no B).
+ */
+export type StatePatch = Partial<Config> & Partial<ViewFlags> & { lesson?: string; compare?: boolean } & ComparePatch;
 
 export interface ProgressEvent extends PlaygroundProgress {
   playing: boolean;
@@ -149,8 +164,8 @@ export interface PlaygroundHandle extends PlaygroundApi {
   readonly client: unknown;
   /** Subscribes; returns the function that unsubscribes. */
   on<K extends PlaygroundEventName>(type: K, listener: (data: PlaygroundEvents[K]) => void): () => void;
-  /** Frame rate, and a snapshot's round trip and drawing (ms, smoothed). */
-  getStats(): { fps: number; snapshotMs: number; renderMs: number };
+  /** Frame rate, and a snapshot's round trip and drawing (ms, smoothed); while run B exists, B's frame rate and step. */
+  getStats(): { fps: number; snapshotMs: number; renderMs: number; compare?: { fps: number; step: number | null } };
   /** The state as a link's query string. */
   getQuery(): string;
   /** Replaces the whole state with a link's; returns the notices about ignored parameters. */
@@ -229,6 +244,8 @@ export interface Preset {
   view?: ViewName;
   config?: Partial<Config>;
   ui?: { hide?: string[]; lock?: string[] };
+  /** The lesson opens in compare mode: run B is its config with these fields changed. */
+  compare?: Partial<Config>;
 }
 
 export declare const PRESETS: readonly Preset[];

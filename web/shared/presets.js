@@ -3,7 +3,11 @@
 // (web/shared/schema.js validates it), plus optional controls to hide or lock
 // so a tutorial can focus on one knob.
 //
-// Shape: {id, title, summary, view, config: {partial config}, ui?: {hide: [...], lock: [...]}}
+// Shape: {id, title, summary, view, config: {partial config}, ui?: {hide: [...], lock: [...]},
+//         compare?: {fields of run B}}
+// `compare`: a lesson whose claim is a comparison opens in compare mode, with a
+// run B that is this config with these fields changed (web/ui/compare-link.js:
+// never the seed or the data, which A and B share).
 // `view` names the panels the summary talks about (web/ui/view-layouts.js):
 // an embedded lesson opens on them unless the embedder asks for another view.
 // Ids are part of shared URLs, so keep existing ones stable.
@@ -68,6 +72,9 @@ function regression(id, title, learningRate, clipNorm, summary) {
   };
 }
 
+// A lesson that opens in compare mode: run B is its config with `fields` changed.
+const withB = (preset, fields) => ({ ...preset, compare: fields });
+
 export const PRESETS = Object.freeze([
   {
     id: 'relu-spiral',
@@ -80,22 +87,26 @@ export const PRESETS = Object.freeze([
     },
   },
   // 1. Non-linearity
-  oneLayer('linear-xor', 'A linear network cannot fit xor', 'xor', 'linear',
+  withB(oneLayer('linear-xor', 'A linear network cannot fit xor', 'xor', 'linear',
     'Eight hidden units with no activation: the whole network is still one linear function, so its boundary is a straight line and xor stays near chance.'),
+  { activation: 'relu' }),
   oneLayer('relu-xor', 'One ReLU layer fits xor', 'xor', 'relu',
     'The same eight units with ReLU: the boundary bends at each unit\'s kink and xor is solved.'),
-  oneLayer('linear-circle', 'A linear network cannot fit the circle', 'circle', 'linear',
+  withB(oneLayer('linear-circle', 'A linear network cannot fit the circle', 'circle', 'linear',
     'No activation: one straight boundary cannot enclose the inner class of the circle.'),
+  { activation: 'relu' }),
   oneLayer('relu-circle', 'One ReLU layer fits the circle', 'circle', 'relu',
     'Eight ReLU units build a closed polygon around the inner class.'),
   // 3. Vanishing gradients
-  tenLayers('sigmoid-vanishing', 'Sigmoid vanishing gradients in 10 layers', 'sigmoid', 'xavier-normal',
+  withB(tenLayers('sigmoid-vanishing', 'Sigmoid vanishing gradients in 10 layers', 'sigmoid', 'xavier-normal',
     'Ten sigmoid layers: the gradient-norm plot shows each layer nearer the input getting a smaller gradient, so the first layers barely learn. Switch the activation to ReLU and the init to He to see the norms line up.'),
+  { activation: 'relu', init: 'he-normal' }),
   tenLayers('relu-he-10-layers', 'ReLU and He in the same 10 layers', 'relu', 'he-normal',
     'The network of the sigmoid lesson with ReLU and He initialisation: the per-layer gradient norms stay within a small factor of each other from the first step.'),
   // 4. Initialisation and depth
-  deepRelu('xavier-depth-30', 'Xavier at depth 30 (ReLU)', 'xavier-normal',
+  withB(deepRelu('xavier-depth-30', 'Xavier at depth 30 (ReLU)', 'xavier-normal',
     'Thirty ReLU layers of 32 units with Xavier initialisation: the signal halves at every layer, the output is almost constant and training stalls. Compare with the He preset.'),
+  { init: 'he-normal' }),
   deepRelu('he-depth-30', 'He at depth 30 (ReLU)', 'he-normal',
     'The same thirty ReLU layers with He initialisation, which keeps the activation variance constant through depth on average over seeds: the network trains.'),
   deepRelu('playground-depth-30', 'U(-0.5, 0.5) at depth 30 (ReLU)', 'playground',
@@ -111,8 +122,9 @@ export const PRESETS = Object.freeze([
     },
   },
   // 5. Dead ReLUs and the learning rate
-  spiralSgd('dead-relu-high-lr', 'Dead ReLUs at a high learning rate', 'relu', 1,
+  withB(spiralSgd('dead-relu-high-lr', 'Dead ReLUs at a high learning rate', 'relu', 1,
     'Plain SGD at learning rate 1 pushes many ReLU units to zero on every sample: the diagnostics count them as dead, and they almost never come back. Lower the rate or switch to Leaky ReLU and compare.'),
+  { activation: 'leaky-relu' }),
   spiralSgd('leaky-relu-high-lr', 'Leaky ReLU at the same high rate', 'leaky-relu', 1,
     'The same network and rate as "Dead ReLUs", with a Leaky ReLU slope of 0.05: a unit below zero still passes a gradient, so it can recover.'),
   spiralSgd('prelu-high-lr', 'PReLU at the same high rate', 'prelu', 1,
@@ -133,8 +145,10 @@ export const PRESETS = Object.freeze([
   // 7. Exploding
   regression('exploding-lr', 'Learning rate 3: the loss explodes', 3, 0,
     'A small ReLU regression with plain SGD at learning rate 3: within a few steps the loss overflows, and the trainer stops and reports the divergence.'),
-  regression('exploding-lr-clipped', 'The same rate with gradient clipping', 3, 0.1,
+  // B is the unclipped run: it diverges and stops, while A (the lesson's claim) goes on.
+  withB(regression('exploding-lr-clipped', 'The same rate with gradient clipping', 3, 0.1,
     'The exploding run with the gradient norm clipped to 0.1: every step is at most 0.3 long, the loss stays finite and falls.'),
+  { clipNorm: 0 }),
   // 8. PReLU
   {
     id: 'prelu-spiral',

@@ -31,6 +31,10 @@ import { throttle } from './throttle.js';
 import { createEmbedDialog } from './components/embed-dialog.js';
 import { createTimelineView } from './components/timeline-view.js';
 import { createReplay } from './replay.js';
+import { createCompareView } from './components/compare-view.js';
+import { createCompareRun } from './compare-run.js';
+import { withCompare } from './compare-link.js';
+import { decodeField } from './state.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -86,6 +90,30 @@ export function mountPlayground(root, options = {}) {
     embedded: Boolean(options.embedded),
   });
 
+  // Compare mode (compare-run.js): run B beside A, in a second worker, from when A's core is in.
+  const setCompare = (fields) => {
+    const result = withCompare(controller.state, fields);
+    if (result.error) {
+      notices.show(result.error.message, { kind: 'error', key: 'edit' });
+      compareView.update(controller.state); // the editor goes back to B's values
+    } else controller.commit(result.state);
+  };
+  const compareView = createCompareView(layout, history, {
+    toggle: (active) => setCompare(active ? (controller.state.compare ?? {}) : null),
+    editB(name, text) {
+      const decoded = decodeField(name, text);
+      if (decoded.error) {
+        notices.show(`b.${decoded.error}`, { kind: 'error', key: 'edit' });
+        compareView.update(controller.state);
+      } else setCompare({ [name]: decoded.value });
+    },
+  });
+  let compareRun = null;
+  const followCompare = (state) => {
+    compareView.update(state);
+    if (controller?.info) compareRun?.follow(state);
+  };
+
   const url = createUrlSync({
     useUrl, presets, notices,
     onMove(state, moveNotices) {
@@ -97,7 +125,11 @@ export function mountPlayground(root, options = {}) {
   controller = createController({
     client, presets, reducedMotion: lifecycle.reducedMotion, timeline: () => replay?.publicState() ?? null, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
     view: {
-      render, gate,
+      render(state, info) {
+        render(state, info);
+        followCompare(state);
+      },
+      gate,
       writeUrl: (state, push) => url.write(state, push),
       notify: (text, how) => notices.show(text, how),
       clearNotice: (key) => notices.clear(key),
@@ -115,9 +147,11 @@ export function mountPlayground(root, options = {}) {
         runPanel.setBuild(result);
         layout.shell.dataset.ready = 'true';
         frames.setStructure();
+        followCompare(controller.state);
       },
       newNetwork() {
         replay?.leave();
+        compareRun?.restart();
         history.clear();
         views.setDiverged(null);
         frames.needPoints();
@@ -126,6 +160,7 @@ export function mountPlayground(root, options = {}) {
       },
       cleared() {
         replay?.leave();
+        compareRun?.restart();
         frames.invalidate();
         history.clear();
         views.setDiverged(null);
@@ -133,6 +168,12 @@ export function mountPlayground(root, options = {}) {
       invalidate: () => frames.invalidate(),
       needPoints: () => frames.needPoints(),
     },
+  });
+  compareRun = createCompareRun({
+    createClient: () => createLazyClient(() => createTrainingClient()),
+    controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins }, view: compareView,
+    notify: (text, how) => notices.show(text, how),
+    requestFrame: (fn) => requestAnimationFrame(fn), cancelFrame: (id) => cancelAnimationFrame(id),
   });
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
@@ -147,6 +188,7 @@ export function mountPlayground(root, options = {}) {
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
     togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
+    toggleCompare: () => setCompare(controller.state.compare ? null : {}),
   });
 
   // "Embed this" on the stand-alone page only: an embedded playground's address is its host's, not a deployment's.
@@ -180,7 +222,7 @@ export function mountPlayground(root, options = {}) {
   const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => emitResize()) : null;
   resizes?.observe(layout.shell);
 
-  const api = createPublicApi(controller, presets);
+  const api = createPublicApi(controller, presets, compareRun);
   // A call that needs the core loads it, even far from the viewport; it trains once in view.
   const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
@@ -190,7 +232,8 @@ export function mountPlayground(root, options = {}) {
     reset: afterLoad('reset'),
     ready,
     client,
-    getStats: frames.stats,
+    // While run B exists, its own frame rate and step too (compare-run.js).
+    getStats: () => (compareRun.active ? { ...frames.stats(), compare: compareRun.stats() } : frames.stats()),
     /** A notice in the playground (the element's attribute checks use it). */
     showNotice: (text, how) => notices.show(text, how),
     getQuery: () => serializeState(controller.state, presets),
@@ -204,6 +247,8 @@ export function mountPlayground(root, options = {}) {
       resolveReady = null;
       controller.destroy();
       replay.destroy();
+      compareRun.destroy();
+      compareView.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();

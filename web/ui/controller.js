@@ -60,6 +60,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   let regions = null; // the regions toggle's count: {step, count} or {step, count: 0, error}
   let lastProgressAt = -Infinity;
   let lastProgressStep = null;
+  let held = false; // compare mode: A waits for run B to catch up (lockstep.js)
 
   function report(error) {
     if (error.field === 'core') return; // the core restarted: its 'restarted' notice says so once
@@ -230,7 +231,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   // play, pause, step and reset never reject: they report a failure and resolve with it (the API rethrows it).
   /** Whether the worker should be training now: wanted, and seen (lifecycle.js). */
   function trainsNow() {
-    return lifecycleDecision({ ...seen, near: true, userPaused: !playing }).train;
+    return !held && lifecycleDecision({ ...seen, near: true, userPaused: !playing }).train;
   }
 
   function play() {
@@ -402,6 +403,8 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     get info() { return info; },
     get playing() { return playing; },
     get playRequests() { return playRequests; },
+    /** {step, epoch} of the newest snapshot, or null. */
+    get progress() { return progress; },
     start,
     observe,
     dispatch,
@@ -461,6 +464,15 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     setSeen({ inView, tabVisible }) {
       const before = trainsNow();
       seen = { inView: Boolean(inView), tabVisible: Boolean(tabVisible) };
+      const after = trainsNow();
+      if (before === after || !info || destroyed) return;
+      playRequests += 1; // snapshots asked for before this do not tell the wish
+      (after ? client.play() : client.pause()).catch(report);
+    },
+    /** Compare mode's lockstep: while held, A's worker waits (the wish to play is kept). */
+    hold(next) {
+      const before = trainsNow();
+      held = Boolean(next);
       const after = trainsNow();
       if (before === after || !info || destroyed) return;
       playRequests += 1; // snapshots asked for before this do not tell the wish

@@ -6,11 +6,16 @@
 
 import { lockingControl, lockedMessage } from './state.js';
 import { readPatch, applyPatch, reduce, fieldError } from './store.js';
+import { applyCompareEntries, splitComparePatch } from './compare-link.js';
+import { decodeField } from './state.js';
 
 export const API_EVENTS = Object.freeze(['ready', 'progress', 'diverged', 'statechange', 'error', 'resize']);
 
-/** {getState, setState, play, pause, step, reset, loadLesson, on} for `controller` (controller.js). */
-export function createPublicApi(controller, presets) {
+/**
+ * {getState, setState, play, pause, step, reset, loadLesson, on} for `controller` (controller.js).
+ * compare: run B (compare-run.js), whose publicState() is getState().compare while B exists.
+ */
+export function createPublicApi(controller, presets, compare = null) {
   /** Rejects unless the control the call stands for is free: the embedder's locks hold for every door. */
   function unlocked(name) {
     const control = lockingControl(controller.state.ui.lock, name);
@@ -24,15 +29,27 @@ export function createPublicApi(controller, presets) {
     return value(result);
   }
 
+  function getState() {
+    const state = controller.getState();
+    const b = compare?.publicState();
+    return b ? { ...state, compare: b } : state;
+  }
+
   return {
-    getState: () => controller.getState(),
-    /** Some config fields and view flags (an object or a query string), all or none; resolves with the state. */
+    getState,
+    /**
+     * Some config fields and view flags (an object or a query string), all or none; resolves with the state.
+     * b.<field> keys change run B, after A's fields; compare: true opens B as a copy of A, false ends it.
+     */
     async setState(patch) {
-      const read = readPatch(patch, presets);
+      const { rest, entries } = splitComparePatch(patch);
+      const read = readPatch(rest, presets);
       if (read.error) throw read.error;
       const applied = applyPatch(controller.state, read);
       if (applied.error) throw applied.error;
-      return settled(controller.commit(applied.state), () => controller.getState());
+      const withB = applyCompareEntries(applied.state, entries, decodeField);
+      if (withB.error) throw fieldError(withB.error.message, withB.error.field);
+      return settled(controller.commit(withB.state), getState);
     },
     play: () => unlocked('run') ?? settled(controller.play()),
     pause: () => unlocked('run') ?? settled(controller.pause()),
@@ -48,7 +65,7 @@ export function createPublicApi(controller, presets) {
       if (!preset) throw fieldError(`lesson: no lesson called ${JSON.stringify(id)}`, 'lesson');
       const result = reduce(controller.state, { type: 'lesson', preset });
       if (result.locked) throw fieldError(lockedMessage(result.locked), result.locked.field);
-      return settled(controller.commit(result.state), () => controller.getState());
+      return settled(controller.commit(result.state), getState);
     },
     /** on(type, listener) -> off(), for the API_EVENTS. */
     on(type, listener) {

@@ -5,11 +5,11 @@
 import { el, uid } from './dom.js';
 
 // key: KeyboardEvent.key; action: a name the page's `actions` object answers.
-// Compare mode (`c`) gets its line here when it exists.
 export const SHORTCUTS = Object.freeze([
   { key: ' ', label: 'Space', action: 'togglePlay', description: 'Play or pause training' },
   { key: 's', label: 's', action: 'step', description: 'Train one step' },
   { key: 'r', label: 'r', action: 'reset', description: 'Reset the weights (same seed and data)' },
+  { key: 'c', label: 'c', action: 'toggleCompare', description: 'Compare: train a run B beside A, or end it' },
   { key: '?', label: '?', action: 'help', description: 'Show these shortcuts' },
 ]);
 

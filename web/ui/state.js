@@ -21,6 +21,8 @@
 //   discretize, showTest, autoplay, embed, build, speed, view, theme, collapse, regions  view flags (UI_FLAGS)
 //   origins=a,b            parent pages that may drive this page in an iframe
 //                          (exact origins, or *; see frame-messages.js)
+//   b.<field>=<value>      run B of compare mode differs from A in this field;
+//   compare=true|false     B as a copy of A, or no B (compare-link.js)
 // A malformed value falls back to the base value and yields a notice naming
 // the parameter; the page always gets a usable state. Every name from the URL
 // is looked up as an own property only (never Object.prototype's).
@@ -33,6 +35,7 @@ import { COLLAPSIBLE_PANELS, parseCollapse } from './dashboard-layout.js';
 import { FIELDS, FIELD_NAMES, validateConfig, defaultConfig } from '../shared/schema.js';
 import { LINK_POINTS_MAX_CHARS, decodePoints, encodePoints } from './link-points.js';
 import { embedderControls, isControlName, lockingControl } from './locks.js';
+import { compareConfig, compareParams, isCompareKey, readCompareParams } from './compare-link.js';
 
 // The state's pieces that live in their own modules, exported here too so the
 // page's modules read the state from one place.
@@ -77,7 +80,8 @@ export function defaultState() {
   // origins: who may drive this page in an iframe (frame-messages.js).
   const ui = { hide: [], lock: [], lessonAdded: { hide: [], lock: [] }, lesson: null, origins: [] };
   for (const [name, flag] of Object.entries(UI_FLAGS)) ui[name] = flag.default;
-  return { config: defaultConfig(), ui };
+  // compare: run B's fields that differ from A's, or null without B (compare-link.js).
+  return { config: defaultConfig(), ui, compare: null };
 }
 
 // ---------------------------------------------------------------------------
@@ -218,6 +222,7 @@ export function parseQuery(search, presets = []) {
   const base = state.config;
 
   const partial = {};
+  const compareEntries = [];
   let pointsOmitted = false;
   const seen = new Set();
   for (const [key, text] of params) {
@@ -245,6 +250,8 @@ export function parseQuery(search, presets = []) {
       if (error) notices.push(error);
       else partial[key] = value;
       if (omitted) pointsOmitted = true;
+    } else if (isCompareKey(key)) {
+      compareEntries.push([key, text]);
     } else if (PYM_PARAMS.includes(key)) {
       // added by a Pym.js parent page sizing the frame (main.js answers it)
     } else {
@@ -258,6 +265,10 @@ export function parseQuery(search, presets = []) {
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);
   state.config = config;
+  // Without b. parameters a comparison lesson keeps its own B.
+  const b = compareEntries.length ? readCompareParams(compareEntries, config, decodeField) : { compare: preset?.compare ? compareConfig(config, preset.compare).patch : null, notices: [] };
+  state.compare = b.compare;
+  notices.push(...b.notices);
   return { state, notices: capped(notices) };
 }
 
@@ -287,8 +298,13 @@ export function serializeState(state, presets = []) {
     if (value !== String(flag.default)) params.set(name, value);
   }
   if (state.ui.origins?.length) params.set('origins', state.ui.origins.join(','));
-  // A lesson hides and locks its own controls; the link names only the embedder's.
   const preset = lesson ? presets.find((p) => p.id === lesson) : null;
+  const lessonCompare = preset?.compare ? compareConfig(state.config, preset.compare).patch : null;
+  if (JSON.stringify(state.compare ?? null) !== JSON.stringify(lessonCompare)) {
+    const entries = compareParams(state.config, state.compare, encodeField);
+    for (const [key, text] of entries.length ? entries : [['compare', 'false']]) params.set(key, text);
+  }
+  // A lesson hides and locks its own controls; the link names only the embedder's.
   for (const kind of ['hide', 'lock']) {
     const own = preset ? (state.ui.lessonAdded?.[kind] ?? preset.ui?.[kind] ?? []) : [];
     const extra = state.ui[kind].filter((name) => !own.includes(name));
@@ -364,12 +380,14 @@ export function withPreset(state, preset) {
   const kept = Object.fromEntries(FIELD_NAMES.filter((name) => lockingControl(floor.lock, name)).map((name) => [name, state.config[name]]));
   const config = validateConfig(kept, validateConfig(preset.config ?? {}).config).config;
   const ui = { ...state.ui, lesson: preset.id, lessonAdded: {} };
+  // A lesson whose claim is a comparison opens with its B; any other ends compare mode.
+  const compare = preset.compare ? compareConfig(config, preset.compare).patch : null;
   for (const kind of ['hide', 'lock']) {
     const own = preset.ui?.[kind] ?? [];
     ui[kind] = [...own, ...floor[kind].filter((name) => !own.includes(name))];
     ui.lessonAdded[kind] = own.filter((name) => !floor[kind].includes(name));
   }
-  return { config, ui };
+  return { config, ui, compare };
 }
 
 /** The activation setting for a new layer count: one name stays one name; a list is cut or extended with its last name. */

@@ -4,6 +4,11 @@
 //
 //   node tests/e2e/tools/measure-frame-rate.mjs [query] [seconds]
 //
+// In compare mode (a query with b.<field> or compare=true) it reports run B's
+// frame rate and steps/s too. With RELU_COMPARE_RATIO=1 it measures the
+// query's run A alone, then opens B as a copy of A (setState({compare: true}))
+// in the same page and measures again, and prints both and their ratio.
+//
 // It also splits each snapshot round trip into: waiting for the worker (the
 // request sits behind a training slice), the worker's work, and the way back
 // (the reply waits for the page's main thread), from timestamps taken by
@@ -159,9 +164,15 @@ try {
         renderMs: stats.renderMs,
         step: Number.parseInt(text('step'), 10),
         rafFps: raf,
+        compareFps: stats.compare?.fps ?? null,
+        compareStep: stats.compare?.step ?? null,
+        at: performance.now(),
       };
     }, rafFps));
   }
+  // B's steps a second over the whole measurement: from its step at the first and last samples.
+  const compareStepsPerSecond = (list) => (list[0].compareStep === null ? null
+    : Math.round(((list.at(-1).compareStep - list[0].compareStep) * 1000) / (list.at(-1).at - list[0].at)));
   const median = (key) => {
     const values = samples.map((s) => s[key]).sort((a, b) => a - b);
     return values[Math.floor(values.length / 2)];
@@ -173,8 +184,33 @@ try {
   const perSecond = (name) => round(((after[name] - before[name]) / span) * (name.endsWith('Duration') ? 1000 : 1));
   const main = Object.fromEntries(['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount']
     .map((name) => [name.replace('Duration', 'Ms'), perSecond(name)]));
+  const compare = samples[0].compareFps === null ? {} : {
+    compareFps: round(median('compareFps')), compareStepsPerSecond: compareStepsPerSecond(samples),
+  };
+  let ratio = {};
+  if (process.env.RELU_COMPARE_RATIO === '1') {
+    // The same page, now with B: A's and B's figures over as many seconds.
+    await page.evaluate(() => window.reluPlayground.setState({ compare: true }));
+    await page.waitForFunction(() => (window.reluPlayground.getStats().compare?.step ?? 0) > 500, null, { timeout: 120000 });
+    const withB = [];
+    for (let s = 0; s < seconds; s++) {
+      await page.evaluate(() => new Promise((done) => { setTimeout(done, 1000); }));
+      withB.push(await page.evaluate(() => {
+        const stats = window.reluPlayground.getStats();
+        const text = (name) => document.querySelector(`[data-stat="${name}"]`).textContent;
+        // A's rate from its step too: the run bar says 0 steps/s at a moment the lockstep holds A.
+        return { fps: stats.fps, compareFps: stats.compare.fps, compareStep: stats.compare.step, aStep: Number.parseInt(text('step').replace(/\D/g, ''), 10), at: performance.now() };
+      }));
+    }
+    const med = (key) => withB.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(withB.length / 2)];
+    const alone = { fps: round(median('fps')), stepsPerSecond: Math.round(median('stepsPerSecond')) };
+    const aStepsPerSecond = Math.round(((withB.at(-1).aStep - withB[0].aStep) * 1000) / (withB.at(-1).at - withB[0].at));
+    const both = { aFps: round(med('fps')), bFps: round(med('compareFps')), aStepsPerSecond, bStepsPerSecond: compareStepsPerSecond(withB) };
+    ratio = { alone, withB: both, ratio: { aFps: round(both.aFps / alone.fps * 100) / 100, bFps: round(both.bFps / alone.fps * 100) / 100, aStepsPerSecond: Math.round(both.aStepsPerSecond / alone.stepsPerSecond * 100) / 100 } };
+  }
   console.log(JSON.stringify({
     query, seconds,
+    ...compare, ...ratio,
     fps: round(median('fps')), rafFps: round(median('rafFps')), stepsPerSecond: Math.round(median('stepsPerSecond')),
     snapshotMs: round(median('snapshotMs')), renderMs: round(median('renderMs')),
     stepsDuring: samples.at(-1).step - samples[0].step,

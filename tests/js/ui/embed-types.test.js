@@ -41,7 +41,8 @@ test('the state types list exactly what getState() returns', async () => {
   controller.observe({ step: 3, epoch: 0, playing: true, busy: false, trainLoss: 1, testLoss: 1, trainAccuracy: 0.5, testAccuracy: 0.5 },
     { requestedAfter: controller.playRequests, evaluated: true });
   const state = controller.getState();
-  expect(dts.members('interface', 'PlaygroundState')).toEqual(Object.keys(state).sort());
+  // compare is there only while run B exists (below).
+  expect(dts.members('interface', 'PlaygroundState')).toEqual([...Object.keys(state), 'compare'].sort());
   expect(dts.members('interface', 'PlaygroundProgress')).toEqual(Object.keys(state.progress).sort());
   expect(dts.members('interface', 'PlaygroundMetrics')).toEqual(Object.keys(state.metrics).sort());
   expect(dts.members('interface', 'ViewFlags')).toEqual(Object.keys(UI_FLAGS).sort());
@@ -50,6 +51,17 @@ test('the state types list exactly what getState() returns', async () => {
   expect(dts.union('Theme')).toEqual([...UI_FLAGS.theme.values]);
   expect(dts.union('ViewName')).toEqual([...VIEW_NAMES]);
   expect(dts.union('CollapsiblePanel')).toEqual([...UI_FLAGS.collapse.values]);
+});
+
+test('getState().compare: run B\'s config, progress and metrics while B exists, as CompareState declares', async () => {
+  const controller = controllerForTypes();
+  await controller.start();
+  const b = { config: controller.state.config, progress: { step: 2, epoch: 0 }, metrics: null };
+  let exists = true;
+  const api = createPublicApi(controller, PRESETS, { publicState: () => (exists ? b : undefined) });
+  expect(Object.keys(api.getState().compare).sort()).toEqual(dts.members('interface', 'CompareState'));
+  exists = false;
+  expect(Object.hasOwn(api.getState(), 'compare')).toBe(false);
 });
 
 test('Preset declares every key the lessons use', () => {

@@ -5,12 +5,15 @@ import { SHORTCUTS, shortcutFor } from '../../../web/ui/shortcuts.js';
 const key = (k, fields = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, repeat: false, defaultPrevented: false, target: { tagName: 'BODY' }, ...fields });
 
 test('one entry per key, each with a description for the help dialog', () => {
-  expect(SHORTCUTS.map((s) => s.action)).toEqual(['togglePlay', 'step', 'reset', 'help']);
+  expect(SHORTCUTS.map((s) => s.action)).toEqual(['togglePlay', 'step', 'reset', 'toggleCompare', 'help']);
   expect(new Set(SHORTCUTS.map((s) => s.key)).size).toBe(SHORTCUTS.length);
   for (const s of SHORTCUTS) expect(s.description.length).toBeGreaterThan(5);
 });
 
-test('space, s, r and ? map to their actions; S with shift too', () => {
+test('space, s, r, c and ? map to their actions; S with shift too', () => {
+  expect(shortcutFor(key('c')).action).toBe('toggleCompare');
+  expect(shortcutFor(key('C')).action).toBe('toggleCompare');
+  expect(shortcutFor(key('c', { repeat: true }))).toBeNull(); // a held c does not flicker B on and off
   expect(shortcutFor(key(' ')).action).toBe('togglePlay');
   expect(shortcutFor(key('s')).action).toBe('step');
   expect(shortcutFor(key('S')).action).toBe('step');
@@ -20,7 +23,10 @@ test('space, s, r and ? map to their actions; S with shift too', () => {
 });
 
 test('never while typing, with a modifier, or once handled', () => {
-  for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT']) expect(shortcutFor(key('s', { target: { tagName } }))).toBeNull();
+  for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT']) {
+    expect(shortcutFor(key('s', { target: { tagName } }))).toBeNull();
+    expect(shortcutFor(key('c', { target: { tagName } }))).toBeNull();
+  }
   expect(shortcutFor(key('s', { target: { tagName: 'DIV', isContentEditable: true } }))).toBeNull();
   expect(shortcutFor(key('r', { ctrlKey: true }))).toBeNull(); // reload stays the browser's
   expect(shortcutFor(key('r', { metaKey: true }))).toBeNull();

@@ -8,6 +8,7 @@ import {
 } from '../../../web/ui/state.js';
 import { FIELDS, FIELD_NAMES, validateConfig, checkConsistency, MAX_CLASSES } from '../../../web/shared/schema.js';
 import { PRESETS } from '../../../web/shared/presets.js';
+import { COMPARE_FIELDS, compareConfig } from '../../../web/ui/compare-link.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -113,18 +114,21 @@ const validState = fc.record({
     fc.array(point(0), { minLength: 2, maxLength: 10 }), fc.array(anyPoint, { minLength: 2, maxLength: 5 })),
   hide: fc.subarray([...FIELD_NAMES, ...PANEL_CONTROLS], { maxLength: 5 }),
   lock: fc.subarray([...FIELD_NAMES, ...PANEL_CONTROLS], { maxLength: 5 }),
+  // Run B of compare mode: none, or some of the fields B may change (compare-link.js).
+  bFields: fc.option(fc.record(Object.fromEntries(COMPARE_FIELDS.filter((name) => fieldArbitrary[name]).map((name) => [name, fieldArbitrary[name]])), { requiredKeys: [] })),
   flags: fc.record({
     discretize: fc.boolean(), showTest: fc.boolean(), autoplay: fc.boolean(), embed: fc.boolean(),
     build: fc.constantFrom(...UI_FLAGS.build.values), speed: fc.constantFrom(...UI_FLAGS.speed.values),
     collapse: fc.subarray([...UI_FLAGS.collapse.values]),
   }),
-}).map(({ fields, hidden, activations, perLayer, points, hide, lock, flags }) => {
+}).map(({ fields, hidden, activations, perLayer, points, hide, lock, flags, bFields }) => {
   const patch = { ...fields, hidden, activation: perLayer && hidden.length > 1 ? activations.slice(0, hidden.length) : activations[0] };
   if (points) Object.assign(patch, { dataset: 'custom', points, problem: 'binary' });
   // Keep only what the schema takes together (e.g. no regression dataset with a classification problem).
   const { config } = validateConfig(patch);
   const state = defaultState();
-  return { config, ui: { ...state.ui, ...flags, hide, lock } };
+  const compare = bFields ? compareConfig(config, bFields).patch : null;
+  return { config, ui: { ...state.ui, ...flags, hide, lock }, compare };
 });
 
 test('valid states: serialise -> parse gives the state back, and the same link again', () => {

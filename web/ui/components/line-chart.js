@@ -12,7 +12,7 @@ const X_AXIS_SIZE = 34;
 const X_LABEL_SIZE = 14;
 
 /**
- * options: {title, xLabel, series: [{label, color, dash?}], log?: boolean, yRange?: [min, max], height?: px,
+ * options: {title, xLabel, series: [{label, color, dash?, spanGaps?}], log?: boolean, yRange?: [min, max], height?: px,
  *   logAbove?: a linear chart turns logarithmic while its largest value exceeds this (a loss that explodes)}
  * Returns {element, setSeries, seriesCount, setData, setMarker, canvas, destroy}.
  */
@@ -72,7 +72,7 @@ export function createLineChart(container, options) {
       series: [
         { label: options.xLabel ?? 'step' },
         // uPlot's default points show only while the data are sparse: a run of a few steps is still seen.
-        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash, spanGaps: false, points: { size: 4 } })),
+        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash, spanGaps: s.spanGaps ?? false, points: { size: 4 } })),
       ],
     }, [[], ...series.map(() => [])], host);
     if (lastData && lastData.length === series.length + 1) plot.setData(lastData);
