@@ -14,14 +14,17 @@ import { el } from '../dom.js';
 const loadDialog = () => import('./embed-dialog-body.js');
 
 /**
- * Puts the "Embed this…" button into `host`; the dialog is built when it opens
+ * Puts the "Embed this…" button into `host` (after its tagline); the dialog is built when it opens
  * and removed when it closes, so the page carries none of its hundred inputs
  * meanwhile. ctx: {getState() (the controller's state), presets, pageUrl() (this page's address)}.
  * Returns {opener, open() (a promise: the dialog's code loads on first use), dialog() (the open one, or null), destroy()}.
  */
 export function createEmbedDialog(host, { getState, presets, pageUrl }) {
   const opener = el('button', { type: 'button', class: 'embed-opener', 'data-action': 'embed-open', text: 'Embed this…', 'aria-haspopup': 'dialog' });
-  host.append(opener);
+  // On the title row, after the tagline: at the header's end it would wrap under a lesson's summary and push the panels down a row.
+  const tagline = host.querySelector(':scope > .tagline');
+  if (tagline) tagline.after(opener);
+  else host.append(opener);
   // Linked now, small, so that the dialog opens styled at once.
   const root = host.getRootNode();
   const styles = el('link', { rel: 'stylesheet', href: embedDialogCssUrl });
