@@ -190,7 +190,7 @@ describe('the raw Embind class survives what the JS API would refuse', () => {
   test('every method before create() answers with an error or an empty value', () => {
     expect(raw.step(1)).toMatch(/^trainer: not created/);
     expect(raw.configure('{}')).toMatch(/^trainer: not created/);
-    expect(raw.evalGrid(4, false)).toMatch(/^trainer: not created/);
+    expect(raw.evalGrid(4, false, false)).toMatch(/^trainer: not created/);
     expect(raw.setParams(new Float32Array(1))).toMatch(/^trainer: not created/);
     expect(raw.metrics()).toBeNull();
     expect(raw.paramsView()).toBeNull();
@@ -203,8 +203,8 @@ describe('the raw Embind class survives what the JS API would refuse', () => {
     ['step', (t) => t.step(-3), /^steps: /],
     ['step', (t) => t.step(1e20), /^steps: /],
     ['stepEpochs', (t) => t.stepEpochs(Infinity), /^epochs: /],
-    ['evalGrid', (t) => t.evalGrid(1e9, true), /^gridSize: /],
-    ['evalGrid', (t) => t.evalGrid(NaN, true), /^gridSize: /],
+    ['evalGrid', (t) => t.evalGrid(1e9, true, false), /^gridSize: /],
+    ['evalGrid', (t) => t.evalGrid(NaN, true, false), /^gridSize: /],
     ['setWeight', (t) => t.setWeight(NaN, 0, 0, 1), /^layer: /],
     ['setWeight', (t) => t.setWeight(0, 1e10, 0, 1), /^to: /],
     ['setWeight', (t) => t.setWeight(0, 0, -1, 1), /^from: /],
@@ -213,7 +213,7 @@ describe('the raw Embind class survives what the JS API would refuse', () => {
     ['setParams', (t) => t.setParams(null), /^params: /],
     ['importJson', (t) => t.importJson('['.repeat(100000)), /./],
     ['create', (t) => t.create('{"hidden": [1024, 1024, 1024], "numSamples": 1e400}'), /^numSamples: Infinity is not a finite number$/],  // JSON.parse reads 1e400 as Infinity
-    ['evalGrid', (t) => t.configure('{"hidden": [1024, 1024]}') || t.evalGrid(512, true), /^gridSize: .* more than the limit/],
+    ['evalGrid', (t) => t.configure('{"hidden": [1024, 1024]}') || t.evalGrid(512, true, false), /^gridSize: .* more than the limit/],
   ])('%s with a bad argument returns its message', (_name, call, pattern) => {
     expect(raw.create('{"seed": 1}')).toBe('');
     expect(call(raw)).toMatch(pattern);
