@@ -31,10 +31,7 @@ import { throttle } from './throttle.js';
 import { createEmbedDialog } from './components/embed-dialog.js';
 import { createTimelineView } from './components/timeline-view.js';
 import { createReplay } from './replay.js';
-import { createCompareView } from './components/compare-view.js';
-import { createCompareRun } from './compare-run.js';
-import { withCompare } from './compare-link.js';
-import { decodeField } from './state.js';
+import { mountCompare } from './compare-mount.js';
 
 /** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
 export const RESIZE_INTERVAL_MS = 100;
@@ -90,29 +87,11 @@ export function mountPlayground(root, options = {}) {
     embedded: Boolean(options.embedded),
   });
 
-  // Compare mode (compare-run.js): run B beside A, in a second worker, from when A's core is in.
-  const setCompare = (fields) => {
-    const result = withCompare(controller.state, fields);
-    if (result.error) {
-      notices.show(result.error.message, { kind: 'error', key: 'edit' });
-      compareView.update(controller.state); // the editor goes back to B's values
-    } else controller.commit(result.state);
-  };
-  const compareView = createCompareView(layout, history, {
-    toggle: (active) => setCompare(active ? (controller.state.compare ?? {}) : null),
-    editB(name, text) {
-      const decoded = decodeField(name, text);
-      if (decoded.error) {
-        notices.show(`b.${decoded.error}`, { kind: 'error', key: 'edit' });
-        compareView.update(controller.state);
-      } else setCompare({ [name]: decoded.value });
-    },
+  // Compare mode: run B beside A, in a second worker, from when A's core is in.
+  const compare = mountCompare({
+    layout, history, notices, controller: () => controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
+    createClient: () => createLazyClient(() => createTrainingClient()),
   });
-  let compareRun = null;
-  const followCompare = (state) => {
-    compareView.update(state);
-    if (controller?.info) compareRun?.follow(state);
-  };
 
   const url = createUrlSync({
     useUrl, presets, notices,
@@ -127,7 +106,7 @@ export function mountPlayground(root, options = {}) {
     view: {
       render(state, info) {
         render(state, info);
-        followCompare(state);
+        compare.follow(state);
       },
       gate,
       writeUrl: (state, push) => url.write(state, push),
@@ -147,11 +126,11 @@ export function mountPlayground(root, options = {}) {
         runPanel.setBuild(result);
         layout.shell.dataset.ready = 'true';
         frames.setStructure();
-        followCompare(controller.state);
+        compare.follow(controller.state);
       },
       newNetwork() {
         replay?.leave();
-        compareRun?.restart();
+        compare.restart();
         history.clear();
         views.setDiverged(null);
         frames.needPoints();
@@ -160,7 +139,7 @@ export function mountPlayground(root, options = {}) {
       },
       cleared() {
         replay?.leave();
-        compareRun?.restart();
+        compare.restart();
         frames.invalidate();
         history.clear();
         views.setDiverged(null);
@@ -169,12 +148,7 @@ export function mountPlayground(root, options = {}) {
       needPoints: () => frames.needPoints(),
     },
   });
-  compareRun = createCompareRun({
-    createClient: () => createLazyClient(() => createTrainingClient()),
-    controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins }, view: compareView,
-    notify: (text, how) => notices.show(text, how),
-    requestFrame: (fn) => requestAnimationFrame(fn), cancelFrame: (id) => cancelAnimationFrame(id),
-  });
+  compare.start();
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
     onDrawn: (snapshot) => replay?.drawn(snapshot),
@@ -188,7 +162,7 @@ export function mountPlayground(root, options = {}) {
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
     togglePlay: () => controller.togglePlay(), step: () => controller.stepOnce(), reset: () => controller.resetRun(),
-    toggleCompare: () => setCompare(controller.state.compare ? null : {}),
+    toggleCompare: () => compare.toggle(),
   });
 
   // "Embed this" on the stand-alone page only: an embedded playground's address is its host's, not a deployment's.
@@ -222,7 +196,7 @@ export function mountPlayground(root, options = {}) {
   const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => emitResize()) : null;
   resizes?.observe(layout.shell);
 
-  const api = createPublicApi(controller, presets, compareRun);
+  const api = createPublicApi(controller, presets, compare.run);
   // A call that needs the core loads it, even far from the viewport; it trains once in view.
   const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
   return {
@@ -233,7 +207,7 @@ export function mountPlayground(root, options = {}) {
     ready,
     client,
     // While run B exists, its own frame rate and step too (compare-run.js).
-    getStats: () => (compareRun.active ? { ...frames.stats(), compare: compareRun.stats() } : frames.stats()),
+    getStats: () => (compare.run.active ? { ...frames.stats(), compare: compare.run.stats() } : frames.stats()),
     /** A notice in the playground (the element's attribute checks use it). */
     showNotice: (text, how) => notices.show(text, how),
     getQuery: () => serializeState(controller.state, presets),
@@ -247,8 +221,7 @@ export function mountPlayground(root, options = {}) {
       resolveReady = null;
       controller.destroy();
       replay.destroy();
-      compareRun.destroy();
-      compareView.destroy();
+      compare.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();
