@@ -25,7 +25,8 @@ const LESSON = '#lesson=relu-spiral&autoplay=false';
 const FOUR = {
   output: '.boundary-stack',
   network: 'section[data-control="network"]',
-  loss: '.chart-loss',
+  // A comparison lesson (compare mode) shows the overlaid A/B loss chart in place of A's own.
+  loss: '.chart-loss, .chart-compare-loss',
   gradients: '.diag-chart .chart:not(.chart-update-ratio)',
 };
 
@@ -59,9 +60,9 @@ function boxes(page, selectors) {
   return page.evaluate((wanted) => {
     const found = {};
     for (const [name, selector] of Object.entries(wanted)) {
-      const node = document.querySelector(selector);
-      const r = node?.getBoundingClientRect();
-      found[name] = r && r.width > 0 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+      // The first of the matches that is shown (display: none has no box).
+      const r = [...document.querySelectorAll(selector)].map((node) => node.getBoundingClientRect()).find((box) => box.width > 0);
+      found[name] = r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
     }
     return { found, scrollY: window.scrollY, scrollWidth: document.documentElement.scrollWidth };
   }, selectors);

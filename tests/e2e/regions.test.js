@@ -25,14 +25,17 @@ async function open(fragment, viewport = DESKTOP) {
   return page;
 }
 
-/** Waits until the caption shows the regions of the step the controller last heard of, and returns both. */
-async function settledRegions(page) {
-  await page.waitForFunction(() => {
+/**
+ * Waits until the caption shows the regions of the step the controller last heard of,
+ * past `afterStep` (a step request resolves before its snapshot arrives), and returns both.
+ */
+async function settledRegions(page, afterStep = -1) {
+  await page.waitForFunction((after) => {
     const state = window.reluPlayground.getState();
     const caption = document.querySelector('.regions-count');
-    return state.regions && state.progress && state.regions.step === state.progress.step &&
+    return state.regions && state.progress && state.progress.step > after && state.regions.step === state.progress.step &&
       caption && caption.dataset.count === String(state.regions.count);
-  }, null, WAIT);
+  }, afterStep, WAIT);
   return page.evaluate(() => ({
     state: window.reluPlayground.getState().regions,
     caption: document.querySelector('.regions-count').textContent,
@@ -67,7 +70,7 @@ test('the toggle colours the plane by region, shows the count getState() reports
 
   // Training moves the regions; the count follows, step for step.
   await page.evaluate(() => window.reluPlayground.step({ epochs: 20 }));
-  const trained = await settledRegions(page);
+  const trained = await settledRegions(page, first.state.step);
   expect(trained.state.step).toBeGreaterThan(first.state.step);
   expect(trained.caption).toBe(`${trained.state.count} linear regions on the grid`);
 
