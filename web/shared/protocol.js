@@ -96,13 +96,15 @@ export const METHODS = deepFreeze({
   },
   snapshot: {
     type: 'snapshot',
-    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate'],
-    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true },
+    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate', 'digits'],
+    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true, digits: false },
     transfers: true,
     doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true} -> Snapshot, its buffers moved. ' +
       'evaluate: false skips the full pass over the data (cheap step metrics only). params: the whole ' +
       `parameter block; paramUnits: n in [1, ${MAX_PARAM_UNITS}] instead carries only what a diagram of n units a layer ` +
-      'draws (web/shared/drawn-params.js).',
+      'draws (web/shared/drawn-params.js). digits: with dataset "digits", the test set\'s confusion matrix and a ' +
+      'fixed sample of test digits with their predictions (web/worker/digits-report.js); a grid is never drawn ' +
+      'for "digits" (it has no plane), so gridSize is then ignored.',
   },
   exportModel: {
     type: 'export',
@@ -216,6 +218,7 @@ export const Event = Object.freeze({
  * @property {number=} paramUnits        with paramUnits: the drawnParamsPlan() units `params` follows
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
+ * @property {Object=} digits            with digits: {classes, total, confusion, sample} (web/worker/digits-report.js)
  */
 
 // HISTOGRAM, SATURATION and DOMAIN are the core's (kHistogram* in cpp/model/trainer.h,

@@ -9,6 +9,7 @@ import { createWeightEditor } from './components/weight-editor.js';
 import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
 import { createHealthView } from './components/health-view.js';
+import { createDigitsView } from './components/digits-view.js';
 import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
@@ -32,6 +33,8 @@ export function createViews(layout, on) {
   const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
   // Under the diagram whose culprits it marks.
   const health = createHealthView(layout.networkHost);
+  // Dataset "digits" has no plane: its own view takes the output panel's place.
+  const digits = createDigitsView(layout.boundaryHost);
   let drawn = null; // the last drawCharts arguments, to redraw at once when the smoothing changes
   diagnostics.onSmoothingChange(() => { if (drawn) drawGradients(drawn.history); });
   function drawGradients(history) {
@@ -69,6 +72,8 @@ export function createViews(layout, on) {
      * paramUnits?, outputs, outputScale: {scale, shift}, multiclass, settled}.
      */
     drawFrame(frame) {
+      digits.update(frame.digits ?? null);
+      layout.boundaryHost.classList.toggle('showing-digits', Boolean(frame.digits));
       if (!frame.grid || !frame.gridSize) return;
       network.update(frame);
       boundary.update({
@@ -115,7 +120,7 @@ export function createViews(layout, on) {
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics, health]) view.destroy();
+      for (const view of [boundary, network, lossChart, accuracyChart, diagnostics, health, digits]) view.destroy();
     },
   };
 }

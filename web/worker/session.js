@@ -13,6 +13,7 @@ import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheck
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
+import { digitsReport, digitsReportBuffers } from './digits-report.js';
 
 /**
  * @param {object} deps
@@ -268,14 +269,17 @@ export function createSession({
     try {
       await previous;
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
-      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true }, detach);
+      // No plane to draw a grid over: digits' inputs are images.
+      const gridSize = needTrainer().config.dataset === 'digits' ? 0 : request.gridSize ?? 0;
+      request = { ...request, gridSize };
+      await prepareSnapshot({ gridSize, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true }, detach);
       return assembleSnapshot(request, drawn);
     } finally {
       done();
     }
   }
 
-  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false }, drawn) {
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, digits = false }, drawn) {
     const current = needTrainer();
     const transfer = [];
     const result = {
@@ -308,6 +312,12 @@ export function createSession({
       result.trainPoints = train;
       result.testPoints = test;
       transfer.push(train.buffer, test.buffer);
+    }
+    if (digits && current.config.dataset === 'digits') {
+      result.digits = digitsReport({
+        testPoints: current.points().test, predictions: current.testPredictions(), pixelsOf: (index) => current.digitPixels(index),
+      });
+      transfer.push(...digitsReportBuffers(result.digits));
     }
     return { result, transfer };
   }
