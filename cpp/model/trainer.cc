@@ -120,6 +120,9 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   const int inputs = impl->layout.inputs;
   impl->train = MakeFeatureSet(impl->trainPoints, config, inputs);
   impl->test = MakeFeatureSet(impl->testPoints, config, inputs);
+  // Once, at full size: a pass then reuses them, and the heap stays flat.
+  impl->testPredictions.reserve(impl->testPoints.size());
+  impl->passTestPredictions.reserve(impl->testPoints.size());
   const size_t n = impl->layout.paramCount;
   if (!impl->params.Assign(n) || !impl->grads.Assign(n) ||
       !impl->checkpoints[0].params.Assign(n) || !impl->checkpoints[1].params.Assign(n)) {
