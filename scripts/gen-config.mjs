@@ -101,6 +101,9 @@ function generatedHeader(module) {
     `inline constexpr int kMaxUnits = ${module.MAX_UNITS};`,
     `inline constexpr int kMaxClasses = ${module.MAX_CLASSES};`,
     `inline constexpr int kMaxSamples = ${module.MAX_SAMPLES};`,
+    `inline constexpr int kDigitCount = ${module.DIGIT_COUNT};`,
+    `inline constexpr int kDigitPixels = ${module.DIGIT_PIXELS};`,
+    `inline constexpr int kDigitClasses = ${module.DIGIT_CLASSES};`,
     '',
     `static_assert(kFeatureCount == ${byName.features.values.length}, "config.h's Feature bits and the features list differ");`,
   ];

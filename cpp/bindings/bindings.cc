@@ -33,6 +33,7 @@
 #include "model/config/json_guard.h"
 #include "model/config/json_number.h"
 #include "model/cost.h"
+#include "model/data.h"
 #include "model/metrics_fields.h"
 #include "model/trainer.h"
 
@@ -308,6 +309,23 @@ class TrainerHandle {
     return val(emscripten::typed_memory_view(flat.size(), flat.data()));
   }
 
+  // The test points' predicted classes (Trainer::testPredictions); valid until the next call into the module.
+  val testPredictionsView() const {
+    if (!trainer_) return val(emscripten::typed_memory_view(size_t{0}, static_cast<const int32_t*>(nullptr)));
+    const std::vector<int32_t>& classes = trainer_->testPredictions();
+    return val(emscripten::typed_memory_view(classes.size(), classes.data()));
+  }
+  // Digit image `index` (relu::DigitPixels), or nothing when index is outside
+  // [0, kDigitCount); valid until the next call into the module.
+  val digitPixelsView(double index) {
+    digit_.clear();
+    if (index >= 0 && index < relu::kDigitCount && index == static_cast<int>(index)) {
+      digit_.resize(relu::kDigitPixels);
+      relu::DigitPixels(static_cast<int>(index), digit_.data());
+    }
+    return val(emscripten::typed_memory_view(digit_.size(), digit_.data()));
+  }
+
   // --- Serialisation ---------------------------------------------------------
   // The model file into a buffer that exportView() shows, rather than a
   // returned std::string, whose copy for JS Embind would malloc unchecked.
@@ -346,6 +364,7 @@ class TrainerHandle {
   relu::GridRegions regions_;
   std::vector<float> train_points_;
   std::vector<float> test_points_;
+  std::vector<float> digit_;  // digitPixelsView's image
 };
 
 // --- Module-wide facts, for the loader and the leak tests ----------------------
@@ -426,6 +445,8 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("gridFinished", &TrainerHandle::gridFinished)
       .function("gridView", &TrainerHandle::gridView)
       .function("pointsView", &TrainerHandle::pointsView)
+      .function("testPredictionsView", &TrainerHandle::testPredictionsView)
+      .function("digitPixelsView", &TrainerHandle::digitPixelsView)
       .function("exportJson", &TrainerHandle::exportJson)
       .function("exportView", &TrainerHandle::exportView)
       .function("releaseExport", &TrainerHandle::releaseExport)

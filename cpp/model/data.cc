@@ -13,7 +13,15 @@
 #include "model/rng.h"
 
 namespace relu {
+
+// Generated from data/digits/digits.bin by cmake/EmbedBytes.cmake.
+extern const unsigned char kDigitsBytes[];
+extern const size_t kDigitsBytesSize;
+
 namespace {
+
+// A digits record: the pixels, then the label.
+constexpr size_t kDigitRecord = kDigitPixels + 1;
 
 constexpr double kPi = 3.14159265358979323846;
 
@@ -163,7 +171,29 @@ void Checkerboard(int n, double noise, Rng& rng, std::vector<Point>* points) {
   }
 }
 
+// Every image, in the file's order; the shuffle below mixes them as any set.
+Status Digits(std::vector<Point>* points) {
+  if (kDigitsBytesSize != static_cast<size_t>(kDigitCount) * kDigitRecord) {
+    return Status::Error("dataset: the embedded digits hold " + std::to_string(kDigitsBytesSize) +
+                         " bytes, expected " + std::to_string(kDigitCount) + " images of " +
+                         std::to_string(kDigitRecord));
+  }
+  for (int i = 0; i < kDigitCount; ++i) {
+    points->push_back(Point{static_cast<float>(i), 0.0f, static_cast<float>(DigitLabel(i))});
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+void DigitPixels(int index, float* out) {
+  const unsigned char* image = kDigitsBytes + static_cast<size_t>(index) * kDigitRecord;
+  for (int p = 0; p < kDigitPixels; ++p) out[p] = static_cast<float>(image[p]) / 16.0f;
+}
+
+int DigitLabel(int index) {
+  return kDigitsBytes[static_cast<size_t>(index) * kDigitRecord + kDigitPixels];
+}
 
 Status GenerateData(const Config& config, std::vector<Point>* train, std::vector<Point>* test) {
   if (train == nullptr || test == nullptr) return Status::Error("GenerateData: no output given");
@@ -174,7 +204,7 @@ Status GenerateData(const Config& config, std::vector<Point>* train, std::vector
   const int n = config.numSamples;
   const double noise = static_cast<double>(config.noise) / 100;
   std::vector<Point> points;
-  points.reserve(config.dataset == Dataset::kCustom ? config.points.size() : static_cast<size_t>(n));
+  points.reserve(static_cast<size_t>(SampleCount(config)));
   switch (config.dataset) {
     case Dataset::kCircle: Circle(n, noise, rng, &points); break;
     case Dataset::kXor: Xor(n, noise, rng, &points); break;
@@ -186,6 +216,9 @@ Status GenerateData(const Config& config, std::vector<Point>* train, std::vector
     case Dataset::kCheckerboard: Checkerboard(n, noise, rng, &points); break;
     case Dataset::kSpiral3: Spiral(n, 3, noise, rng, &points, /*first_class_is_one=*/false); break;
     case Dataset::kCustom: points = config.points; break;
+    case Dataset::kDigits:
+      if (Status status = Digits(&points); !status.ok()) return status;
+      break;
   }
 
   rng.Shuffle(points.data(), points.size());
@@ -202,8 +235,9 @@ int TrainCount(int total, float train_ratio) {
 }
 
 int SampleCount(const Config& config) {
-  return config.dataset == Dataset::kCustom ? static_cast<int>(config.points.size())
-                                            : config.numSamples;
+  if (config.dataset == Dataset::kCustom) return static_cast<int>(config.points.size());
+  if (config.dataset == Dataset::kDigits) return kDigitCount;
+  return config.numSamples;
 }
 
 int NumClasses(const Config& config) {
@@ -213,6 +247,7 @@ int NumClasses(const Config& config) {
     case Problem::kMulticlass: break;
   }
   if (config.dataset == Dataset::kSpiral3) return 3;
+  if (config.dataset == Dataset::kDigits) return kDigitClasses;
   if (config.dataset != Dataset::kCustom) return 2;
   // Custom points: as many classes as the largest label says, at least two.
   float largest = 1;

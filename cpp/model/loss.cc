@@ -110,6 +110,21 @@ void HeadOutputs(const kernels::KernelSet& kernels, Head head, int outputs, int 
   }
 }
 
+void PredictClasses(Head head, int outputs, int cols, const float* y, int32_t* classes) {
+  for (int j = 0; j < cols; ++j) {
+    switch (head) {
+      case Head::kLinearMse: classes[j] = -1; break;
+      case Head::kTanhMse: classes[j] = y[j] > 0.0f; break;
+      case Head::kSigmoidBce: classes[j] = y[j] > 0.5f; break;
+      case Head::kSoftmaxCe: {
+        const float* column = y + static_cast<size_t>(j) * static_cast<size_t>(outputs);
+        classes[j] = static_cast<int32_t>(std::max_element(column, column + outputs) - column);
+        break;
+      }
+    }
+  }
+}
+
 int CountCorrect(Head head, int outputs, int cols, const float* y, const float* labels) {
   int correct = 0;
   for (int j = 0; j < cols; ++j) {

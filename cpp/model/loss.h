@@ -29,6 +29,11 @@ double ApplyHead(Head head, int outputs, int cols, const float* z, const float* 
 void HeadOutputs(const kernels::KernelSet& kernels, Head head, int outputs, int cols, const float* z,
                  float* y);
 
+// The class each of the cols outputs y predicts, as CountCorrect judges it:
+// the largest softmax output, the sign of tanh, sigmoid above 0.5; -1 for
+// regression.
+void PredictClasses(Head head, int outputs, int cols, const float* y, int32_t* classes);
+
 // Number of samples whose prediction matches the label: tanh y > 0, sigmoid
 // p > 0.5, softmax argmax. Regression has no accuracy: returns 0.
 //   y: [outputs x cols]   labels: [cols]

@@ -20,13 +20,19 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-FeatureSet MakeFeatureSet(const std::vector<Point>& points, uint32_t features, int inputs) {
+FeatureSet MakeFeatureSet(const std::vector<Point>& points, const Config& config, int inputs) {
   FeatureSet set;
   set.count = static_cast<int>(points.size());
   set.features.resize(points.size() * static_cast<size_t>(inputs));
   set.labels.resize(points.size());
+  const bool digits = config.dataset == Dataset::kDigits;
   for (size_t i = 0; i < points.size(); ++i) {
-    ComputeFeatures(features, points[i].x1, points[i].x2, set.features.data() + i * inputs);
+    float* column = set.features.data() + i * inputs;
+    if (digits) {
+      DigitPixels(static_cast<int>(points[i].x1), column);  // x1 holds the image's index
+    } else {
+      ComputeFeatures(config.features, points[i].x1, points[i].x2, column);
+    }
     set.labels[i] = points[i].label;
   }
   return set;
@@ -112,8 +118,11 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   if (!status.ok()) return status;
 
   const int inputs = impl->layout.inputs;
-  impl->train = MakeFeatureSet(impl->trainPoints, config.features, inputs);
-  impl->test = MakeFeatureSet(impl->testPoints, config.features, inputs);
+  impl->train = MakeFeatureSet(impl->trainPoints, config, inputs);
+  impl->test = MakeFeatureSet(impl->testPoints, config, inputs);
+  // Once, at full size: a pass then reuses them, and the heap stays flat.
+  impl->testPredictions.reserve(impl->testPoints.size());
+  impl->passTestPredictions.reserve(impl->testPoints.size());
   const size_t n = impl->layout.paramCount;
   if (!impl->params.Assign(n) || !impl->grads.Assign(n) ||
       !impl->checkpoints[0].params.Assign(n) || !impl->checkpoints[1].params.Assign(n)) {
@@ -184,6 +193,7 @@ void Trainer::Impl::ResetTraining() {
   metrics.diverged = false;
   metrics.divergedAtStep = -1;
   metrics.divergedCause.clear();
+  testPredictions.clear();
   for (LayerDiagnostics& diag : metrics.layers) {
     diag.preMean = diag.preStd = diag.actMean = diag.actStd = diag.sparsity = 0.0f;
     diag.deadUnits = diag.saturatedUnits = 0;

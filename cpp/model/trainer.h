@@ -201,10 +201,15 @@ class Trainer {
   // --- Data ------------------------------------------------------------------
   const std::vector<Point>& trainPoints() const;
   const std::vector<Point>& testPoints() const;
+  // The class the network predicts for each test point, in testPoints()'s
+  // order, from the last complete full pass (Evaluate); empty before the
+  // first pass since the last Reset or rebuild, and for regression.
+  const std::vector<int32_t>& testPredictions() const;
 
   // --- Grid evaluation -------------------------------------------------------
   // Number of nodes drawn: every hidden unit (if include_hidden) then every output.
   size_t gridNodeCount(bool include_hidden) const;
+  // Refused for dataset "digits" (64 inputs: no plane).
   // Evaluates the nodes over an n x n grid of [-kDomain, kDomain]^2 into `out`:
   //   out: [nodes x n x n], out[node*n*n + row*n + col], row 0 at x2 = +kDomain
   //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:

@@ -95,6 +95,7 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
       std::fill(unitNearLimit[l].begin(), unitNearLimit[l].end(), 0u);
       std::fill(passHistograms[l].begin(), passHistograms[l].end(), 0u);
     }
+    passTestPredictions.assign(static_cast<size_t>(test.count), -1);
   }
   const int inputs = layout.inputs;
   double spent = 0;
@@ -115,6 +116,9 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
       p.lossSum += ApplyHead(layout.head, layout.outputs(), cols, eval.pre(last), eval.labels(),
                              eval.act(last), nullptr);
       p.correct += CountCorrect(layout.head, layout.outputs(), cols, eval.act(last), eval.labels());
+      if (p.testSet) {
+        PredictClasses(layout.head, layout.outputs(), cols, eval.act(last), passTestPredictions.data() + p.start);
+      }
       if (!p.testSet) {
         for (int l = 0; l <= last; ++l) {
           Accumulate(*kernels, layout.layers[l].outputs, cols, eval.pre(l), eval.act(l),
@@ -173,6 +177,7 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
     }
     diag.histogram = passHistograms[l];
   }
+  if (classification) testPredictions = passTestPredictions;
   p = PendingEvaluation();
   return true;
 }
@@ -194,6 +199,8 @@ Status Trainer::EvaluateWithin(double flop_budget, bool* finished) {
 
 bool Trainer::evaluationInProgress() const { return impl_->pendingEvaluation.active; }
 
+const std::vector<int32_t>& Trainer::testPredictions() const { return impl_->testPredictions; }
+
 size_t Trainer::gridNodeCount(bool include_hidden) const {
   size_t nodes = static_cast<size_t>(impl_->layout.outputs());
   if (include_hidden) {
@@ -207,6 +214,9 @@ size_t Trainer::gridNodeCount(bool include_hidden) const {
 namespace {
 Status CheckGridRequest(const Trainer& trainer, int n, bool include_hidden, const float* out,
                         size_t out_count) {
+  if (trainer.config().dataset == Dataset::kDigits) {
+    return Status::Error("dataset: \"digits\" has 64 inputs, not a plane to draw a grid over");
+  }
   if (n < 2 || n > 512) {
     return Status::Error("gridSize: " + std::to_string(n) + " is out of range [2, 512]");
   }

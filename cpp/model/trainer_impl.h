@@ -199,6 +199,8 @@ struct Trainer::Impl {
   std::vector<std::vector<uint32_t>> passHistograms;
   int evalPieceColumns = 1;  // EvalPieceColumns of the layout and the eval chunk
   PendingEvaluation pendingEvaluation;
+  // The test set's predicted classes: of the last complete pass, and of the pass under way.
+  std::vector<int32_t> testPredictions, passTestPredictions;
   PendingEvaluation pendingGrid;
   std::vector<uint64_t> patternKeys;  // one per hidden unit, in layer order (model/regions.h)
 

@@ -15,6 +15,8 @@ export const BAD_CONFIGS = [
   { config: '{"activation":["relu"]}', field: 'activation' },
   { config: '{"dataset":"reg-plane"}', field: 'problem' },
   { config: '{"dataset":"spiral3"}', field: 'problem' },
+  { config: '{"dataset":"digits"}', field: 'problem' },
+  { config: '{"dataset":"digits","problem":"regression"}', field: 'problem' },
   { config: '{"dataset":"custom","points":[[0,0,1]]}', field: 'points' },
   { config: '{"dataset":"custom","points":[[0,0,1],[1,1,0.5]]}', field: 'points[1]' },
   { config: '{"dataset":"custom","points":[[0,0,2],[1,1,0]]}', field: 'points' },

@@ -98,6 +98,21 @@ const cases = {
     assert.deepEqual(summary.config.hidden, [8, 8, 8, 8, 8, 8]);
   },
 
+  // README: the digits example reaches at least 95% test accuracy in 20 epochs.
+  'example-digits'() {
+    const result = run([example('digits.json'), '--epochs', '20', '--eval-every', '20']);
+    assert.equal(result.status, 0, result.stderr);
+    const [last, summary] = jsonLines(result.stdout);
+    assert.equal(last.epoch, 20);
+    assert.equal(last.layers[0].units, 128);
+    assert.equal(summary.trainPoints + summary.testPoints, 1797);
+    assert.equal(summary.testPoints, 898);
+    assert.ok(summary.testAccuracy >= 0.95, `test accuracy ${summary.testAccuracy}`);
+    // Untrained, the ten classes are at chance: the accuracy is learned, not given.
+    const untrained = jsonLines(run([example('digits.json'), '--epochs', '0']).stdout).at(-1);
+    assert.ok(!(untrained.testAccuracy > 0.3), `untrained accuracy ${untrained.testAccuracy}`);
+  },
+
   'line-count'() {
     const every3 = jsonLines(run([example('circle-playground.json'), '--epochs', '7', '--eval-every', '3']).stdout);
     assert.deepEqual(every3.map((l) => l.epoch ?? 'summary'), [3, 6, 7, 'summary']);

@@ -10,6 +10,7 @@ import {
 } from './checks.js';
 import { BUILDS, detectSimd, fieldError, forgetCore, loadCore, resolveBuild } from './loader.js';
 import { MODEL_JSON_MAX_BYTES, textTooLong } from '../shared/limits.js';
+import { DIGIT_COUNT } from '../shared/config-fields.js';
 
 export { BUILDS, detectSimd, isCoreFault };
 
@@ -353,6 +354,27 @@ export class Trainer {
     const train = handle.pointsView(false).slice();
     const test = handle.pointsView(true).slice();
     return { train, test };
+  }
+
+  /**
+   * The class the network predicts for each test point, in points().test's
+   * order, from the last full evaluation (Int32Array copy); empty before the
+   * first evaluation and for regression.
+   */
+  testPredictions() {
+    return this.#live().testPredictionsView().slice();
+  }
+
+  /**
+   * Image `index` of the digits dataset (data/digits): 64 pixels, row by row,
+   * in [0, 1] (Float32Array copy). With dataset "digits", a point's x1 is its
+   * image's index.
+   */
+  digitPixels(index) {
+    if (!Number.isInteger(index) || index < 0 || index >= DIGIT_COUNT) {
+      throw fieldError('index', `index: ${index} is not a whole number in [0, ${DIGIT_COUNT - 1}]`);
+    }
+    return this.#live().digitPixelsView(index).slice();
   }
 
   /**

@@ -18,10 +18,15 @@ export const MAX_HIDDEN_LAYERS = 64;
 export const MAX_UNITS = 1024;
 export const MAX_SAMPLES = 20000;
 export const MAX_CLASSES = 10;
+// The handwritten digits (data/digits/digits.bin): images, pixels per image
+// (8x8, each 0..16) and classes. The core checks the embedded file against them.
+export const DIGIT_COUNT = 1797;
+export const DIGIT_PIXELS = 64;
+export const DIGIT_CLASSES = 10;
 
 export const DATASETS = Object.freeze([
   'circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss',
-  'moons', 'checkerboard', 'spiral3', 'custom',
+  'moons', 'checkerboard', 'spiral3', 'custom', 'digits',
 ]);
 // The kernels' activations (cpp/kernels/variants.h, ActName); the C++ side
 // takes its list from there, and the differential test holds this copy to it.
@@ -65,11 +70,11 @@ export const FIELDS = Object.freeze({
   },
   numSamples: {
     group: data, kind: 'int', min: 10, max: MAX_SAMPLES, default: 500, live: false,
-    doc: 'Points generated, training and test together. Ignored by `custom`.',
+    doc: 'Points generated, training and test together. Ignored by `custom` and `digits` (which has its 1,797 images).',
   },
   noise: {
     group: data, kind: 'number', min: 0, max: 50, default: 0, live: false,
-    doc: 'Percent, as in TensorFlow Playground: how far the points (or the points their labels are read at) are perturbed.',
+    doc: 'Percent, as in TensorFlow Playground: how far the points (or the points their labels are read at) are perturbed. Ignored by `digits` (its images are used as they are).',
   },
   trainRatio: {
     group: data, kind: 'number', min: 0.1, max: 0.9, default: 0.5, live: false,
@@ -77,7 +82,7 @@ export const FIELDS = Object.freeze({
   },
   features: {
     group: data, kind: 'set', values: FEATURES, typeName: 'Feature', minItems: 1, default: ['x1', 'x2'], live: false,
-    doc: 'Network inputs computed from the point: x1, x2, x1², x2², x1·x2, sin x1, sin x2 (always in this order).',
+    doc: 'Network inputs computed from the point: x1, x2, x1², x2², x1·x2, sin x1, sin x2 (always in this order). Ignored by `digits`, whose inputs are its 64 pixels scaled to [0, 1].',
   },
   points: {
     group: data, kind: 'points', maxItems: MAX_SAMPLES, default: [], live: false,

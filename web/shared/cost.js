@@ -6,6 +6,7 @@
 // tests/js/api/cost.test.js compares these figures with its estimateCost()
 // for hundreds of random configs. Pure: no DOM, no core.
 import { FEATURES, MAX_CLASSES } from './schema.js';
+import { DIGIT_CLASSES, DIGIT_COUNT, DIGIT_PIXELS } from './config-fields.js';
 
 /** The core's hard cap (kMaxModelBytes): above it the core refuses the config. */
 export const MAX_MODEL_BYTES = 1.5 * 1024 * 1024 * 1024;
@@ -40,6 +41,7 @@ function activationOf(config, l) {
 }
 
 function inputCount(config) {
+  if (config.dataset === 'digits') return DIGIT_PIXELS; // the image, whatever `features` says
   return FEATURES.filter((name) => config.features.includes(name)).length;
 }
 
@@ -47,6 +49,7 @@ function classCount(config) {
   if (config.problem === 'regression') return 1;
   if (config.problem === 'binary') return 2;
   if (config.dataset === 'spiral3') return 3;
+  if (config.dataset === 'digits') return DIGIT_CLASSES;
   if (config.dataset !== 'custom') return 2;
   // As the core: as many classes as the largest label says, at least two;
   // labels are float32 there.
@@ -114,7 +117,8 @@ const backwardFlops = (layer, first) => (first ? 2 : 4) * layer.inputs * layer.o
  */
 export function estimateCost(config) {
   const layout = costLayout(config);
-  const total = config.dataset === 'custom' ? config.points.length : config.numSamples;
+  const total = config.dataset === 'custom' ? config.points.length
+    : config.dataset === 'digits' ? DIGIT_COUNT : config.numSamples;
   const train = trainCount(total, config.trainRatio);
   const batchSize = Math.max(1, Math.min(config.batchSize, train));
   const largestLayer = Math.max(...layout.layers.map((layer) => layer.params));

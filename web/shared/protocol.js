@@ -96,14 +96,16 @@ export const METHODS = deepFreeze({
   },
   snapshot: {
     type: 'snapshot',
-    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate', 'regions'],
-    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true, regions: false },
+    fields: ['gridSize', 'hidden', 'params', 'paramUnits', 'points', 'evaluate', 'regions', 'digits'],
+    defaults: { gridSize: 0, hidden: false, params: false, points: false, evaluate: true, regions: false, digits: false },
     transfers: true,
-    doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true} -> Snapshot, its buffers moved. ' +
+    doc: '{gridSize?, hidden?, params?, paramUnits?, points?, evaluate? = true, regions?, digits?} -> Snapshot, its buffers moved. ' +
       'evaluate: false skips the full pass over the data (cheap step metrics only). params: the whole ' +
       `parameter block; paramUnits: n in [1, ${MAX_PARAM_UNITS}] instead carries only what a diagram of n units a layer ` +
       'draws (web/shared/drawn-params.js). regions (with a grid): the linear regions of the same pass, ' +
-      'see Snapshot.regions.',
+      'see Snapshot.regions. digits: with dataset "digits", the test set\'s confusion matrix and a ' +
+      'fixed sample of test digits with their predictions (web/worker/digits-report.js); a grid is never drawn ' +
+      'for "digits" (it has no plane), so gridSize is then ignored.',
   },
   exportModel: {
     type: 'export',
@@ -244,6 +246,7 @@ export const Event = Object.freeze({
  * @property {number=} paramUnits        with paramUnits: the drawnParamsPlan() units `params` follows
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
+ * @property {Object=} digits            with digits: {classes, total, confusion, sample} (web/worker/digits-report.js)
  */
 
 /**

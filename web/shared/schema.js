@@ -158,6 +158,9 @@ export function checkConsistency(config) {
   if (config.problem === 'binary' && config.dataset === 'spiral3') {
     errors.push({ field: 'problem', message: 'problem: "binary" cannot use the 3-class "spiral3"; choose "multiclass"' });
   }
+  if (config.dataset === 'digits' && config.problem !== 'multiclass') {
+    errors.push({ field: 'problem', message: `problem: "${config.problem}" cannot learn the 10 classes of "digits"; choose "multiclass"` });
+  }
   if (config.dataset === 'custom') {
     if (config.points.length < 2) {
       errors.push({ field: 'points', message: 'points: the custom dataset needs at least 2 points' });

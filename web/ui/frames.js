@@ -38,8 +38,9 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       const evaluate = !controller.playing || now - lastEvaluate >= plan.evaluateEveryMs;
       if (evaluate) lastEvaluate = now;
       const item = { requestedAfter: controller.playRequests, askedAt: performance.now(), evaluate, plan };
-      const regions = Boolean(controller.state.ui.regions);
-      return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions })
+      const digits = controller.state.config.dataset === 'digits'; // no plane: the digits report instead of a grid
+      const regions = Boolean(controller.state.ui.regions) && !digits;
+      return client.snapshot({ gridSize: digits ? 0 : plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions, digits })
         .then((snapshot) => ({ ...item, snapshot }), (error) => {
           if (points) wantPoints = true;
           throw error;
@@ -79,7 +80,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       grid: snapshot.grid, gridSize: snapshot.gridSize, gridNodes: snapshot.gridNodes, gridHidden: asked.hidden,
       params: snapshot.params, paramUnits: snapshot.paramUnits, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
       multiclass: state.config.problem === 'multiclass', settled: !snapshot.playing,
-      regions: snapshot.regions, step: snapshot.step,
+      regions: snapshot.regions, step: snapshot.step, digits: snapshot.digits,
     });
     // Text changes cost a layout and a paint: 10 a second are as many as anyone can read.
     if (now - lastStats >= STATS_INTERVAL_MS || !playing) {

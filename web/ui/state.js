@@ -33,6 +33,7 @@ import { PYM_PARAMS } from './pym.js';
 import { VIEW_FLAG_VALUES, THEME_FLAG_VALUES } from './view-layouts.js';
 import { COLLAPSIBLE_PANELS, parseCollapse } from './dashboard-layout.js';
 import { FIELDS, FIELD_NAMES, validateConfig, defaultConfig } from '../shared/schema.js';
+import { datasetEdit } from '../shared/dataset-fields.js';
 import { LINK_POINTS_MAX_CHARS, decodePoints, encodePoints } from './link-points.js';
 import { embedderControls, isControlName, lockingControl } from './locks.js';
 import { compareConfig, compareParams, isCompareKey, readCompareParams } from './compare-link.js';
@@ -261,6 +262,7 @@ export function parseQuery(search, presets = []) {
 
   // Without its points a custom dataset cannot stand; the notice above says why it is not shown.
   if (pointsOmitted && partial.dataset === 'custom') delete partial.dataset;
+  if (partial.dataset !== undefined) Object.assign(partial, datasetEdit(partial.dataset, partial));
   // The schema checks each field and their consistency; a bad field keeps the base value.
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);

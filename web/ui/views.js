@@ -10,6 +10,7 @@ import { createLineChart } from './components/line-chart.js';
 import { createDiagnosticsView } from './components/diagnostics-view.js';
 import { createHealthView } from './components/health-view.js';
 import { createRegionsView } from './components/regions-view.js';
+import { createDigitsView } from './components/digits-view.js';
 import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
@@ -33,6 +34,8 @@ export function createViews(layout, on) {
   const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
   // Under the diagram whose culprits it marks.
   const health = createHealthView(layout.networkHost);
+  // Dataset "digits" has no plane: its own view takes the output panel's place.
+  const digits = createDigitsView(layout.boundaryHost);
   let drawn = null; // the last drawCharts arguments, to redraw at once when the smoothing changes
   diagnostics.onSmoothingChange(() => { if (drawn) drawGradients(drawn.history); });
   function drawGradients(history) {
@@ -75,6 +78,8 @@ export function createViews(layout, on) {
      * paramUnits?, outputs, outputScale: {scale, shift}, multiclass, settled, regions?, step}.
      */
     drawFrame(frame) {
+      digits.update(frame.digits ?? null);
+      layout.boundaryHost.classList.toggle('showing-digits', Boolean(frame.digits));
       if (!frame.grid || !frame.gridSize) return;
       network.update(frame);
       boundary.update({
@@ -129,7 +134,7 @@ export function createViews(layout, on) {
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health]) view.destroy();
+      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health, digits]) view.destroy();
     },
   };
 }

@@ -17,6 +17,7 @@ import { MarkKind, createTimeline } from './timeline.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
+import { digitsReport, digitsReportBuffers } from './digits-report.js';
 
 /**
  * @param {object} deps
@@ -278,17 +279,20 @@ export function createSession({
     try {
       await previous;
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
-      if (request.regions && !request.gridSize) {
+      // No plane to draw a grid over: digits' inputs are images.
+      const gridSize = needTrainer().config.dataset === 'digits' ? 0 : request.gridSize ?? 0;
+      request = { ...request, gridSize };
+      if (request.regions && !gridSize) {
         throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
       }
-      await prepareSnapshot({ gridSize: request.gridSize ?? 0, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
+      await prepareSnapshot({ gridSize, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
       return assembleSnapshot(request, drawn);
     } finally {
       done();
     }
   }
 
-  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false }, drawn,
+  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false, digits = false }, drawn,
     current = needTrainer(), grid = lastGrid?.grid, gridRegions = lastGrid?.regions) {
     const transfer = [];
     const result = {
@@ -325,6 +329,12 @@ export function createSession({
       result.trainPoints = train;
       result.testPoints = test;
       transfer.push(train.buffer, test.buffer);
+    }
+    if (digits && current.config.dataset === 'digits') {
+      result.digits = digitsReport({
+        testPoints: current.points().test, predictions: current.testPredictions(), pixelsOf: (index) => current.digitPixels(index),
+      });
+      transfer.push(...digitsReportBuffers(result.digits));
     }
     return { result, transfer };
   }

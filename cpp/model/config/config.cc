@@ -118,6 +118,10 @@ std::string CheckConsistency(const Config& config) {
   if (config.problem == Problem::kBinary && config.dataset == Dataset::kSpiral3) {
     return "problem: \"binary\" cannot use the 3-class \"spiral3\"; choose \"multiclass\"";
   }
+  if (config.dataset == Dataset::kDigits && config.problem != Problem::kMulticlass) {
+    return std::string("problem: \"") + ProblemName(config.problem) +
+           "\" cannot learn the 10 classes of \"digits\"; choose \"multiclass\"";
+  }
   if (config.dataset == Dataset::kCustom) {
     if (config.points.size() < 2) return "points: the custom dataset needs at least 2 points";
     if (config.problem != Problem::kRegression) {
@@ -173,6 +177,7 @@ int NumOutputs(const Config& config) {
 }
 
 int NumInputs(const Config& config) {
+  if (config.dataset == Dataset::kDigits) return kDigitPixels;  // the image, whatever `features` says
   int count = 0;
   for (int bit = 0; bit < kFeatureCount; ++bit) count += (config.features >> bit) & 1u;
   return count;

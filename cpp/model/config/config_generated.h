@@ -11,6 +11,9 @@ inline constexpr int kMaxHiddenLayers = 64;
 inline constexpr int kMaxUnits = 1024;
 inline constexpr int kMaxClasses = 10;
 inline constexpr int kMaxSamples = 20000;
+inline constexpr int kDigitCount = 1797;
+inline constexpr int kDigitPixels = 64;
+inline constexpr int kDigitClasses = 10;
 
 static_assert(kFeatureCount == 7, "config.h's Feature bits and the features list differ");
 
@@ -25,6 +28,7 @@ enum class Dataset : uint8_t {
   kCheckerboard,  // "checkerboard"
   kSpiral3,  // "spiral3"
   kCustom,  // "custom"
+  kDigits,  // "digits"
 };
 
 enum class Problem : uint8_t {

@@ -295,7 +295,7 @@ TEST(ConfigFields, EnumsTakeTheirKebabCaseNames) {
   EXPECT_EQ(ParseOk(Json1("problem", "\"multiclass\"")).problem, Problem::kMulticlass);
   EXPECT_EQ(ParseError(Json1("dataset", "\"foo\"")),
             "dataset: \"foo\" is not one of circle, xor, gauss, spiral, reg-plane, reg-gauss, moons, checkerboard, "
-            "spiral3, custom");
+            "spiral3, custom, digits");
   EXPECT_EQ(ParseError(Json1("optimizer", "\"Adam\"")), "optimizer: \"Adam\" is not one of sgd, momentum, rmsprop, adam");
   EXPECT_EQ(ParseError(Json1("schedule", "3")), "schedule: 3 is not one of constant, step, exponential, cosine");
   // An embedded NUL must not pass for the name before it.

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "model/data.h"
 #include "model/init.h"
 #include "model/reference.h"
 #include "model_test_util.h"
@@ -183,6 +184,30 @@ TEST(LargeLayerGradient, EigenPathMatchesReference) {
   }
 }
 
+// --- 64 inputs: the digits' images ---------------------------------------------
+
+// A network as wide at its input as the digits (64 pixels) on real images, so
+// that nothing in the gradient assumes the plane's few features.
+TEST(DigitsGradient, SixtyFourInputsMatchCentralDifferences) {
+  for (Act act : {Act::kRelu, Act::kPrelu, Act::kTanh}) {
+    Config config = NetConfig({12, 8}, act, Problem::kMulticlass);
+    config.preluPerUnit = true;
+    NetProblem p = MakeNetProblem(config, kDigitPixels, kDigitClasses, kCols, 17, 0.3f);
+    ASSERT_EQ(p.layout.inputs, 64);
+    std::vector<float> image(kDigitPixels);
+    for (int j = 0; j < kCols; ++j) {
+      const int index = 100 * j + 3;  // spread over the file
+      DigitPixels(index, image.data());
+      for (int q = 0; q < kDigitPixels; ++q) p.inputs[static_cast<size_t>(j) * kDigitPixels + q] = image[q];
+      p.labels[j] = static_cast<float>(DigitLabel(index));
+    }
+    SCOPED_TRACE(kernels::ActName(act));
+    ExpectReferenceMatchesCentralDifferences(p);
+    ExpectOptimisedMatchesReference(p, kernels::ScalarKernels());
+    ExpectOptimisedMatchesReference(p, kernels::SelectKernels());
+  }
+}
+
 // --- The optimised path on its own, against float central differences ------------
 
 TEST(OptimisedGradient, AgreesWithFloatCentralDifferences) {
@@ -255,6 +280,18 @@ TEST(HeadAccuracy, CountsCorrectPredictions) {
   const float softmax[] = {0.1f, 0.7f, 0.2f, /**/ 0.5f, 0.3f, 0.2f};
   const float classes[] = {1.0f, 2.0f};
   EXPECT_EQ(CountCorrect(Head::kSoftmaxCe, 3, 2, softmax, classes), 1);
+}
+
+TEST(HeadAccuracy, PredictedClassesAreWhatCountCorrectJudges) {
+  int32_t predicted[3];
+  const float tanh_y[] = {0.3f, -0.2f, 0.9f};
+  PredictClasses(Head::kTanhMse, 1, 3, tanh_y, predicted);
+  EXPECT_EQ(std::vector<int32_t>(predicted, predicted + 3), (std::vector<int32_t>{1, 0, 1}));
+  const float softmax[] = {0.1f, 0.7f, 0.2f, /**/ 0.5f, 0.3f, 0.2f};
+  PredictClasses(Head::kSoftmaxCe, 3, 2, softmax, predicted);
+  EXPECT_EQ(std::vector<int32_t>(predicted, predicted + 2), (std::vector<int32_t>{1, 0}));
+  PredictClasses(Head::kLinearMse, 1, 1, tanh_y, predicted);
+  EXPECT_EQ(predicted[0], -1);
 }
 
 }  // namespace

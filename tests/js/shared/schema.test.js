@@ -54,7 +54,7 @@ describe('one config, one form, as the core writes it', () => {
 
   test('a long value is quoted up to 60 UTF-8 bytes, never splitting a character', () => {
     const message = checkField('dataset', ['é'.repeat(40)]);
-    expect(message).toBe(`dataset: ["${'é'.repeat(29)} is not one of circle, xor, gauss, spiral, reg-plane, reg-gauss, moons, checkerboard, spiral3, custom`);
+    expect(message).toBe(`dataset: ["${'é'.repeat(29)} is not one of circle, xor, gauss, spiral, reg-plane, reg-gauss, moons, checkerboard, spiral3, custom, digits`);
   });
 });
 

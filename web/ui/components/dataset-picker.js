@@ -17,6 +17,7 @@ const LABELS = Object.freeze({
   circle: 'Circle', xor: 'Exclusive or', gauss: 'Two Gaussians', spiral: 'Spiral',
   'reg-plane': 'Plane (regression)', 'reg-gauss': 'Gaussians (regression)', moons: 'Two moons',
   checkerboard: 'Checkerboard', spiral3: 'Three-arm spiral (3 classes)', custom: 'Your points',
+  digits: 'Handwritten digits (10 classes, 8×8 images)',
 });
 
 const gauss = (x, y, cx, cy) => Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 4);
@@ -38,6 +39,7 @@ const SHAPES = Object.freeze({
   moons: (x, y) => Math.tanh(arcDistance(x, y, 1.5, -1, false) - arcDistance(x, y, -1.5, 1, true)),
   checkerboard: (x, y) => Math.sign(Math.sin((x * Math.PI) / 3) * Math.sin((y * Math.PI) / 3)) || 1,
   custom: () => 0,
+  digits: () => 0,
 });
 
 function spiral3Class(x, y) {
@@ -66,10 +68,12 @@ function drawIcon(canvas, name, palette = THEMES.light) {
   }
   if (name !== 'spiral3') fillHeatmap(pixels, 0, values, 0, values.length, lutOf(palette));
   context.putImageData(image, 0, 0);
-  if (name === 'custom') {
+  // Not points in the plane: a sign instead of a picture of them.
+  const glyph = { custom: ['+', 13], digits: ['7', 14] }[name];
+  if (glyph) {
     context.fillStyle = cssColor(palette.ink);
     context.font = 'bold 22px system-ui, sans-serif';
-    context.fillText('+', 13, 28);
+    context.fillText(glyph[0], glyph[1], 28);
   }
 }
 

@@ -7,6 +7,7 @@ import { parsePointsCsv, pointsToCsv } from '../csv.js';
 import { fileLabel, readTextFile } from '../file-text.js';
 import { el, uid, download } from '../dom.js';
 import { createDatasetPicker } from '../components/dataset-picker.js';
+import { datasetEdit } from '../../shared/dataset-fields.js';
 import { createFieldControl, createPanel } from './fields.js';
 
 const FEATURE_LABELS = Object.freeze({
@@ -28,7 +29,7 @@ export function createDataPanel(container, ctx) {
   const panel = createPanel(container, 'Data', 'data');
   const onEdit = (name, value) => ctx.edit({ [name]: value });
 
-  const picker = createDatasetPicker(panel, { datasets: DATASETS, onChange: (name) => ctx.edit({ dataset: name }) });
+  const picker = createDatasetPicker(panel, { datasets: DATASETS, onChange: (name) => ctx.edit(datasetEdit(name)) });
 
   const controls = [
     createFieldControl('noise', { label: 'Noise', step: 1, onEdit }),

@@ -1,0 +1,81 @@
+// Issue #15, the page's minimum: with dataset=digits the output panel shows
+// test digits, a live confusion matrix and per-class accuracy instead of a
+// plane; a bad combination is refused with a notice naming the field.
+import { jest } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './helpers/page-server.js';
+import { waitReady } from './helpers/browser.js';
+import { useServedPage } from './helpers/served-page.js';
+
+const WAIT = { timeout: 120000 };
+jest.setTimeout(240000);
+const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const TEST_DIGITS = 898; // 1,797 images, round(1797 * 0.5) = 899 of them to train on
+
+const served = useServedPage();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+async function open(fragment, viewport = DESKTOP) {
+  const page = await served.open(`index.html#${fragment}`, viewport);
+  await waitReady(page);
+  return page;
+}
+
+/** The matrix as the page holds it: its total and diagonal, and the state's step. */
+const matrix = (page) => page.evaluate(() => {
+  const table = document.querySelector('.digits-confusion');
+  return { total: Number(table?.dataset.total ?? -1), correct: Number(table?.dataset.correct ?? -1) };
+});
+
+test('dataset=digits trains: the confusion matrix covers the test set and its diagonal grows', async () => {
+  const page = await open('dataset=digits&hidden=32&optimizer=adam&learningRate=0.003&batchSize=32');
+  const state = await page.evaluate(() => window.reluPlayground.getState());
+  expect(state.config.dataset).toBe('digits');
+  expect(state.config.problem).toBe('multiclass'); // digits brings it
+  // Before training: the first full pass fills the matrix with the untrained network's guesses.
+  await page.waitForFunction((total) => Number(document.querySelector('.digits-confusion')?.dataset.total) === total, TEST_DIGITS, WAIT);
+  const before = await matrix(page);
+  expect(await page.$eval('.digits-view', (view) => view.hidden)).toBe(false);
+  expect(await page.$eval('.boundary-stack', (stack) => getComputedStyle(stack).display)).toBe('none');
+  expect(await page.$$eval('.digits-grid .digit', (items) => items.length)).toBe(40);
+  await page.evaluate(() => window.reluPlayground.play());
+  // Learning: far past the untrained count, on every test digit.
+  await page.waitForFunction((floor) => {
+    const table = document.querySelector('.digits-confusion');
+    return Number(table?.dataset.total) === 898 && Number(table.dataset.correct) > floor;
+  }, Math.max(before.correct, 0.8 * TEST_DIGITS), WAIT);
+  await page.evaluate(() => window.reluPlayground.pause());
+  await page.waitForFunction(() => window.reluPlayground.getState().playing === false, null, WAIT);
+  const after = await matrix(page);
+  expect(after.total).toBe(TEST_DIGITS);
+  expect(after.correct).toBeGreaterThan(before.correct);
+  // Ten rows of ten counts and a per-class accuracy each; the counts add up to the total.
+  const rows = await page.$$eval('.digits-confusion tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(rows).toHaveLength(10);
+  const counted = rows.reduce((sum, row) => sum + row.slice(0, 10).reduce((s, cell) => s + Number(cell || 0), 0), 0);
+  expect(counted).toBe(after.total);
+  for (const row of rows) expect(row[10]).toMatch(/^\d+%$/);
+  // Every shown digit has a predicted label.
+  expect(await page.$$eval('.digits-grid .digit-label', (labels) => labels.every((l) => /^\d( \(\d\))?$/.test(l.textContent)))).toBe(true);
+});
+
+test('digits with a binary problem: a notice names the field, and the page still trains the rest', async () => {
+  const page = await open('dataset=digits&problem=binary');
+  const notices = await page.$$eval('.notice', (items) => items.map((n) => n.textContent));
+  expect(notices.some((n) => n.includes('problem') && n.includes('multiclass'))).toBe(true);
+  const state = await page.evaluate(() => window.reluPlayground.getState());
+  expect(state.config.problem === 'multiclass' || state.config.dataset !== 'digits').toBe(true);
+});
+
+test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of the digits view (%s)', async (name, viewport) => {
+  const page = await open('dataset=digits&hidden=64,32&optimizer=adam&learningRate=0.003&batchSize=32', viewport);
+  await page.evaluate(() => window.reluPlayground.play());
+  await page.waitForFunction(() => Number(document.querySelector('.digits-confusion')?.dataset.correct) > 780, null, WAIT);
+  await page.evaluate(() => window.reluPlayground.pause());
+  await page.waitForFunction(() => window.reluPlayground.getState().playing === false, null, WAIT);
+  await page.evaluate(() => document.querySelector('.digits-view').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(SHOTS, `digits-${name}.png`) });
+});
