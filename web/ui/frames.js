@@ -5,6 +5,7 @@
 // tells it about each snapshot (controller.observe); it changes nothing else.
 
 import { FEATURES } from '../shared/schema.js';
+import { DIGIT_PIXELS } from '../shared/config-fields.js';
 import { MAX_DRAWN_UNITS, gridPlan, outputScale } from './network-layout.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
 
@@ -115,7 +116,10 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       const { state, info } = controller;
       const samples = state.config.dataset === 'custom' ? state.config.points.length : state.config.numSamples;
       plan = gridPlan(info.layers, 50, samples);
-      const inputs = FEATURES.filter((f) => state.config.features.includes(f));
+      // Digits feed the 64 pixels (p0..p63), not the plane's features.
+      const inputs = state.config.dataset === 'digits'
+        ? Array.from({ length: DIGIT_PIXELS }, (_, i) => `p${i}`)
+        : FEATURES.filter((f) => state.config.features.includes(f));
       const activationOf = (l) => (Array.isArray(state.config.activation) ? state.config.activation[l] : state.config.activation);
       views.setStructure({ inputs, layers: info.layers.map((layer, l) => ({ ...layer, activation: l < info.layers.length - 1 ? activationOf(l) : 'output' })) });
       networkPanel.update(state, { outputs: info.layers.at(-1).outputs, paramCount: info.paramCount });

@@ -151,6 +151,8 @@ const FEATURE_FUNCTIONS = Object.freeze({
  * top, x2 = +domain; pixel centres), scaled into [-1, 1] for drawing.
  */
 export function featureGrid(name, n, domain) {
+  const pixel = /^p(\d+)$/.exec(name);
+  if (pixel) return pixelGrid(Number(pixel[1]), n);
   const f = FEATURE_FUNCTIONS[name];
   const out = new Float32Array(n * n);
   let max = 0;
@@ -164,6 +166,19 @@ export function featureGrid(name, n, domain) {
     }
   }
   if (max > 0) for (let i = 0; i < out.length; i++) out[i] /= max;
+  return out;
+}
+
+/** Input pixel `index` of an 8x8 digit (input name p<index>): its square lit in an n x n tile, so the tile says where it is. */
+function pixelGrid(index, n) {
+  const out = new Float32Array(n * n).fill(-0.15);
+  const side = 8;
+  const [row, col] = [Math.floor(index / side), index % side];
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (Math.floor((y * side) / n) === row && Math.floor((x * side) / n) === col) out[y * n + x] = 1;
+    }
+  }
   return out;
 }
 

@@ -80,8 +80,9 @@ export function createViews(layout, on) {
     drawFrame(frame) {
       digits.update(frame.digits ?? null);
       layout.boundaryHost.classList.toggle('showing-digits', Boolean(frame.digits));
-      if (!frame.grid || !frame.gridSize) return;
+      // The links and marks follow without a plane too (digits): the tiles keep their placeholders.
       network.update(frame);
+      if (!frame.grid || !frame.gridSize) return;
       boundary.update({
         grid: frame.grid, gridSize: frame.gridSize, offset: frame.gridNodes - frame.outputs, outputs: frame.outputs,
         ...frame.outputScale, multiclass: frame.multiclass,

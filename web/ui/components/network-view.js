@@ -69,7 +69,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     if (!structure) return;
     cssWidth = Math.max(200, container.clientWidth || 300);
     const columns = structure.layers.length + 1;
-    const tallest = Math.max(structure.inputs.length, ...structure.layers.map((l) => Math.min(l.outputs, 16)));
+    const tallest = Math.max(Math.min(structure.inputs.length, 16), ...structure.layers.map((l) => Math.min(l.outputs, 16)));
     const byWidth = Math.floor((cssWidth / columns) * 0.55);
     const height = Number.parseFloat(getComputedStyle(container).getPropertyValue('--network-height')) || DEFAULT_HEIGHT;
     const byHeight = Math.floor(height / Math.max(tallest, 1)) - 6;
@@ -101,7 +101,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   function setStructure(next) {
     structure = next;
     const hidden = next.layers.slice(0, -1).map((l) => `${l.outputs} ${l.activation}`).join(', ') || 'none';
-    canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
+    canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.length > 8 ? `${next.inputs.length} (the pixels of a digit)` : next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
     describeMarks();
     lastFrame = null;
     relayout();
