@@ -192,7 +192,7 @@ class Trainer {
   //   out: [nodes x n x n], out[node*n*n + row*n + col], row 0 at x2 = +kDomain
   //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:
   //   tanh value, sigmoid probability, softmax probability per class, or the
-  //   regression value. n in [2, 512].
+  //   regression value. n in [kMinGridSize, kMaxGridSize] (call_limits.h).
   // The same as EvalGridWithin with an unlimited budget.
   Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count);
   // EvalGrid in pieces (one layer over one chunk of pixels), as
