@@ -7,7 +7,7 @@
 # Environment (all optional):
 #   FUZZ_SECONDS  seconds per target (default 300; CI uses 10)
 #   FUZZ_TARGETS  which targets (default: config model number cli_args trainer_calls)
-#   JOBS          parallel build jobs (default 2)
+#   JOBS          parallel build jobs, and targets run at once (default 2)
 #
 # Inputs that reach new code are kept in build/fuzz/corpus/<name> (reused by
 # the next run, never committed); a crash, leak or timeout is saved as
@@ -27,34 +27,64 @@ cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j "$jobs" >/dev/n
 
 out=build/fuzz
 mkdir -p "$out/artifacts"
-failed=0
-report=$(printf '%-14s %12s %10s %8s  %s' target executions "exec/s" corpus result)
-for name in $targets; do
-  exe=$out/tests/fuzz/${name}_fuzz
-  [ -x "$exe" ] || { echo "fuzz.sh: no target '$name' ($exe)" >&2; failed=1; continue; }
-  work=$out/corpus/$name
+
+# One target's run; its report line goes to $out/<name>.result. libFuzzer
+# runs one process on one core, so up to JOBS targets run at once.
+fuzz_target() {
+  local name=$1
+  local exe=$out/tests/fuzz/${name}_fuzz
+  local result_file=$out/$name.result
+  if [ ! -x "$exe" ]; then
+    echo "fuzz.sh: no target '$name' ($exe)" >&2
+    printf '%-14s %12s %10s %8s  %s' "$name" - - - "NO TARGET" >"$result_file"
+    return 1
+  fi
+  local work=$out/corpus/$name
   mkdir -p "$work"
-  options=(-max_total_time="$seconds" -print_final_stats=1 -timeout=60 -rss_limit_mb=3072
+  local options=(-max_total_time="$seconds" -print_final_stats=1 -timeout=60 -rss_limit_mb=3072
            -artifact_prefix="$out/artifacts/$name-")
   case $name in
     # JSON documents: field names and literals as hints, room for a model of a few hundred parameters.
     config | model) options+=(-dict=tests/fuzz/json.dict -max_len=16384) ;;
   esac
-  log=$out/$name.log
+  local log=$out/$name.log
   printf '== %s: %ss\n' "$name" "$seconds"
   "$exe" "${options[@]}" "$work" "tests/fuzz/corpus/$name" >"$log" 2>&1
-  status=$?
+  local status=$?
+  local executions rate corpus result
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   corpus=$(find "$work" -type f | wc -l)
   if [ "$status" -eq 0 ]; then
     result="nothing found"
   else
-    failed=1
     result="FOUND (exit $status): see $log and $out/artifacts/$name-*"
     grep -m1 -E 'ERROR: |FUZZ_CHECK failed|runtime error' "$log" | cut -c1-200
   fi
-  report+=$(printf '\n%-14s %12s %10s %8s  %s' "$name" "${executions:-?}" "${rate:-?}" "$corpus" "$result")
+  printf '%-14s %12s %10s %8s  %s' "$name" "${executions:-?}" "${rate:-?}" "$corpus" "$result" >"$result_file"
+  [ "$status" -eq 0 ]
+}
+
+failed=0
+running=0
+for name in $targets; do
+  rm -f "$out/$name.result"
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  fuzz_target "$name" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || failed=1
+  running=$((running - 1))
+done
+
+report=$(printf '%-14s %12s %10s %8s  %s' target executions "exec/s" corpus result)
+for name in $targets; do
+  report+=$'\n'$(cat "$out/$name.result" 2>/dev/null || printf '%-14s %12s %10s %8s  %s' "$name" - - - "NO RESULT")
+  [ -f "$out/$name.result" ] || failed=1
 done
 printf '\n%s\n' "$report" | tee "$out/summary.txt"
 exit "$failed"

@@ -6,8 +6,9 @@
 //  - every fallible method returns a std::string: empty on success, else the
 //    core's validation message ("field: value is outside ..."), which the JS
 //    API turns into an Error with `.field`;
-//  - numbers arrive as double and are range-checked here, because Embind's
-//    release-mode int conversion silently truncates NaN, 1e20 or "7";
+//  - numbers arrive as double and are range-checked (by model/call_limits.h,
+//    which declares each call's limits), because Embind's release-mode int
+//    conversion silently truncates NaN, 1e20 or "7";
 //  - a method called before create() returns an error instead of touching null.
 //
 // Buffer lifetimes: methods named *View return a typed_memory_view into the
@@ -19,7 +20,6 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -28,12 +28,13 @@
 #include <vector>
 
 #include "kernels/kernels.h"
-#include "model/buffer.h"
+#include "model/call_limits.h"
 #include "model/config/config.h"
 #include "model/config/json_guard.h"
 #include "model/config/json_number.h"
 #include "model/cost.h"
 #include "model/data.h"
+#include "model/grid_output.h"
 #include "model/metrics_fields.h"
 #include "model/trainer.h"
 
@@ -42,30 +43,11 @@ namespace {
 using emscripten::val;
 using relu::Status;
 
-// Bounds on what one call may ask for, so a huge count is an error, not an
-// out-of-memory abort or a tab frozen for minutes.
-constexpr double kMaxStepsPerCall = 1e6;
-constexpr double kMaxEpochsPerCall = 1e4;
-constexpr int kMinGridSize = 2;
-constexpr int kMaxGridSize = 512;
-constexpr size_t kMaxGridFloats = size_t{1} << 25;  // 128 MiB of floats
-
 // What progress() reports; metrics() adds the full pass's and the layers'.
 constexpr unsigned kProgressGroups = relu::kMetricStep | relu::kMetricEpoch | relu::kMetricLastStep |
                                      relu::kMetricDiverged | relu::kMetricDivergence;
 
 int g_live_trainers = 0;
-
-// A whole number in [lo, hi], or a message naming `what`.
-Status CheckWhole(const char* what, double value, double lo, double hi, int* out) {
-  if (!std::isfinite(value) || value != std::floor(value) || value < lo || value > hi) {
-    return Status::Error(std::string(what) + ": " + relu::FormatNumber(value) +
-                         " is not a whole number in [" + relu::FormatNumber(lo) + ", " +
-                         relu::FormatNumber(hi) + "]");
-  }
-  *out = static_cast<int>(value);
-  return Status::Ok();
-}
 
 std::string ErrorText(const Status& status) { return status.ok() ? std::string() : status.message(); }
 
@@ -133,7 +115,7 @@ class TrainerHandle {
   std::string step(double count) {
     if (!trainer_) return NotCreated();
     int n = 0;
-    Status status = CheckWhole("steps", count, 0, kMaxStepsPerCall, &n);
+    Status status = relu::CheckWholeNumber("steps", count, 0, relu::kMaxStepsPerCall, &n);
     if (status.ok()) status = trainer_->Step(n);
     return ErrorText(status);
   }
@@ -142,7 +124,7 @@ class TrainerHandle {
   // stepFinished() then says whether a step completed.
   std::string stepWithin(double flop_budget) {
     if (!trainer_) return NotCreated();
-    if (Status status = CheckBudget(flop_budget); !status.ok()) return status.message();
+    if (Status status = relu::CheckFlopBudget(flop_budget); !status.ok()) return status.message();
     step_finished_ = false;
     return ErrorText(trainer_->StepWithin(flop_budget, &step_finished_));
   }
@@ -152,7 +134,7 @@ class TrainerHandle {
   std::string stepEpochs(double count) {
     if (!trainer_) return NotCreated();
     int n = 0;
-    Status status = CheckWhole("epochs", count, 0, kMaxEpochsPerCall, &n);
+    Status status = relu::CheckWholeNumber("epochs", count, 0, relu::kMaxEpochsPerCall, &n);
     if (status.ok()) status = trainer_->StepEpochs(n);
     return ErrorText(status);
   }
@@ -168,7 +150,7 @@ class TrainerHandle {
   std::string evaluateWithin(double flop_budget) {
     if (!trainer_) return NotCreated();
     evaluation_finished_ = false;
-    if (Status status = CheckBudget(flop_budget); !status.ok()) return status.message();
+    if (Status status = relu::CheckFlopBudget(flop_budget); !status.ok()) return status.message();
     return ErrorText(trainer_->EvaluateWithin(flop_budget, &evaluation_finished_));
   }
   bool evaluationFinished() const { return evaluation_finished_; }
@@ -226,14 +208,12 @@ class TrainerHandle {
     if (!trainer_) return NotCreated();
     constexpr double kMaxInt = 2147483647.0;
     int l = 0, t = 0, f = 0;
-    Status status = CheckWhole("layer", layer, 0, kMaxInt, &l);
-    if (status.ok()) status = CheckWhole("to", to, 0, kMaxInt, &t);
-    if (status.ok()) status = CheckWhole("from", from, 0, kMaxInt, &f);
-    // Beyond float's range the conversion itself is undefined: refused here.
-    if (status.ok() && !(std::fabs(value) <= 3.4028234663852886e38)) {
-      status = Status::Error("value: " + relu::FormatNumber(value) + " is not a finite float");
-    }
-    if (status.ok()) status = trainer_->SetWeight(l, t, f, static_cast<float>(value));
+    float v = 0;
+    Status status = relu::CheckWholeNumber("layer", layer, 0, kMaxInt, &l);
+    if (status.ok()) status = relu::CheckWholeNumber("to", to, 0, kMaxInt, &t);
+    if (status.ok()) status = relu::CheckWholeNumber("from", from, 0, kMaxInt, &f);
+    if (status.ok()) status = relu::CheckFiniteFloat("value", value, &v);
+    if (status.ok()) status = trainer_->SetWeight(l, t, f, v);
     return ErrorText(status);
   }
 
@@ -264,29 +244,9 @@ class TrainerHandle {
   // the same pass fills what regionsView(), regionCount() and regionError() show.
   std::string evalGridWithin(double size, bool include_hidden, double flop_budget, bool regions) {
     if (!trainer_) return NotCreated();
-    grid_finished_ = false;
-    int n = 0;
-    Status status = CheckWhole("gridSize", size, kMinGridSize, kMaxGridSize, &n);
-    if (!status.ok()) return status.message();
-    if (status = CheckBudget(flop_budget); !status.ok()) return status.message();
-    const size_t floats = trainer_->gridNodeCount(include_hidden) * static_cast<size_t>(n) * n;
-    if (floats > kMaxGridFloats) {
-      return "gridSize: " + std::to_string(n) + " gives " + std::to_string(floats) +
-             " floats for this network, more than the limit of " + std::to_string(kMaxGridFloats) +
-             "; use a smaller grid or leave out the hidden units";
-    }
-    // Reallocated only when the size changes: EvalGrid overwrites every float.
-    if (grid_.size() != floats && !grid_.Assign(floats)) {
-      grid_.Release();
-      return "gridSize: " + std::to_string(n) + " needs " + std::to_string(floats) +
-             " floats, more memory than the browser gave; use a smaller grid";
-    }
-    status = trainer_->EvalGridWithin(n, include_hidden, grid_.data(), grid_.size(), flop_budget,
-                                      &grid_finished_, regions ? &regions_ : nullptr);
-    if (!status.ok()) grid_.Release();
-    return ErrorText(status);
+    return ErrorText(grid_.EvalWithin(*trainer_, size, include_hidden, flop_budget, regions ? &regions_ : nullptr));
   }
-  bool gridFinished() const { return grid_finished_; }
+  bool gridFinished() const { return grid_.finished(); }
   // The last evalGrid() result; valid until the next call into the module.
   val gridView() const { return val(emscripten::typed_memory_view(grid_.size(), grid_.data())); }
   // The last grid's regions (relu::GridRegions), when it was asked for them.
@@ -349,18 +309,13 @@ class TrainerHandle {
 
  private:
   static std::string NotCreated() { return "trainer: not created (call create() first)"; }
-  static Status CheckBudget(double flop_budget) {
-    if (flop_budget > 0) return Status::Ok();  // NaN fails too; Infinity is one whole pass
-    return Status::Error("flopBudget: " + relu::FormatNumber(flop_budget) + " is not a number > 0");
-  }
 
   std::unique_ptr<relu::Trainer> trainer_;
   bool rebuilt_ = false;
   bool step_finished_ = false;
   bool evaluation_finished_ = false;
-  bool grid_finished_ = false;
   std::string export_;  // the last exportJson(), until the JS API has copied it
-  relu::FloatBuffer grid_;  // 64-byte aligned: the grid pass stores whole vectors
+  relu::GridOutput grid_;
   relu::GridRegions regions_;
   std::vector<float> train_points_;
   std::vector<float> test_points_;
@@ -401,15 +356,7 @@ val estimateCost(const std::string& config_json) {
     out.set("error", status.message());
     return out;
   }
-  out.set("paramCount", cost.paramCount);
-  out.set("bytes", cost.bytes);
-  out.set("maxBytes", cost.maxBytes);
-  out.set("trainCount", cost.trainCount);
-  out.set("testCount", cost.testCount);
-  out.set("batchSize", cost.batchSize);
-  out.set("stepFlops", cost.stepFlops);
-  out.set("evaluateFlops", cost.evaluateFlops);
-  out.set("forwardFlopsPerSample", cost.forwardFlopsPerSample);
+  relu::VisitCost(cost, JsSetter{out});
   return out;
 }
 

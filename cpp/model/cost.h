@@ -81,6 +81,21 @@ struct CostEstimate {
   double forwardFlopsPerSample = 0;  // a grid of n x n pixels costs n * n times this
 };
 
+// Visits every figure of `c` as visit(name, value), in the order above: the
+// one list of the names that writers of a cost (the bindings) use.
+template <typename Visitor>
+void VisitCost(const CostEstimate& c, Visitor&& visit) {
+  visit("paramCount", c.paramCount);
+  visit("bytes", c.bytes);
+  visit("maxBytes", c.maxBytes);
+  visit("trainCount", c.trainCount);
+  visit("testCount", c.testCount);
+  visit("batchSize", c.batchSize);
+  visit("stepFlops", c.stepFlops);
+  visit("evaluateFlops", c.evaluateFlops);
+  visit("forwardFlopsPerSample", c.forwardFlopsPerSample);
+}
+
 // The cost of a config, computed from its shape alone (no data generated, no
 // memory taken). Errors are the config's validation errors.
 Status EstimateCost(const Config& config, CostEstimate* out);

@@ -214,7 +214,7 @@ class Trainer {
   //   out: [nodes x n x n], out[node*n*n + row*n + col], row 0 at x2 = +kDomain
   //   (top), col 0 at x1 = -kDomain, pixel centres. Outputs are post-head:
   //   tanh value, sigmoid probability, softmax probability per class, or the
-  //   regression value. n in [2, 512].
+  //   regression value. n in [kMinGridSize, kMaxGridSize] (call_limits.h).
   // With `regions`, the same pass also fills it (see GridRegions).
   // The same as EvalGridWithin with an unlimited budget.
   Status EvalGrid(int n, bool include_hidden, float* out, size_t out_count,

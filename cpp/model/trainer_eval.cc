@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 
+#include "model/call_limits.h"
 #include "model/data.h"
 #include "model/loss.h"
 #include "model/regions.h"
@@ -217,8 +218,9 @@ Status CheckGridRequest(const Trainer& trainer, int n, bool include_hidden, cons
   if (trainer.config().dataset == Dataset::kDigits) {
     return Status::Error("dataset: \"digits\" has 64 inputs, not a plane to draw a grid over");
   }
-  if (n < 2 || n > 512) {
-    return Status::Error("gridSize: " + std::to_string(n) + " is out of range [2, 512]");
+  if (n < kMinGridSize || n > kMaxGridSize) {
+    return Status::Error("gridSize: " + std::to_string(n) + " is out of range [" + std::to_string(kMinGridSize) +
+                         ", " + std::to_string(kMaxGridSize) + "]");
   }
   const size_t pixels = static_cast<size_t>(n) * static_cast<size_t>(n);
   const size_t needed = trainer.gridNodeCount(include_hidden) * pixels;

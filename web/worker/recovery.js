@@ -103,3 +103,22 @@ export async function restoreCheckpoint({ config, options, params, step }, creat
   }
   return trainer;
 }
+
+/**
+ * Rebuilds a trainer from the newest checkpoint, trying again after a trap
+ * for as long as the recovery allows restarts. Another error (the core can no
+ * longer be loaded) ends the tries at once.
+ * @returns {Promise<{trainer: object | null, failure: Error | null, attempt: number}>}
+ */
+export async function rebuildFromCheckpoint(recovery, createTrainer) {
+  let attempt = 0;
+  while (recovery.allowRestart()) {
+    attempt += 1;
+    try {
+      return { trainer: await restoreCheckpoint(recovery.checkpoint, createTrainer), failure: null, attempt };
+    } catch (again) {
+      if (!isCoreFault(again)) return { trainer: null, failure: again, attempt };
+    }
+  }
+  return { trainer: null, failure: null, attempt };
+}

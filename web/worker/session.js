@@ -2,22 +2,19 @@
 // (training.worker.js) feeds it requests and gives it a `post(message,
 // transfer)` function, in a browser Web Worker or under Node's worker_threads.
 // The protocol is documented in web/shared/protocol.js and docs/API.md.
-import {
-  MAX_EPOCHS_PER_CALL, MAX_GRID_SIZE, MAX_STEPS_PER_CALL, MIN_GRID_SIZE, createTrainer as createCoreTrainer, isCoreFault,
-} from '../api/index.js';
+import { MAX_GRID_SIZE, MIN_GRID_SIZE, createTrainer as createCoreTrainer, isCoreFault } from '../api/index.js';
 import { Event, MAX_QUEUED_STEPS, PROTOCOL_VERSION, Request } from '../shared/protocol.js';
 import { estimateCost } from '../shared/cost.js';
-import { drawnParamsPlan } from '../shared/drawn-params.js';
-import { firstLayerLines } from '../shared/region-lines.js';
 import { createDispatch } from './dispatch.js';
 import { checkParamUnits, checkedBase, errorPayload, requestError } from './request-checks.js';
 import { createYielder } from './yielder.js';
-import { createRecovery, faultCause, gaveUpMessage, restartMessage, restoreCheckpoint } from './recovery.js';
+import { createRecovery, faultCause, gaveUpMessage, rebuildFromCheckpoint, restartMessage } from './recovery.js';
+import { assembleSnapshot } from './snapshot-result.js';
+import { stepInChunks } from './step-chunks.js';
 import { MarkKind, createTimeline } from './timeline.js';
 import {
   FRAME_MS, INITIAL_PIECE_FLOPS, PIECE_MS, RateMeter, applySpeed, defaultSpeed, nextPieceFlops, nextStepsPerSlice, stepsPerFrame,
 } from './pacing.js';
-import { digitsReport, digitsReportBuffers } from './digits-report.js';
 
 /**
  * @param {object} deps
@@ -286,112 +283,17 @@ export function createSession({
         throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
       }
       await prepareSnapshot({ gridSize, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
-      return assembleSnapshot(request, drawn);
+      const current = needTrainer();
+      const status = {
+        playing,
+        stepsPerSecond: meter.rate,
+        stepsPerSlice,
+        busy: playing || manualSteps > 0 || current.stepInProgress,
+      };
+      return assembleSnapshot(current, request, { drawn, layers, grid: lastGrid?.grid ?? null, gridRegions: lastGrid?.regions ?? null, status });
     } finally {
       done();
     }
-  }
-
-  function assembleSnapshot({ gridSize = 0, hidden = false, params = false, points = false, regions = false, digits = false }, drawn,
-    current = needTrainer(), grid = lastGrid?.grid, gridRegions = lastGrid?.regions) {
-    const transfer = [];
-    const result = {
-      ...current.metrics(),
-      playing,
-      stepsPerSecond: meter.rate,
-      stepsPerSlice,
-      busy: playing || manualSteps > 0 || current.stepInProgress,
-      gridSize: 0,
-      gridNodes: 0,
-    };
-    for (const layer of result.layers) transfer.push(layer.histogram.buffer, layer.preluSlopes.buffer);
-    if (gridSize) {
-      result.grid = grid.slice(); // the copy moves to the page; the cache stays
-      result.gridSize = gridSize;
-      result.gridNodes = current.gridNodeCount({ hidden });
-      transfer.push(result.grid.buffer);
-    }
-    if (gridSize && regions) {
-      result.regions = regionsOfGrid(current, gridRegions);
-      transfer.push(result.regions.ids.buffer);
-    }
-    if (drawn !== null) {
-      // Only what the diagram draws: kilobytes, whatever the network's size.
-      result.params = current.paramRanges(drawnParamsPlan(layers, drawn).ranges);
-      result.paramUnits = drawn;
-      transfer.push(result.params.buffer);
-    } else if (params) {
-      result.params = current.params();
-      transfer.push(result.params.buffer);
-    }
-    if (points) {
-      const { train, test } = current.points();
-      result.trainPoints = train;
-      result.testPoints = test;
-      transfer.push(train.buffer, test.buffer);
-    }
-    if (digits && current.config.dataset === 'digits') {
-      result.digits = digitsReport({
-        testPoints: current.points().test, predictions: current.testPredictions(), pixelsOf: (index) => current.digitPixels(index),
-      });
-      transfer.push(...digitsReportBuffers(result.digits));
-    }
-    return { result, transfer };
-  }
-
-  // The cached grid's regions (a copy: the cache stays) and the first layer's lines.
-  function regionsOfGrid(current, cached) {
-    const { count, ids, error } = cached;
-    const first = layers[0];
-    let lines = null;
-    if (!error && layers.length > 1 && first.inputs === 2) {
-      const stretch = current.paramRanges([first.weightOffset, first.outputs * 3]);
-      lines = firstLayerLines(current.config.features, first.outputs, stretch);
-    }
-    return error ? { count, ids: ids.slice(), error, lines } : { count, ids: ids.slice(), lines };
-  }
-
-  /**
-   * A step request whose work is longer than a piece (up to 10^6 steps of a
-   * network just below the piece size would be hours) runs as chunks of at
-   * most a piece's worth of steps, or one epoch at a time, freeing the request
-   * queue between them; a pause, reset, new config, weight edit, import or
-   * init meanwhile stops the rest. Short requests run at once, as before.
-   */
-  async function stepInChunks(current, { steps, epochs }, detach) {
-    const started = manualWork;
-    const stillWanted = () => manualWork === started && current === trainer;
-    const yieldOnce = () => new Promise((resolve) => yielder.yieldThen(resolve));
-    if (epochs !== undefined) {
-      const whole = !Number.isInteger(epochs) || epochs <= 1 || epochs > MAX_EPOCHS_PER_CALL
-        || epochs * stepsPerEpoch * stepFlops <= pieceFlops;
-      if (whole) return current.stepEpochs(epochs); // the API checks the count and names it
-      let progress = current.stepEpochs(1);
-      for (let done = 1; done < epochs && !progress.diverged; done++) {
-        detach?.();
-        await yieldOnce();
-        if (!stillWanted()) return current === trainer ? current.progress() : progress;
-        progress = current.stepEpochs(1);
-        if (!progress.diverged) timeline.record(current);
-      }
-      return progress;
-    }
-    const count = steps ?? 1;
-    const perChunk = Math.max(1, Math.floor(pieceFlops / Math.max(stepFlops, 1)));
-    const whole = !Number.isInteger(count) || count <= perChunk || count > MAX_STEPS_PER_CALL;
-    if (whole) return current.step(count);
-    let left = count - perChunk;
-    let progress = current.step(perChunk);
-    while (left > 0 && !progress.diverged) {
-      detach?.();
-      await yieldOnce();
-      if (!stillWanted()) return current === trainer ? current.progress() : progress;
-      const chunk = Math.min(left, perChunk);
-      progress = current.step(chunk);
-      if (!progress.diverged) timeline.record(current);
-      left -= chunk;
-    }
-    return progress;
   }
 
   const handlers = {
@@ -452,7 +354,16 @@ export function createSession({
         return { ...current.progress(), queued: count };
       }
       const detach = detachRequest; // before any await: it is this request's
-      return stepInChunks(current, { steps, epochs }, detach).then((progress) => {
+      const started = manualWork;
+      const control = {
+        stillWanted: () => manualWork === started && current === trainer,
+        isCurrent: () => current === trainer,
+        yieldOnce: () => new Promise((resolve) => yielder.yieldThen(resolve)),
+        detach,
+        chunkDone: (progress) => { if (!progress.diverged) timeline.record(current); },
+      };
+      const shape = { stepsPerEpoch, stepFlops, pieceFlops };
+      return stepInChunks(current, { steps, epochs }, shape, control).then((progress) => {
         if (current !== trainer) return progress; // a restart or init replaced it meanwhile
         changed();
         if (progress.diverged) reportDivergence(progress);
@@ -510,7 +421,8 @@ export function createSession({
       const past = await timeline.replayTrainer(live, coreOptions, entry);
       past.evaluate();
       const grid = gridSize ? past.evalGrid(gridSize, { hidden }) : null;
-      const { result, transfer } = assembleSnapshot({ gridSize, hidden }, drawn, past, grid);
+      const status = { playing, stepsPerSecond: 0, stepsPerSlice, busy: false };
+      const { result, transfer } = assembleSnapshot(past, { gridSize, hidden }, { drawn, layers, grid, gridRegions: null, status });
       // The step's own figures: the rate then (a later change of it is not the past's) and its batch loss.
       Object.assign(result, {
         learningRate: entry.learningRate, batchLoss: entry.batchLoss, busy: false, stepsPerSecond: 0, present: live.progress().step,
@@ -547,16 +459,10 @@ export function createSession({
       // The first init trapped: there is nothing to go back to, and nothing was lost.
       return requestError('core', `The core stopped (${cause}) while loading these settings.`);
     }
-    let failure = null;
-    let attempt = 0;
-    while (failure === null && recovery.allowRestart()) {
-      attempt += 1;
-      try {
-        trainer = await restoreCheckpoint(checkpoint, createTrainer);
-      } catch (again) {
-        if (!isCoreFault(again)) failure = again; // e.g. the core cannot be loaded any more
-        continue;
-      }
+    const rebuilt = await rebuildFromCheckpoint(recovery, createTrainer);
+    const { failure, attempt } = rebuilt;
+    if (rebuilt.trainer) {
+      trainer = rebuilt.trainer;
       changed();
       stepsPerSlice = 1;
       learnShape();

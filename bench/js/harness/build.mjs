@@ -69,11 +69,26 @@ function forgetTreeOfOtherSource(tree, source) {
   if (!same) rmSync(tree, { recursive: true, force: true });
 }
 
-/** Builds the WASM bench module of one variant; returns its .mjs path. */
+/**
+ * Builds the WASM bench module of one variant; returns its .mjs path. Uses
+ * build/bench-wasm-<variant> (its own project, configured here), unless only
+ * wasm-build/build.sh's tree of that variant exists and knows the target
+ * (the root CMakeLists includes it): then the core compiled there is reused.
+ */
 export function buildBenchModule(root, variant) {
-  const tree = join(root, 'build', `bench-wasm-${variant}`);
-  const source = join(root, 'bench', 'cpp', 'wasm');
+  const own = join(root, 'build', `bench-wasm-${variant}`);
+  const shipped = join(root, 'build', `wasm-${variant}`);
   const env = { ...process.env, NODE_PATH: ['/usr/share/nodejs', process.env.NODE_PATH].filter(Boolean).join(':') };
+  if (!existsSync(join(own, 'CMakeCache.txt')) && treeHasTarget(shipped, 'relu_bench')) {
+    try {
+      run('cmake', ['--build', shipped, '-j', JOBS, '--target', 'relu_bench'], { env });
+    } catch (error) {
+      throw describeFailure(`building the ${variant} bench module in ${shipped}`, error);
+    }
+    return join(shipped, `relu-bench-${variant}.mjs`);
+  }
+  const tree = own;
+  const source = join(root, 'bench', 'cpp', 'wasm');
   forgetTreeOfOtherSource(tree, source);
   try {
     if (!existsSync(join(tree, 'CMakeCache.txt'))) {
@@ -105,6 +120,12 @@ export function buildCore(root, variant) {
     throw describeFailure(`building the ${variant} core`, error);
   }
   return join(tree, 'cpp', 'bindings');
+}
+
+/** Whether the configured CMake tree `tree` (Makefiles) has a target named `target`. */
+function treeHasTarget(tree, target) {
+  const makefile = join(tree, 'Makefile');
+  return existsSync(makefile) && new RegExp(`^${target}:`, 'm').test(readFileSync(makefile, 'utf8'));
 }
 
 /** Newest modification time (ms) of the files under `dir`, recursively. */

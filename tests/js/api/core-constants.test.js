@@ -1,7 +1,7 @@
 // The constants written on both sides of the JS/C++ boundary, held to the
 // running core: the histogram and the input plane (web/shared/protocol.js
 // versus cpp/model/trainer.h and config.h), the per-call limits (web/api
-// versus cpp/bindings/bindings.cc and cpp/model/trainer_eval.cc), and the
+// versus cpp/model/call_limits.h, which the bindings and Trainer::EvalGrid check), and the
 // schema's `live` flags versus the core's field table (cpp/model/config/config.cc).
 // Each test fails when one copy changes without the other.
 import { readFileSync } from 'node:fs';
@@ -144,12 +144,12 @@ describe('per-call limits: web/api checks what the bindings check', () => {
     expect(handle.evalGrid(MAX_GRID_SIZE, false, false)).toBe('');
   });
 
-  test('Trainer::EvalGrid checks the same range (behind the bindings, so read from its source)', () => {
-    // The bindings refuse first, so no call reaches this check: its text is the only witness.
-    const source = readFileSync(new URL('../../../cpp/model/trainer_eval.cc', import.meta.url), 'utf8');
-    const check = /if \(n < (\d+) \|\| n > (\d+)\) \{\s*return Status::Error\("gridSize: " \+ std::to_string\(n\) \+ " is out of range \[(\d+), (\d+)\]"\);/.exec(source);
-    expect(check).not.toBeNull();
-    expect(check.slice(1).map(Number)).toEqual([MIN_GRID_SIZE, MAX_GRID_SIZE, MIN_GRID_SIZE, MAX_GRID_SIZE]);
+  test('cpp/model/call_limits.h declares the same numbers (Trainer::EvalGrid checks them behind the bindings: tests/cpp/model/call_limits_test.cc)', () => {
+    // The bindings refuse first, so no call reaches the trainer's own check: the declaration is the witness here.
+    const source = readFileSync(new URL('../../../cpp/model/call_limits.h', import.meta.url), 'utf8');
+    const declared = (name) => Number(new RegExp(`inline constexpr \\w+ ${name} = ([\\d.e]+);`).exec(source)?.[1]);
+    expect([declared('kMaxStepsPerCall'), declared('kMaxEpochsPerCall'), declared('kMinGridSize'), declared('kMaxGridSize')])
+      .toEqual([MAX_STEPS_PER_CALL, MAX_EPOCHS_PER_CALL, MIN_GRID_SIZE, MAX_GRID_SIZE]);
   });
 });
 

@@ -12,13 +12,15 @@
 // the tiles' own pixel size (scaling a bigger image with drawImage every
 // frame cost several times more in Chromium's software canvas).
 
-import { DOMAIN, SATURATION } from '../../shared/protocol.js';
+import { DOMAIN } from '../../shared/protocol.js';
 import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor, THEMES, paletteFor } from '../colors.js';
 import {
-  layoutNetwork, hitTestLink, weightIndex, linkBucket, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
+  layoutNetwork, hitTestLink, weightIndex, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
 import { drawnParamsPlan, drawnWeightIndex } from '../../shared/drawn-params.js';
 import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
+import { drawFrames, drawLabels, drawLinks as strokeLinks, drawPlaceholders } from './network-drawing.js';
+import { NO_MARKS, drawCulprits, drawUnitMarks, marksCaption } from './network-marks.js';
 
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
 // Redrawing hundreds of antialiased strokes costs a few ms: 4 times a second while training (weights move slowly).
@@ -35,14 +37,6 @@ function diagramColors(palette) {
     links: Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t, palette), 0.85)),
   };
 }
-// Marks (health.js): a dead unit gets a dark cross over its tile, a saturated
-// one a dark corner triangle (different shapes, so colour is not needed to
-// tell them apart), and a culprit layer a red frame around its column.
-const MARK_COLOR = '#1b1f23';
-const MARK_HALO = 'rgba(255, 255, 255, 0.9)';
-const CULPRIT_COLOR = '#c62828';
-const NO_MARKS = Object.freeze({ dead: [], saturated: [], culpritLayers: [] });
-
 const BASE_CAPTION = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
 
 export function createNetworkView(container, { onLinkClick } = {}) {
@@ -121,7 +115,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     if (frame.params && (frame.settled || !linksShowParams || now - linksDrawnAt >= LINK_INTERVAL_MS)) drawLinks();
     const context = canvas.getContext('2d');
     drawTiles(context);
-    drawUnitMarks(context);
+    drawUnitMarks(context, layout, marks, LABEL_SPACE);
   }
 
   /**
@@ -138,89 +132,21 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   }
 
   function describeMarks() {
-    const count = (lists) => lists.reduce((n, units) => n + units.length, 0);
-    const dead = count(marks.dead);
-    const saturated = count(marks.saturated);
-    const parts = [];
-    if (dead) parts.push(`× marks a dead unit (0 on every training sample; ${dead} in all)`);
-    if (saturated) parts.push(`◥ marks a saturated unit (within ${SATURATION.margin * 100}% of a limit of its activation on ${SATURATION.share * 100}% of the samples; ${saturated} in all)`);
-    if (marks.culpritLayers.length) parts.push('a red frame marks the layer a message below is about');
-    caption.textContent = `${BASE_CAPTION}${parts.length ? ` ${parts.join('; ')}.` : ''}`;
-  }
-
-  /** Crosses and corners over the tiles of marked units: after the tiles, which overwrite them every frame. */
-  function drawUnitMarks(context) {
-    if (!layout || (!marks.dead.some((u) => u.length) && !marks.saturated.some((u) => u.length))) return;
-    const size = layout.nodeSize - 2;
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    for (let c = 1; c < layout.columns.length; c++) {
-      const dead = new Set(marks.dead[c - 1] ?? []);
-      const saturated = new Set(marks.saturated[c - 1] ?? []);
-      if (!dead.size && !saturated.size) continue;
-      for (const node of layout.columns[c].nodes) {
-        const x = node.x + 1;
-        const y = node.y + 1;
-        if (dead.has(node.unit)) {
-          const inset = Math.max(2, size * 0.18);
-          for (const [color, width] of [[MARK_HALO, 4], [MARK_COLOR, 2]]) {
-            context.strokeStyle = color;
-            context.lineWidth = width;
-            context.beginPath();
-            context.moveTo(x + inset, y + inset);
-            context.lineTo(x + size - inset, y + size - inset);
-            context.moveTo(x + size - inset, y + inset);
-            context.lineTo(x + inset, y + size - inset);
-            context.stroke();
-          }
-        }
-        if (saturated.has(node.unit)) {
-          const side = Math.max(6, size * 0.45);
-          context.fillStyle = MARK_COLOR;
-          context.strokeStyle = MARK_HALO;
-          context.lineWidth = 1;
-          context.beginPath();
-          context.moveTo(x + size - side, y);
-          context.lineTo(x + size, y);
-          context.lineTo(x + size, y + side);
-          context.closePath();
-          context.fill();
-          context.stroke();
-        }
-      }
-    }
-    context.restore();
+    caption.textContent = marksCaption(BASE_CAPTION, marks);
   }
 
   function drawAll() {
     if (!layout) return;
     const context = canvas.getContext('2d');
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
-    drawFrames(context);
-    drawPlaceholders(context);
+    drawFrames(context, layout, colors.palette, LABEL_SPACE);
+    drawPlaceholders(context, layout, colors.palette, LABEL_SPACE);
     drawFeatures(context);
     drawTiles(context);
-    drawUnitMarks(context);
-    drawCulprits(context);
-    drawLabels(context);
+    drawUnitMarks(context, layout, marks, LABEL_SPACE);
+    drawCulprits(context, layout, marks, LABEL_SPACE);
+    drawLabels(context, { layout, structure, marks, palette: colors.palette, top: LABEL_SPACE });
     drawLinks();
-  }
-
-  /** A red frame around each column a finding is about. */
-  function drawCulprits(context) {
-    if (!marks.culpritLayers.length) return;
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    context.strokeStyle = CULPRIT_COLOR;
-    context.lineWidth = 2;
-    for (const l of marks.culpritLayers) {
-      const nodes = layout.columns[l + 1]?.nodes;
-      if (!nodes?.length) continue;
-      const top = nodes[0].y - 3;
-      const bottom = nodes[nodes.length - 1].y + layout.nodeSize + 3;
-      context.strokeRect(nodes[0].x - 3, top, layout.nodeSize + 6, bottom - top);
-    }
-    context.restore();
   }
 
   function drawLinks() {
@@ -228,26 +154,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     linksShowParams = Boolean(lastFrame?.params);
     const context = linkCanvas.getContext('2d');
     context.clearRect(0, 0, cssWidth, layout.height + 2 * LABEL_SPACE);
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    const buckets = Array.from({ length: LINK_BUCKETS }, () => []);
-    for (const link of layout.links) {
-      const w = weightOf(link);
-      buckets[linkBucket(Number.isNaN(w) ? 0 : w)].push(link);
-    }
-    context.lineCap = 'round';
-    buckets.forEach((links, bucket) => {
-      if (!links.length) return;
-      context.strokeStyle = colors.links[bucket];
-      context.lineWidth = linkStyle(bucket).width;
-      context.beginPath();
-      for (const link of links) {
-        context.moveTo(link.x1, link.y1);
-        context.lineTo(link.x2, link.y2);
-      }
-      context.stroke();
-    });
-    context.restore();
+    strokeLinks(context, layout, colors.links, weightOf, LABEL_SPACE);
   }
 
   /** The units' tiles from the last frame's grid, inside their frames: opaque, so nothing needs clearing. */
@@ -277,18 +184,6 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     }
   }
 
-  /** Grey squares where units have no heatmap (yet, or too many units to draw each). */
-  function drawPlaceholders(context) {
-    const size = layout.nodeSize - 2;
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    context.fillStyle = cssColor(colors.palette.placeholder);
-    layout.columns.forEach((column, c) => {
-      if (c > 0) for (const node of column.nodes) context.fillRect(node.x + 1, node.y + 1, size, size);
-    });
-    context.restore();
-  }
-
   /** The input features' own heatmaps (x1, x2, x1², ...): fixed, drawn once per layout. */
   function drawFeatures(context) {
     if (!tile.px) return;
@@ -298,52 +193,6 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       const [x, y] = tileOrigin(node);
       context.putImageData(tile.image, x, y);
     }
-  }
-
-  /** The static parts: a frame around each unit and "+N" under cut layers. */
-  function drawFrames(context) {
-    const size = layout.nodeSize;
-    context.save();
-    context.translate(0, LABEL_SPACE);
-    context.strokeStyle = cssColor(colors.palette.frame);
-    context.lineWidth = 1;
-    layout.columns.forEach((column) => {
-      for (const node of column.nodes) context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
-      if (column.hiddenCount > 0) {
-        const lastNode = column.nodes[column.nodes.length - 1];
-        context.fillStyle = cssColor(colors.palette.ink);
-        context.font = '11px system-ui, sans-serif';
-        context.fillText(`+${column.hiddenCount}`, lastNode.x, lastNode.y + size + 12);
-      }
-    });
-    context.restore();
-  }
-
-  function drawLabels(context) {
-    context.fillStyle = cssColor(colors.palette.ink);
-    context.font = '11px system-ui, sans-serif';
-    context.textBaseline = 'alphabetic';
-    layout.columns.forEach((column, c) => {
-      const x = column.nodes[0]?.x ?? 0;
-      const title = c === 0 ? 'in' : c === layout.columns.length - 1 ? 'out' : `${column.total}`;
-      context.fillStyle = cssColor(colors.palette.ink);
-      context.fillText(title, x, 11);
-      // Each hidden layer's dead count beside its size, e.g. "8 ×5".
-      const dead = c > 0 && c < layout.columns.length - 1 ? marks.dead[c - 1]?.length ?? 0 : 0;
-      if (dead) {
-        context.fillStyle = marks.culpritLayers.includes(c - 1) ? CULPRIT_COLOR : cssColor(colors.palette.ink);
-        context.fillText(` ×${dead}`, x + context.measureText(title).width, 11);
-      }
-      context.fillStyle = cssColor(colors.palette.ink);
-      if (c > 0 && c < layout.columns.length - 1) {
-        const act = structure.layers[c - 1].activation ?? '';
-        context.fillText(act.slice(0, 6), x, layout.height + LABEL_SPACE + 12);
-      }
-    });
-    const inputs = layout.columns[0].nodes;
-    inputs.forEach((node, i) => {
-      context.fillText(structure.inputs[i], node.x + layout.nodeSize + 2, node.y + LABEL_SPACE + 10);
-    });
   }
 
   function linkAt(event) {
