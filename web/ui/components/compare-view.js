@@ -67,11 +67,12 @@ export function createCompareView(layout, aHistory, on) {
     inputs[name].row = row;
     return row;
   });
-  const editor = el('div', { class: 'compare-editor', hidden: true },
-    el('h3', { text: 'Run B: A with these changes' }),
+  // Folded by default: open, its dozen fields would push the charts below a laptop's first screen.
+  const summary = el('summary', { class: 'compare-summary', text: 'Run B: A with these changes' });
+  const editor = el('details', { class: 'compare-editor', hidden: true },
+    summary,
     el('div', { class: 'compare-fields' }, editorRows),
-    el('p', { class: 'small compare-shared', title: `Shared: ${SHARED_FIELDS.join(', ')}`, text: 'A and B share the seed and the data, start from weights drawn the same way and train step for step, each in its own worker. A marked field differs from A (A\'s value beside it).' }),
-    status);
+    el('p', { class: 'small compare-shared', title: `Shared: ${SHARED_FIELDS.join(', ')}`, text: 'A and B share the seed and the data, start from weights drawn the same way and train step for step, each in its own worker. A marked field differs from A (A\'s value beside it).' }));
   // Its labels repeat A's (Optimiser, Learning rate): while B is off they name A's alone (see places).
 
   let palette = THEMES.light;
@@ -98,7 +99,13 @@ export function createCompareView(layout, aHistory, on) {
   const places = [
     [bHost, () => layout.boundaryHost.after(bHost)],
     [editor, () => outputSection.append(editor)],
-    [lossChart.element, () => layout.chartsHost.append(lossChart.element)],
+    [status, () => editor.after(status)],
+    // In A's loss chart's place (A's is hidden meanwhile: the overlay has A's curves too).
+    [lossChart.element, () => {
+      const aLoss = layout.chartsHost.querySelector(':scope > .chart-loss');
+      if (aLoss) aLoss.before(lossChart.element);
+      else layout.chartsHost.append(lossChart.element);
+    }],
     [gradientChart.element, () => layout.diagnosticsHost.append(gradientChart.element)],
     [tableHost, () => layout.diagnosticsHost.append(tableHost)],
   ];
@@ -131,7 +138,7 @@ export function createCompareView(layout, aHistory, on) {
     show(active) {
       toggleBox.checked = active;
       for (const [node, place] of places) {
-        node.hidden = !active;
+        node.hidden = !active || (node === status && !status.textContent);
         if (active && !node.isConnected) place();
         else if (!active) node.remove();
       }
@@ -159,6 +166,8 @@ export function createCompareView(layout, aHistory, on) {
         row.classList.toggle('differs', differs);
         aValue.textContent = differs ? `A: ${text(state.config[name])}` : '';
       }
+      const changed = EDITED_FIELDS.filter((name) => inputs[name].row.classList.contains('differs')).map((name) => LABELS[name].toLowerCase());
+      summary.textContent = changed.length ? `Run B: A with ${changed.join(', ')} changed` : 'Run B: the same as A (open to change its fields)';
     },
     setStructure({ layers }) {
       const count = layers.length;
@@ -189,6 +198,7 @@ export function createCompareView(layout, aHistory, on) {
       gradientChart.destroy();
       bHost.remove();
       editor.remove();
+      status.remove();
       tableHost.remove();
       toggleBox.closest('.compare-toggle')?.remove();
     },
