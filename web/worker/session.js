@@ -10,6 +10,7 @@ import { checkParamUnits, checkedBase, errorPayload, requestError } from './requ
 import { createYielder } from './yielder.js';
 import { createRecovery, faultCause, gaveUpMessage, rebuildFromCheckpoint, restartMessage } from './recovery.js';
 import { assembleSnapshot } from './snapshot-result.js';
+import { createSnapshotPreparer } from './snapshot-preparer.js';
 import { stepInChunks } from './step-chunks.js';
 import { MarkKind, createTimeline } from './timeline.js';
 import {
@@ -38,22 +39,18 @@ export function createSession({
   let stepsPerSlice = 1;
   let stepsPerEpoch = 1;
   let stepFlops = 0; // of the current network: above pieceFlops it trains in pieces
-  let evaluateFlops = 0; // a full pass; above pieceFlops a snapshot evaluates in pieces
-  let forwardFlopsPerSample = 0; // a grid of n x n pixels costs n * n times this
-  let snapshotLane = Promise.resolve(); // one snapshot works in pieces at a time
-  let evaluatingForSnapshot = false; // the play loop waits while a snapshot's pieces run
-  let snapshotsInPieces = 0; // snapshots between two of their pieces
   let detachRequest = null; // lets the request being answered free the queue (see receive)
   let manualWork = 0; // bumped by requests that stop a step request running in chunks
   let pieceFlops = INITIAL_PIECE_FLOPS;
   let manualSteps = 0; // asked for by step requests on a network that trains in pieces
   let layers = [];
-  let evaluated = false; // metrics are from a full pass over the current weights
-  // The last grid and what it was asked with: while the weights stand still
-  // (a long step in pieces, or paused) a snapshot copies it instead of
-  // running the network over the plane again.
-  let lastGrid = null;
   let queue = Promise.resolve();
+  // The adaptive piece size, shared by the play loop's pieces and a snapshot's.
+  const pieces = {
+    get flops() { return pieceFlops; },
+    adapt(elapsedMs) { pieceFlops = nextPieceFlops(pieceFlops, elapsedMs, Math.max(speed.budgetMs, PIECE_MS)); },
+  };
+  const preparer = createSnapshotPreparer({ now, yielder, pieces });
   const recovery = createRecovery({ now });
   const timeline = createTimeline({ createTrainer, maxBytes: timelineMaxBytes });
   let coreOptions = null; // {build, wasmBaseUrl?} of the last successful init
@@ -67,16 +64,14 @@ export function createSession({
   }
 
   function changed() {
-    evaluated = false;
-    lastGrid = null;
+    preparer.invalidate();
   }
 
   function learnShape() {
     const cost = estimateCost(trainer.config);
     stepsPerEpoch = cost.trainCount / cost.batchSize;
     stepFlops = cost.stepFlops;
-    evaluateFlops = cost.evaluateFlops;
-    forwardFlopsPerSample = cost.forwardFlopsPerSample;
+    preparer.learn(cost);
     layers = trainer.layers();
     manualSteps = 0;
   }
@@ -113,7 +108,7 @@ export function createSession({
     }
     // A snapshot evaluating in pieces goes first: a step finished now would
     // drop its pass, and the page would wait for a pass that never ends.
-    if (evaluatingForSnapshot) {
+    if (preparer.evaluating) {
       yielder.yieldThen(slice);
       return;
     }
@@ -193,7 +188,7 @@ export function createSession({
     try {
       progress = trainer.stepWithin(pieceFlops);
       const end = now();
-      pieceFlops = nextPieceFlops(pieceFlops, end - start, Math.max(speed.budgetMs, PIECE_MS));
+      pieces.adapt(end - start);
       if (progress.finished) {
         frameSteps += 1;
         if (playing) meter.add(1, end);
@@ -218,63 +213,8 @@ export function createSession({
     yielder.yieldThen(slice);
   }
 
-  /**
-   * Runs the full pass and the grid a snapshot needs. Whole when each costs
-   * at most a piece; otherwise in pieces (evaluateWithin, evalGridWithin) with
-   * a yield after each, having freed the request queue first, so that Pause
-   * and every other request are answered between pieces. A request that
-   * changes the weights meanwhile drops the pass in the core; it then starts
-   * again on the new weights, and the snapshot shows those.
-   */
-  async function prepareSnapshot({ gridSize, hidden, evaluate, regions }, detach) {
-    const key = `${gridSize}:${Boolean(hidden)}:${Boolean(regions)}`;
-    for (;;) {
-      const current = needTrainer();
-      const wantPass = evaluate && !evaluated;
-      const wantGrid = gridSize !== 0 && lastGrid?.key !== key;
-      if (!wantPass && !wantGrid) return;
-      const passFlops = evaluateFlops;
-      const gridFlops = forwardFlopsPerSample * gridSize * gridSize;
-      if (wantPass && passFlops <= pieceFlops) {
-        current.evaluate();
-        evaluated = true;
-        continue;
-      }
-      if (!wantPass && gridFlops <= pieceFlops) {
-        const grid = current.evalGrid(gridSize, { hidden, regions });
-        lastGrid = { key, grid, regions: regions ? current.gridRegions() : null };
-        continue;
-      }
-      const start = now();
-      if (wantPass) {
-        if (current.evaluateWithin(pieceFlops).finished) evaluated = true;
-      } else {
-        const piece = current.evalGridWithin(gridSize, pieceFlops, { hidden, regions });
-        if (piece.finished) lastGrid = { key, grid: piece.grid, regions: piece.regions ?? null };
-      }
-      pieceFlops = nextPieceFlops(pieceFlops, now() - start, Math.max(speed.budgetMs, PIECE_MS));
-      detach?.();
-      evaluatingForSnapshot = true;
-      snapshotsInPieces += 1;
-      try {
-        await new Promise((resolve) => yielder.yieldThen(resolve));
-      } finally {
-        evaluatingForSnapshot = false;
-        snapshotsInPieces -= 1;
-      }
-    }
-  }
-
-  async function snapshot(request) {
-    const detach = detachRequest; // before any await: it is this request's
-    // One snapshot in pieces at a time: two would restart each other's grid.
-    // One that waits for another frees the queue as that one did.
-    const previous = snapshotLane;
-    let done;
-    snapshotLane = new Promise((resolve) => { done = resolve; });
-    if (snapshotsInPieces > 0) detach?.();
-    try {
-      await previous;
+  function snapshot(request) {
+    return preparer.inTurn(detachRequest, async (prepare) => { // detachRequest before any await: it is this request's
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
       // No plane to draw a grid over: digits' inputs are images.
       const gridSize = needTrainer().config.dataset === 'digits' ? 0 : request.gridSize ?? 0;
@@ -282,7 +222,7 @@ export function createSession({
       if (request.regions && !gridSize) {
         throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
       }
-      await prepareSnapshot({ gridSize, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) }, detach);
+      await prepare(needTrainer, { gridSize, hidden: request.hidden ?? false, evaluate: request.evaluate ?? true, regions: Boolean(request.regions) });
       const current = needTrainer();
       const status = {
         playing,
@@ -290,10 +230,9 @@ export function createSession({
         stepsPerSlice,
         busy: playing || manualSteps > 0 || current.stepInProgress,
       };
-      return assembleSnapshot(current, request, { drawn, layers, grid: lastGrid?.grid ?? null, gridRegions: lastGrid?.regions ?? null, status });
-    } finally {
-      done();
-    }
+      const { grid = null, regions = null } = preparer.grid ?? {};
+      return assembleSnapshot(current, request, { drawn, layers, grid, gridRegions: regions, status });
+    });
   }
 
   const handlers = {
