@@ -82,6 +82,8 @@ test('nine live widgets, one per lesson of the tutorial, and no console error', 
   expect(lessons).toEqual(SECTIONS.map((section) => [section.id, section.lesson]));
   expect(new Set(lessons.map(([, lesson]) => lesson)).size).toBe(9);
   for (const [, lesson] of lessons) expect(PRESETS.some((preset) => preset.id === lesson)).toBe(true);
+  // One run each: the comparison lessons' run B stays off (compare=false), the text's buttons change run A.
+  expect(await page.$$eval('relu-playground', (widgets) => widgets.filter((w) => w.getState().compare).map((w) => w.dataset.section))).toEqual([]);
   // Widgets far from the viewport have not started a worker yet: they load as they approach.
   expect(await page.evaluate(() => window.workerStep('cost'))).toBeNull();
 });
@@ -216,7 +218,9 @@ test('the playground page links to the tutorial from its header; an embedded pag
     expect(href).toBe(`${served.url}tutorial/index.html`);
   }
   const page = await served.open('index.html#autoplay=false');
-  await page.click('.pg-header .tutorial-link');
+  await waitReady(page);
+  // The link's own click (it navigates): the engines' checked click waits for the event on a page that is gone.
+  await page.evaluate(() => document.querySelector('.pg-header .tutorial-link').click());
   await waitForPage(page, 'the tutorial opened', () => document.querySelectorAll('relu-playground').length === 9, null, WAIT);
   const embedded = await served.open('index.html#embed=true&autoplay=false');
   await embedded.waitForSelector('.pg-header h1', { ...WAIT, state: 'attached' });
