@@ -277,6 +277,25 @@ test('a regression whose loss explodes: no empty accuracy chart, the divergence 
   expect(linear).toBe(true);
 });
 
+test("the divergence banner shows in the exploding lesson's own embedded view, whose diagnostics panel is out of sight", async () => {
+  const page = await open('#lesson=exploding-lr&embed=true&view=boundary%2Bloss', { width: 640, height: 480 });
+  await waitReady(page);
+  await page.waitForSelector('.banner-diverged:not([hidden])', WAIT);
+  expect(await page.$eval('section[data-control="diagnostics"]', (panel) => panel.getBoundingClientRect().top)).toBeGreaterThan(480);
+  const box = await page.$eval('.banner-diverged', (banner) => { const r = banner.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.bottom).toBeLessThanOrEqual(480);
+  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, 'divergence-embed-640x480.png') });
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+    const full = await open('#lesson=exploding-lr', viewport);
+    await waitReady(full);
+    await full.waitForSelector('.banner-diverged:not([hidden])', WAIT);
+    await full.screenshot({ path: join(dir, `divergence-${name}.png`) });
+  }
+});
+
 test('the <relu-playground> element mounts in its shadow root', async () => {
   const page = await served.open(`embed/demo.html`);
   await page.waitForFunction(() => document.querySelector('relu-playground')?.shadowRoot

@@ -11,6 +11,7 @@ import { createDiagnosticsView } from './components/diagnostics-view.js';
 import { createHealthView } from './components/health-view.js';
 import { createRegionsView } from './components/regions-view.js';
 import { createDigitsView } from './components/digits-view.js';
+import { createDivergenceBanner } from './components/divergence-banner.js';
 import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
@@ -32,6 +33,8 @@ export function createViews(layout, on) {
   const accuracyChart = createLineChart(layout.chartsHost, { title: 'Accuracy', yRange: [0, 1], series: trainTest(THEMES.light) });
   accuracyChart.element.classList.add('chart-accuracy');
   const diagnostics = createDiagnosticsView(layout.diagnosticsHost);
+  // With the notices, above the run bar: every view shows it.
+  const divergence = createDivergenceBanner(layout.notices);
   // Under the diagram whose culprits it marks.
   const health = createHealthView(layout.networkHost);
   // Dataset "digits" has no plane: its own view takes the output panel's place.
@@ -122,7 +125,7 @@ export function createViews(layout, on) {
     },
     /** The divergence banner: {step, cause, learningRate} or null. */
     setDiverged(diverged) {
-      diagnostics.setDiverged(diverged);
+      divergence.set(diverged);
     },
     /** The replay's step as a line on the loss and accuracy charts, or null when live. */
     setMoment(step) {
@@ -135,7 +138,7 @@ export function createViews(layout, on) {
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health, digits]) view.destroy();
+      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health, digits, divergence]) view.destroy();
     },
   };
 }

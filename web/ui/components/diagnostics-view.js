@@ -3,7 +3,6 @@
 //  - dead units and sparsity per layer;
 //  - an activation histogram per layer;
 //  - the learned PReLU slopes;
-//  - a banner when training diverged, with the step and a hint.
 // Takes plain data (the snapshot's layer list and uPlot series); knows nothing of the worker.
 
 import { HISTOGRAM } from '../../shared/protocol.js';
@@ -43,7 +42,6 @@ function sameCounts(a, b) {
 }
 
 export function createDiagnosticsView(container) {
-  const banner = el('div', { class: 'banner banner-diverged', role: 'alert', hidden: true });
   const chartHost = el('div', { class: 'diag-chart' });
   // Narrow containers show each row as a card (styles.css): data-label names the cell there.
   const COLUMNS = [
@@ -59,7 +57,7 @@ export function createDiagnosticsView(container) {
   const body = el('tbody');
   table.append(body);
   const zeroNote = el('p', { class: 'small zero-gradients', 'aria-live': 'polite', hidden: true });
-  container.append(banner, chartHost, zeroNote, note, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Per-layer diagnostics (scrolls sideways)' }, table));
+  container.append(chartHost, zeroNote, note, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Per-layer diagnostics (scrolls sideways)' }, table));
   const gradients = createLineChart(chartHost, { title: 'Gradient norm per layer (log scale)', series: layerSeries(1), log: true, height: 200 });
   // The companion chart: how far each step moves a layer's weights, relative to their size.
   const updates = createLineChart(chartHost, { title: 'Update-to-weight ratio ‖ΔW‖ / ‖W‖ per layer (log scale)', series: layerSeries(1), log: true, height: 160 });
@@ -173,22 +171,9 @@ export function createDiagnosticsView(container) {
     if (zeroNote.textContent !== text) zeroNote.textContent = text;
   }
 
-  /** Shows or hides the divergence banner. diverged: {step, cause, learningRate} or null. */
-  function setDiverged(diverged) {
-    if (!diverged) {
-      banner.hidden = true;
-      return;
-    }
-    banner.hidden = false;
-    const text = `Training diverged at step ${diverged.step} (${diverged.cause || 'non-finite values'}). `
-      + `The learning rate ${formatValue(diverged.learningRate)} is too large for this network: the weights are back where they were before the blow-up: lower it, or set gradient clipping, and press Play to go on (or Reset).`;
-    if (banner.textContent !== text) banner.textContent = text;
-  }
-
   return {
     updateLayers,
     updateGradients,
-    setDiverged,
     gradientCanvas: () => gradients.canvas(),
     relayout: () => { gradients.relayout(); updates.relayout(); },
     /** light or dark: the histograms and the chart are drawn again in the theme's colours. */
