@@ -9,6 +9,7 @@
 // module does not import it back.
 
 import { FIELDS, FIELD_NAMES, validateConfig } from '../shared/schema.js';
+import { estimateCost, needsConfirmation, UNBUILT_BYTES, UNBUILT_STEP_FLOPS } from '../shared/cost.js';
 
 export const B_PREFIX = 'b.';
 /** The link's and setState's switch: compare=true opens B as a copy of A, compare=false ends it. */
@@ -66,6 +67,44 @@ export function compareConfig(aConfig, patch) {
   }
 }
 
+/** B's fields that set its size, most telling first: dropped first when B is too dear. */
+const B_COST_FIELDS = Object.freeze(['hidden', 'batchSize']);
+
+/**
+ * Why run B, as `bConfig`, may not be built (null when it may): it passes the
+ * cost gate's thresholds. The message names `field`, or says B is not built. B is built without asking, so a link or setState
+ * must not make it dear; a large network is opened as run A, where the page asks.
+ */
+export function dearBMessage(bConfig, field = null) {
+  const cost = estimateCost(bConfig);
+  if (!needsConfirmation(cost)) return null;
+  const mib = (bytes) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en')} MiB`;
+  const lead = field ? `${field}: run B would need` : 'Run B is not built: it would need';
+  return `${lead} ${mib(cost.bytes)} and ${(cost.stepFlops / 1e9).toPrecision(2)} GFLOP a step; ` +
+    `compare mode builds B only under ${mib(UNBUILT_BYTES)} and ${UNBUILT_STEP_FLOPS / 1e9} GFLOP a step (open a large network as run A: the page asks before building it)`;
+}
+
+/**
+ * `patch` (checked by compareConfig) with B's size fields dropped, one at a
+ * time, until B is cheap enough to build unasked. Returns {patch, errors}:
+ * patch null when even B without them is too dear (A itself is), each
+ * dropped field (or `compare`) named with the cost and the limit.
+ */
+export function affordableCompare(aConfig, patch) {
+  const errors = [];
+  let kept = { ...patch };
+  for (;;) {
+    const { config } = compareConfig(aConfig, kept);
+    const field = B_COST_FIELDS.find((name) => Object.hasOwn(kept, name));
+    const message = dearBMessage(config, field ? `${B_PREFIX}${field}` : COMPARE_PARAM);
+    if (!message) return { patch: kept, errors };
+    errors.push({ field: field ? `${B_PREFIX}${field}` : COMPARE_PARAM, message });
+    if (!field) return { patch: null, errors };
+    const { [field]: dropped, ...rest } = kept;
+    kept = rest;
+  }
+}
+
 /** The compare fields in which `bConfig` differs from `aConfig`, in the canonical order. */
 export function differences(aConfig, bConfig) {
   return Object.fromEntries(COMPARE_FIELDS.filter((name) => !same(aConfig[name], bConfig[name])).map((name) => [name, bConfig[name]]));
@@ -103,7 +142,9 @@ export function readCompareParams(entries, aConfig, decode) {
   if (on === false || (on === null && !hasFields)) return { compare: null, notices };
   const checked = compareConfig(aConfig, patch);
   notices.push(...checked.errors.map((error) => error.message));
-  return { compare: checked.patch, notices };
+  const affordable = affordableCompare(aConfig, checked.patch);
+  notices.push(...affordable.errors.map((error) => error.message));
+  return { compare: affordable.patch, notices };
 }
 
 /**
@@ -136,6 +177,8 @@ export function withCompare(state, fields) {
   }
   const checked = compareConfig(state.config, { ...(state.compare ?? {}), ...fields });
   if (checked.errors.length) return { state, error: checked.errors[0] };
+  const affordable = affordableCompare(state.config, checked.patch);
+  if (affordable.errors.length) return { state, error: affordable.errors[0] };
   return { state: { ...state, compare: checked.patch } };
 }
 

@@ -11,7 +11,7 @@ import { changedFields } from '../shared/schema.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
-import { compareConfig } from './compare-link.js';
+import { compareConfig, dearBMessage } from './compare-link.js';
 import { lockstep, maxLeadSteps } from './lockstep.js';
 import { createFrameMeter } from './frame-meter.js';
 
@@ -247,6 +247,14 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
       }
       const { config } = compareConfig(state.config, state.compare);
       if (wantedConfig && JSON.stringify(wantedConfig) === JSON.stringify(config)) return;
+      // A grew (a confirmed large network): B, built unasked, waits until A is small again.
+      const dear = dearBMessage(config);
+      if (dear) {
+        stop();
+        wantedConfig = config;
+        notify(dear, { kind: 'warn', key: 'compare-b' });
+        return;
+      }
       wantedConfig = config;
       if (!client) start(config);
       else reconfigure(config);

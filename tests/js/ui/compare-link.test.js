@@ -2,7 +2,7 @@
 // by A's decoder and schema, messages naming b.<field>, the shared fields
 // refused, and the link written back to the same state.
 import { parseQuery, serializeState, defaultState, withPreset } from '../../../web/ui/state.js';
-import { compareConfig, COMPARE_FIELDS, SHARED_FIELDS } from '../../../web/ui/compare-link.js';
+import { compareConfig, COMPARE_FIELDS, SHARED_FIELDS, withCompare, affordableCompare } from '../../../web/ui/compare-link.js';
 import { FIELD_NAMES } from '../../../web/shared/schema.js';
 
 const lessons = [
@@ -118,5 +118,36 @@ describe('hostile b. parameters', () => {
       const json = (value) => JSON.parse(JSON.stringify(value));
       expect(json(parse(serializeState(state, lessons)).state.compare)).toEqual(json(state.compare));
     }), { numRuns: 300 });
+  });
+});
+
+describe('run B is built unasked, so it must stay cheap', () => {
+  // 64 layers of 1024 units: ~1.5 GiB, far past the cost gate's 256 MiB.
+  const huge = Array(64).fill(1024).join(',');
+
+  test('a b.hidden past the cost gate is dropped with a notice naming it, the cost and the limit; B keeps its other fields', () => {
+    const { state, notices } = parse(`hidden=4&b.hidden=${huge}&b.learningRate=0.1`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^b\.hidden: run B would need [\d,]+ MiB and [\d.]+ GFLOP a step; compare mode builds B only under 256 MiB and 1 GFLOP a step/);
+    expect(state.compare).toEqual({ learningRate: 0.1 });
+    expect(state.config.hidden).toEqual([4]);
+  });
+
+  test('when A itself is dear, a link gets no B, and says so under compare', () => {
+    const { state, notices } = parse(`hidden=${huge}&compare=true`);
+    expect(state.compare).toBeNull();
+    expect(notices.some((n) => n.startsWith('compare: run B would need'))).toBe(true);
+  });
+
+  test('setState-style edits: all or nothing, the error names b.hidden', () => {
+    const { state } = parse('hidden=4&compare=true');
+    const result = withCompare(state, { hidden: Array(64).fill(1024) });
+    expect(result.error.field).toBe('b.hidden');
+    expect(result.state).toBe(state);
+    expect(withCompare(state, { hidden: [16, 16] }).state.compare).toEqual({ hidden: [16, 16] });
+  });
+
+  test('a cheap B passes untouched', () => {
+    expect(affordableCompare(parse('hidden=4').state.config, { hidden: [8, 8], batchSize: 10 })).toEqual({ patch: { hidden: [8, 8], batchSize: 10 }, errors: [] });
   });
 });

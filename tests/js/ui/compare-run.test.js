@@ -44,9 +44,10 @@ function setUp(query) {
     reset: () => Promise.resolve(null),
   };
   const shown = [];
+  const notices = [];
   const view = { show: (on) => shown.push(on), setStructure() {}, setPoints() {}, drawFrame() {}, drawCharts() {}, setStatus() {} };
   const run = createCompareRun({
-    createClient: () => client, controller, view, notify() {},
+    createClient: () => client, controller, view, notify: (text, how) => notices.push({ text, ...how }),
     requestFrame: (fn) => frames.push(fn), cancelFrame() {}, clock: () => 0,
   });
   let now = 0;
@@ -58,7 +59,7 @@ function setUp(query) {
       await flush();
     }
   }
-  return { client, controller, run, tick, shown };
+  return { client, controller, run, tick, shown, notices };
 }
 
 test('B starts in its own client with A\'s config and B\'s fields changed', async () => {
@@ -118,4 +119,23 @@ test('an edit of A reaches B unless B overrides that field; no B ends the worker
   expect(client.names()).toContain('terminate');
   expect(controller.holds.at(-1)).toBe(false);
   expect(run.publicState()).toBeUndefined();
+});
+
+test('A grown past the cost gate (a confirmed large network): B is not built, with a notice; a small A brings B back', async () => {
+  const { client, run, controller, notices } = setUp('hidden=4&b.learningRate=0.5');
+  run.follow(controller.state);
+  await flush();
+  expect(run.active).toBe(true);
+  // As the store holds it once the user confirmed A's large network: B's patch is unchanged.
+  controller.state = { ...controller.state, config: { ...controller.state.config, hidden: Array(64).fill(1024) } };
+  run.follow(controller.state);
+  expect(client.names()).toContain('terminate');
+  expect(run.active).toBe(false);
+  expect(notices).toEqual([expect.objectContaining({ kind: 'warn', key: 'compare-b', text: expect.stringMatching(/^Run B is not built: it would need [\d,]+ MiB/) })]);
+  run.follow(controller.state); // the same state again: no second notice
+  expect(notices).toHaveLength(1);
+  controller.state = parseQuery('hidden=8&b.learningRate=0.5').state;
+  run.follow(controller.state);
+  await flush();
+  expect(run.active).toBe(true);
 });
