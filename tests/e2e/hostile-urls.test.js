@@ -77,6 +77,9 @@ function rows() {
     list.push({ id: `hide=${panel.slice(0, 20)}`, field: 'hide', params: [['hide', panel]], notice: true });
     list.push({ id: `lock=${panel.slice(0, 20)}`, field: 'lock', params: [['lock', panel]], notice: true });
   }
+  // Run B is built unasked: a dear B is refused like any bad field; prototype names under b. too.
+  list.push({ id: 'b.hidden past the cost gate', field: 'b.hidden', params: [['b.hidden', Array(64).fill(1024).join(',')]], notice: true });
+  for (const key of ['b.__proto__', 'b.constructor', 'b.toString']) list.push({ id: `compare key ${key}`, field: key, params: [[key, '1']], notice: true });
   // Thousands of bad parameters: ten notices at most, not a tab frozen by thousands.
   list.push({ id: 'many unknown parameters', field: 'more problems', params: Array.from({ length: 2000 }, (_, i) => [`bogus${i}`, '1']), notice: true });
   list.push({ id: 'hide with 5000 unknown names', field: 'hide: 5000 unknown controls', params: [['hide', Array.from({ length: 5000 }, (_, i) => `p${i}`).join(',')]], notice: true });
