@@ -438,3 +438,14 @@ test('the Lessons menu loads a preset into the controls and the URL', async () =
   // It needed a new network, and the page said so.
   await page.waitForFunction(() => /New network/.test(document.querySelector('.notices').textContent), null, WAIT);
 });
+
+test('screenshot: the 30-layer diagram labels every few layers instead of overlapping them (fittingLabels has the unit tests)', async () => {
+  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
+  mkdirSync(dir, { recursive: true });
+  const page = await open('#lesson=he-depth-30&autoplay=false', { width: 1280, height: 800 });
+  await waitReady(page);
+  await page.evaluate(() => window.reluPlayground.step({ steps: 50 }));
+  await page.waitForFunction(() => window.reluPlayground.getState().progress.step >= 50, null, WAIT);
+  const panel = await page.$('section[data-control="network"]');
+  await panel.screenshot({ path: join(dir, 'network-depth-30.png') });
+});

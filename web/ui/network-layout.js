@@ -190,3 +190,25 @@ export function gridNodeIndex(layers, layer, unit, hiddenIncluded) {
   if (hiddenIncluded) for (let l = 0; l < layer; l++) index += layers[l].outputs;
   return index + unit;
 }
+
+/**
+ * Which labels of one row fit without overlapping: items [{x, width, always}]
+ * in left-to-right order. Left to right, a label is drawn when it starts past
+ * the end of the last one drawn (plus `gap`) and ends before the next
+ * `always` label starts (the in and out titles keep their place). A
+ * 30-layer diagram then labels every few layers instead of a smear.
+ * Returns one boolean per item.
+ */
+export function fittingLabels(items, gap = 4) {
+  const shown = items.map(() => false);
+  let free = -Infinity;
+  items.forEach((item, i) => {
+    const nextAlways = items.slice(i + 1).find((later) => later.always);
+    const room = nextAlways ? nextAlways.x - gap : Infinity;
+    if (item.always || (item.x >= free && item.x + item.width <= room)) {
+      shown[i] = true;
+      free = item.x + item.width + gap;
+    }
+  });
+  return shown;
+}

@@ -75,7 +75,7 @@ test('countParams', () => {
   expect(countParams(2, [], 3)).toBe(9);
 });
 
-import { outputScale, featureGrid, gridNodeIndex } from '../../../web/ui/network-layout.js';
+import { outputScale, featureGrid, gridNodeIndex, fittingLabels } from '../../../web/ui/network-layout.js';
 
 test('outputScale maps probabilities to [-1, 1] and leaves tanh alone', () => {
   expect(outputScale({ problem: 'binary', binaryHead: 'tanh-mse' })).toEqual({ scale: 1, shift: 0 });
@@ -103,4 +103,27 @@ test('gridNodeIndex: hidden units first, then the outputs', () => {
   expect(gridNodeIndex(net, 2, 2, true)).toBe(8);
   expect(gridNodeIndex(net, 2, 2, false)).toBe(2);
   expect(gridNodeIndex(net, 0, 0, false)).toBe(-1);
+});
+
+describe('fittingLabels: a row of labels without overlaps', () => {
+  test('labels with room are all shown', () => {
+    const items = [0, 50, 100].map((x) => ({ x, width: 20 }));
+    expect(fittingLabels(items)).toEqual([true, true, true]);
+  });
+
+  test('crowded labels: every few are shown, evenly, never overlapping', () => {
+    // 30 columns 19 px apart, labels 30 px wide: every second one fits.
+    const items = Array.from({ length: 30 }, (_, i) => ({ x: i * 19, width: 30 }));
+    const shown = fittingLabels(items);
+    expect(shown.filter(Boolean)).toHaveLength(15);
+    const drawn = items.filter((_, i) => shown[i]);
+    for (let i = 1; i < drawn.length; i++) expect(drawn[i].x).toBeGreaterThanOrEqual(drawn[i - 1].x + drawn[i - 1].width + 4);
+  });
+
+  test('"always" labels keep their place, and the labels before them make room', () => {
+    const items = [{ x: 0, width: 10, always: true }, { x: 16, width: 30 }, { x: 30, width: 30 }, { x: 60, width: 20, always: true }];
+    expect(fittingLabels(items)).toEqual([true, true, false, true]);
+    // The second label would run into "out" at 40: it waits.
+    expect(fittingLabels([{ x: 0, width: 10, always: true }, { x: 20, width: 30 }, { x: 40, width: 20, always: true }])).toEqual([true, false, true]);
+  });
 });

@@ -3,7 +3,7 @@
 // labels and links. Each takes a 2D context, the layout (network-layout.js)
 // and the offset `top` of the columns below the canvas top; no state.
 import { cssColor } from '../colors.js';
-import { LINK_BUCKETS, linkBucket, linkStyle } from '../network-layout.js';
+import { LINK_BUCKETS, fittingLabels, linkBucket, linkStyle } from '../network-layout.js';
 import { CULPRIT_COLOR } from './network-marks.js';
 
 const LABEL_FONT = '11px system-ui, sans-serif';
@@ -15,14 +15,17 @@ export function drawFrames(context, layout, palette, top) {
   context.translate(0, top);
   context.strokeStyle = cssColor(palette.frame);
   context.lineWidth = 1;
-  layout.columns.forEach((column) => {
+  for (const column of layout.columns) {
     for (const node of column.nodes) context.strokeRect(node.x + 0.5, node.y + 0.5, size - 1, size - 1);
-    if (column.hiddenCount > 0) {
-      const lastNode = column.nodes[column.nodes.length - 1];
-      context.fillStyle = cssColor(palette.ink);
-      context.font = LABEL_FONT;
-      context.fillText(`+${column.hiddenCount}`, lastNode.x, lastNode.y + size + 12);
-    }
+  }
+  context.fillStyle = cssColor(palette.ink);
+  context.font = LABEL_FONT;
+  const cut = layout.columns.filter((column) => column.hiddenCount > 0);
+  const counts = cut.map((column) => `+${column.hiddenCount}`);
+  const shown = fittingLabels(cut.map((column, i) => ({ x: column.nodes[0].x, width: context.measureText(counts[i]).width })));
+  cut.forEach((column, i) => {
+    const lastNode = column.nodes[column.nodes.length - 1];
+    if (shown[i]) context.fillText(counts[i], lastNode.x, lastNode.y + size + 12);
   });
   context.restore();
 }
@@ -45,23 +48,36 @@ export function drawLabels(context, { layout, structure, marks, palette, top }) 
   context.font = LABEL_FONT;
   context.textBaseline = 'alphabetic';
   const lastColumn = layout.columns.length - 1;
-  layout.columns.forEach((column, c) => {
-    const x = column.nodes[0]?.x ?? 0;
+  // A label starts at its column, or ends at the canvas edge when it would run past it ("out" beside a small output tile).
+  const labelX = (column, width) => Math.max(0, Math.min(column.nodes[0]?.x ?? 0, layout.width - width));
+  const hiddenLayer = (c) => c > 0 && c < lastColumn;
+  // Titles: "in", each hidden layer's size with its dead count ("8 ×5"), "out".
+  const titles = layout.columns.map((column, c) => {
     const title = c === 0 ? 'in' : c === lastColumn ? 'out' : `${column.total}`;
+    const dead = hiddenLayer(c) ? marks.dead[c - 1]?.length ?? 0 : 0;
+    const deadText = dead ? ` ×${dead}` : '';
+    return { title, deadText, culprit: marks.culpritLayers.includes(c - 1), width: context.measureText(title + deadText).width };
+  });
+  const titleXs = layout.columns.map((column, c) => labelX(column, titles[c].width));
+  const titleShown = fittingLabels(layout.columns.map((column, c) => ({ x: titleXs[c], width: titles[c].width, always: !hiddenLayer(c) })));
+  layout.columns.forEach((column, c) => {
+    if (!titleShown[c]) return;
+    const { title, deadText, culprit } = titles[c];
     context.fillStyle = ink;
-    context.fillText(title, x, 11);
-    const hiddenLayer = c > 0 && c < lastColumn;
-    // Each hidden layer's dead count beside its size, e.g. "8 ×5".
-    const dead = hiddenLayer ? marks.dead[c - 1]?.length ?? 0 : 0;
-    if (dead) {
-      context.fillStyle = marks.culpritLayers.includes(c - 1) ? CULPRIT_COLOR : ink;
-      context.fillText(` ×${dead}`, x + context.measureText(title).width, 11);
+    context.fillText(title, titleXs[c], 11);
+    if (deadText) {
+      context.fillStyle = culprit ? CULPRIT_COLOR : ink;
+      context.fillText(deadText, titleXs[c] + context.measureText(title).width, 11);
     }
-    context.fillStyle = ink;
-    if (hiddenLayer) {
-      const act = structure.layers[c - 1].activation ?? '';
-      context.fillText(act.slice(0, 6), x, layout.height + top + 12);
-    }
+  });
+  // Activations under the hidden layers.
+  context.fillStyle = ink;
+  const hidden = layout.columns.slice(1, lastColumn);
+  const acts = hidden.map((column, l) => (structure.layers[l].activation ?? '').slice(0, 6));
+  const actXs = hidden.map((column, l) => labelX(column, context.measureText(acts[l]).width));
+  const actShown = fittingLabels(hidden.map((column, l) => ({ x: actXs[l], width: context.measureText(acts[l]).width })));
+  hidden.forEach((column, l) => {
+    if (actShown[l]) context.fillText(acts[l], actXs[l], layout.height + top + 12);
   });
   layout.columns[0].nodes.forEach((node, i) => {
     context.fillText(structure.inputs[i], node.x + layout.nodeSize + 2, node.y + top + 10);
