@@ -144,6 +144,11 @@ test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of compare mode 
     return cells.length === 6 && document.querySelector('[data-stat="step"]').textContent.replace(/\D/g, '') === String(s.progress.step);
   }, null, WAIT);
   await page.evaluate(() => document.querySelector('.boundary-host').closest('section').scrollIntoView({ block: 'start' }));
+  // Both outputs side by side inside the screen: on a phone they once ran 100 px past it.
+  const boxes = await page.$$eval('section[data-control="boundary"] > .boundary-host', (hosts) => hosts.map((host) => host.getBoundingClientRect().toJSON()));
+  expect(boxes).toHaveLength(2);
+  for (const box of boxes) expect([box.left >= 0, box.right <= viewport.width, box.width > 100]).toEqual([true, true, true]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
   await page.screenshot({ path: join(SHOTS, `compare-${name}.png`) });
   await page.evaluate(() => document.querySelector('.chart-compare-loss').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(SHOTS, `compare-charts-${name}.png`) });

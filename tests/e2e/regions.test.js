@@ -108,5 +108,7 @@ test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of the regions v
   const { state } = await settledRegions(page);
   expect(state.count).toBeGreaterThan(1);
   await page.evaluate(() => document.querySelector('.boundary-host').closest('section').scrollIntoView({ block: 'start' }));
+  // The count and its note once widened the plot's column past a phone's screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
   await page.screenshot({ path: join(SHOTS, `regions-${name}.png`) });
 });
