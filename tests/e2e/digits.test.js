@@ -80,5 +80,34 @@ test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of the digits vi
   await page.evaluate(() => window.reluPlayground.pause());
   await page.waitForFunction(() => window.reluPlayground.getState().playing === false, null, WAIT);
   await page.evaluate(() => document.querySelector('.digits-view').scrollIntoView({ block: 'start' }));
+  // The matrix fits its panel unscrolled, and nothing runs past the screen.
+  const [shown, needed] = await page.$eval('.digits-matrix', (m) => [m.clientWidth, m.scrollWidth]);
+  expect(needed).toBeLessThanOrEqual(shown);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
   await page.screenshot({ path: join(SHOTS, `digits-${name}.png`) });
+  // The settings under the output can be reached: a tall digits view once stuck over them on a phone.
+  const reachable = await page.evaluate(() => {
+    const input = document.querySelector('section[data-control="hyper"] select');
+    input.scrollIntoView({ block: 'center' });
+    const box = input.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit === input || input.contains(hit);
+  });
+  expect(reachable).toBe(true);
+});
+
+test('compare mode on digits: runs A and B each show their test digits and a confusion matrix over the whole test set', async () => {
+  const page = await open('dataset=digits&hidden=16&optimizer=adam&learningRate=0.003&b.learningRate=0.03&autoplay=false');
+  await page.evaluate(() => window.reluPlayground.step({ steps: 200 }));
+  await page.waitForFunction((total) => {
+    const tables = [...document.querySelectorAll('.digits-confusion')];
+    return tables.length === 2 && tables.every((t) => Number(t.dataset.total) === total);
+  }, TEST_DIGITS, WAIT);
+  const views = await page.$$eval('section[data-control="boundary"] > .boundary-host', (hosts) => hosts.map((host) => ({
+    b: host.classList.contains('compare-b-host'), digits: host.classList.contains('showing-digits'), shown: !host.querySelector('.digits-view').hidden,
+  })));
+  expect(views).toEqual([{ b: false, digits: true, shown: true }, { b: true, digits: true, shown: true }]);
+  const state = await page.evaluate(() => window.reluPlayground.getState());
+  expect(state.compare.config.learningRate).toBe(0.03);
+  expect(state.compare.config.dataset).toBe('digits');
 });

@@ -121,7 +121,8 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
         const evaluate = !controller.playing || now - lastEvaluate >= plan.evaluateEveryMs;
         if (evaluate) lastEvaluate = now;
         const asking = client;
-        return asking.snapshot({ gridSize: plan.gridSize, hidden: false, points, evaluate }).then((snapshot) => ({ snapshot, evaluate, asking }), (error) => {
+        const digits = sentConfig.dataset === 'digits';
+        return asking.snapshot({ gridSize: digits ? 0 : plan.gridSize, hidden: false, points, evaluate, digits }).then((snapshot) => ({ snapshot, evaluate, asking }), (error) => {
           if (points) wantPoints = true;
           throw error;
         });
@@ -141,9 +142,10 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
         if (snapshot.diverged) stopped = true;
       },
       draw({ snapshot, asking }, now) {
-        if (asking !== client || !snapshot.grid) return;
+        if (asking !== client || !(snapshot.grid || snapshot.digits)) return;
         meter.tick(now);
-        view.drawFrame({
+        if (snapshot.digits) view.drawFrame({ digits: snapshot.digits });
+        else view.drawFrame({
           grid: snapshot.grid, gridSize: snapshot.gridSize, offset: snapshot.gridNodes - info.layers.at(-1).outputs,
           outputs: info.layers.at(-1).outputs, ...outputScale(sentConfig), multiclass: sentConfig.problem === 'multiclass',
         });

@@ -6,6 +6,7 @@
 // callbacks; knows nothing of the worker.
 
 import { createBoundaryView } from './boundary-view.js';
+import { createDigitsView } from './digits-view.js';
 import { createLineChart } from './line-chart.js';
 import { layerSeries } from './diagnostics-view.js';
 import { THEMES, paletteFor, cssColor } from '../colors.js';
@@ -50,6 +51,8 @@ export function createCompareView(layout, aHistory, on) {
   const bHost = el('div', { class: 'boundary-host compare-b-host', hidden: true });
   layout.boundaryHost.after(bHost);
   const boundary = createBoundaryView(bHost);
+  // Dataset "digits" has no plane: B shows its test digits and confusion matrix, as A does.
+  const digits = createDigitsView(bHost);
   const status = el('p', { class: 'small compare-status', hidden: true, role: 'status' });
 
   const inputs = {};
@@ -176,8 +179,11 @@ export function createCompareView(layout, aHistory, on) {
     setPoints(train, test, problem) {
       boundary.setPoints({ train, test }, problem);
     },
+    /** A frame of B's: {grid, ...} on the plane, or {digits} (the worker's digits report). */
     drawFrame(frame) {
-      boundary.update(frame);
+      bHost.classList.toggle('showing-digits', Boolean(frame.digits));
+      if (frame.digits) digits.update(frame.digits);
+      else boundary.update(frame);
     },
     drawCharts(bHistory) {
       followTheme();
@@ -194,6 +200,7 @@ export function createCompareView(layout, aHistory, on) {
     },
     destroy() {
       boundary.destroy();
+      digits.destroy();
       lossChart.destroy();
       gradientChart.destroy();
       bHost.remove();
