@@ -75,7 +75,7 @@ function regression(id, title, learningRate, clipNorm, summary) {
 // A lesson that opens in compare mode: run B is its config with `fields` changed.
 const withB = (preset, fields) => ({ ...preset, compare: fields });
 
-export const PRESETS = Object.freeze([
+const PLANE_PRESETS = [
   {
     id: 'relu-spiral',
     view: 'network+diagnostics',
@@ -171,4 +171,44 @@ export const PRESETS = Object.freeze([
       optimizer: 'sgd', learningRate: 0.03, batchSize: 64,
     },
   },
-]);
+];
+
+// Lessons on real data (issue #15): the plane lessons whose claims are about
+// training rather than geometry, on the handwritten digits. Each is its plane
+// preset with only the data changed (and the multiclass head that digits
+// need): same network, seed and optimiser, so a difference is the data's.
+// lessons/experiments/digits.mjs measures them; docs/LESSONS.md compares.
+// [plane preset id, title, summary]
+const ON_DIGITS = [
+  ['relu-spiral', 'Sparsity on digits',
+    'The six ReLU layers of eight units from the spiral lesson, on handwritten digits: about half of each layer\'s outputs are exactly zero at the start. Watch the sparsity column of the diagnostics as it trains.'],
+  ['sigmoid-vanishing', 'Sigmoid vanishing gradients on digits',
+    'Ten sigmoid layers of eight units on handwritten digits: the gradient-norm plot shows the layers nearer the pixels getting far smaller gradients, as on the plane. Run B uses ReLU and He.'],
+  ['relu-he-10-layers', 'ReLU and He in 10 layers on digits',
+    'The ten-layer network of the sigmoid lesson with ReLU and He initialisation, on handwritten digits: the per-layer gradient norms stay within a small factor of each other.'],
+  ['xavier-depth-30', 'Xavier at depth 30 on digits',
+    'Thirty ReLU layers of 32 units with Xavier initialisation on handwritten digits: the signal fades layer after layer and training stalls near chance. Run B uses He.'],
+  ['he-depth-30', 'He at depth 30 on digits',
+    'The same thirty ReLU layers with He initialisation on handwritten digits: the signal keeps its size through depth on average over seeds, and the network trains.'],
+  ['dead-relu-high-lr', 'Dead ReLUs at a high learning rate on digits',
+    'Plain SGD at learning rate 1 on handwritten digits, three ReLU layers of eight: many units end up zero on every image and stay so. Run B uses Leaky ReLU.'],
+  ['leaky-relu-high-lr', 'Leaky ReLU at a high learning rate on digits',
+    'The dead-ReLU digits network and rate with a Leaky ReLU slope of 0.05: a unit below zero still passes a gradient, so it can come back.'],
+  ['prelu-high-lr', 'PReLU at a high learning rate on digits',
+    'The dead-ReLU digits network and rate with PReLU: watch where the learned slopes go at this rate.'],
+  ['exploding-lr', 'Learning rate 3 on digits: the loss explodes',
+    'Two ReLU layers of eight on handwritten digits, plain SGD at learning rate 3: the loss runs away, and the trainer stops and says why.'],
+  ['exploding-lr-clipped', 'Learning rate 3 with gradient clipping on digits',
+    'The exploding digits run with the gradient norm clipped to 0.1: every step is at most 0.3 long and training stays finite. Run B is unclipped.'],
+  ['prelu-spiral', 'PReLU slopes on digits',
+    'Six PReLU layers of eight units on handwritten digits: every layer\'s negative slope starts at 0.25 and is learned with the weights. Watch the slopes in the diagnostics.'],
+];
+
+/** The digits version of a plane preset: id digits-<plane id>. */
+function onDigits([planeId, title, summary]) {
+  const plane = PLANE_PRESETS.find((p) => p.id === planeId);
+  return { ...plane, id: `digits-${planeId}`, title, summary, config: { ...plane.config, dataset: 'digits', problem: 'multiclass' } };
+}
+
+export const PRESETS = Object.freeze([...PLANE_PRESETS, ...ON_DIGITS.map(onDigits)]);
+
