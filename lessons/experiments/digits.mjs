@@ -437,13 +437,17 @@ const exploding = {
             .filter(([, y]) => Number.isFinite(y)) })),
       ],
     });
-    const divergedBars = chart({
-      title: 'Runs stopped by the divergence check', width: 400, height: 380,
-      x: xAxis, y: { label: `diverged (of ${data.seeds} seeds)`, min: 0, max: data.seeds },
-      series: clipsUsed.map((clipNorm, i) => ({
-        kind: 'bars', barWidth: 10, name: clipNorm ? `clip ${clipNorm}` : 'no clipping', color: palette[clipNorm] ?? PALETTE.zeros,
-        points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate * (i ? 1.12 : 0.89), c.seeds.filter((s) => s.diverged).length]),
-      })),
+    // On the plane the second panel counted diverged runs; here none diverge, and what stops learning is dead units.
+    const dead = chart({
+      title: `Hidden units dead after ${data.epochs} epochs (runs not stopped)`, width: 400, height: 380,
+      x: xAxis, y: { label: 'share of hidden units dead', min: 0, max: 1 },
+      series: [
+        ...data.sweep.map((cell) => ({ kind: 'points', color: palette[cell.clipNorm] ?? PALETTE.zeros, jitter: 14, radius: 2.5,
+          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, s.deadShare]) })),
+        ...clipsUsed.map((clipNorm) => ({ kind: 'line', name: clipNorm ? `clip ${clipNorm} (median)` : 'no clipping (median)', color: palette[clipNorm] ?? PALETTE.zeros,
+          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map((s) => s.deadShare))])
+            .filter(([, y]) => Number.isFinite(y)) })),
+      ],
     });
     return {
       markdown: [
@@ -463,7 +467,7 @@ const exploding = {
       ].join('\n'),
       csv: csv(['clipNorm', 'learningRate', 'seed', 'diverged', 'divergedAtStep', 'cause', 'testLoss', 'testAccuracy', 'deadShare'],
         data.sweep.flatMap((cell) => cell.seeds.map((s, i) => [cell.clipNorm, cell.learningRate, i + 1, s.diverged, s.step ?? '', s.cause ?? '', s.testLoss, s.testAccuracy, s.deadShare]))),
-      figure: panels([accuracy, divergedBars], { title: 'Lesson 7 on digits: too large a learning rate, and gradient clipping' }),
+      figure: panels([accuracy, dead], { title: 'Lesson 7 on digits: too large a learning rate, and gradient clipping' }),
     };
   },
 };
