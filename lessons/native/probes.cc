@@ -39,7 +39,13 @@ std::vector<std::vector<bool>> OffUnitMasks(const Trainer& trainer) {
     const int cols = static_cast<int>(std::min<size_t>(kChunk, points.size() - start));
     for (int j = 0; j < cols; ++j) {
       const Point& p = points[start + static_cast<size_t>(j)];
-      ComputeFeatures(config.features, p.x1, p.x2, ws.input() + static_cast<size_t>(j) * inputs);
+      float* column = ws.input() + static_cast<size_t>(j) * inputs;
+      // A digit's point holds its image's index in x1; its inputs are the pixels, as the trainer feeds them.
+      if (config.dataset == Dataset::kDigits) {
+        DigitPixels(static_cast<int>(p.x1), column);
+      } else {
+        ComputeFeatures(config.features, p.x1, p.x2, column);
+      }
     }
     Forward(layout, kernels, trainer.params(), cols, &ws);
     for (int l = 0; l < hidden; ++l) {

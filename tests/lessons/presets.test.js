@@ -12,13 +12,32 @@ const lessonPresets = [...new Set(LESSONS.flatMap((l) => l.presets))];
 const printPreset = (args) => spawnSync(process.execPath, ['lessons/lib/presets.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 test('every lesson names presets that exist, with their own seed and a valid config', () => {
-  expect(LESSONS.map((l) => l.number)).toEqual([1, 1, 2, 3, 4, 5, 6, 7, 8, 9]); // lesson 1 has two experiments
+  const plane = LESSONS.filter((l) => !l.planeLesson);
+  expect(plane.map((l) => l.number)).toEqual([1, 1, 2, 3, 4, 5, 6, 7, 8, 9]); // lesson 1 has two experiments
+  // Each rerun on the digits carries the number of the plane lesson it repeats.
+  const digits = LESSONS.filter((l) => l.planeLesson);
+  expect(digits.map((l) => l.name)).toEqual(['digits-sparsity', 'digits-vanishing-gradients', 'digits-init-depth', 'digits-dead-relus', 'digits-exploding', 'digits-prelu']);
+  for (const lesson of digits) expect(lesson.number).toBe(plane.find((l) => l.name === lesson.planeLesson).number);
   for (const id of lessonPresets) {
     const preset = PRESETS.find((p) => p.id === id);
     expect(preset).toBeDefined();
     expect(Number.isInteger(preset.config.seed)).toBe(true);
     expect(validateConfig(preset.config).errors).toEqual([]);
     expect(preset.summary.length).toBeGreaterThan(40);
+  }
+});
+
+test('a digits preset is its plane preset on the digits: only the data and the head differ', () => {
+  const digits = PRESETS.filter((p) => p.id.startsWith('digits-'));
+  expect(digits.length).toBeGreaterThanOrEqual(LESSONS.filter((l) => l.planeLesson).length);
+  for (const preset of digits) {
+    const plane = PRESETS.find((p) => p.id === preset.id.slice('digits-'.length));
+    expect(plane).toBeDefined();
+    expect(preset.config).toEqual({ ...plane.config, dataset: 'digits', problem: 'multiclass' });
+    expect(preset.title).not.toBe(plane.title);  // the Lessons menu lists both
+  }
+  for (const lesson of LESSONS.filter((l) => l.planeLesson)) {
+    for (const id of lesson.presets) expect(presetConfig(id).dataset).toBe('digits');
   }
 });
 

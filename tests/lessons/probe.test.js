@@ -92,3 +92,18 @@ test('a bad job is refused with the core\'s message naming the field', async () 
   await expect(runJobs([{ config: SMALL, phases: [{ epochs: -1 }] }])).rejects.toThrow(/phases\[\]\.epochs/);
   await expect(runJobs([{ config: SMALL, phases: [{ epochs: 1, set: { hidden: 'wide' } }] }])).rejects.toThrow(/phases\[\]\.set: hidden/);
 });
+
+test('on the digits the probe feeds the pixels: off masks match the trainer\'s dead units before and after training', async () => {
+  // The probe once computed plane features from a digit's point (its image index), and saw
+  // half of every layer off at initialisation where the trainer counted none dead.
+  const config = { dataset: 'digits', problem: 'multiclass', hidden: [8, 8, 8], activation: 'relu', optimizer: 'sgd', learningRate: 1, batchSize: 10, seed: 2 };
+  const [result] = await runJobs([{ config, phases: [{ epochs: 6, evalEvery: 3 }], probes: { offMasks: true } }]);
+  let deadSeen = 0;
+  for (const record of result.records) {
+    hiddenLayers(record).forEach((layer, l) => {
+      expect(record.offMasks[l].filter(Boolean).length).toBe(layer.deadUnits);
+      deadSeen += layer.deadUnits;
+    });
+  }
+  expect(deadSeen).toBeGreaterThan(0);  // learning rate 1 kills units on the digits too
+});

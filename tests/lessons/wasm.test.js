@@ -63,4 +63,19 @@ describe.each(WASM_BUILDS)('WebAssembly %s', (build) => {
     expect(await diverged('exploding-lr', 50)).toBe(true);
     expect(await diverged('exploding-lr-clipped', 20)).toBe(false);
   });
+
+  test('digits-exploding-lr: on the digits the units die instead, on the page as natively, and nothing is stopped', async () => {
+    const deadOf = (layers) => layers.reduce((sum, l) => sum + l.deadUnits, 0);
+    const [native] = await runJobs([{ config: presetConfig('digits-exploding-lr'), phases: [{ epochs: 5 }] }]);
+    const page = await withTrainer(presetConfig('digits-exploding-lr'), build, (t) => {
+      const progress = t.stepEpochs(5);
+      t.evaluate();
+      return { diverged: progress.diverged, dead: deadOf(t.metrics().layers.slice(0, -1)), accuracy: t.metrics().testAccuracy };
+    });
+    expect(lastRecord(native).diverged).toBe(false);
+    expect(deadOf(hiddenLayers(lastRecord(native)))).toBeGreaterThanOrEqual(8);  // of 16
+    expect(page.diverged).toBe(false);
+    expect(page.dead).toBeGreaterThanOrEqual(8);
+    expect(page.accuracy).toBeLessThan(0.2);  // ten classes: chance is 0.1
+  });
 });

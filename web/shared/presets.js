@@ -75,7 +75,7 @@ function regression(id, title, learningRate, clipNorm, summary) {
 // A lesson that opens in compare mode: run B is its config with `fields` changed.
 const withB = (preset, fields) => ({ ...preset, compare: fields });
 
-export const PRESETS = Object.freeze([
+const PLANE_PRESETS = [
   {
     id: 'relu-spiral',
     view: 'network+diagnostics',
@@ -171,4 +171,44 @@ export const PRESETS = Object.freeze([
       optimizer: 'sgd', learningRate: 0.03, batchSize: 64,
     },
   },
-]);
+];
+
+// Lessons on real data (issue #15): the plane lessons whose claims are about
+// training rather than geometry, on the handwritten digits. Each is its plane
+// preset with only the data changed (and the multiclass head that digits
+// need): same network, seed and optimiser, so a difference is the data's.
+// lessons/experiments/digits.mjs measures them; docs/LESSONS.md compares.
+// [plane preset id, title, summary]
+const ON_DIGITS = [
+  ['relu-spiral', 'Sparsity on digits',
+    'The six ReLU layers of eight units from the spiral lesson, on handwritten digits: about half of each layer\'s outputs are exactly zero at the start (0.50 on average over 20 seeds), as on the plane. Watch the sparsity column of the diagnostics as it trains.'],
+  ['sigmoid-vanishing', 'Sigmoid vanishing gradients on digits',
+    'Ten sigmoid layers of eight units on handwritten digits: at the start the first layer\'s gradient is about 10^-5.5 of the tenth\'s, so the layers nearest the pixels barely learn. Run B uses ReLU and He: its gradient norms line up.'],
+  ['relu-he-10-layers', 'ReLU and He in 10 layers on digits',
+    'The ten-layer network of the sigmoid lesson with ReLU and He initialisation, on handwritten digits: the per-layer gradient norms stay within a small factor of each other (the first layer\'s about 4 times the tenth\'s).'],
+  ['xavier-depth-30', 'Xavier at depth 30 on digits',
+    'Thirty ReLU layers of 32 units with Xavier initialisation on handwritten digits: the signal shrinks about 10^10-fold through the layers and training stays at chance (0.1) on every seed we ran. Run B uses He.'],
+  ['he-depth-30', 'He at depth 30 on digits',
+    'The same thirty ReLU layers with He initialisation on handwritten digits: the signal keeps its order of size through depth and the network learns, though slowly on ten classes (about 0.45 train accuracy after 20 epochs).'],
+  ['dead-relu-high-lr', 'Dead ReLUs at a high learning rate on digits',
+    'Plain SGD at learning rate 1 on handwritten digits, three ReLU layers of eight: about three quarters of the units end up zero on every image, none comes back, and the network guesses at chance. Run B uses Leaky ReLU, whose loss blows up at this rate instead; try 0.3.'],
+  ['leaky-relu-high-lr', 'Leaky ReLU at a high learning rate on digits',
+    'The dead-ReLU digits network with a Leaky ReLU slope of 0.05: at learning rate 1 its loss blows up and the trainer stops it, saying why. Lower the rate to 0.3: its units come back and it learns, where ReLU dies.'],
+  ['prelu-high-lr', 'PReLU at a high learning rate on digits',
+    'The dead-ReLU digits network with PReLU at learning rate 1: the loss blows up within the first epochs and the trainer stops it and says why. At 0.1 or below PReLU learns best of the three.'],
+  ['exploding-lr', 'Learning rate 3 on digits: units die, quietly',
+    'Two ReLU layers of eight on handwritten digits, plain SGD at learning rate 3. Unlike the plane\'s regression, the loss does not explode: the first steps push most units below zero on every image, the output goes constant and the test accuracy stays at chance. Watch the dead units, not the loss.'],
+  ['exploding-lr-clipped', 'Learning rate 3 with gradient clipping on digits',
+    'The same digits run with the gradient norm clipped to 0.1: every step is at most 0.3 long, few units die, and it reaches about 0.9 test accuracy. Run B is unclipped.'],
+  ['prelu-spiral', 'PReLU slopes on digits',
+    'Six PReLU layers of eight units on handwritten digits: every negative slope starts at 0.25 and is learned with the weights. Here they rise with depth towards 1, where on the spiral the last layer\'s went negative. Watch the slopes in the diagnostics.'],
+];
+
+/** The digits version of a plane preset: id digits-<plane id>. */
+function onDigits([planeId, title, summary]) {
+  const plane = PLANE_PRESETS.find((p) => p.id === planeId);
+  return { ...plane, id: `digits-${planeId}`, title, summary, config: { ...plane.config, dataset: 'digits', problem: 'multiclass' } };
+}
+
+export const PRESETS = Object.freeze([...PLANE_PRESETS, ...ON_DIGITS.map(onDigits)]);
+

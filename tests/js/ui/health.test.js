@@ -192,6 +192,8 @@ describe('on the real core', () => {
     ['dead-relu-high-lr', {}, 'dead'],
     ['born-dead', {}, 'dead'],
     ['sigmoid-vanishing', {}, 'vanishing'],
+    // On the digits a too-large rate kills the units instead of blowing up the loss (docs/LESSONS.md): the page must still say so.
+    ['digits-exploding-lr', {}, 'dead'],
   ])('%s %j: %s', async (id, patch, kind) => {
     expect(await findingsOf(id, patch)).toContain(kind);
   }, 60000);
