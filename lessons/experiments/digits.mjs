@@ -1,13 +1,13 @@
 // Lessons on real data (issue #15): the lessons whose claims are about
 // training rather than geometry, rerun on the handwritten digits (64 pixel
-// inputs, ten classes, 898 training and 899 test images at the default
+// inputs, ten classes, 899 training and 898 test images at the default
 // trainRatio). Each starts from the digits version of the plane lesson's
 // preset (web/shared/presets.js: digits-<plane id>, the same network with
 // only the data changed) and reuses the plane lesson's declared cases, so the
 // two differ only where this file's SETTINGS say.
 //
 // The plane lessons train on 250 points in batches of 10 (25 steps an epoch);
-// the digits have 898 training images (90 steps). Epochs here are the plane
+// the digits have 899 training images (90 steps). Epochs here are the plane
 // lesson's divided by 3.6 and rounded up, so both take about as many steps.
 
 import { hiddenLayers, initRecord, lastRecord, runJobs } from '../lib/probe.mjs';
@@ -35,7 +35,7 @@ export const SETTINGS = Object.freeze({
 export const digitsConfig = (planeId, changes = {}) => presetConfig(`digits-${planeId}`, changes);
 const digitsPreset = (planeId) => `digits-${planeId}`;
 const sumOver = (layers, pick) => layers.reduce((sum, l) => sum + pick(l), 0);
-const DATA = 'Handwritten digits (64 inputs, 10 classes, 898 training and 899 test images)';
+const DATA = 'Handwritten digits (64 inputs, 10 classes, 899 training and 898 test images)';
 
 // ---------------------------------------------------------------- sparsity
 const sparsities = (record) => hiddenLayers(record).map((l) => l.sparsity);
