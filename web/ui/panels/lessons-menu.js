@@ -5,6 +5,17 @@
 import { el, uid } from '../dom.js';
 import { presetConflict } from '../state.js';
 
+/**
+ * The menu's groups, in the presets' order: the lessons on points in the
+ * plane, then their reruns on handwritten digits (31 entries read better in
+ * two named lists). Returns [{label, indices}], indices into `presets`.
+ */
+export function lessonGroups(presets) {
+  const groups = [{ label: 'On points in the plane', indices: [] }, { label: 'On handwritten digits', indices: [] }];
+  presets.forEach((preset, i) => groups[preset.config.dataset === 'digits' ? 1 : 0].indices.push(i));
+  return groups.filter((group) => group.indices.length);
+}
+
 /** ctx: {loadPreset(preset)}. Returns {update(state)}. */
 export function createLessonsMenu(container, presets, ctx) {
   const id = uid('lessons');
@@ -14,7 +25,7 @@ export function createLessonsMenu(container, presets, ctx) {
     if (preset) ctx.loadPreset(preset);
   } },
   el('option', { value: '', text: 'Choose a lesson…' }),
-  options);
+  ...lessonGroups(presets).map(({ label, indices }) => el('optgroup', { label }, indices.map((i) => options[i]))));
   const summary = el('p', { class: 'lesson-summary small', 'aria-live': 'polite' });
   const lockNote = el('p', { class: 'lesson-locks small', hidden: true });
   const element = el('div', { class: 'lessons', 'data-control': 'lessons' }, el('label', { for: id, text: 'Lessons' }), select, summary, lockNote);
