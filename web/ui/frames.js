@@ -36,9 +36,9 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       dirty = false;
       const item = { requestedAfter: controller.playRequests, askedAt: performance.now(), plan };
       return cadence.ask(now, { playing: controller.playing, evaluateEveryMs: plan.evaluateEveryMs }, ({ points, evaluate }) => {
-        const digits = controller.state.config.dataset === 'digits'; // no plane: the digits report instead of a grid
-        const regions = Boolean(controller.state.ui.regions) && !digits;
-        return client.snapshot({ gridSize: digits ? 0 : plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions, digits })
+        // All this page can draw: the worker leaves out what the data has not (digits: no plane, so no grid or regions).
+        const regions = Boolean(controller.state.ui.regions);
+        return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions, digits: true })
           .then((snapshot) => ({ ...item, evaluate, snapshot }));
       });
     },
