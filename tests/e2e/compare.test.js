@@ -3,27 +3,14 @@
 // chart overlays them, the public API reads and changes B, a bad b. field is
 // dropped with a notice, `c` toggles B, and a comparison lesson opens with B.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady, canvasStats } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { canvasStats } from './helpers/browser.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(fragment, viewport = DESKTOP) {
-  const page = await served.open(`index.html#${fragment}`, viewport);
-  await waitReady(page);
-  return page;
-}
+const { open } = useViewPage();
 
 const state = (page) => page.evaluate(() => window.reluPlayground.getState());
 const comparing = (page) => page.evaluate(() => document.querySelector('.relu-playground').dataset.compare === 'true');

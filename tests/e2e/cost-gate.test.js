@@ -3,15 +3,13 @@
 // and the network is built only when the user confirms. Waits are for
 // conditions, never fixed times.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS } from './helpers/views.js';
 import { waitReady, readStat } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(240000);
-const served = useServedPage();
+const { served } = useViewPage();
 
 // Every path any page or worker asks the server for, since the test's last open()
 // (the server's log: a driver's request events miss a worker's fetches in some engines).
@@ -99,16 +97,12 @@ test('an edit past the threshold asks before rebuilding, and "keep" keeps the ne
 });
 
 test('screenshots of the confirm state (desktop 1280 x 800 and a 360 px phone)', async () => {
-  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1'
-    ? join(repoRoot, 'docs/screenshots')
-    : join(repoRoot, 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
   const desktop = await open(WIDE, { width: 1280, height: 800 });
   await desktop.waitForSelector(gate, WAIT);
-  await desktop.screenshot({ path: join(dir, 'cost-gate-desktop.png') });
+  await desktop.screenshot({ path: join(SHOTS, 'cost-gate-desktop.png') });
   const phone = await open(WIDE, { width: 360, height: 740 });
   await phone.waitForSelector(gate, WAIT);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await phone.screenshot({ path: join(dir, 'cost-gate-phone.png') });
+  await phone.screenshot({ path: join(SHOTS, 'cost-gate-phone.png') });
 });

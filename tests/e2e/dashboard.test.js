@@ -5,20 +5,14 @@
 // from its header and collapse= keeps it folded across a reload; a bad
 // collapse= value is named in a notice and the rest of the link is kept.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
 import { openPage, waitReady, waitForPage, emulateColorScheme } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { COLLAPSIBLE_PANELS } from '../../web/ui/dashboard-layout.js';
 
 jest.setTimeout(240000);
 const WAIT = { timeout: 90000 };
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const LAPTOP = { width: 1280, height: 800 };
 const WIDE = { width: 1920, height: 1080 };
-const PHONE = { width: 360, height: 740 };
 const LESSON = '#lesson=relu-spiral&autoplay=false';
 
 // What the issue asks to see at once, by the element that draws it.
@@ -30,8 +24,7 @@ const FOUR = {
   gradients: '.diag-chart .chart:not(.chart-update-ratio)',
 };
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+const { served } = useViewPage();
 
 async function open(query, viewport, { scheme } = {}) {
   const page = await openPage(served.context, 'about:blank', viewport);
@@ -75,7 +68,7 @@ function expectInside(box, viewport, name) {
 
 describe('desktop: the four panels on the first screen', () => {
   // The 30-layer lesson: a legend line per layer and a long diagram, which must not push the charts off the screen.
-  test.each([['1280x800', LAPTOP, LESSON], ['1920x1080', WIDE, LESSON], ['1280x800, 30 layers', LAPTOP, '#lesson=xavier-depth-30&autoplay=false']])('%s: output, network, loss and gradient norms inside the viewport, unscrolled', async (size, viewport, query) => {
+  test.each([['1280x800', DESKTOP, LESSON], ['1920x1080', WIDE, LESSON], ['1280x800, 30 layers', DESKTOP, '#lesson=xavier-depth-30&autoplay=false']])('%s: output, network, loss and gradient norms inside the viewport, unscrolled', async (size, viewport, query) => {
     const page = await open(query, viewport);
     await trainAndSettle(page);
     const { found, scrollY, scrollWidth } = await boxes(page, {
@@ -96,11 +89,11 @@ describe('desktop: the four panels on the first screen', () => {
   });
 
   test('the dark theme keeps the layout', async () => {
-    const page = await open(`${LESSON}&theme=dark`, LAPTOP);
+    const page = await open(`${LESSON}&theme=dark`, DESKTOP);
     await trainAndSettle(page);
     const { found, scrollY } = await boxes(page, FOUR);
     expect(scrollY).toBe(0);
-    for (const name of Object.keys(FOUR)) expectInside(found[name], LAPTOP, name);
+    for (const name of Object.keys(FOUR)) expectInside(found[name], DESKTOP, name);
     expect(await page.$eval('.relu-playground', (shell) => shell.dataset.theme)).toBe('dark');
     await page.screenshot({ path: join(SHOTS, 'dashboard-dark-1280x800.png') });
   });
@@ -133,7 +126,7 @@ test('phone: the output plot stays in view while the learning rate is changed, a
 });
 
 test('a collapsed panel: its button says so, the link keeps it, a reload keeps it folded, and it unfolds again', async () => {
-  const page = await open(LESSON, LAPTOP);
+  const page = await open(LESSON, DESKTOP);
   const button = '[data-collapse="network"]';
   expect(await page.$eval(button, (node) => node.getAttribute('aria-expanded'))).toBe('true');
   await page.click(button);
@@ -148,7 +141,7 @@ test('a collapsed panel: its button says so, the link keeps it, a reload keeps i
 
   // The same address in a new page: still folded.
   const address = await page.evaluate(() => window.location.href);
-  const reloaded = await openPage(served.context, address, LAPTOP);
+  const reloaded = await openPage(served.context, address, DESKTOP);
   served.pages.push(reloaded);
   await waitReady(reloaded);
   expect(await reloaded.$eval(button, (node) => node.getAttribute('aria-expanded'))).toBe('false');
@@ -159,7 +152,7 @@ test('a collapsed panel: its button says so, the link keeps it, a reload keeps i
 });
 
 test('a bad collapse value: a notice naming the field and the allowed panels; the rest of the link is kept', async () => {
-  const page = await open('#lesson=relu-xor&collapse=diagnostics,sidebar&learningRate=0.1&autoplay=false', LAPTOP);
+  const page = await open('#lesson=relu-xor&collapse=diagnostics,sidebar&learningRate=0.1&autoplay=false', DESKTOP);
   const notices = await page.$eval('.notices', (node) => node.textContent);
   expect(notices).toContain(`collapse: unknown panel "sidebar" ignored; the panels are ${COLLAPSIBLE_PANELS.join(', ')}`);
   const state = await page.evaluate(() => window.reluPlayground.getState());

@@ -2,27 +2,14 @@
 // test digits, a live confusion matrix and per-class accuracy instead of a
 // plane; a bad combination is refused with a notice naming the field.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 120000 };
 jest.setTimeout(240000);
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const TEST_DIGITS = 898; // 1,797 images, round(1797 * 0.5) = 899 of them to train on
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(fragment, viewport = DESKTOP) {
-  const page = await served.open(`index.html#${fragment}`, viewport);
-  await waitReady(page);
-  return page;
-}
+const { open } = useViewPage();
 
 /** The matrix as the page holds it: its total and diagonal, and the state's step. */
 const matrix = (page) => page.evaluate(() => {

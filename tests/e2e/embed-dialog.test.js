@@ -5,24 +5,20 @@
 // is a labelled modal that Esc closes (focus back on its button), axe finds
 // nothing in it (WCAG 2.1 A and AA, both themes), and Copy either fills the clipboard or selects the text.
 import { jest } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, removeDir, serveStatic } from './helpers/page-server.js';
+import { removeDir, serveStatic } from './helpers/page-server.js';
 import { openPage, waitForPage, waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 jest.setTimeout(240000);
 const WAIT = { timeout: 90000 };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
 
 // The playground's origin serves its files with CORS, as a deployment must for the element on other sites.
-const served = useServedPage({ headers: { 'Access-Control-Allow-Origin': '*' } });
+const { served } = useViewPage({ headers: { 'Access-Control-Allow-Origin': '*' } });
 let hostDir;
 let host; // the tutorial's origin: another port
 
@@ -227,7 +223,6 @@ test('an embedded page (embed=true) has no Embed button: its address is its host
 });
 
 test('screenshots of the Embed button and the open dialog, desktop and phone', async () => {
-  mkdirSync(SHOTS, { recursive: true });
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const closed = await served.open(START, viewport);
     await waitReady(closed);

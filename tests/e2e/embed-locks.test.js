@@ -3,23 +3,17 @@
 // lock, and the core's script loads only from the page's origin unless the
 // page's own script allows another.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
 import { waitReady, clickFirstLayerLink } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { PRESETS } from '../../web/shared/presets.js';
 import { CONTROL_PARENTS } from '../../web/ui/state.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
 // A CDN serving the core to other origins sends CORS headers; so does this server.
-const served = useServedPage({
+const { served } = useViewPage({
   headers: { 'Access-Control-Allow-Origin': '*' },
   hostPages: ({ url }) => {
     const other = otherOriginOf(url);
@@ -51,7 +45,6 @@ beforeAll(() => {
   server = served.server;
   browser = served.browser;
   otherOrigin = otherOriginOf(served.url);
-  mkdirSync(SHOTS, { recursive: true });
 });
 const pages = served.pages;
 

@@ -2,15 +2,13 @@
 // newest checkpoint; a fault that keeps coming back stops the core after three
 // restarts and the page stays usable. Repeated notices show a count.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { waitReady, readStat } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-const served = useServedPage();
+const { served } = useViewPage();
 
 async function open(query) {
   const page = await served.open(`index.html${query}`);
@@ -26,13 +24,11 @@ const noticeTexts = (page) => page.locator('.notice').allTextContents();
  * else build/screenshots, as the README's screenshots.
  */
 async function screenshots(page, name) {
-  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : join(repoRoot, 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
-  for (const [suffix, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+  for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
     await page.locator('.notices').scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: join(dir, `${name}-${suffix}.png`) });
+    await page.screenshot({ path: join(SHOTS, `${name}-${suffix}.png`) });
   }
 }
 

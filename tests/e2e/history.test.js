@@ -2,17 +2,17 @@
 // the core refuses keeps the rest of that address, as a fresh link does; and
 // a core that cannot start says so in the run bar, not "loading core…".
 import { jest } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic, removeDir, repoRoot } from './helpers/page-server.js';
+import { serveStatic, removeDir } from './helpers/page-server.js';
 import { openPage, refuseConfigInWorker, waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
 // Each test checks its page's errors itself: the second expects the missing core's 404s.
-const served = useServedPage({ checkErrors: false });
+const { served } = useViewPage({ checkErrors: false });
 
 /**
  * The page as it is now, on a desktop (1280x800) and a phone (360x740), with
@@ -20,13 +20,11 @@ const served = useServedPage({ checkErrors: false });
  * RELU_UPDATE_SCREENSHOTS=1, else build/screenshots.
  */
 async function screenshots(page, name) {
-  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
-  for (const [suffix, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+  for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: join(dir, `${name}-${suffix}.png`) });
+    await page.screenshot({ path: join(SHOTS, `${name}-${suffix}.png`) });
   }
 }
 

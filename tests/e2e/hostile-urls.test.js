@@ -10,10 +10,9 @@
 // through the links by changing location.hash (the hashchange path), which a
 // reader of the page also takes when following a link to the same page.
 import { jest } from '@jest/globals';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { openPage, waitReady } from './helpers/browser.js';
 import { parseQuery, encodePoints, LINK_POINTS_MAX_CHARS } from '../../web/ui/state.js';
 import { FIELDS, FIELD_NAMES } from '../../web/shared/schema.js';
@@ -101,7 +100,7 @@ function linkFor(row, index) {
   return { text, witness };
 }
 
-const served = useServedPage({ checkErrors: false });
+const { served } = useViewPage({ checkErrors: false });
 
 const expectedValue = (name, text) => parseQuery(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`).state.config[name];
 
@@ -316,8 +315,6 @@ test(`all ${table.length} links through hashchange: rendered, named, the rest ke
 // so once, offers them as CSV, and the rest of the link is intact.
 test('a point set too big for a link: the page says so and saves the points as CSV', async () => {
   // RELU_UPDATE_SCREENSHOTS=1 writes the screenshots into docs/screenshots.
-  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
   let seed = 5;
   const random = () => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -329,7 +326,7 @@ test('a point set too big for a link: the page says so and saves the points as C
   });
   const compact = encodePoints(points);
   expect(compact.length).toBeGreaterThan(LINK_POINTS_MAX_CHARS);
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const page = await openPage(served.context, `${served.url}index.html#dataset=custom&points=${compact}&hidden=6,6&autoplay=false`, viewport);
     try {
       await waitReady(page);
@@ -348,7 +345,7 @@ test('a point set too big for a link: the page says so and saves the points as C
         expect(csv.length).toBe(1201); // a header and every point
       }
       await page.locator('.pg-notices').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(dir, `link-points-omitted-${name}.png`) });
+      await page.screenshot({ path: join(SHOTS, `link-points-omitted-${name}.png`) });
       expect(page.errors).toEqual([]);
     } finally {
       await page.close();

@@ -2,17 +2,15 @@
 // a condition (with generous timeouts for a loaded 2-core machine), never for
 // a fixed time.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS } from './helpers/views.js';
 import { waitReady, readStat, canvasStats, clickFirstLayerLink } from './helpers/browser.js';
 
 const WAIT = { timeout: 90000 };
 // The project's testTimeout in jest.config.js is not applied per project by Jest 30.
 jest.setTimeout(180000);
 // No console errors and no uncaught exceptions on any page a test opened (checked after each test).
-const served = useServedPage();
+const { served } = useViewPage();
 
 const open = (query = '', viewport) => served.open(`index.html${query}`, viewport);
 
@@ -199,10 +197,6 @@ test('clicking the plot adds custom points; a bad CSV names the line and keeps t
 test('screenshots for the README (desktop and a 360 px phone) and the frame rate on the 6x8 spiral', async () => {
   // The committed README screenshots are refreshed only on request, so a test
   // run leaves the work tree clean: RELU_UPDATE_SCREENSHOTS=1 npm run test:e2e
-  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1'
-    ? join(repoRoot, 'docs/screenshots')
-    : join(repoRoot, 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
   const page = await open('?lesson=relu-spiral', { width: 1280, height: 1000 });
   await waitReady(page);
   await page.waitForFunction(() => Number.parseInt(document.querySelector('[data-stat="step"]').textContent, 10) > 3000, null, WAIT);
@@ -213,7 +207,7 @@ test('screenshots for the README (desktop and a 360 px phone) and the frame rate
   const stepsPerSecond = await page.$eval('[data-stat="stepsPerSecond"]', (n) => Number(n.textContent.replace(/[^0-9.]/g, '')));
   console.log(`6x8 ReLU on the spiral at 1 epoch per frame, headless chromium: ${fps} fps, ${stepsPerSecond} steps/s`);
   expect(fps).toBeGreaterThan(0);
-  await page.screenshot({ path: join(dir, 'desktop.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'desktop.png'), fullPage: true });
 
   const phone = await open('?lesson=relu-spiral', { width: 360, height: 740 });
   await waitReady(phone);
@@ -221,8 +215,8 @@ test('screenshots for the README (desktop and a 360 px phone) and the frame rate
   // Nothing wider than the phone's screen.
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await phone.screenshot({ path: join(dir, 'phone.png'), fullPage: false });
-  await phone.screenshot({ path: join(dir, 'phone-full.png'), fullPage: true });
+  await phone.screenshot({ path: join(SHOTS, 'phone.png'), fullPage: false });
+  await phone.screenshot({ path: join(SHOTS, 'phone-full.png'), fullPage: true });
 });
 
 test.each([1280, 360])('at %i px wide nothing a student reads is clipped', async (width) => {

@@ -1,15 +1,14 @@
 // A page and a worker from different builds (one of them cached): the page
 // refuses the worker's `ready` and says to reload, naming both versions.
 import { jest } from '@jest/globals';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { openPage } from './helpers/browser.js';
 import { PROTOCOL_VERSION } from '../../web/shared/protocol.js';
 
 jest.setTimeout(180000);
-const served = useServedPage({ checkErrors: false });
+const { served } = useViewPage({ checkErrors: false });
 
 test('a worker that names another protocol version in ready: the page says to reload', async () => {
   // The built worker, made to announce the next version: its `ready` event is the only object ending in `protocol:<v>}`
@@ -32,13 +31,11 @@ test('a worker that names another protocol version in ready: the page says to re
   const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
   for (const [name, value] of new URLSearchParams(query)) expect({ name, value: fragment.get(name) }).toEqual({ name, value });
   expect(page.errors).toEqual([]);
-  const dir = process.env.RELU_UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'docs/screenshots') : join(repoRoot, 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
-  for (const [suffix, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
+  for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
     await page.locator('.notices').scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: join(dir, `notice-protocol-version-${suffix}.png`) });
+    await page.screenshot({ path: join(SHOTS, `notice-protocol-version-${suffix}.png`) });
   }
   await page.close();
 });

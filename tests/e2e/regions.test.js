@@ -3,27 +3,13 @@
 // for the same step, the link keeps the toggle, and a smooth activation gets
 // the clear status instead of a count.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(180000);
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(fragment, viewport = DESKTOP) {
-  const page = await served.open(`index.html#${fragment}`, viewport);
-  await waitReady(page);
-  return page;
-}
+const { open } = useViewPage();
 
 /**
  * Waits until the caption shows the regions of the step the controller last heard of,

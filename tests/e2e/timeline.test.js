@@ -3,21 +3,14 @@
 // forks (the step goes back, training goes on from there); a divergence is
 // marked. Every wait is on what getState() or the page reports.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady, waitForPage } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { waitForPage } from './helpers/browser.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 90000 };
 jest.setTimeout(240000);
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+const { open } = useViewPage();
 
 const timeline = (page) => page.evaluate(() => window.reluPlayground.getState().timeline);
 
@@ -39,8 +32,7 @@ async function shoot(page, name, viewport) {
 
 test('scrub back, return live, and continue from an earlier step', async () => {
   // Slow enough (0.1 epoch a frame) that the forked run is seen below the old present.
-  const page = await served.open('index.html#lesson=relu-spiral&autoplay=false&speed=0.1', DESKTOP);
-  await waitReady(page);
+  const page = await open('lesson=relu-spiral&autoplay=false&speed=0.1');
   for (let i = 0; i < 10; i++) await page.evaluate(() => window.reluPlayground.step({ steps: 400 }));
   await waitForPage(page, 'the timeline at step 4000', () => {
     const t = window.reluPlayground.getState().timeline;
@@ -128,8 +120,7 @@ test('scrub back, return live, and continue from an earlier step', async () => {
 });
 
 test('a divergence is marked on the timeline', async () => {
-  const page = await served.open('index.html#lesson=exploding-lr', DESKTOP);
-  await waitReady(page);
+  const page = await open('lesson=exploding-lr');
   await waitForPage(page, 'the divergence mark', () => {
     const t = window.reluPlayground.getState().timeline;
     return t.marks.some((m) => m.kind === 'diverged') && document.querySelector('.timeline-mark.mark-diverged');

@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { openPage, waitForPage, waitReady, emulateColorScheme } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
-import { repoRoot } from './helpers/page-server.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { emulateReducedMotion } from './helpers/emulation.js';
 import { SECTIONS, SCROLL_STEPS } from '../../web/tutorial/sections.js';
 import { PRESETS } from '../../web/shared/presets.js';
@@ -18,14 +17,10 @@ import { PRESETS } from '../../web/shared/presets.js';
 jest.setTimeout(300000);
 
 const WAIT = { timeout: 90000 };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const PATH = 'tutorial/index.html';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
 
-const served = useServedPage();
+const { served } = useViewPage();
 
 async function open(viewport, { before } = {}) {
   const page = await openPage(served.context, 'about:blank', viewport);

@@ -4,22 +4,16 @@
 // prefers-color-scheme unless theme= says otherwise, on the page and on its
 // canvases; text keeps a 4.5:1 contrast in both themes.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
 import { openPage, waitReady, emulateColorScheme } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { lowContrastTexts } from './helpers/contrast.js';
 import { VIEWS, VIEW_NAMES, PANELS } from '../../web/ui/view-layouts.js';
 import { PRESETS } from '../../web/shared/presets.js';
 
 jest.setTimeout(240000);
 const WAIT = { timeout: 90000 };
-// Screenshots go to docs/screenshots only on request: RELU_UPDATE_SCREENSHOTS=1
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
 const FRAME = { width: 640, height: 480 };
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 // A lesson whose text is about each view (the first that names it).
 const LESSON_OF = Object.fromEntries(VIEW_NAMES.map((view) => [view, PRESETS.find((p) => p.view === view)?.id ?? 'relu-spiral']));
 
@@ -32,8 +26,7 @@ const VIEWS_HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <relu-playground id="bad" config="autoplay=false&hidden=3" view="sidebar"></relu-playground>
 </body></html>`;
 
-const served = useServedPage({ hostPages: { 'views-host.html': VIEWS_HOST } });
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+const { served } = useViewPage({ hostPages: { 'views-host.html': VIEWS_HOST } });
 
 /** Trains 1,000 steps or more, pauses, and waits until the charts and the per-layer table show it. */
 async function trainAndSettle(page) {

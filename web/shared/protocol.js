@@ -105,7 +105,7 @@ export const METHODS = deepFreeze({
       'draws (web/shared/drawn-params.js). regions (with a grid): the linear regions of the same pass, ' +
       'see Snapshot.regions. digits: with dataset "digits", the test set\'s confusion matrix and a ' +
       'fixed sample of test digits with their predictions (web/worker/digits-report.js); a grid is never drawn ' +
-      'for "digits" (it has no plane), so gridSize is then ignored.',
+      'for "digits" (it has no plane), so gridSize and regions are then ignored (web/worker/drawable.js).',
   },
   exportModel: {
     type: 'export',

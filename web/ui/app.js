@@ -11,7 +11,7 @@ import pageCssUrl from './styles.css?url';
 import dashboardCssUrl from './dashboard.css?url';
 import { createTrainingClient } from '../shared/client.js';
 import { PRESETS } from '../shared/presets.js';
-import { parseQuery, serializeState, locationParams } from './state.js';
+import { parseQuery, locationParams } from './state.js';
 import { MetricsHistory } from './chart-data.js';
 import { createLayout, linkStyles } from './layout.js';
 import { createNotices } from './components/notices.js';
@@ -22,19 +22,18 @@ import { createController } from './controller.js';
 import { createPublicApi } from './public-api.js';
 import { createFrameDriver } from './frames.js';
 import { createUrlSync } from './url-sync.js';
+import { createCoreLoader } from './core-loader.js';
+import { playgroundApi } from './playground-api.js';
 import { createShortcuts } from './shortcuts.js';
 import { wasmSource } from './wasm-source.js';
 import { createLazyClient } from './lazy-client.js';
 import { lifecycleDecision } from './lifecycle.js';
 import { observeLifecycle } from './lifecycle-observers.js';
-import { throttle } from './throttle.js';
 import { createEmbedDialog } from './components/embed-dialog.js';
-import { createTimelineView } from './components/timeline-view.js';
-import { createReplay } from './replay.js';
 import { mountCompare } from './compare-mount.js';
-
-/** The resize event comes at most this often (ms): a frame's height follows without a message per layout. */
-export const RESIZE_INTERVAL_MS = 100;
+import { mountReplay } from './replay-mount.js';
+import { controllerView } from './controller-view.js';
+import { reportHeight } from './resize-report.js';
 
 /**
  * Mounts a playground into `root`.
@@ -60,6 +59,7 @@ export function mountPlayground(root, options = {}) {
   // The core sits in wasm/ beside ui/ (dev) or beside assets/ (build): relative to this module, so an embedding page elsewhere finds it too.
   const defaultWasmBase = new URL(/* @vite-ignore */ '../wasm/', import.meta.url).href;
   const wasm = wasmSource(options, defaultWasmBase);
+  const core = { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins }; // A's and run B's
   const parsed = parseQuery(initialQuery, presets);
 
   const stylesLoaded = linkStyles(root, [uPlotCssUrl, pageCssUrl, dashboardCssUrl]);
@@ -80,7 +80,6 @@ export function mountPlayground(root, options = {}) {
   const history = new MetricsHistory();
   let controller = null;
   let frames = null;
-  let replay = null;
   // The panels call the controller, made below: they are used only after mounting.
   const { views, runPanel, networkPanel, render, destroy: destroyControls } = createControls(layout, {
     client, presets, history, notices, controller: () => controller, shownPoints: () => frames.shownPoints, invalidate: () => frames?.invalidate(),
@@ -89,9 +88,11 @@ export function mountPlayground(root, options = {}) {
 
   // Compare mode: run B beside A, in a second worker, from when A's core is in.
   const compare = mountCompare({
-    layout, history, notices, controller: () => controller, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
+    layout, history, notices, controller: () => controller, wasm: core,
     createClient: () => createLazyClient(() => createTrainingClient()),
   });
+  // The replay timeline, under the charts of the loss and accuracy.
+  const replay = mountReplay({ layout, client, history });
 
   const url = createUrlSync({
     useUrl, presets, notices,
@@ -102,62 +103,17 @@ export function mountPlayground(root, options = {}) {
   });
   const lifecycle = observeLifecycle(layout.shell, { alwaysInView: Boolean(options.alwaysInView), onChange: followLifecycle });
   controller = createController({
-    client, presets, reducedMotion: lifecycle.reducedMotion, timeline: () => replay?.publicState() ?? null, state: parsed.state, wasm: { baseUrl: wasm.url ?? defaultWasmBase, origins: wasm.origins },
-    view: {
-      render(state, info) {
-        render(state, info);
-        compare.follow(state);
-      },
-      gate,
-      writeUrl: (state, push) => url.write(state, push),
-      notify: (text, how) => notices.show(text, how),
-      clearNotice: (key) => notices.clear(key),
-      setPlaying(playing) {
-        runPanel.setPlaying(playing);
-        if (playing) replay?.leave(); // Play while scrubbing: back to the present
-      },
-      setDiverged: (diverged) => views.setDiverged(diverged),
-      setBuildStatus: (text) => runPanel.setBuildStatus(text),
-      setUnbuilt(unbuilt) {
-        if (unbuilt) layout.shell.dataset.unbuilt = 'true';
-        else delete layout.shell.dataset.unbuilt;
-      },
-      built(result) {
-        runPanel.setBuild(result);
-        layout.shell.dataset.ready = 'true';
-        frames.setStructure();
-        compare.follow(controller.state);
-      },
-      newNetwork() {
-        replay?.leave();
-        compare.restart();
-        history.clear();
-        views.setDiverged(null);
-        frames.needPoints();
-        frames.invalidate();
-        frames.setStructure();
-      },
-      cleared() {
-        replay?.leave();
-        compare.restart();
-        frames.invalidate();
-        history.clear();
-        views.setDiverged(null);
-      },
-      invalidate: () => frames.invalidate(),
-      needPoints: () => frames.needPoints(),
-    },
+    client, presets, reducedMotion: lifecycle.reducedMotion, timeline: () => replay.publicState(), state: parsed.state, wasm: core,
+    view: controllerView({
+      layout, views, runPanel, history, render, compare, replay, url, notices, gate, frames: () => frames, controller: () => controller,
+    }),
   });
   compare.start();
   frames = createFrameDriver({
     client, controller, views, runPanel, networkPanel, history, meter: createFrameMeter(), onError: controller.report,
-    onDrawn: (snapshot) => replay?.drawn(snapshot),
+    onDrawn: (snapshot) => replay.drawn(snapshot),
   });
-  // The replay timeline, under the charts of the loss and accuracy.
-  const timelineHost = document.createElement('div');
-  layout.chartsHost.after(timelineHost);
-  const timelineView = createTimelineView(timelineHost, { scrub: (step) => replay.scrub(step), live: () => replay.live(), fork: (step) => replay.fork(step) });
-  replay = createReplay({ client, controller, frames, history, view: timelineView });
+  replay.start({ controller, frames });
 
   // The stand-alone page answers keys anywhere on it; an embedded one only while focus is inside it.
   const shortcuts = createShortcuts(useUrl ? root.ownerDocument : layout.shell, layout.shell.querySelector('.pg-footer') ?? layout.shell, {
@@ -172,61 +128,28 @@ export function mountPlayground(root, options = {}) {
 
   if (useUrl) url.write(controller.state, false); // an old ?query link becomes a #fragment one, in place
   render(controller.state, null);
-  let resolveReady;
-  const ready = new Promise((resolve) => { resolveReady = resolve; });
-  /** Loads the core (once): near the viewport, or when the API needs it. */
-  const load = () => {
-    resolveReady?.(controller.start());
-    resolveReady = null;
-    return ready;
-  };
+  const loader = createCoreLoader(() => controller.start());
   function followLifecycle(signals) {
     const decision = lifecycleDecision({ ...signals, userPaused: !controller.playing });
-    if (decision.load) load();
+    if (decision.load) loader.load();
     controller.setSeen(signals);
     frames.setActive(decision.draw);
   }
   followLifecycle(lifecycle.signals());
   // The content's height, for an embedder sizing a frame around it.
-  let height = 0;
-  const emitResize = throttle(() => {
-    const now = Math.ceil(layout.shell.getBoundingClientRect().height);
-    if (now !== height) controller.events.emit('resize', { height: (height = now) });
-  }, RESIZE_INTERVAL_MS);
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => emitResize()) : null;
-  resizes?.observe(layout.shell);
+  const heights = reportHeight(layout.shell, (size) => controller.events.emit('resize', size));
 
-  const api = createPublicApi(controller, presets, compare.run);
-  // A call that needs the core loads it, even far from the viewport; it trains once in view.
-  const afterLoad = (method) => (...args) => load().then(() => api[method](...args));
-  return {
-    ...api,
-    play: afterLoad('play'),
-    step: afterLoad('step'),
-    reset: afterLoad('reset'),
-    ready,
-    client,
-    // While run B exists, its own frame rate and step too (compare-run.js).
-    getStats: () => (compare.run.active ? { ...frames.stats(), compare: compare.run.stats() } : frames.stats()),
-    /** A notice in the playground (the element's attribute checks use it). */
-    showNotice: (text, how) => notices.show(text, how),
-    getQuery: () => serializeState(controller.state, presets),
-    setQuery(query) {
-      const next = parseQuery(query, presets);
-      controller.follow(next.state, { push: true });
-      return next.notices;
-    },
+  return playgroundApi({
+    api: createPublicApi(controller, presets, compare.run), loader, client, controller, presets, compareRun: compare.run, frames, notices,
     destroy() {
-      resolveReady?.(null); // never loaded: ready says so
-      resolveReady = null;
+      loader.cancel();
       controller.destroy();
       replay.destroy();
       compare.destroy();
       frames.stop();
       url.destroy();
       lifecycle.destroy();
-      emitResize.cancel();
-      resizes?.disconnect();
+      heights.destroy();
       shortcuts.destroy();
       embedDialog?.destroy();
       client.terminate();
@@ -234,5 +157,5 @@ export function mountPlayground(root, options = {}) {
       destroyControls();
       layout.shell.remove();
     },
-  };
+  });
 }

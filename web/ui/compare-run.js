@@ -11,6 +11,7 @@ import { changedFields } from '../shared/schema.js';
 import { MetricsHistory } from './chart-data.js';
 import { gridPlan, outputScale } from './network-layout.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
+import { createSnapshotCadence } from './snapshot-cadence.js';
 import { compareConfig, dearBMessage } from './compare-link.js';
 import { lockstep, maxLeadSteps } from './lockstep.js';
 import { createFrameMeter } from './frame-meter.js';
@@ -44,8 +45,7 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
   let catchingUp = false;
   let staleAStep = null; // after a restart, A's step until A's next snapshot
   let dirty = true;
-  let wantPoints = true;
-  let lastEvaluate = -Infinity;
+  const cadence = createSnapshotCadence();
   let lastCharts = -Infinity;
   let plan = null;
   let stepsPerSecond = 0; // B's, as its worker measures it: sets how far apart the runs may drift
@@ -66,7 +66,7 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
     history.clear();
     progress = { step: 0, epoch: 0 };
     stopped = false;
-    wantPoints = true;
+    cadence.needPoints();
     dirty = true;
     view.setStructure({ layers: info.layers, config });
   }
@@ -116,16 +116,9 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
       wanted: () => Boolean(info) && (controller.playing || dirty || catchingUp),
       request(now) {
         dirty = false;
-        const points = wantPoints;
-        wantPoints = false;
-        const evaluate = !controller.playing || now - lastEvaluate >= plan.evaluateEveryMs;
-        if (evaluate) lastEvaluate = now;
         const asking = client;
-        const digits = sentConfig.dataset === 'digits';
-        return asking.snapshot({ gridSize: digits ? 0 : plan.gridSize, hidden: false, points, evaluate, digits }).then((snapshot) => ({ snapshot, evaluate, asking }), (error) => {
-          if (points) wantPoints = true;
-          throw error;
-        });
+        return cadence.ask(now, { playing: controller.playing, evaluateEveryMs: plan.evaluateEveryMs }, ({ points, evaluate }) =>
+          asking.snapshot({ gridSize: plan.gridSize, hidden: false, points, evaluate, digits: true }).then((snapshot) => ({ snapshot, evaluate, asking })));
       },
       absorb({ snapshot, evaluate, asking }) {
         if (asking !== client) return;

@@ -8,6 +8,7 @@ import { FEATURES } from '../shared/schema.js';
 import { DIGIT_PIXELS } from '../shared/config-fields.js';
 import { MAX_DRAWN_UNITS, gridPlan, outputScale } from './network-layout.js';
 import { createSnapshotLoop } from './snapshot-loop.js';
+import { createSnapshotCadence } from './snapshot-cadence.js';
 
 const CHART_INTERVAL_MS = 250; // charts and the diagnostics table: 4 updates a second are plenty
 const STATS_INTERVAL_MS = 100; // the run bar's figures
@@ -19,10 +20,9 @@ const STATS_INTERVAL_MS = 100; // the run bar's figures
 export function createFrameDriver({ client, controller, views, runPanel, networkPanel, history, meter, onError, onDrawn = () => {} }) {
   let plan = null;
   let dirty = true; // a snapshot is wanted even while paused
-  let wantPoints = true;
+  const cadence = createSnapshotCadence();
   let lastCharts = 0;
   let lastStats = 0;
-  let lastEvaluate = -Infinity;
   let shownPoints = [];
   let rafId = 0;
   let stopped = false;
@@ -34,18 +34,13 @@ export function createFrameDriver({ client, controller, views, runPanel, network
     wanted: () => Boolean(controller.info) && !held && (controller.playing || dirty),
     request(now) {
       dirty = false;
-      const points = wantPoints;
-      wantPoints = false;
-      const evaluate = !controller.playing || now - lastEvaluate >= plan.evaluateEveryMs;
-      if (evaluate) lastEvaluate = now;
-      const item = { requestedAfter: controller.playRequests, askedAt: performance.now(), evaluate, plan };
-      const digits = controller.state.config.dataset === 'digits'; // no plane: the digits report instead of a grid
-      const regions = Boolean(controller.state.ui.regions) && !digits;
-      return client.snapshot({ gridSize: digits ? 0 : plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions, digits })
-        .then((snapshot) => ({ ...item, snapshot }), (error) => {
-          if (points) wantPoints = true;
-          throw error;
-        });
+      const item = { requestedAfter: controller.playRequests, askedAt: performance.now(), plan };
+      return cadence.ask(now, { playing: controller.playing, evaluateEveryMs: plan.evaluateEveryMs }, ({ points, evaluate }) => {
+        // All this page can draw: the worker leaves out what the data has not (digits: no plane, so no grid or regions).
+        const regions = Boolean(controller.state.ui.regions);
+        return client.snapshot({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, points, evaluate, regions, digits: true })
+          .then((snapshot) => ({ ...item, evaluate, snapshot }));
+      });
     },
     absorb,
     draw,
@@ -108,7 +103,7 @@ export function createFrameDriver({ client, controller, views, runPanel, network
     /** Something changed: draw a new snapshot even while paused. */
     invalidate() { dirty = true; },
     /** The next snapshot brings the data points too (new data, a restarted core). */
-    needPoints() { wantPoints = true; },
+    needPoints: () => cadence.needPoints(),
     /** The points drawn now, [[x1, x2, label], ...] (a plot click adds to them). */
     get shownPoints() { return shownPoints; },
     /** A new network (or the first): the diagram's structure and the grid's plan. */

@@ -10,6 +10,7 @@ import { checkParamUnits, checkedBase, errorPayload, requestError } from './requ
 import { createYielder } from './yielder.js';
 import { createRecovery, faultCause, gaveUpMessage, rebuildFromCheckpoint, restartMessage } from './recovery.js';
 import { assembleSnapshot } from './snapshot-result.js';
+import { drawableRequest } from './drawable.js';
 import { createSnapshotPreparer } from './snapshot-preparer.js';
 import { stepInChunks } from './step-chunks.js';
 import { MarkKind, createTimeline } from './timeline.js';
@@ -216,9 +217,8 @@ export function createSession({
   function snapshot(request) {
     return preparer.inTurn(detachRequest, async (prepare) => { // detachRequest before any await: it is this request's
       const drawn = request.paramUnits === undefined ? null : checkParamUnits(request.paramUnits);
-      // No plane to draw a grid over: digits' inputs are images.
-      const gridSize = needTrainer().config.dataset === 'digits' ? 0 : request.gridSize ?? 0;
-      request = { ...request, gridSize };
+      request = drawableRequest(needTrainer().config, request);
+      const gridSize = request.gridSize ?? 0;
       if (request.regions && !gridSize) {
         throw requestError('regions', `regions: needs a grid, gridSize in [${MIN_GRID_SIZE}, ${MAX_GRID_SIZE}]`);
       }
@@ -352,8 +352,9 @@ export function createSession({
     [Request.TIMELINE]() {
       return timeline.describe(needTrainer().progress().step);
     },
-    async [Request.SNAPSHOT_AT]({ step, gridSize = 0, hidden = false, paramUnits }) {
+    async [Request.SNAPSHOT_AT](request) {
       const live = needTrainer();
+      const { step, gridSize = 0, hidden = false, paramUnits } = drawableRequest(live.config, request);
       const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
       const entry = timeline.checkpointNear(step);
       // Whole, not in pieces: training is paused while the page scrubs.
