@@ -8,7 +8,7 @@ import {
 } from '../../../web/ui/state.js';
 import { FIELDS, FIELD_NAMES, validateConfig, checkConsistency, MAX_CLASSES } from '../../../web/shared/schema.js';
 import { PRESETS } from '../../../web/shared/presets.js';
-import { COMPARE_FIELDS, compareConfig } from '../../../web/ui/compare-link.js';
+import { COMPARE_FIELDS, compareConfig, affordableCompare } from '../../../web/ui/compare-link.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -127,7 +127,8 @@ const validState = fc.record({
   // Keep only what the schema takes together (e.g. no regression dataset with a classification problem).
   const { config } = validateConfig(patch);
   const state = defaultState();
-  const compare = bFields ? compareConfig(config, bFields).patch : null;
+  // A valid B is also one the page builds unasked (a dear B's size fields are dropped; a dear A has no B).
+  const compare = bFields ? affordableCompare(config, compareConfig(config, bFields).patch).patch : null;
   return { config, ui: { ...state.ui, ...flags, hide, lock }, compare };
 });
 
