@@ -127,7 +127,8 @@ export function createDataPanel(container, ctx) {
   /** Hides the controls the dataset does not use (their values stay in the config) and says what the data are. */
   function showWhatApplies(config) {
     for (const element of [...controls.map((c) => c.element), features, custom]) {
-      element.hidden = !controlApplies(element.dataset.control, config.dataset);
+      // A class, not `hidden`: the page's hide list (state.ui.hide) owns that attribute.
+      element.classList.toggle('not-applicable', !controlApplies(element.dataset.control, config.dataset));
     }
     const text = dataDescription(config);
     description.hidden = !text;
