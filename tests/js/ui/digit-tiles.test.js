@@ -14,8 +14,11 @@ test('unitWeights reads pixel k of unit u at k * rows + u', () => {
   expect(w[63]).toBe(63 * 3 + 2);
 });
 
-test('weightScale is the largest finite |w|, and 1 for all-zero weights', () => {
-  expect(weightScale(new Float32Array([0.5, -2, 1, Number.NaN]))).toBe(2);
+test('weightScale: 2.5 root-mean-squares of the finite weights, at most the largest |w|, and 1 for all-zero weights', () => {
+  expect(weightScale(new Float32Array([0.5, -2, 1, Number.NaN]))).toBe(2); // 2.5 rms = 3.3: capped
+  const outlier = new Float32Array(100).fill(0.1);
+  outlier[0] = 10; // rms = sqrt((99 * 0.01 + 100) / 100)
+  expect(weightScale(outlier)).toBeCloseTo(2.5 * Math.sqrt((99 * 0.01 + 100) / 100), 5);
   expect(weightScale(new Float32Array(4))).toBe(1);
 });
 

@@ -16,16 +16,29 @@ export function unitWeights(weights, rows, unit, out = new Float32Array(DIGIT_PI
   return out;
 }
 
+/** The weights' scale, in root-mean-squares of the layer's weights: beyond it a weight shows at full colour. */
+export const WEIGHT_SCALE_RMS = 2.5;
+
 /**
- * The one colour scale of the first layer's tiles: its largest |weight|
- * (finite ones; 1 when there are none or all are zero). One scale per layer
- * rather than per tile, so a unit whose weights are all small looks faint
- * beside the others instead of as strong as them.
+ * The one colour scale of the first layer's tiles: WEIGHT_SCALE_RMS times the
+ * root-mean-square of its finite weights, at most the largest |w| (1 when
+ * there are none or all are zero). One scale per layer rather than per tile,
+ * so a unit whose weights are all small looks faint beside the others instead
+ * of as strong as them; not the largest |w|, so one outlier does not wash
+ * every image out to the neutral colour.
  */
 export function weightScale(weights) {
   let largest = 0;
-  for (const w of weights) if (Number.isFinite(w) && Math.abs(w) > largest) largest = Math.abs(w);
-  return largest > 0 ? largest : 1;
+  let squares = 0;
+  let count = 0;
+  for (const w of weights) {
+    if (!Number.isFinite(w)) continue;
+    largest = Math.max(largest, Math.abs(w));
+    squares += w * w;
+    count += 1;
+  }
+  const scale = Math.min(largest, WEIGHT_SCALE_RMS * Math.sqrt(squares / Math.max(count, 1)));
+  return scale > 0 ? scale : 1;
 }
 
 /** A lut over [-1, 1] from paper (white, -1) to ink (black, +1): a pixel p in [0, 1] goes in as 2p - 1, as the digits view draws them. */

@@ -47,7 +47,7 @@ function diagramColors(palette) {
 }
 /** The digits' caption: what the tiles show there, and the weights' one scale. */
 function digitsCaption(scale) {
-  return `First layer: each square is a unit's 64 incoming weights as an 8×8 image, what it looks for (blue positive, orange negative; one scale for the layer, ±${formatValue(scale)}, so a unit with small weights looks faint). Deeper layers and outputs: the test digit that excites the unit most. Links: colour = sign, width = size of the weight.`;
+  return `First layer: a unit's 64 incoming weights as an 8×8 image (blue +, orange −; one scale per layer, ±${formatValue(scale)}, so weak units look faint). Deeper: the test digit that excites it most.`;
 }
 const BASE_CAPTION = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
 
