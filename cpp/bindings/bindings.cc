@@ -275,6 +275,18 @@ class TrainerHandle {
     const std::vector<int32_t>& classes = trainer_->testPredictions();
     return val(emscripten::typed_memory_view(classes.size(), classes.data()));
   }
+  // Per unit, the test point that excites it most and its activation
+  // (Trainer::testTopSamples/testTopActivations); valid until the next call into the module.
+  val testTopSamplesView() const {
+    if (!trainer_) return val(emscripten::typed_memory_view(size_t{0}, static_cast<const int32_t*>(nullptr)));
+    const std::vector<int32_t>& samples = trainer_->testTopSamples();
+    return val(emscripten::typed_memory_view(samples.size(), samples.data()));
+  }
+  val testTopActivationsView() const {
+    if (!trainer_) return val(emscripten::typed_memory_view(size_t{0}, static_cast<const float*>(nullptr)));
+    const std::vector<float>& values = trainer_->testTopActivations();
+    return val(emscripten::typed_memory_view(values.size(), values.data()));
+  }
   // Digit image `index` (relu::DigitPixels), or nothing when index is outside
   // [0, kDigitCount); valid until the next call into the module.
   val digitPixelsView(double index) {
@@ -394,6 +406,8 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       .function("pointsView", &TrainerHandle::pointsView)
       .function("testPredictionsView", &TrainerHandle::testPredictionsView)
       .function("digitPixelsView", &TrainerHandle::digitPixelsView)
+      .function("testTopSamplesView", &TrainerHandle::testTopSamplesView)
+      .function("testTopActivationsView", &TrainerHandle::testTopActivationsView)
       .function("exportJson", &TrainerHandle::exportJson)
       .function("exportView", &TrainerHandle::exportView)
       .function("releaseExport", &TrainerHandle::releaseExport)

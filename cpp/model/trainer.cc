@@ -123,6 +123,12 @@ Status Trainer::Impl::Build(const Config& config, std::unique_ptr<Impl>* out) {
   // Once, at full size: a pass then reuses them, and the heap stays flat.
   impl->testPredictions.reserve(impl->testPoints.size());
   impl->passTestPredictions.reserve(impl->testPoints.size());
+  size_t units = 0;
+  for (const auto& layer : impl->layout.layers) units += static_cast<size_t>(layer.outputs);
+  impl->testTopActivations.reserve(units);
+  impl->testTopSamples.reserve(units);
+  impl->passTopActivations.assign(units, 0.0f);
+  impl->passTopSamples.assign(units, -1);
   const size_t n = impl->layout.paramCount;
   if (!impl->params.Assign(n) || !impl->grads.Assign(n) ||
       !impl->checkpoints[0].params.Assign(n) || !impl->checkpoints[1].params.Assign(n)) {
@@ -194,6 +200,8 @@ void Trainer::Impl::ResetTraining() {
   metrics.divergedAtStep = -1;
   metrics.divergedCause.clear();
   testPredictions.clear();
+  testTopActivations.clear();
+  testTopSamples.clear();
   for (LayerDiagnostics& diag : metrics.layers) {
     diag.preMean = diag.preStd = diag.actMean = diag.actStd = diag.sparsity = 0.0f;
     diag.deadUnits = diag.saturatedUnits = 0;

@@ -205,6 +205,13 @@ class Trainer {
   // order, from the last complete full pass (Evaluate); empty before the
   // first pass since the last Reset or rebuild, and for regression.
   const std::vector<int32_t>& testPredictions() const;
+  // What excites each unit most, from the last complete full pass: for every
+  // unit of every layer in order (hidden layers, then the outputs after the
+  // head), its largest activation over the test set and that test point's
+  // position in testPoints() (the first on a tie; -1 with no test points).
+  // Empty before the first pass since the last Reset or rebuild.
+  const std::vector<float>& testTopActivations() const;
+  const std::vector<int32_t>& testTopSamples() const;
 
   // --- Grid evaluation -------------------------------------------------------
   // Number of nodes drawn: every hidden unit (if include_hidden) then every output.

@@ -14,6 +14,7 @@
 #include "model/regions.h"
 #include "model/trainer.h"
 #include "model/trainer_impl.h"
+#include "model/unit_argmax.h"
 
 namespace relu {
 namespace {
@@ -97,6 +98,7 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
       std::fill(passHistograms[l].begin(), passHistograms[l].end(), 0u);
     }
     passTestPredictions.assign(static_cast<size_t>(test.count), -1);
+    ResetUnitArgmax(static_cast<int>(passTopSamples.size()), passTopActivations.data(), passTopSamples.data());
   }
   const int inputs = layout.inputs;
   double spent = 0;
@@ -119,6 +121,13 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
       p.correct += CountCorrect(layout.head, layout.outputs(), cols, eval.act(last), eval.labels());
       if (p.testSet) {
         PredictClasses(layout.head, layout.outputs(), cols, eval.act(last), passTestPredictions.data() + p.start);
+        size_t unit = 0;
+        for (int l = 0; l <= last; ++l) {
+          const int outputs = layout.layers[l].outputs;
+          UpdateUnitArgmax(outputs, cols, eval.act(l), p.start, passTopActivations.data() + unit,
+                           passTopSamples.data() + unit);
+          unit += static_cast<size_t>(outputs);
+        }
       }
       if (!p.testSet) {
         for (int l = 0; l <= last; ++l) {
@@ -179,6 +188,8 @@ bool Trainer::Impl::EvaluatePieces(double flop_budget) {
     diag.histogram = passHistograms[l];
   }
   if (classification) testPredictions = passTestPredictions;
+  testTopActivations = passTopActivations;
+  testTopSamples = passTopSamples;
   p = PendingEvaluation();
   return true;
 }
@@ -201,6 +212,8 @@ Status Trainer::EvaluateWithin(double flop_budget, bool* finished) {
 bool Trainer::evaluationInProgress() const { return impl_->pendingEvaluation.active; }
 
 const std::vector<int32_t>& Trainer::testPredictions() const { return impl_->testPredictions; }
+const std::vector<float>& Trainer::testTopActivations() const { return impl_->testTopActivations; }
+const std::vector<int32_t>& Trainer::testTopSamples() const { return impl_->testTopSamples; }
 
 size_t Trainer::gridNodeCount(bool include_hidden) const {
   size_t nodes = static_cast<size_t>(impl_->layout.outputs());

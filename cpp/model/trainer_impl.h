@@ -201,6 +201,10 @@ struct Trainer::Impl {
   PendingEvaluation pendingEvaluation;
   // The test set's predicted classes: of the last complete pass, and of the pass under way.
   std::vector<int32_t> testPredictions, passTestPredictions;
+  // Per unit of every layer in order: the test sample that excites it most
+  // (model/unit_argmax.h), of the last complete pass and of the pass under way.
+  std::vector<float> testTopActivations, passTopActivations;
+  std::vector<int32_t> testTopSamples, passTopSamples;
   PendingEvaluation pendingGrid;
   std::vector<uint64_t> patternKeys;  // one per hidden unit, in layer order (model/regions.h)
 

@@ -269,6 +269,8 @@ export declare class Trainer {
   points(): Points;
   /** Predicted class of each test point (points().test's order) from the last evaluation; empty before it and for regression. */
   testPredictions(): Int32Array;
+  /** Per unit of every layer in order (hidden, then outputs): the test point (points().test position, -1 none) that excites it most and its activation, from the last evaluation; empty before it. */
+  testTopUnits(): { samples: Int32Array; activations: Float32Array };
   /** Image `index` (0..1796) of the digits dataset: 64 pixels row by row in [0, 1]. With dataset "digits", a point's x1 is its index. */
   digitPixels(index: number): Float32Array;
   exportJson(): string;

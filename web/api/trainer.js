@@ -294,6 +294,19 @@ export class Trainer {
   }
 
   /**
+   * What excites each unit most, from the last full evaluation: for every
+   * unit of every layer in order (hidden layers, then the outputs), the test
+   * point (its position in points().test; -1 with none) with the largest
+   * activation, and that activation (copies). Empty before the first evaluation.
+   */
+  testTopUnits() {
+    const handle = this.#live();
+    const samples = handle.testTopSamplesView().slice(); // copied before the next call can move the heap
+    const activations = handle.testTopActivationsView().slice();
+    return { samples, activations };
+  }
+
+  /**
    * Image `index` of the digits dataset (data/digits): 64 pixels, row by row,
    * in [0, 1] (Float32Array copy). With dataset "digits", a point's x1 is its
    * image's index.

@@ -100,7 +100,7 @@ function evalChunk(layout) {
   return chunk;
 }
 
-function trainCount(total, trainRatio) {
+export function trainCount(total, trainRatio) {
   // lround of a float32 ratio; clamped so that one point trains and, with two or more, one tests.
   const count = Math.round(total * Math.fround(trainRatio));
   return Math.min(Math.max(count, 1), Math.max(1, total - 1));

@@ -105,7 +105,9 @@ export const METHODS = deepFreeze({
       'draws (web/shared/drawn-params.js). regions (with a grid): the linear regions of the same pass, ' +
       'see Snapshot.regions. digits: with dataset "digits", the test set\'s confusion matrix and a ' +
       'fixed sample of test digits with their predictions (web/worker/digits-report.js); a grid is never drawn ' +
-      'for "digits" (it has no plane), so gridSize and regions are then ignored (web/worker/drawable.js).',
+      'for "digits" (it has no plane), so gridSize and regions are then ignored (web/worker/drawable.js). With paramUnits too, digits.units: the ' +
+      'diagram\'s tiles (web/shared/digit-tiles.js): the drawn first-layer units\' 64 incoming weights and each deeper ' +
+      'drawn unit\'s most exciting test digit from the last full pass (web/worker/digit-units.js).',
   },
   exportModel: {
     type: 'export',
@@ -246,7 +248,7 @@ export const Event = Object.freeze({
  * @property {number=} paramUnits        with paramUnits: the drawnParamsPlan() units `params` follows
  * @property {Float32Array=} trainPoints [x1, x2, label] * count
  * @property {Float32Array=} testPoints  [x1, x2, label] * count
- * @property {Object=} digits            with digits: {classes, total, confusion, sample} (web/worker/digits-report.js)
+ * @property {Object=} digits            with digits: {classes, total, confusion, sample, units?} (web/worker/digits-report.js, digit-units.js)
  */
 
 /**

@@ -4,6 +4,8 @@
 import { drawnParamsPlan } from '../shared/drawn-params.js';
 import { firstLayerLines } from '../shared/region-lines.js';
 import { digitsReport, digitsReportBuffers } from './digits-report.js';
+import { digitTilesPlan } from '../shared/digit-tiles.js';
+import { digitUnitsReport, digitUnitsBuffers } from './digit-units.js';
 
 /**
  * @param {object} current the trainer, after the snapshot's pass and grid
@@ -51,6 +53,13 @@ export function assembleSnapshot(current, { gridSize = 0, hidden = false, params
       testPoints: current.points().test, predictions: current.testPredictions(), pixelsOf: (index) => current.digitPixels(index),
     });
     transfer.push(...digitsReportBuffers(result.digits));
+    if (drawn !== null) { // the diagram's tiles: the drawn units' weights and favourite test digits
+      const plan = digitTilesPlan(layers, drawn);
+      result.digits.units = digitUnitsReport({
+        plan, weights: current.paramRanges(plan.weightRanges), top: current.testTopUnits(), testPoints: current.points().test, pixelsOf: (index) => current.digitPixels(index),
+      });
+      transfer.push(...digitUnitsBuffers(result.digits.units));
+    }
   }
   return { result, transfer };
 }

@@ -13,7 +13,7 @@
 // frame cost several times more in Chromium's software canvas).
 
 import { DOMAIN } from '../../shared/protocol.js';
-import { makeLut, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor, THEMES, paletteFor } from '../colors.js';
+import { makeLut, packRgba, fillHeatmap, fillHeatmapResampled, resampleIndex, divergingColor, cssColor, THEMES, paletteFor } from '../colors.js';
 import {
   layoutNetwork, hitTestLink, weightIndex, linkStyle, LINK_BUCKETS, featureGrid, gridNodeIndex,
 } from '../network-layout.js';
@@ -21,6 +21,11 @@ import { drawnParamsPlan, drawnWeightIndex } from '../../shared/drawn-params.js'
 import { el, sizeCanvas, formatValue, flattenCanvases } from '../dom.js';
 import { drawFrames, drawLabels, drawLinks as strokeLinks, drawPlaceholders } from './network-drawing.js';
 import { NO_MARKS, drawCulprits, drawUnitMarks, marksCaption } from './network-marks.js';
+import { digitTilesPlan, digitSlotIndex } from '../../shared/digit-tiles.js';
+import {
+  DIGIT_SIDE, unitWeights, weightScale, makeInkLut, fillWeightTile, fillDigitTile, excitedDigit,
+  weightTileLabel, digitTileLabel, distinctColors,
+} from './digit-tiles.js';
 
 const LABEL_SPACE = 16; // above and below the columns, for layer and feature names
 // Redrawing hundreds of antialiased strokes costs a few ms: 4 times a second while training (weights move slowly).
@@ -34,8 +39,15 @@ function diagramColors(palette) {
     palette,
     hidden: makeLut({ range: 3, soft: true, palette }),
     output: makeLut({ range: 1, palette }),
+    weights: makeLut({ range: 1, palette }),
+    ink: makeInkLut(),
+    placeholder: packRgba(...palette.placeholder),
     links: Array.from({ length: LINK_BUCKETS }, (_, bucket) => cssColor(divergingColor(linkStyle(bucket).t, palette), 0.85)),
   };
+}
+/** The digits' caption: what the tiles show there, and the weights' one scale. */
+function digitsCaption(scale) {
+  return `First layer: a unit's 64 incoming weights as an 8×8 image (blue +, orange −; one scale per layer, ±${formatValue(scale)}, so weak units look faint). Deeper: the test digit that excites it most.`;
 }
 const BASE_CAPTION = 'Each square shows what a unit computes over the input plane (orange negative, blue positive). Links: colour = sign, width = size of the weight. Click a link to edit its weight.';
 
@@ -45,7 +57,15 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   const canvas = el('canvas', { class: 'network-canvas', role: 'img', 'aria-label': 'Network diagram (not built yet).' });
   const stack = el('div', { class: 'canvas-stack' }, linkCanvas, canvas);
   const caption = el('p', { class: 'network-caption small' });
-  container.append(stack, caption);
+  // The tiles one by one, for screen readers (and the tooltip's words): only where they show digits' weights and favourites.
+  const tileList = el('ul', { class: 'visually-hidden network-tiles' });
+  container.append(stack, caption, tileList);
+  let baseCaption = BASE_CAPTION;
+  let tileWords = new Map(); // "layer:unit" -> description, of the digits tiles drawn last
+  let tileWordsKey = '';
+  let digitPlan = null; // {units, layers, plan}: where the digits tiles find their data
+  let digitIndex = null; // 8x8 -> tile resampling map, for tile.px
+
   let structure = null;
   // One tile's pixels, reused for every tile (putImageData copies them), and the grid -> tile resampling map.
   const tile = { px: 0, image: null, pixels: null, gridSize: 0, index: null };
@@ -96,6 +116,10 @@ export function createNetworkView(container, { onLinkClick } = {}) {
     structure = next;
     const hidden = next.layers.slice(0, -1).map((l) => `${l.outputs} ${l.activation}`).join(', ') || 'none';
     canvas.setAttribute('aria-label', `Network diagram. Inputs: ${next.inputs.length > 8 ? `${next.inputs.length} (the pixels of a digit)` : next.inputs.join(', ')}. Hidden layers: ${hidden}. Outputs: ${next.layers.at(-1)?.outputs ?? 0}.`);
+    baseCaption = BASE_CAPTION; // digits tiles set their own when they are drawn
+    tileWords = new Map();
+    tileWordsKey = '';
+    tileList.replaceChildren();
     describeMarks();
     lastFrame = null;
     relayout();
@@ -132,7 +156,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   }
 
   function describeMarks() {
-    caption.textContent = marksCaption(BASE_CAPTION, marks);
+    caption.textContent = marksCaption(baseCaption, marks);
   }
 
   function drawAll() {
@@ -159,6 +183,10 @@ export function createNetworkView(container, { onLinkClick } = {}) {
 
   /** The units' tiles from the last frame's grid, inside their frames: opaque, so nothing needs clearing. */
   function drawTiles(context) {
+    if (lastFrame?.digits?.units && tile.px) {
+      drawDigitTiles(context, lastFrame.digits.units);
+      return;
+    }
     const grid = lastFrame?.grid;
     const n = lastFrame?.gridSize;
     if (!grid || !n || !tile.px) return;
@@ -182,6 +210,85 @@ export function createNetworkView(container, { onLinkClick } = {}) {
         context.putImageData(tile.image, x, y);
       }
     }
+  }
+
+  /**
+   * Digits have no plane: the first layer's tiles show each unit's incoming
+   * weights as an 8x8 image, the deeper ones the test digit that excites the
+   * unit most (a placeholder when none does). Says what it drew in the tile
+   * list, the canvas' data attributes and the caption.
+   */
+  function drawDigitTiles(context, units) {
+    const layers = structure.layers;
+    if (digitPlan?.units !== units.units || digitPlan.layers !== layers) {
+      digitPlan = { units: units.units, layers, plan: digitTilesPlan(layers, units.units) };
+    }
+    if (!digitIndex || digitIndex.length !== tile.px * tile.px) digitIndex = resampleIndex(DIGIT_SIDE, tile.px);
+    const scale = weightScale(units.weights);
+    const values = new Float32Array(DIGIT_SIDE * DIGIT_SIDE);
+    const words = new Map();
+    let weightTiles = 0;
+    let weightColors = 0;
+    let digitTiles = 0;
+    const last = layers.length - 1;
+    for (let c = 1; c < layout.columns.length; c++) {
+      const layer = c - 1;
+      const dead = new Set(marks.dead[layer] ?? []);
+      for (const node of layout.columns[c].nodes) {
+        const [x, y] = tileOrigin(node);
+        if (layer === 0) {
+          if (node.unit >= units.rows) continue;
+          fillWeightTile(tile.pixels, unitWeights(units.weights, units.rows, node.unit, values), digitIndex, colors.weights, scale);
+          if (weightTiles++ === 0) weightColors = distinctColors(tile.pixels);
+          words.set(`${layer}:${node.unit}`, weightTileLabel(layer, node.unit));
+        } else {
+          const slot = digitSlotIndex(digitPlan.plan, layer, node.unit);
+          const isDead = dead.has(node.unit);
+          const digit = excitedDigit(units.excited, slot, isDead);
+          if (digit) {
+            fillDigitTile(tile.pixels, units.excited.pixels, slot, digitIndex, colors.ink);
+            digitTiles += 1;
+          } else {
+            tile.pixels.fill(colors.placeholder);
+          }
+          const evaluated = slot >= 0 && units.excited.samples[slot] >= 0;
+          words.set(`${layer}:${node.unit}`, digitTileLabel(layer, node.unit, { isOutput: layer === last, digit, dead: isDead, evaluated }));
+        }
+        context.putImageData(tile.image, x, y);
+      }
+    }
+    canvas.dataset.weightTiles = String(weightTiles);
+    canvas.dataset.weightColors = String(weightColors);
+    canvas.dataset.digitTiles = String(digitTiles);
+    describeTiles(words, digitsCaption(scale));
+  }
+
+  /** The tile list and caption, rewritten only when their words change (a pass or two a second at most). */
+  function describeTiles(words, nextCaption) {
+    tileWords = words;
+    const key = [...words.values()].join('\n');
+    if (key !== tileWordsKey) {
+      tileWordsKey = key;
+      tileList.replaceChildren(...[...words.values()].map((text) => el('li', { text })));
+    }
+    if (nextCaption !== baseCaption) {
+      baseCaption = nextCaption;
+      describeMarks();
+    }
+  }
+
+  /** The unit whose tile is under the pointer, as {layer, unit}, or null. */
+  function tileAt(event) {
+    if (!layout) return null;
+    const rect = canvas.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top - LABEL_SPACE;
+    for (let c = 1; c < layout.columns.length; c++) {
+      for (const node of layout.columns[c].nodes) {
+        if (x >= node.x && x < node.x + layout.nodeSize && y >= node.y && y < node.y + layout.nodeSize) return { layer: c - 1, unit: node.unit };
+      }
+    }
+    return null;
   }
 
   /** The input features' own heatmaps (x1, x2, x1², ...): fixed, drawn once per layout. */
@@ -221,7 +328,9 @@ export function createNetworkView(container, { onLinkClick } = {}) {
   canvas.addEventListener('mousemove', (event) => {
     const link = linkAt(event);
     canvas.style.cursor = link ? 'pointer' : 'default';
-    canvas.title = link ? `layer ${link.layer + 1}: unit ${link.from + 1} → unit ${link.to + 1}, weight ${formatValue(weightOf(link))}` : '';
+    const tileUnit = link || !tileWords.size ? null : tileAt(event);
+    canvas.title = link ? `layer ${link.layer + 1}: unit ${link.from + 1} → unit ${link.to + 1}, weight ${formatValue(weightOf(link))}`
+      : tileUnit ? tileWords.get(`${tileUnit.layer}:${tileUnit.unit}`) ?? '' : '';
   });
 
   const observer = new ResizeObserver(() => {
@@ -254,6 +363,7 @@ export function createNetworkView(container, { onLinkClick } = {}) {
       observer.disconnect();
       stack.remove();
       caption.remove();
+      tileList.remove();
     },
   };
 }

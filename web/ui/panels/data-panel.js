@@ -9,6 +9,7 @@ import { el, uid, download } from '../dom.js';
 import { createDatasetPicker } from '../components/dataset-picker.js';
 import { datasetEdit } from '../../shared/dataset-fields.js';
 import { createFieldControl, createPanel } from './fields.js';
+import { controlApplies, dataDescription, moreSummary } from './data-applies.js';
 
 const FEATURE_LABELS = Object.freeze({
   x1: 'x1', x2: 'x2', x1sq: 'x1²', x2sq: 'x2²', x1x2: 'x1·x2', sinx1: 'sin x1', sinx2: 'sin x2',
@@ -45,8 +46,10 @@ export function createDataPanel(container, ctx) {
     onClick: () => ctx.edit({ seed: Math.floor(Math.random() * FIELDS.seed.max) }),
   });
   // The dataset stays in view; the rest is folded away, so the controls a lesson asks for fit a laptop's first screen.
-  const more = el('details', { class: 'more-settings' }, el('summary', { text: 'More: noise, samples, batch size, seed, input features, your points' }));
-  panel.append(more);
+  const moreTitle = el('summary', { text: moreSummary('') });
+  const more = el('details', { class: 'more-settings' }, moreTitle);
+  const description = el('p', { class: 'small data-description', hidden: true });
+  panel.append(description, more);
   more.append(grid, regenerate);
 
   // Input features: a set, shown as checkboxes.
@@ -118,6 +121,19 @@ export function createDataPanel(container, ctx) {
       labelSelect.replaceChildren(...pointLabels(problem).map((l) => el('option', { value: String(l.value), text: l.text })));
     }
     custom.querySelector('legend').textContent = config.dataset === 'custom' ? `Your points (${config.points.length})` : 'Your points';
+    showWhatApplies(config);
+  }
+
+  /** Hides the controls the dataset does not use (their values stay in the config) and says what the data are. */
+  function showWhatApplies(config) {
+    for (const element of [...controls.map((c) => c.element), features, custom]) {
+      // A class, not `hidden`: the page's hide list (state.ui.hide) owns that attribute.
+      element.classList.toggle('not-applicable', !controlApplies(element.dataset.control, config.dataset));
+    }
+    const text = dataDescription(config);
+    description.hidden = !text;
+    description.textContent = text ?? '';
+    moreTitle.textContent = moreSummary(config.dataset);
   }
 
   /** The label a click on the plot adds: the chosen one, or the other class with Shift. */
