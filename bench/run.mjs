@@ -25,7 +25,7 @@ import { runNativeCore, runNativeGemm } from './js/harness/native.mjs';
 import { nodeLoaders } from './js/harness/node-env.mjs';
 import { evaluateTargets, formatTable, formatTargets, tableRows } from './js/harness/report.mjs';
 import { MODES } from './js/harness/stats.mjs';
-import { implementations } from './js/workloads/implementations.mjs';
+import { digitsLoader, implementations } from './js/workloads/implementations.mjs';
 import { runImplementation } from './js/workloads/suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,10 +121,12 @@ async function main() {
 
   if (options.node) {
     log(`== Node ${process.version}`);
-    for (const impl of implementations('node', nodeLoaders(root, { tfjs, benchModules, coreDirs }))) {
+    const loaders = nodeLoaders(root, { tfjs, benchModules, coreDirs });
+    const digits = digitsLoader(loaders);
+    for (const impl of implementations('node', loaders)) {
       if (!wantedImpl(impl.id)) continue;
       try {
-        const outcome = await runImplementation(impl, mode, { only, log: logFigure });
+        const outcome = await runImplementation(impl, mode, { only, log: logFigure, digits });
         results.push(...outcome.results);
         checks.node[impl.id] = outcome.checks;
       } catch (error) {

@@ -262,7 +262,7 @@ export function parseQuery(search, presets = []) {
 
   // Without its points a custom dataset cannot stand; the notice above says why it is not shown.
   if (pointsOmitted && partial.dataset === 'custom') delete partial.dataset;
-  if (partial.dataset !== undefined) Object.assign(partial, datasetEdit(partial.dataset, partial));
+  if (partial.dataset !== undefined) Object.assign(partial, datasetEdit(partial.dataset, partial, base.hidden));
   // The schema checks each field and their consistency; a bad field keeps the base value.
   const { config, errors } = validateConfig(partial, base);
   for (const error of errors) notices.push(error.message);

@@ -1,7 +1,8 @@
 // relu-bench-native: the native build of the core on the bench's workloads,
 // driven by bench/run.mjs. Reads one job (JSON) on stdin:
 //   {"smoke": bool, "checkSteps": n,
-//    "spiral": [{"workload": "W1", "config": {...}, "params": [...], "grid": 100}, ...],
+//    "spiral": [{"workload": "W1", "config": {...}, "params": [...], "grid": 100,
+//                "evaluate": bool}, ...],   (any Trainer workload: W1, W2, D1)
 //    "classifier": {"inputs", "classes", "count", "hidden", "batch", "lr",
 //                   "params", "x", "labels", "order"},
 //    "k1": [{"label": "1M", "n": 1048576}, ...]}
@@ -58,7 +59,8 @@ void PrintCheck(const std::string& workload, const std::vector<double>& before, 
   std::printf("%s\n", json{{"check", workload}, {"before", before}, {"after", after}}.dump().c_str());
 }
 
-// W1/W2 through the Trainer, as the bindings drive it.
+// W1/W2/D1 through the Trainer, as the bindings drive it; with "evaluate",
+// also a full pass over both sets (<workload>.eval).
 int RunSpiral(const json& job, const TimingMode& mode, int check_steps) {
   if (!job.is_object() || !At(job, "workload").is_string() || !At(job, "config").is_object() || !At(job, "grid").is_number())
     return Fail("spiral job: expected {workload, config, params, grid}");
@@ -84,6 +86,12 @@ int RunSpiral(const json& job, const TimingMode& mode, int check_steps) {
     if (relu::Status s = trainer->Step(static_cast<int>(k)); !s.ok()) Fail(name + ": " + s.message());
   };
   std::printf("%s\n", TimingJson(name + ".train", Measure(step, mode)).c_str());
+  if (At(job, "evaluate").is_boolean() && At(job, "evaluate").get<bool>()) {
+    auto evaluate = [&](long k) {
+      for (long i = 0; i < k; ++i) trainer->Evaluate();
+    };
+    std::printf("%s\n", TimingJson(name + ".eval", Measure(evaluate, mode)).c_str());
+  }
 
   const int grid = At(job, "grid").get<int>();
   if (grid <= 0) return 0;

@@ -1,7 +1,7 @@
 // The bench in the page: the same workload module as under Node, with the
 // libraries loaded the way a page loads them. run.mjs calls window.runBench.
 import { MODES } from '../harness/stats.mjs';
-import { implementations } from '../workloads/implementations.mjs';
+import { digitsLoader, implementations } from '../workloads/implementations.mjs';
 import { runImplementation } from '../workloads/suite.mjs';
 
 const exists = async (url) => (await fetch(url, { method: 'HEAD' })).ok;
@@ -43,10 +43,12 @@ window.runBench = async ({ smoke, only: prefixes, impls, paths }) => {
   const results = [];
   const checks = {};
   const errors = [];
-  for (const impl of implementations('chromium', pageLoaders(paths))) {
+  const loaders = pageLoaders(paths);
+  const digits = digitsLoader(loaders);
+  for (const impl of implementations('chromium', loaders)) {
     if (impls && !impls.includes(impl.id)) continue;
     try {
-      const outcome = await runImplementation(impl, mode, { only, log });
+      const outcome = await runImplementation(impl, mode, { only, log, digits });
       results.push(...outcome.results);
       checks[impl.id] = outcome.checks;
     } catch (error) {

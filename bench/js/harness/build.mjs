@@ -91,7 +91,8 @@ export function buildBenchModule(root, variant) {
   const source = join(root, 'bench', 'cpp', 'wasm');
   forgetTreeOfOtherSource(tree, source);
   try {
-    if (!existsSync(join(tree, 'CMakeCache.txt'))) {
+    // The Makefile, not the cache: a configure that failed leaves a cache behind.
+    if (!existsSync(join(tree, 'Makefile'))) {
       run('emcmake', ['cmake', '-S', source, '-B', tree,
         `-DRELU_WASM_SIMD=${variant === 'simd' ? 'ON' : 'OFF'}`, '-DCMAKE_BUILD_TYPE=Release'], { env });
     }

@@ -10,6 +10,9 @@
 //          comparable, and only before training: it also draws its own
 //          sample order. The JS libraries share the split and the order.
 //   W3:    [loss on the first batch]; every implementation uses the same order.
+//   D1:    [train, test] over each whole set. Every library gets the core's
+//          split (workloads/digits.mjs), so both halves are compared before
+//          training; after the first steps, only those sharing the order.
 
 const TOLERANCE = 2e-3; // relative: float32 sums in different orders, a few SGD steps
 
@@ -20,7 +23,7 @@ const SHARES_SPLIT_AND_ORDER = new Set(['tfjs-wasm', 'tfjs-cpu', 'convnetjs', 'l
 /** Returns a list of disagreement messages (empty when all agree). */
 export function crossCheck(envName, checks) {
   const problems = [];
-  for (const workload of ['W1', 'W2', 'W3']) {
+  for (const workload of ['W1', 'W2', 'W3', 'D1']) {
     const entries = Object.entries(checks).filter(([, c]) => c?.[workload]).map(([impl, c]) => [impl, c[workload]]);
     if (entries.length < 2) continue;
     const compare = (what, pick, impls) => {
@@ -37,6 +40,11 @@ export function crossCheck(envName, checks) {
     if (workload === 'W3') {
       compare('loss before training', (c) => c.before[0], all);
       compare(`loss after the first steps`, (c) => c.after[0], all);
+    } else if (workload === 'D1') {
+      for (const [i, half] of ['train', 'test'].entries()) {
+        compare(`${half} loss before training`, (c) => c.before[i], all);
+        compare(`${half} loss after the first steps`, (c) => c.after[i], (impl) => SHARES_SPLIT_AND_ORDER.has(impl));
+      }
     } else {
       compare('loss over all points before training', (c) => mean(c.before), all);
       for (const [i, half] of ['train', 'test'].entries()) {

@@ -29,17 +29,18 @@ function cpuFlags() {
   }
 }
 
-/** The core natively: W1/W2 through relu::Trainer, W3 through its layer code, K1 through its kernels. */
+/** The core natively: W1/W2/D1 through relu::Trainer, W3 through its layer code, K1 through its kernels. */
 export function runNativeCore(binDir, { smoke, only }) {
   const data = workloads();
-  const spiralJob = (w, grid) => ({
-    workload: w.name, config: w.coreConfig, params: Array.from(w.params), grid,
+  const spiralJob = (w, grid, evaluate = false) => ({
+    workload: w.name, config: w.coreConfig, params: Array.from(w.params), grid, evaluate,
   });
   const w3 = data.W3;
   const job = {
     smoke,
     checkSteps: CHECK_STEPS,
-    spiral: [spiralJob(data.W1, data.W1.grid), spiralJob(data.W2, 0)]
+    // D1 goes through the Trainer too: the core reads and splits the digits itself.
+    spiral: [spiralJob(data.W1, data.W1.grid), spiralJob(data.W2, 0), spiralJob(data.D1, 0, true)]
       .filter((s) => only(`${s.workload}.train`)),
     classifier: only('W3.train') ? {
       inputs: w3.data.inputs, classes: w3.data.classes, count: w3.data.count, hidden: w3.hidden,

@@ -70,6 +70,10 @@ const TARGETS = [
     bMetric: 'W1.heatmapOutput', b: 'tfjs-wasm', atLeast: 1 },
   { label: 'W2 training vs TF.js wasm', metric: 'W2.train', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 10 },
   { label: 'W3 training vs TF.js wasm', metric: 'W3.train', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 4 },
+  // Issue #15 names no ratio: W2's goal (a batch of 32 through layers of a
+  // few hundred units, where TF.js's per-op overhead shows) and W1's.
+  { label: 'D1 digits training vs TF.js wasm', metric: 'D1.train', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 10 },
+  { label: 'D1 digits training vs ConvNetJS', metric: 'D1.train', a: 'relu-simd', b: 'convnetjs', atLeast: 10 },
   { label: 'K1 fwd 4K: SIMD128 vs scalar build', metric: 'K1.fwd.4K', a: 'relu-simd', b: 'relu-scalar', atLeast: 3 },
   { label: 'K1 bwd 4K: SIMD128 vs scalar build', metric: 'K1.bwd.4K', a: 'relu-simd', b: 'relu-scalar', atLeast: 3 },
   { label: 'K1 fwd 1M vs TF.js wasm', metric: 'K1.fwd.1M', a: 'relu-simd', b: 'tfjs-wasm', atLeast: 1 },

@@ -12,6 +12,7 @@ export function openConvnet(convnetjs) {
     w1: (w) => spiralSession(convnetjs, w, true),
     w2: (w) => spiralSession(convnetjs, w, false),
     w3: (w) => classifierSession(convnetjs, w),
+    d1: (w) => classifierSession(convnetjs, w),
     k1: (n) => reluKernelSession(convnetjs, n),
     close: () => {},
   };
@@ -118,8 +119,27 @@ function classifierSession(convnetjs, w) {
   net.makeLayers(defs);
   loadParams(net, w);
   const trainer = makeTrainer(convnetjs, net, w);
-  const vols = Array.from({ length: data.count },
-    (_, i) => makeVol(convnetjs, data.x.subarray(i * data.inputs, (i + 1) * data.inputs)));
+  const toVols = (set) => Array.from({ length: set.count },
+    (_, i) => makeVol(convnetjs, set.x.subarray(i * set.inputs, (i + 1) * set.inputs)));
+  const vols = toVols(data);
+  const testVols = w.test ? toVols(w.test) : null;
+  // Mean cross-entropy and accuracy over `indices` of a set's vols.
+  const lossOver = (setVols, labels, indices) => {
+    let sum = 0;
+    let right = 0;
+    for (const index of indices) {
+      const p = net.forward(setVols[index]).w;
+      sum -= Math.log(p[labels[index]]);
+      let best = 0;
+      for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+      if (best === labels[index]) right += 1;
+    }
+    return { loss: sum / indices.length, accuracy: right / indices.length };
+  };
+  const everyIndex = (count) => Array.from({ length: count }, (_, i) => i);
+  const sets = w.test
+    ? [[vols, data.labels, everyIndex(data.count)], [testVols, w.test.labels, everyIndex(w.test.count)]]
+    : [];
   let cursor = 0;
   return {
     trainSteps: (k) => {
@@ -129,14 +149,11 @@ function classifierSession(convnetjs, w) {
         trainer.train(vols[index], data.labels[index]);
       }
     },
-    loss: () => {
-      let sum = 0;
-      for (let i = 0; i < w.batch; i++) {
-        const index = w.order[i];
-        sum -= Math.log(net.forward(vols[index]).w[data.labels[index]]);
-      }
-      return [sum / w.batch];
-    },
+    // W3: the first batch's loss; D1: the loss over each whole set.
+    loss: () => (w.test
+      ? sets.map((set) => lossOver(...set).loss)
+      : [lossOver(vols, data.labels, w.order.subarray(0, w.batch)).loss]),
+    evaluate: w.test ? () => sets.map((set) => lossOver(...set)) : undefined,
     close: () => {},
   };
 }

@@ -1,6 +1,6 @@
 // This project's core in WebAssembly, SIMD128 or scalar build.
-//   W1, W2: through the public JS API (web/api: createTrainer), exactly as the
-//           worker drives it, with the shared initial weights via setParams.
+//   W1, W2, D1: through the public JS API (web/api: createTrainer), exactly as
+//           the worker drives it, with the shared initial weights via setParams.
 //   W3, K1, G1: through the bench module (bench/cpp/wasm), built from the same
 //           kernel and model sources with the same flags: the Trainer's
 //           inputs are the playground's 2-D features, and the kernels and
@@ -17,6 +17,7 @@ export function openReluCore({ api, build, benchModule, coreBaseUrl }) {
     variant: `${build} build (kernels: ${isa})`,
     w1: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, true) : undefined,
     w2: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, false) : undefined,
+    d1: api ? (w) => trainerSession(api, { build, wasmBaseUrl: coreBaseUrl }, w, false) : undefined,
     w3: benchModule ? (w) => mlpSession(benchModule, w) : undefined,
     k1: benchModule ? (n) => reluKernelSession(benchModule, n) : undefined,
     g1: benchModule ? (c) => gemmSession(benchModule, c) : undefined,
@@ -35,6 +36,7 @@ export function openLayerCode(benchModule, build) {
     variant: `${build} build, model layer code without the Trainer`,
     w1: (w) => mlpSession(benchModule, w),
     w2: (w) => mlpSession(benchModule, w),
+    d1: (w) => mlpSession(benchModule, w),
     close: () => {},
   };
 }
@@ -61,6 +63,7 @@ async function trainerSession(api, options, w, withGrid) {
   return {
     trainSteps: (k) => trainer.step(k),
     loss,
+    evaluate: () => trainer.evaluate(),
     heatmapAll: withGrid ? heatmapAll : undefined,
     heatmapOutput: withGrid ? () => trainer.evalGrid(grid, { hidden: false, out: outputOut }) : undefined,
     frame: withGrid ? () => { trainer.stepEpochs(1); loss(); heatmapAll(); } : undefined,
@@ -80,7 +83,7 @@ function copyIn(module, array) {
 /**
  * A training session outside the Trainer (bench/cpp/common/mlp_bench.h), W3's
  * only path. The losses checked are those the JS libraries report: W3 on the
- * first batch, W1/W2 on both sets.
+ * first batch, W1/W2/D1 on both sets.
  */
 function mlpSession(module, w) {
   const spiralLabels = (data) => Int32Array.from(data.target, (t) => (t > 0 ? 1 : 0));
@@ -96,14 +99,17 @@ function mlpSession(module, w) {
   setup.forEach((p) => module._bench_free(p));
   if (!ok) throw new Error(`bench module: ${w.name} does not fit the network`);
   const setLoss = (data) => {
-    const [dataX, dataLabels] = [data.x, spiralLabels(data)].map((a) => copyIn(module, a));
-    const loss = module._bench_mlp_set_loss(dataX, dataLabels, data.count, 2);
+    const [dataX, dataLabels] = [data.x, softmax ? data.labels : spiralLabels(data)].map((a) => copyIn(module, a));
+    const loss = module._bench_mlp_set_loss(dataX, dataLabels, data.count, inputs);
     module._bench_free(dataX);
     module._bench_free(dataLabels);
     return loss;
   };
   const trainSteps = (k) => module._bench_mlp_steps(k);
-  const loss = () => (softmax ? [module._bench_mlp_order_loss(0, w.batch)] : [setLoss(w.train), setLoss(w.test)]);
+  const loss = () => {
+    if (!softmax) return [setLoss(w.train), setLoss(w.test)];
+    return w.test ? [setLoss(w.data), setLoss(w.test)] : [module._bench_mlp_order_loss(0, w.batch)];
+  };
   return { trainSteps, loss, close: () => {} };
 }
 

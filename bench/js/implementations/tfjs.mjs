@@ -23,6 +23,7 @@ export async function openTfjs(tf, backend) {
     w1: (w) => spiralSession(tf, w, true),
     w2: (w) => spiralSession(tf, w, false),
     w3: (w) => classifierSession(tf, w),
+    d1: (w) => classifierSession(tf, w),
     k1: (n) => reluKernelSession(tf, n),
     g1: (c) => matMulSession(tf, c),
     close: () => tf.disposeVariables(),
@@ -120,6 +121,18 @@ function classifierSession(tf, w) {
     x: tf.tensor2d(gather(data.x, data.inputs, idx), [idx.length, data.inputs]),
     y: tf.oneHot(tf.tensor1d(Array.from(idx, (i) => data.labels[i]), 'int32'), data.classes),
   }));
+  const setOf = (s) => {
+    const labels = tf.tensor1d(s.labels, 'int32');
+    return { x: tf.tensor2d(s.x, [s.count, s.inputs]), y: tf.oneHot(labels, s.classes), labels };
+  };
+  const sets = w.test ? [setOf(data), setOf(w.test)] : [];
+  // {loss, accuracy} of a set (accuracy only where its labels are kept).
+  const setLoss = ({ x, y, labels }) => tf.tidy(() => {
+    const logits = forwardLogits(tf, vars, x);
+    const loss = tf.losses.softmaxCrossEntropy(y, logits).dataSync()[0];
+    const accuracy = labels ? tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')).dataSync()[0] : undefined;
+    return { loss, accuracy };
+  });
   let next = 0;
   return {
     trainSteps: (k) => {
@@ -129,12 +142,13 @@ function classifierSession(tf, w) {
         optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, forwardLogits(tf, vars, x)));
       }
     },
-    loss: () => {
-      const { x, y } = batches[0];
-      return [tf.tidy(() => tf.losses.softmaxCrossEntropy(y, forwardLogits(tf, vars, x))).dataSync()[0]];
-    },
+    // W3: the first batch's loss; D1: the loss over each whole set.
+    loss: () => (w.test ? sets.map((s) => setLoss(s).loss) : [setLoss(batches[0]).loss]),
+    // Loss and accuracy over both sets, read back as the page would.
+    evaluate: w.test ? () => sets.map(setLoss) : undefined,
     close: () => {
       tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+      tf.dispose(sets.flatMap((s) => [s.x, s.y, s.labels]));
       vars.forEach((v) => tf.dispose([v.weight, v.bias]));
       optimizer.dispose();
     },

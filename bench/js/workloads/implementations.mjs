@@ -3,6 +3,8 @@
 import { openConvnet } from '../implementations/convnet.mjs';
 import { openLayerCode, openReluCore } from '../implementations/relu-core.mjs';
 import { openTfjs } from '../implementations/tfjs.mjs';
+import { readDigitsSplit } from './digits.mjs';
+import { workloads } from './spec.mjs';
 
 /**
  * loaders: {api(build), benchModule(build), tf(), convnetjs()}, each async,
@@ -25,4 +27,22 @@ export function implementations(env, loaders) {
     { id: 'tfjs-cpu', env, open: async () => openTfjs(await loaders.tf(), 'cpu') },
     { id: 'convnetjs', env, open: async () => openConvnet(await loaders.convnetjs()) },
   ];
+}
+
+/**
+ * D1's images and split, read once through the first build of the core's JS
+ * API that loads (see digits.mjs); resolves to null when neither build is there.
+ */
+export function digitsLoader(loaders) {
+  let split = null;
+  return () => {
+    split ??= (async () => {
+      for (const build of ['simd', 'scalar']) {
+        const api = await loaders.api(build);
+        if (api) return readDigitsSplit(api, { build, wasmBaseUrl: loaders.coreBaseUrl(build) }, workloads().D1.coreConfig);
+      }
+      return null;
+    })();
+    return split;
+  };
 }

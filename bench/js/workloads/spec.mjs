@@ -3,6 +3,7 @@
 import {
   gridInputs, initialParams, layerShapes, pointsToArrays, randomClassification, sampleOrder, spiral,
 } from './data.mjs';
+import { DIGIT_INPUTS } from './digits.mjs';
 
 export const SEED = 20240611;
 
@@ -17,6 +18,12 @@ export const W1 = Object.freeze({
 export const W2 = Object.freeze({ name: 'W2', points: 2000, hidden: [256, 256, 256], batch: 32, lr: 0.03 });
 export const W3 = Object.freeze({
   name: 'W3', samples: 1024, inputs: 784, hidden: [256, 128], classes: 10, batch: 64, lr: 0.01,
+});
+// Handwritten digits (data/digits): 64 pixels -> 10 classes, the page's
+// default split (trainRatio 0.5). Its images and split come from the core
+// (digits.mjs), so only the weights and the config are built here.
+export const D1 = Object.freeze({
+  name: 'D1', hidden: [128, 64], classes: 10, batch: 32, lr: 0.03, trainRatio: 0.5,
 });
 export const K1_SIZES = Object.freeze([{ label: '1M', n: 1 << 20 }, { label: '4K', n: 4096 }]);
 
@@ -68,9 +75,41 @@ function spiralWorkload(spec) {
   };
 }
 
+/** D1 without its images: the core's config and the shared initial weights. */
+function digitsWorkload(spec) {
+  const { params, layers } = initialParams(layerShapes(DIGIT_INPUTS, spec.hidden, spec.classes), SEED);
+  return {
+    ...spec,
+    params,
+    layers,
+    coreConfig: {
+      seed: SEED,
+      dataset: 'digits',
+      trainRatio: spec.trainRatio,
+      problem: 'multiclass',
+      hidden: [...spec.hidden],
+      activation: 'relu',
+      init: 'he-normal',
+      optimizer: 'sgd',
+      learningRate: spec.lr,
+      batchSize: spec.batch,
+    },
+  };
+}
+
+/**
+ * D1 with its images: `split` is readDigitsSplit()'s {train, test}. Shaped
+ * like W3 (data, order) so that the classifier sessions serve both, plus the
+ * test set, on which D1's losses are also checked.
+ */
+export function withDigits(d1, split) {
+  const set = (s) => ({ ...s, inputs: DIGIT_INPUTS, classes: d1.classes });
+  return { ...d1, data: set(split.train), test: set(split.test), order: sampleOrder(split.train.count, ORDER_EPOCHS, SEED) };
+}
+
 let cache = null;
 
-/** The workloads with their data; built on first use (about 100 ms). */
+/** The workloads with their data (D1's images apart: withDigits); built on first use (about 100 ms). */
 export function workloads() {
   if (cache) return cache;
   const w1 = spiralWorkload(W1);
@@ -83,6 +122,6 @@ export function workloads() {
     ...W3, data: w3Data, params: w3Init.params, layers: w3Init.layers,
     order: sampleOrder(W3.samples, ORDER_EPOCHS, SEED),
   };
-  cache = { W1: w1, W2: w2, W3: w3 };
+  cache = { W1: w1, W2: w2, W3: w3, D1: digitsWorkload(D1) };
   return cache;
 }

@@ -2,7 +2,7 @@
 // environment (Node or the page), and returns the raw results. The same
 // module runs in both: the environment only says how to load each library.
 import { measure, summarise } from '../harness/stats.mjs';
-import { G1_CASES, K1_SIZES, workloads } from './spec.mjs';
+import { G1_CASES, K1_SIZES, withDigits, workloads } from './spec.mjs';
 
 /**
  * The metrics, in table order. `work(w)` is what one operation does, in the
@@ -15,6 +15,10 @@ export const METRICS = Object.freeze([
   { id: 'W1.frame', label: 'W1 frame (epoch+loss+heatmap)', unit: 'ms' },
   { id: 'W2.train', label: 'W2 training', unit: 'samples/s', work: (w) => w.W2.batch },
   { id: 'W3.train', label: 'W3 training', unit: 'samples/s', work: (w) => w.W3.batch },
+  { id: 'D1.train', label: 'D1 digits training', unit: 'samples/s', work: (w) => w.D1.batch },
+  // Loss and accuracy over the train and test sets (1,797 images), what the
+  // page needs each frame; the core's pass also gathers its layer statistics.
+  { id: 'D1.eval', label: 'D1 digits evaluation, both sets', unit: 'ms' },
   ...K1_SIZES.flatMap(({ label, n }) => [
     // ReLU forward reads x and writes y; backward reads x and dy and writes dx.
     { id: `K1.fwd.${label}`, label: `K1 ReLU fwd ${label}`, unit: 'GB/s', work: () => (8 * n) / 1e9, n },
@@ -32,10 +36,12 @@ export const metricById = (id) => METRICS.find((m) => m.id === id);
  *   impl: {id, env, open: async () => sessions}, where sessions has optional
  *         w1/w2/w3(workload), k1(n), g1(case) factories and close().
  *   only: optional predicate on metric ids.
+ *   digits: async () => readDigitsSplit()'s {train, test} (D1's images);
+ *         absent, or resolving to null, leaves D1 out.
  * Returns {results, checks}: one result per metric measured, and the losses
  * seen before and after a fixed number of steps (for the cross-library check).
  */
-export async function runImplementation(impl, mode, { only = () => true, log = () => {} } = {}) {
+export async function runImplementation(impl, mode, { only = () => true, log = () => {}, digits } = {}) {
   const data = workloads();
   const results = [];
   const checks = {};
@@ -52,11 +58,13 @@ export async function runImplementation(impl, mode, { only = () => true, log = (
   };
   const loop = (fn) => (k) => { for (let i = 0; i < k; i++) fn(); };
 
-  for (const name of ['W1', 'W2', 'W3']) {
+  for (const name of ['W1', 'W2', 'W3', 'D1']) {
     const factory = sessions[name.toLowerCase()];
     const wanted = METRICS.some((m) => m.id.startsWith(`${name}.`) && only(m.id));
     if (!factory || !wanted) continue;
-    const session = await factory(data[name]);
+    const split = name === 'D1' ? await digits?.() : null;
+    if (name === 'D1' && !split) continue; // no core build to read the images from
+    const session = await factory(split ? withDigits(data.D1, split) : data[name]);
     if (!session) continue;
     // Same weights and (for the JS libraries) the same samples: these losses
     // must agree across libraries, which run.mjs checks.
@@ -69,6 +77,7 @@ export async function runImplementation(impl, mode, { only = () => true, log = (
     if (session.heatmapAll) await record('W1.heatmapAll', loop(session.heatmapAll));
     if (session.heatmapOutput) await record('W1.heatmapOutput', loop(session.heatmapOutput));
     if (session.frame) await record('W1.frame', loop(session.frame));
+    if (session.evaluate && name === 'D1') await record('D1.eval', loop(session.evaluate));
     session.close();
   }
 

@@ -52,8 +52,8 @@ describe('perClassAccuracy', () => {
 
 describe('datasetEdit', () => {
   test('digits brings the multiclass problem unless one is given', () => {
-    expect(datasetEdit('digits')).toEqual({ dataset: 'digits', problem: 'multiclass' });
-    expect(datasetEdit('digits', { problem: 'binary' })).toEqual({ dataset: 'digits' });
+    expect(datasetEdit('digits', { hidden: [4, 2] })).toEqual({ dataset: 'digits', problem: 'multiclass' });
+    expect(datasetEdit('digits', { problem: 'binary', hidden: [4, 2] })).toEqual({ dataset: 'digits' });
     expect(datasetEdit('spiral')).toEqual({ dataset: 'spiral' });
   });
 });

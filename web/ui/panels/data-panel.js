@@ -30,7 +30,8 @@ export function createDataPanel(container, ctx) {
   const panel = createPanel(container, 'Data', 'data');
   const onEdit = (name, value) => ctx.edit({ [name]: value });
 
-  const picker = createDatasetPicker(panel, { datasets: DATASETS, onChange: (name) => ctx.edit(datasetEdit(name)) });
+  let currentHidden; // the network in force: the Digits tile replaces only the default one
+  const picker = createDatasetPicker(panel, { datasets: DATASETS, onChange: (name) => ctx.edit(datasetEdit(name, {}, currentHidden)) });
 
   const controls = [
     createFieldControl('noise', { label: 'Noise', step: 1, onEdit }),
@@ -116,6 +117,7 @@ export function createDataPanel(container, ctx) {
     for (const control of controls) control.set(config[control.name]);
     for (const [name, box] of featureBoxes) box.checked = config.features.includes(name);
     currentProblem = config.problem;
+    currentHidden = config.hidden;
     if (problem !== config.problem) {
       problem = config.problem;
       labelSelect.replaceChildren(...pointLabels(problem).map((l) => el('option', { value: String(l.value), text: l.text })));
