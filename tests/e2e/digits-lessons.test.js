@@ -2,28 +2,15 @@
 // on the digits (the digits view, the lesson's summary, the menu showing it),
 // and the Lessons menu lists every digits lesson.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 import { PRESETS } from '../../web/shared/presets.js';
 
 const WAIT = { timeout: 120000 };
 jest.setTimeout(240000);
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const LESSON = 'digits-prelu-spiral';
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(fragment, viewport = DESKTOP) {
-  const page = await served.open(`index.html#${fragment}`, viewport);
-  await waitReady(page);
-  return page;
-}
+const { open } = useViewPage();
 
 test('a digits lesson link opens its preset on the digits, with its summary, and trains', async () => {
   const preset = PRESETS.find((p) => p.id === LESSON);

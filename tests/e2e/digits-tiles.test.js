@@ -3,26 +3,13 @@
 // that excites them most; the data panel hides the plane's fields for digits
 // and shows them again, values kept, for a plane dataset.
 import { jest } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './helpers/page-server.js';
-import { waitReady } from './helpers/browser.js';
-import { useServedPage } from './helpers/served-page.js';
+import { useViewPage, SHOTS, DESKTOP, PHONE } from './helpers/views.js';
 
 const WAIT = { timeout: 120000 };
 jest.setTimeout(240000);
-const SHOTS = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
-const served = useServedPage();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function open(fragment, viewport = DESKTOP) {
-  const page = await served.open(`index.html#${fragment}`, viewport);
-  await waitReady(page);
-  return page;
-}
+const { open } = useViewPage();
 
 /** What the diagram says it drew: its data attributes and its tiles' descriptions. */
 const tiles = (page) => page.evaluate(() => {
