@@ -279,14 +279,12 @@ test("the divergence banner shows in the exploding lesson's own embedded view, w
   const box = await page.$eval('.banner-diverged', (banner) => { const r = banner.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
   expect(box.top).toBeGreaterThanOrEqual(0);
   expect(box.bottom).toBeLessThanOrEqual(480);
-  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, 'divergence-embed-640x480.png') });
+  await page.screenshot({ path: join(SHOTS, 'divergence-embed-640x480.png') });
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
     const full = await open('#lesson=exploding-lr', viewport);
     await waitReady(full);
     await full.waitForSelector('.banner-diverged:not([hidden])', WAIT);
-    await full.screenshot({ path: join(dir, `divergence-${name}.png`) });
+    await full.screenshot({ path: join(SHOTS, `divergence-${name}.png`) });
   }
 });
 
@@ -434,12 +432,10 @@ test('the Lessons menu loads a preset into the controls and the URL', async () =
 });
 
 test('screenshot: the 30-layer diagram labels every few layers instead of overlapping them (fittingLabels has the unit tests)', async () => {
-  const dir = join(repoRoot, process.env.RELU_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'build/screenshots');
-  mkdirSync(dir, { recursive: true });
   const page = await open('#lesson=he-depth-30&autoplay=false', { width: 1280, height: 800 });
   await waitReady(page);
   await page.evaluate(() => window.reluPlayground.step({ steps: 50 }));
   await page.waitForFunction(() => window.reluPlayground.getState().progress.step >= 50, null, WAIT);
   const panel = await page.$('section[data-control="network"]');
-  await panel.screenshot({ path: join(dir, 'network-depth-30.png') });
+  await panel.screenshot({ path: join(SHOTS, 'network-depth-30.png') });
 });
