@@ -28,8 +28,8 @@ async function open(fragment, viewport = DESKTOP) {
 }
 
 /** Trains until the confusion matrix says more than 85% right, then pauses. */
-async function trained(viewport) {
-  const page = await open(TRAINED, viewport);
+async function trained(viewport, extra = '') {
+  const page = await open(TRAINED + extra, viewport);
   await page.waitForFunction((total) => Number(document.querySelector('.digits-confusion')?.dataset.total) === total, TEST_DIGITS, WAIT);
   await page.evaluate(() => window.reluPlayground.play());
   await page.waitForFunction((floor) => Number(document.querySelector('.digits-confusion')?.dataset.correct) > floor, 0.85 * TEST_DIGITS, WAIT);
@@ -138,8 +138,8 @@ test('the draw panel is hidden for a dataset in the plane', async () => {
   expect(await page.$eval('.draw-digit', (panel) => panel.hidden)).toBe(true);
 });
 
-test.each([['desktop', DESKTOP], ['phone', PHONE]])('screenshot of the draw panel (%s)', async (name, viewport) => {
-  const page = await trained(viewport);
+test.each([['desktop', DESKTOP, ''], ['phone', PHONE, ''], ['phone-dark', PHONE, '&theme=dark']])('screenshot of the draw panel (%s)', async (name, viewport, extra) => {
+  const page = await trained(viewport, extra);
   await drawOne(page);
   expect((await answer(page)).state).toBe('shown');
   await page.evaluate(() => document.querySelector('.draw-digit').scrollIntoView({ block: 'center', behavior: 'instant' }));
