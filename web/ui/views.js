@@ -112,6 +112,7 @@ export function createViews(layout, on) {
       regions.setTheme(theme);
       network.setTheme(theme);
       diagnostics.setTheme(theme);
+      drawDigit.setTheme(theme);
       for (const chart of [lossChart, accuracyChart]) {
         chart.setTheme(theme);
         chart.setSeries(trainTest(paletteFor(theme)));

@@ -48,13 +48,14 @@ export function createDrawDigit(container, { classify }) {
     const value = el('span', { class: 'draw-bar-value' });
     const row = el('li', { class: 'draw-bar' }, el('span', { class: 'draw-bar-label', text: String(digit) }), el('span', { class: 'draw-bar-track' }, fill), value);
     bars.append(row);
-    return { row, fill, value };
+    return { row, fill, value, digit };
   });
 
   let ink = emptyInk();
   let version = 0; // the drawing's, so a reply is matched to what it answers
   element.dataset.version = String(version);
   let report = null;
+  let shown = null; // the result on screen, to redraw in another theme
   let sample = null;
   let frameRequested = 0;
   let inFlight = false;
@@ -166,6 +167,7 @@ export function createDrawDigit(container, { classify }) {
   function show(result, answered) {
     element.dataset.answered = String(answered);
     if (!result) {
+      shown = null;
       element.dataset.state = 'empty';
       element.dataset.predicted = '';
       element.dataset.probabilities = '';
@@ -174,6 +176,7 @@ export function createDrawDigit(container, { classify }) {
       units.replaceChildren();
       return;
     }
+    shown = result;
     const { predicted, probabilities, activations } = result;
     element.dataset.state = 'shown';
     element.dataset.predicted = String(predicted);
@@ -187,6 +190,7 @@ export function createDrawDigit(container, { classify }) {
   function setBar(bar, share, text, chosen) {
     bar.fill.style.width = `${(100 * share).toFixed(1)}%`;
     bar.value.textContent = text;
+    bar.row.setAttribute('aria-label', `${bar.digit}: ${text}${chosen ? ', the prediction' : ''}`);
     bar.row.classList.toggle('draw-bar-chosen', chosen);
   }
 
@@ -254,6 +258,11 @@ export function createDrawDigit(container, { classify }) {
   return {
     element,
     update,
+    /** The canvases take the theme's colours (the CSS variables) again. */
+    setTheme() {
+      paint();
+      if (shown) showUnits(shown.activations);
+    },
     destroy() {
       destroyed = true;
       if (frameRequested) cancelAnimationFrame(frameRequested);
