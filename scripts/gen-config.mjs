@@ -104,6 +104,7 @@ function generatedHeader(module) {
     `inline constexpr int kDigitCount = ${module.DIGIT_COUNT};`,
     `inline constexpr int kDigitPixels = ${module.DIGIT_PIXELS};`,
     `inline constexpr int kDigitClasses = ${module.DIGIT_CLASSES};`,
+    `inline constexpr int kDigitMaxValue = ${module.DIGIT_MAX_VALUE};`,
     '',
     `static_assert(kFeatureCount == ${byName.features.values.length}, "config.h's Feature bits and the features list differ");`,
   ];

@@ -20,6 +20,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -298,6 +299,33 @@ class TrainerHandle {
     return val(emscripten::typed_memory_view(digit_.size(), digit_.data()));
   }
 
+  // --- One input -------------------------------------------------------------
+  // Trainer::Classify of `values` (an array-like of numbers); classificationView()
+  // then shows [outputs..., each hidden layer's activations...] as one run.
+  std::string classify(const val& values) {
+    if (!trainer_) return NotCreated();
+    const bool is_object = values.typeOf().as<std::string>() == "object" && !values.isNull();
+    const val length = is_object ? values["length"] : val::undefined();
+    if (!length.isNumber()) return "input: expected an array of numbers";
+    // Copied only at the network's width; another length is the core's to refuse, uncopied.
+    const auto width = static_cast<size_t>(trainer_->layerInputs(0));
+    const std::vector<float> copy = length.as<double>() == static_cast<double>(width)
+        ? emscripten::convertJSArrayToNumberVector<float>(values) : std::vector<float>();
+    const size_t count = copy.empty() ? static_cast<size_t>(std::max(0.0, std::min(length.as<double>(), 1e9))) : copy.size();
+    classified_.clear();
+    classified_class_ = -1;
+    relu::Classification result;
+    Status status = trainer_->Classify(copy.empty() ? nullptr : copy.data(), count, &result);
+    if (!status.ok()) return status.message();
+    classified_ = result.outputs;
+    for (const std::vector<float>& layer : result.activations) classified_.insert(classified_.end(), layer.begin(), layer.end());
+    classified_class_ = result.predicted;
+    return {};
+  }
+  int classifiedClass() const { return classified_class_; }
+  // The last classify(); valid until the next call into the module.
+  val classificationView() const { return val(emscripten::typed_memory_view(classified_.size(), classified_.data())); }
+
   // --- Serialisation ---------------------------------------------------------
   // The model file into a buffer that exportView() shows, rather than a
   // returned std::string, whose copy for JS Embind would malloc unchecked.
@@ -332,6 +360,8 @@ class TrainerHandle {
   std::vector<float> train_points_;
   std::vector<float> test_points_;
   std::vector<float> digit_;  // digitPixelsView's image
+  std::vector<float> classified_;  // classify()'s outputs and activations
+  int classified_class_ = -1;      // and its predicted class
 };
 
 // --- Module-wide facts, for the loader and the leak tests ----------------------
@@ -415,7 +445,11 @@ EMSCRIPTEN_BINDINGS(relu_core) {
       // Split steps (issue #10).
       .function("stepWithin", &TrainerHandle::stepWithin)
       .function("stepFinished", &TrainerHandle::stepFinished)
-      .function("stepInProgress", &TrainerHandle::stepInProgress);
+      .function("stepInProgress", &TrainerHandle::stepInProgress)
+      // Draw a digit (issue #15).
+      .function("classify", &TrainerHandle::classify)
+      .function("classificationView", &TrainerHandle::classificationView)
+      .function("classifiedClass", &TrainerHandle::classifiedClass);
   emscripten::function("compiledWithSimd", &compiledWithSimd);
   emscripten::function("kernelIsa", &kernelIsa);
   emscripten::function("heapBytesInUse", &heapBytesInUse);

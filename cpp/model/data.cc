@@ -188,7 +188,7 @@ Status Digits(std::vector<Point>* points) {
 
 void DigitPixels(int index, float* out) {
   const unsigned char* image = kDigitsBytes + static_cast<size_t>(index) * kDigitRecord;
-  for (int p = 0; p < kDigitPixels; ++p) out[p] = static_cast<float>(image[p]) / 16.0f;
+  for (int p = 0; p < kDigitPixels; ++p) out[p] = static_cast<float>(image[p]) / static_cast<float>(kDigitMaxValue);
 }
 
 int DigitLabel(int index) {

@@ -30,7 +30,7 @@ int NumClasses(const Config& config);
 
 // The handwritten digits embedded from data/digits/digits.bin (checked
 // against kDigitCount and kDigitPixels by GenerateData): image `index`'s
-// kDigitPixels pixels, row by row, scaled from 0..16 to [0, 1], into out.
+// kDigitPixels pixels, row by row, scaled from 0..kDigitMaxValue to [0, 1], into out.
 void DigitPixels(int index, float* out);
 // Its label, 0..9.
 int DigitLabel(int index);

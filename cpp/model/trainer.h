@@ -104,6 +104,13 @@ struct GridRegions {
   std::vector<uint64_t> hashes;  // [n x n]: each pixel's pattern hash (working buffer)
 };
 
+// What Trainer::Classify computes for one input.
+struct Classification {
+  std::vector<float> outputs;                   // the head's: softmax probabilities, sigmoid, tanh or value
+  std::vector<std::vector<float>> activations;  // per hidden layer, each unit's output
+  int predicted = -1;                           // the class, as PredictClasses judges; -1 for regression
+};
+
 class Trainer {
  public:
   // Validates the config, generates the data and initialises the network.
@@ -235,6 +242,13 @@ class Trainer {
   // or into another GridRegions, starts afresh too.
   Status EvalGridWithin(int n, bool include_hidden, float* out, size_t out_count,
                         double flop_budget, bool* finished, GridRegions* regions = nullptr);
+
+  // --- One input ---------------------------------------------------------------
+  // The forward pass of one input of layerInputs(0) values (the network's
+  // features, or a digit's pixels in [0, 1] as DigitPixels gives them), e.g.
+  // a digit drawn on the page. Refuses a wrong count or a non-finite value
+  // naming `input`. Leaves the training state and any pass under way alone.
+  Status Classify(const float* input, size_t count, Classification* out) const;
 
   // --- Serialisation ---------------------------------------------------------
   // {"format": "relu-playground-model", "version": 1, "config": {...},

@@ -273,6 +273,8 @@ export declare class Trainer {
   testTopUnits(): { samples: Int32Array; activations: Float32Array };
   /** Image `index` (0..1796) of the digits dataset: 64 pixels row by row in [0, 1]. With dataset "digits", a point's x1 is its index. */
   digitPixels(index: number): Float32Array;
+  /** The forward pass of one input of `layers()[0].inputs` finite numbers (a drawn digit's 64 pixels in [0, 1]): the head's outputs (softmax probabilities for multiclass), each hidden layer's activations and the predicted class (-1 for regression). */
+  classify(input: Float32Array | number[]): { outputs: Float32Array; activations: Float32Array[]; predicted: number };
   exportJson(): string;
   importJson(json: string): Config;
   delete(): void;

@@ -319,6 +319,26 @@ export class Trainer {
   }
 
   /**
+   * The forward pass of one input (a digit drawn on the page): `input` has
+   * layers()[0].inputs finite numbers. Returns {outputs: Float32Array (the
+   * head's: softmax probabilities for multiclass), activations: [Float32Array
+   * per hidden layer], predicted: the class (-1 for regression)}. Leaves
+   * training and any pass under way alone.
+   */
+  classify(input) {
+    const handle = this.#live();
+    const isList = input instanceof Float32Array || input instanceof Float64Array || Array.isArray(input);
+    if (!isList) throw fieldError('input', 'input: expected a Float32Array or an array of numbers');
+    this.#check(handle.classify(input instanceof Float32Array ? input : Float32Array.from(input)));
+    const sizes = handle.layers().map((layer) => layer.outputs);
+    const flat = handle.classificationView().slice();
+    const outputs = flat.subarray(0, sizes.at(-1));
+    let at = outputs.length;
+    const activations = sizes.slice(0, -1).map((units) => flat.slice(at, (at += units)));
+    return { outputs: outputs.slice(), activations, predicted: handle.classifiedClass() };
+  }
+
+  /**
    * The model (config, step and parameters) as JSON text. The core writes it
    * into its heap and says so when memory is short; a text longer than a
    * JavaScript string can hold (about 512 MB in V8) is refused with the same kind of message.

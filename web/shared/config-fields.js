@@ -23,6 +23,9 @@ export const MAX_CLASSES = 10;
 export const DIGIT_COUNT = 1797;
 export const DIGIT_PIXELS = 64;
 export const DIGIT_CLASSES = 10;
+// A pixel's largest value in the file: the ink of a 4x4 block of the 32x32
+// drawing it was counted from. Inputs are value / DIGIT_MAX_VALUE.
+export const DIGIT_MAX_VALUE = 16;
 
 export const DATASETS = Object.freeze([
   'circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss',

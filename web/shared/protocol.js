@@ -159,6 +159,14 @@ export const METHODS = deepFreeze({
       'step\'s parameters and step count (the optimiser\'s averages and the data order start afresh, as after ' +
       'an import); the `dropped` later checkpoints and their marks are gone.',
   },
+  classify: {
+    type: 'classify',
+    fields: ['input'],
+    argument: 'input',
+    doc: '{input: Float32Array of the 64 pixels in [0, 1]} -> {predicted, probabilities: Float32Array(10), ' +
+      'activations: [Float32Array per hidden layer]}: a digit drawn on the page through the live network ' +
+      '(Trainer#classify); dataset "digits" only. The page sends the next when this one is answered.',
+  },
 });
 
 function deepFreeze(value) {

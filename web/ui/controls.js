@@ -28,6 +28,7 @@ export function createControls(layout, { client, presets, history, notices, cont
     linkClick: () => !controller().refuseLocked('weights'),
     weightSubmit: (edit) => controller().setWeight(edit),
     toggle: (name, checked) => dispatch({ type: 'flag', name, value: checked }),
+    classify: (input) => client.classify(input), // a question to the live network, no state to change
   });
   const runPanel = createRunPanel(layout.run, {
     togglePlay: () => controller().togglePlay(),

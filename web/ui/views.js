@@ -12,6 +12,7 @@ import { createHealthView } from './components/health-view.js';
 import { createRegionsView } from './components/regions-view.js';
 import { createDigitsView } from './components/digits-view.js';
 import { createDivergenceBanner } from './components/divergence-banner.js';
+import { createDrawDigit } from './components/draw-digit.js';
 import { diagnose, unitMarks } from './health.js';
 import { THEMES, paletteFor, cssColor } from './colors.js';
 import { el, uid } from './dom.js';
@@ -21,7 +22,7 @@ const trainTest = (palette) => [{ label: 'train', color: cssColor(palette.positi
 /**
  * layout: the containers of layout.js.
  * on: {plotClick({x1, x2, shiftKey}), linkClick(link) -> false to keep the weight editor closed,
- *      weightSubmit(edit) -> Promise, toggle(name, checked)}
+ *      weightSubmit(edit) -> Promise, toggle(name, checked), classify(input) -> Promise (a drawn digit)}
  */
 export function createViews(layout, on) {
   const boundary = createBoundaryView(layout.boundaryHost, { onPlotClick: on.plotClick });
@@ -39,6 +40,7 @@ export function createViews(layout, on) {
   const health = createHealthView(layout.networkHost);
   // Dataset "digits" has no plane: its own view takes the output panel's place.
   const digits = createDigitsView(layout.boundaryHost);
+  const drawDigit = createDrawDigit(layout.boundaryHost, { classify: on.classify });
   let drawn = null; // the last drawCharts arguments, to redraw at once when the smoothing changes
   diagnostics.onSmoothingChange(() => { if (drawn) drawGradients(drawn.history); });
   function drawGradients(history) {
@@ -82,6 +84,7 @@ export function createViews(layout, on) {
      */
     drawFrame(frame) {
       digits.update(frame.digits ?? null);
+      drawDigit.update(frame.digits ?? null);
       layout.boundaryHost.classList.toggle('showing-digits', Boolean(frame.digits));
       // The links and marks follow without a plane too (digits): the tiles keep their placeholders.
       network.update(frame);
@@ -112,6 +115,7 @@ export function createViews(layout, on) {
       regions.setTheme(theme);
       network.setTheme(theme);
       diagnostics.setTheme(theme);
+      drawDigit.setTheme(theme);
       for (const chart of [lossChart, accuracyChart]) {
         chart.setTheme(theme);
         chart.setSeries(trainTest(paletteFor(theme)));
@@ -138,7 +142,7 @@ export function createViews(layout, on) {
       charts: () => [lossChart.canvas(), accuracyChart.canvas(), diagnostics.gradientCanvas(), diagnostics.updateRatioCanvas()],
     },
     destroy() {
-      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health, digits, divergence]) view.destroy();
+      for (const view of [regions, boundary, network, lossChart, accuracyChart, diagnostics, health, digits, divergence, drawDigit]) view.destroy();
     },
   };
 }

@@ -379,6 +379,15 @@ export function createSession({
       recovery.save(trainer, coreOptions);
       return { ...live.progress(), dropped };
     },
+    [Request.CLASSIFY]({ input }) {
+      const current = needTrainer();
+      const { dataset } = current.config;
+      if (dataset !== 'digits') {
+        throw requestError('dataset', `dataset: classify takes a drawn digit and needs dataset "digits", not ${JSON.stringify(dataset)}`);
+      }
+      const { outputs, activations, predicted } = current.classify(input);
+      return { predicted, probabilities: outputs, activations };
+    },
   };
   const dispatch = createDispatch(handlers);
 

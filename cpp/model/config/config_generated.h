@@ -14,6 +14,7 @@ inline constexpr int kMaxSamples = 20000;
 inline constexpr int kDigitCount = 1797;
 inline constexpr int kDigitPixels = 64;
 inline constexpr int kDigitClasses = 10;
+inline constexpr int kDigitMaxValue = 16;
 
 static_assert(kFeatureCount == 7, "config.h's Feature bits and the features list differ");
 

@@ -37,6 +37,7 @@ test('the request constants and their wire names are those the page and the test
     INIT: 'init', CONFIGURE: 'configure', PLAY: 'play', PAUSE: 'pause', STEP: 'step', RESET: 'reset',
     SET_WEIGHT: 'setWeight', SNAPSHOT: 'snapshot', EXPORT: 'export', IMPORT: 'import', SET_SPEED: 'setSpeed',
     INJECT_FAULT: 'injectFault', TIMELINE: 'timeline', SNAPSHOT_AT: 'snapshotAt', FORK_FROM: 'forkFrom',
+    CLASSIFY: 'classify',
   });
   for (const method of Object.values(METHODS)) {
     expect(method.doc).toMatch(/->/);
@@ -48,7 +49,7 @@ test('the request constants and their wire names are those the page and the test
 test('the client has one method per request plus on and terminate', () => {
   const client = createTrainingClient({ worker: fakeWorker() });
   expect(Object.keys(client).sort()).toEqual([
-    'configure', 'exportModel', 'forkFrom', 'importModel', 'init', 'injectFault', 'on', 'pause', 'play', 'reset',
+    'classify', 'configure', 'exportModel', 'forkFrom', 'importModel', 'init', 'injectFault', 'on', 'pause', 'play', 'reset',
     'setSpeed', 'setWeight', 'snapshot', 'snapshotAt', 'step', 'terminate', 'timeline',
   ]);
 });
@@ -77,6 +78,7 @@ const WIRE = [
   [(c) => c.injectFault(), { type: 'injectFault' }],
   [(c) => c.timeline(), { type: 'timeline' }],
   [(c) => c.snapshotAt({ step: 40, gridSize: 16 }), { type: 'snapshotAt', step: 40, gridSize: 16, hidden: false }],
+  [(c) => c.classify(new Float32Array(2)), { type: 'classify', input: new Float32Array(2) }],
   [(c) => c.forkFrom(40), { type: 'forkFrom', step: 40 }],
 ];
 
@@ -115,7 +117,7 @@ describe('the dispatch made from the list', () => {
       await expect(dispatch({ type, id: 1 })).rejects.toMatchObject({
         field: 'type',
         message: `type: ${JSON.stringify(type)} is not one of init, configure, play, pause, step, reset, setWeight, ` +
-          'snapshot, export, import, setSpeed, injectFault, timeline, snapshotAt, forkFrom',
+          'snapshot, export, import, setSpeed, injectFault, timeline, snapshotAt, forkFrom, classify',
       });
     }
   });
