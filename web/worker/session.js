@@ -11,6 +11,8 @@ import { createYielder } from './yielder.js';
 import { createRecovery, faultCause, gaveUpMessage, rebuildFromCheckpoint, restartMessage } from './recovery.js';
 import { assembleSnapshot } from './snapshot-result.js';
 import { drawableRequest } from './drawable.js';
+import { pastSnapshot } from './past-snapshot.js';
+import { classifyDrawn } from './classify-drawn.js';
 import { createSnapshotPreparer } from './snapshot-preparer.js';
 import { stepInChunks } from './step-chunks.js';
 import { MarkKind, createTimeline } from './timeline.js';
@@ -352,22 +354,8 @@ export function createSession({
     [Request.TIMELINE]() {
       return timeline.describe(needTrainer().progress().step);
     },
-    async [Request.SNAPSHOT_AT](request) {
-      const live = needTrainer();
-      const { step, gridSize = 0, hidden = false, paramUnits } = drawableRequest(live.config, request);
-      const drawn = paramUnits === undefined ? null : checkParamUnits(paramUnits);
-      const entry = timeline.checkpointNear(step);
-      // Whole, not in pieces: training is paused while the page scrubs.
-      const past = await timeline.replayTrainer(live, coreOptions, entry);
-      past.evaluate();
-      const grid = gridSize ? past.evalGrid(gridSize, { hidden }) : null;
-      const status = { playing, stepsPerSecond: 0, stepsPerSlice, busy: false };
-      const { result, transfer } = assembleSnapshot(past, { gridSize, hidden }, { drawn, layers, grid, gridRegions: null, status });
-      // The step's own figures: the rate then (a later change of it is not the past's) and its batch loss.
-      Object.assign(result, {
-        learningRate: entry.learningRate, batchLoss: entry.batchLoss, busy: false, stepsPerSecond: 0, present: live.progress().step,
-      });
-      return { result, transfer };
+    [Request.SNAPSHOT_AT](request) {
+      return pastSnapshot(needTrainer(), request, { timeline, coreOptions, layers, status: { playing, stepsPerSlice } });
     },
     [Request.FORK_FROM]({ step }) {
       const live = needTrainer();
@@ -380,13 +368,7 @@ export function createSession({
       return { ...live.progress(), dropped };
     },
     [Request.CLASSIFY]({ input }) {
-      const current = needTrainer();
-      const { dataset } = current.config;
-      if (dataset !== 'digits') {
-        throw requestError('dataset', `dataset: classify takes a drawn digit and needs dataset "digits", not ${JSON.stringify(dataset)}`);
-      }
-      const { outputs, activations, predicted } = current.classify(input);
-      return { predicted, probabilities: outputs, activations };
+      return classifyDrawn(needTrainer(), input);
     },
   };
   const dispatch = createDispatch(handlers);
