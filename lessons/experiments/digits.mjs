@@ -15,7 +15,7 @@ import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
 import { geometricMean, mean, quantile, seedRange, summarize } from '../lib/stats.mjs';
 import { PALETTE, chart, panels } from '../lib/plot.mjs';
-import { CASES as GRADIENT_CASES } from './03-vanishing-gradients.mjs';
+import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
 import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
 import { CLIPS, RATES as EXPLODING_RATES, outcome } from './07-exploding.mjs';
@@ -133,9 +133,6 @@ const sparsity = {
 };
 
 // ---------------------------------------------------------------- vanishing gradients
-// One full-batch step: its gradient is the gradient at the initial weights.
-const FULL_BATCH = { batchSize: 20000 };
-
 const vanishingGradients = {
   name: 'digits-vanishing-gradients',
   number: 3,
@@ -144,37 +141,18 @@ const vanishingGradients = {
   planeLesson: 'vanishing-gradients',
 
   async measure({ seeds = 20 } = {}) {
-    const cases = [];
-    for (const c of GRADIENT_CASES) {
-      const results = await runJobs(seedRange(seeds).map((seed) => ({
-        config: digitsConfig(c.preset, { seed, ...c.changes, ...FULL_BATCH }), phases: [{ epochs: 1 }],
-      })));
-      cases.push({ ...c, gradNorms: results.map((r) => lastRecord(r).layers.map((l) => l.gradNorm)) });
-    }
-    return { seeds, cases };
+    return { seeds, cases: await measureGradientNorms(digitsConfig, seeds) };
   },
 
   render(data) {
-    const layerCount = data.cases[0].gradNorms[0].length;
-    const lastHidden = layerCount - 2;
-    const ratios = (c) => c.gradNorms.map((norms) => norms[0] / norms[lastHidden]);
-    const rows = data.cases.map((c) => {
-      const logs = summarize(ratios(c).map(Math.log10));
-      return [c.label, fmt(geometricMean(ratios(c)), 2), `${fmt(logs.mean, 2)} ± ${fmt(logs.std, 2)} (${fmt(logs.min, 2)} – ${fmt(logs.max, 2)})`,
-        fmt(geometricMean(c.gradNorms.map((n) => n[0])), 2), fmt(geometricMean(c.gradNorms.map((n) => n[lastHidden])), 2)];
-    });
-    const table = markdownTable(['network', 'layer 1 / layer 10 (geometric mean)', 'log10 of that ratio: mean ± std (min – max)',
-      '‖∇W‖ layer 1', '‖∇W‖ layer 10'], rows);
-    const series = data.cases.flatMap((c) => [
-      { kind: 'band', color: c.color, band: Array.from({ length: layerCount }, (_, l) => [l + 1, Math.min(...c.gradNorms.map((n) => n[l])), Math.max(...c.gradNorms.map((n) => n[l]))]) },
-      { kind: 'line', name: c.label, color: c.color, dash: c.dash, markers: true, points: Array.from({ length: layerCount }, (_, l) => [l + 1, geometricMean(c.gradNorms.map((n) => n[l]))]) },
-    ]);
+    const report = gradientReport(data.cases);
+    const { layerCount } = report;
     const figure = chart({
       title: `Lesson 3 on digits: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
       width: 760, height: 460,
       x: { label: 'weight layer (1 = next to the 64 pixels, 11 = output)', min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
       y: { label: '‖dL/dW‖ of the full-batch gradient', log: true },
-      series,
+      series: report.series,
     });
     return {
       markdown: [
@@ -182,9 +160,9 @@ const vanishingGradients = {
           `(one full-batch step). Seeds 1–${data.seeds}. Presets ${this.presets.map((p) => `\`${p}\``).join(' and ')}; ` +
           'ReLU with Xavier and tanh with Xavier are controls, as on the plane.',
         '',
-        table,
+        report.table,
       ].join('\n'),
-      csv: csv(['network', 'seed', 'layer', 'gradNorm'], data.cases.flatMap((c) => c.gradNorms.flatMap((norms, seed) => norms.map((n, l) => [c.label, seed + 1, l + 1, n])))),
+      csv: report.csv,
       figure,
     };
   },
