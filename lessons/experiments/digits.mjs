@@ -19,6 +19,7 @@ import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from '.
 import { INITS } from './04-init-depth.mjs';
 import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
 import { CLIPS, RATES as EXPLODING_RATES, outcome } from './07-exploding.mjs';
+import { measureSlopes, slopeReport } from './08-prelu.mjs';
 
 /** What differs from each plane lesson, in one place (epochs as explained above). */
 export const SETTINGS = Object.freeze({
@@ -451,9 +452,6 @@ const exploding = {
 };
 
 // ---------------------------------------------------------------- PReLU slopes
-const LAYER_COLORS = ['#fdae61', '#f46d43', '#d73027', '#a50026', '#762a83', '#40004b'];
-const layerSlopes = (record) => hiddenLayers(record).map((l) => mean(l.preluSlopes));
-
 const prelu = {
   name: 'digits-prelu',
   number: 8,
@@ -462,70 +460,25 @@ const prelu = {
   planeLesson: 'prelu',
 
   async measure({ seeds = 20, epochs = SETTINGS.prelu.epochs, evalEvery = SETTINGS.prelu.evalEvery, perUnit = true } = {}) {
-    const run = async (changes) => {
-      const results = await runJobs(seedRange(seeds).map((seed) => ({
-        config: digitsConfig(SETTINGS.prelu.preset, { seed, ...changes }), phases: [{ epochs, evalEvery }],
-      })));
-      return results.map((r) => ({
-        epochs: r.records.map((x) => x.epoch),
-        slopes: r.records.map(layerSlopes),
-        unitSlopes: hiddenLayers(lastRecord(r)).map((l) => l.preluSlopes),
-        testAccuracy: lastRecord(r).testAccuracy,
-      }));
-    };
     return {
       seeds, epochs, preluInit: digitsConfig(SETTINGS.prelu.preset).preluInit,
-      perLayer: await run({}), perUnit: perUnit ? await run({ preluPerUnit: true }) : null,
+      ...await measureSlopes((changes) => digitsConfig(SETTINGS.prelu.preset, changes), { seeds, epochs, evalEvery, perUnit }),
     };
   },
 
   render(data) {
-    const layers = data.perLayer[0].slopes[0].length;
-    const final = (runs, l) => runs.map((r) => r.slopes[r.slopes.length - 1][l]);
-    const rows = Array.from({ length: layers }, (_, l) => {
-      const end = final(data.perLayer, l);
-      const units = data.perUnit ? data.perUnit.flatMap((r) => r.unitSlopes[l]) : [];
-      return [l + 1, spread(summarize(end), 2), percent(end.filter((s) => s < 0).length / end.length),
-        units.length ? spread(summarize(units), 2) : '–', units.length ? percent(units.filter((s) => s < 0).length / units.length) : '–'];
-    });
-    const table = markdownTable(['hidden layer', `slope after ${data.epochs} epochs (one per layer)`, 'negative',
-      'slopes after, one per unit (all units)', 'negative'], rows);
-    const epochsAxis = data.perLayer[0].epochs;
-    const color = (l) => LAYER_COLORS[l % LAYER_COLORS.length];
-    const trajectories = chart({
-      title: 'Slope per layer during training (mean, min–max)', width: 520, height: 400,
-      x: { label: 'epoch', min: 0, max: data.epochs }, y: { label: 'PReLU slope' },
-      series: Array.from({ length: layers }, (_, l) => {
-        const at = (k) => data.perLayer.map((r) => r.slopes[k][l]);
-        return [
-          { kind: 'band', color: color(l), band: epochsAxis.map((e, k) => [e, Math.min(...at(k)), Math.max(...at(k))]) },
-          { kind: 'line', color: color(l), name: `layer ${l + 1}`, points: epochsAxis.map((e, k) => [e, mean(at(k))]) },
-        ];
-      }).flat(),
-    });
-    const strip = chart({
-      title: `Final slopes, ${data.seeds} seeds`, width: 380, height: 400,
-      x: { label: 'hidden layer', min: 0.5, max: layers + 0.5, ticks: Array.from({ length: layers }, (_, l) => l + 1) },
-      y: { label: 'PReLU slope after training' },
-      series: [
-        { kind: 'line', color: '#999', dash: '4 3', name: `start (${data.preluInit})`, points: [[0.5, data.preluInit], [layers + 0.5, data.preluInit]] },
-        ...Array.from({ length: layers }, (_, l) => ({ kind: 'points', color: color(l), jitter: 30, points: final(data.perLayer, l).map((s) => [l + 1, s]) })),
-      ],
-    });
-    const csvRows = data.perLayer.flatMap((r, seed) => r.slopes.flatMap((slopes, k) => slopes.map((s, l) => ['layer', seed + 1, r.epochs[k], l + 1, s])));
-    data.perUnit?.forEach((r, seed) => r.unitSlopes.forEach((slopes, l) => slopes.forEach((s) => csvRows.push(['unit', seed + 1, data.epochs, l + 1, s]))));
+    const report = slopeReport(data);
     return {
       markdown: [
         `${DATA}. Preset \`digits-${SETTINGS.prelu.preset}\` (six PReLU layers of 8 units, Adam at 0.003, batches of 10), ${data.epochs} epochs, ` +
           `seeds 1–${data.seeds}; every slope starts at ${data.preluInit}. The per-unit columns rerun the same seeds with \`preluPerUnit: true\`.`,
         '',
-        table,
+        report.table,
         '',
-        `Test accuracy: ${spread(summarize(data.perLayer.map((r) => r.testAccuracy)), 2)} (one slope per layer)` +
-          (data.perUnit ? `, ${spread(summarize(data.perUnit.map((r) => r.testAccuracy)), 2)} (one per unit).` : '.'),
+        report.testAccuracy,
       ].join('\n'),
-      csv: csv(['slopes', 'seed', 'epoch', 'layer', 'slope'], csvRows),
-      figure: panels([trajectories, strip], { title: 'Lesson 8 on digits: learned PReLU slopes' }),
+      csv: report.csv,
+      figure: panels(report.charts, { title: 'Lesson 8 on digits: learned PReLU slopes' }),
     };
   },
 };
