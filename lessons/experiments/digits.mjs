@@ -15,6 +15,7 @@ import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
 import { geometricMean, mean, quantile, seedRange, summarize } from '../lib/stats.mjs';
 import { PALETTE, chart, panels } from '../lib/plot.mjs';
+import { measureOverfit, overfitReport, sparsities, zerosProfile } from './02-sparsity.mjs';
 import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
 import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
@@ -39,8 +40,6 @@ const sumOver = (layers, pick) => layers.reduce((sum, l) => sum + pick(l), 0);
 const DATA = 'Handwritten digits (64 inputs, 10 classes, 899 training and 898 test images)';
 
 // ---------------------------------------------------------------- sparsity
-const sparsities = (record) => hiddenLayers(record).map((l) => l.sparsity);
-
 const sparsity = {
   name: 'digits-sparsity',
   number: 2,
@@ -51,16 +50,7 @@ const sparsity = {
   async measure({ seeds = 20, epochs = SETTINGS.sparsity.epochs, overfitSeeds = seeds, overfitEpochs = SETTINGS.sparsity.overfitEpochs } = {}) {
     const { preset, overfitTrainRatio } = SETTINGS.sparsity;
     const trained = await runJobs(seedRange(seeds).map((seed) => ({ config: digitsConfig(preset, { seed }), phases: [{ epochs }] })));
-    const overfit = {};
-    for (const activation of ['relu', 'leaky-relu']) {
-      const results = await runJobs(seedRange(overfitSeeds).map((seed) => ({
-        config: digitsConfig(preset, { seed, activation, leakySlope: 0.01, trainRatio: overfitTrainRatio }), phases: [{ epochs: overfitEpochs }],
-      })));
-      overfit[activation] = results.map((r) => {
-        const last = lastRecord(r);
-        return { train: last.trainAccuracy, test: last.testAccuracy, sparsity: mean(sparsities(last)) };
-      });
-    }
+    const overfit = await measureOverfit((changes) => digitsConfig(preset, { ...changes, trainRatio: overfitTrainRatio }), overfitSeeds, overfitEpochs);
     return {
       seeds, epochs, overfitSeeds, overfitEpochs, overfitTrainRatio,
       atInit: trained.map((r) => sparsities(initRecord(r))),
@@ -81,32 +71,8 @@ const sparsity = {
     rows.push(['all', spread(summarize(data.atInit.map(mean))), `${total(data.deadAtInit)} of ${8 * layers}`,
       spread(summarize(data.afterTraining.map(mean))), `${total(data.deadAfterTraining)} of ${8 * layers}`]);
     const table = markdownTable(['hidden layer', 'zeros at init', 'dead units at init (of 8)', `zeros after ${data.epochs} epochs`, 'dead units after (of 8)'], rows);
-    const relu = data.overfit.relu;
-    const leaky = data.overfit['leaky-relu'];
-    const gap = (runs) => runs.map((r) => r.train - r.test);
-    const overfitTable = markdownTable(['activation', 'zeros (mean over layers)', 'train accuracy', 'test accuracy', 'train − test gap'],
-      [['relu', relu], ['leaky-relu 0.01', leaky]].map(([name, runs]) => [name, spread(summarize(runs.map((r) => r.sparsity))),
-        spread(summarize(runs.map((r) => r.train))), spread(summarize(runs.map((r) => r.test))), spread(summarize(gap(runs)))]));
-    const paired = summarize(relu.map((r, i) => (r.train - r.test) - (leaky[i].train - leaky[i].test)));
-
-    const band = (perSeed, color, name) => [
-      { kind: 'band', color, band: Array.from({ length: layers }, (_, l) => [l + 1, Math.min(...column(perSeed, l)), Math.max(...column(perSeed, l))]) },
-      { kind: 'line', color, name, markers: true, points: Array.from({ length: layers }, (_, l) => [l + 1, mean(column(perSeed, l))]) },
-    ];
-    const profile = chart({
-      title: 'Share of exactly-zero activations per layer (mean, min–max band)', width: 560, height: 380,
-      x: { label: 'hidden layer', min: 0.8, max: layers + 0.2, ticks: Array.from({ length: layers }, (_, l) => l + 1) },
-      y: { label: 'fraction of activations == 0', min: 0, max: 1 },
-      series: [...band(data.atInit, PALETTE.relu, 'at init'), ...band(data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`)],
-    });
-    const gaps = chart({
-      title: `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`, width: 360, height: 380,
-      x: { label: '', min: -0.5, max: 1.5, ticks: [0, 1], tickLabels: ['relu', 'leaky 0.01'] },
-      y: { label: 'train − test accuracy', min: 0 },
-      series: [{ kind: 'points', color: PALETTE.relu, jitter: 50, points: gap(relu).map((g) => [0, g]) },
-        { kind: 'points', color: PALETTE.leaky, jitter: 50, points: gap(leaky).map((g) => [1, g]) }],
-      legend: false,
-    });
+    const overfitting = overfitReport(data.overfit, `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`);
+    const profile = zerosProfile([[data.atInit, PALETTE.relu, 'at init'], [data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`]]);
     const csvRows = [];
     data.atInit.forEach((s, seed) => s.forEach((v, l) => csvRows.push([seed + 1, l + 1, v, data.deadAtInit[seed][l], data.afterTraining[seed][l], data.deadAfterTraining[seed][l]])));
     return {
@@ -123,12 +89,12 @@ const sparsity = {
         `The same network trained on ${percent(data.overfitTrainRatio)} of the images (\`trainRatio: ${data.overfitTrainRatio}\`, tested on the rest), ` +
           `${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros), seeds 1–${data.overfitSeeds}:`,
         '',
-        overfitTable,
+        overfitting.table,
         '',
-        `Paired by seed (same data, same initial weights), ReLU's gap minus Leaky ReLU's: ${spread(paired)}.`,
+        overfitting.paired,
       ].join('\n'),
       csv: csv(['seed', 'layer', 'zerosAtInit', 'deadUnitsAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining'], csvRows),
-      figure: panels([profile, gaps], { title: 'Lesson 2 on digits: ReLU sparsity' }),
+      figure: panels([profile, overfitting.chart], { title: 'Lesson 2 on digits: ReLU sparsity' }),
     };
   },
 };
