@@ -13,13 +13,13 @@
 import { hiddenLayers, initRecord, lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
-import { geometricMean, mean, quantile, seedRange, summarize } from '../lib/stats.mjs';
+import { geometricMean, mean, seedRange, summarize } from '../lib/stats.mjs';
 import { PALETTE, chart, panels } from '../lib/plot.mjs';
 import { measureOverfit, overfitReport, sparsities, zerosProfile } from './02-sparsity.mjs';
 import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
 import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
-import { CLIPS, RATES as EXPLODING_RATES, outcome } from './07-exploding.mjs';
+import { CLIPS, RATES as EXPLODING_RATES, measureRescue, measureSweep, median, outcome, reportedCauses } from './07-exploding.mjs';
 import { measureSlopes, slopeReport } from './08-prelu.mjs';
 
 /** What differs from each plane lesson, in one place (epochs as explained above). */
@@ -331,25 +331,15 @@ const exploding = {
 
   async measure({ seeds = 20, epochs = SETTINGS.exploding.epochs, rates = EXPLODING_RATES, clips = CLIPS } = {}) {
     const { preset, rescueRate } = SETTINGS.exploding;
-    const sweep = [];
-    for (const clipNorm of clips) {
-      for (const learningRate of rates) {
-        const results = await runJobs(seedRange(seeds).map((seed) => ({
-          config: digitsConfig(preset, { seed, learningRate, clipNorm }), phases: [{ epochs }],
-        })));
-        sweep.push({ clipNorm, learningRate, seeds: results.map((r) => outcomeWithAccuracy(lastRecord(r))) });
-      }
-    }
-    const rescued = await runJobs(seedRange(seeds).map((seed) => ({
-      config: digitsConfig(preset, { seed }), phases: [{ epochs }, { epochs, set: { learningRate: rescueRate } }],
-    })));
+    const configOf = (changes) => digitsConfig(preset, changes);
+    const sweep = await measureSweep(configOf, { seeds, epochs, rates, clips }, outcomeWithAccuracy);
+    const rescued = await measureRescue(configOf, { seeds, epochs, rescueRate });
     const continued = rescued.map((r) => ({ divergedFirst: r.records.some((x) => x.diverged), end: outcomeWithAccuracy(lastRecord(r)) }));
     return { seeds, epochs, rescueRate, presetRate: digitsConfig(preset).learningRate, sweep, continued };
   },
 
   render(data) {
     const { trainedAccuracy } = SETTINGS.exploding;
-    const median = (values) => (values.length ? quantile(values, 0.5) : NaN);
     const rows = data.sweep.map((cell) => {
       const finite = cell.seeds.filter((s) => !s.diverged);
       const steps = cell.seeds.filter((s) => s.diverged).map((s) => s.step);
@@ -360,40 +350,27 @@ const exploding = {
     });
     const table = markdownTable(['gradient clipping', 'learning rate', 'diverged', 'step detected: min / median / max',
       'median test loss of the finite runs', 'median test accuracy of the finite runs', 'median share of dead units', `test accuracy > ${trainedAccuracy}`], rows);
-    const causeKind = (cause) => cause.replace(/ at step \d+$/, '').replace(/:.*$/, '');
-    const reported = data.sweep.flatMap((c) => c.seeds).filter((s) => s.cause);
-    const causes = [...new Set(reported.map((s) => causeKind(s.cause)))].map((kind) => ({
-      kind, count: reported.filter((s) => causeKind(s.cause) === kind).length, example: reported.find((s) => causeKind(s.cause) === kind).cause,
-    }));
+    const causes = reportedCauses(data.sweep);
     const stopped = data.continued.filter((c) => c.divergedFirst);
     const recovered = stopped.filter((c) => !c.end.diverged && c.end.testAccuracy > trainedAccuracy).length;
 
     const palette = { 0: PALETTE.relu, 0.1: PALETTE.xavier };
     const clipsUsed = [...new Set(data.sweep.map((c) => c.clipNorm))];
     const xAxis = { label: 'learning rate (SGD)', log: true, min: 0.007, max: 4.5, ticks: EXPLODING_RATES, tickLabels: EXPLODING_RATES.map(String) };
-    const accuracy = chart({
-      title: `Test accuracy after ${data.epochs} epochs (runs not stopped)`, width: 480, height: 380,
-      x: xAxis, y: { label: 'test accuracy', min: 0, max: 1 },
+    // Per rate, each run not stopped and the median for each clip.
+    const sweepChart = (title, width, yLabel, pick) => chart({
+      title, width, height: 380, x: xAxis, y: { label: yLabel, min: 0, max: 1 },
       series: [
         ...data.sweep.map((cell) => ({ kind: 'points', color: palette[cell.clipNorm] ?? PALETTE.zeros, jitter: 14, radius: 2.5,
-          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, s.testAccuracy]) })),
+          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, pick(s)]) })),
         ...clipsUsed.map((clipNorm) => ({ kind: 'line', name: clipNorm ? `clip ${clipNorm} (median)` : 'no clipping (median)', color: palette[clipNorm] ?? PALETTE.zeros,
-          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map((s) => s.testAccuracy))])
+          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map(pick))])
             .filter(([, y]) => Number.isFinite(y)) })),
       ],
     });
+    const accuracy = sweepChart(`Test accuracy after ${data.epochs} epochs (runs not stopped)`, 480, 'test accuracy', (s) => s.testAccuracy);
     // On the plane the second panel counted diverged runs; here none diverge, and what stops learning is dead units.
-    const dead = chart({
-      title: `Hidden units dead after ${data.epochs} epochs (runs not stopped)`, width: 400, height: 380,
-      x: xAxis, y: { label: 'share of hidden units dead', min: 0, max: 1 },
-      series: [
-        ...data.sweep.map((cell) => ({ kind: 'points', color: palette[cell.clipNorm] ?? PALETTE.zeros, jitter: 14, radius: 2.5,
-          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, s.deadShare]) })),
-        ...clipsUsed.map((clipNorm) => ({ kind: 'line', name: clipNorm ? `clip ${clipNorm} (median)` : 'no clipping (median)', color: palette[clipNorm] ?? PALETTE.zeros,
-          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map((s) => s.deadShare))])
-            .filter(([, y]) => Number.isFinite(y)) })),
-      ],
-    });
+    const dead = sweepChart(`Hidden units dead after ${data.epochs} epochs (runs not stopped)`, 400, 'share of hidden units dead', (s) => s.deadShare);
     return {
       markdown: [
         `${DATA}. Preset \`digits-${SETTINGS.exploding.preset}\` (two ReLU layers of 8, softmax and cross-entropy, plain SGD, batches of 10) ` +
