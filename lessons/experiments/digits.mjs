@@ -18,7 +18,7 @@ import { PALETTE, chart, panels } from '../lib/plot.mjs';
 import { measureOverfit, overfitReport, sparsities, zerosProfile } from './02-sparsity.mjs';
 import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
-import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
+import { ACTIVATIONS, RATES as DEAD_RATES, fateCells, measureRates, rateChart, runFates } from './05-dead-relus.mjs';
 import { CLIPS, RATES as EXPLODING_RATES, measureRescue, measureSweep, median, outcome, reportedCauses } from './07-exploding.mjs';
 import { measureSlopes, slopeReport } from './08-prelu.mjs';
 
@@ -237,13 +237,8 @@ const initDepth = {
 function fates(records, checkpoint) {
   const diverged = records.some((r) => r.diverged);
   if (diverged) return { diverged, offAtInit: NaN, offShare: NaN, wereOff: 0, cameBack: 0, trainAccuracy: NaN, testAccuracy: NaN, deadUnits: NaN, slopes: [] };
-  const last = lastRecord({ records });
-  return {
-    diverged, ...unitFates(records, checkpoint), offAtInit: mean(records[0].offMasks.flat().map(Number)), trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy,
-    deadUnits: sumOver(hiddenLayers(last), (l) => l.deadUnits), slopes: hiddenLayers(last).flatMap((l) => l.preluSlopes ?? []),
-  };
+  return { diverged, ...runFates(records, checkpoint), offAtInit: mean(records[0].offMasks.flat().map(Number)) };
 }
-const finiteOf = (values) => values.filter(Number.isFinite);
 const deadRelus = {
   name: 'digits-dead-relus',
   number: 5,
@@ -252,53 +247,24 @@ const deadRelus = {
   planeLesson: 'dead-relus',
 
   async measure({ seeds = 20, epochs = SETTINGS.deadRelus.epochs, checkpoint = SETTINGS.deadRelus.checkpoint, rates = DEAD_RATES, activations = ACTIVATIONS.map((a) => a.activation) } = {}) {
-    const runs = [];
-    for (const { activation, preset } of ACTIVATIONS.filter((a) => activations.includes(a.activation))) {
-      for (const learningRate of rates) {
-        const results = await runJobs(seedRange(seeds).map((seed) => ({
-          config: digitsConfig(preset, { seed, learningRate }), phases: [{ epochs, evalEvery: checkpoint }], probes: { offMasks: true },
-        })));
-        runs.push({
-          activation, learningRate,
-          seeds: results.map((r) => fates(r.records, checkpoint)),
-        });
-      }
-    }
+    const runs = await measureRates(digitsConfig, { seeds, epochs, checkpoint, rates, activations }, fates);
     return { seeds, epochs, checkpoint, runs };
   },
 
   render(data) {
-    const labelOf = (activation) => ACTIVATIONS.find((a) => a.activation === activation).label;
     const rows = data.runs.map((run) => {
-      const wereOff = run.seeds.reduce((s, r) => s + r.wereOff, 0);
-      const cameBack = run.seeds.reduce((s, r) => s + r.cameBack, 0);
-      const slopes = run.seeds.flatMap((r) => r.slopes);
-      return [labelOf(run.activation), run.learningRate, `${run.seeds.filter((r) => r.diverged).length} of ${run.seeds.length}`,
+      const cells = fateCells(run);
+      return [cells.activation, run.learningRate, `${run.seeds.filter((r) => r.diverged).length} of ${run.seeds.length}`,
         spread(summarize(run.seeds.map((r) => r.offAtInit)), 2), spread(summarize(run.seeds.map((r) => r.offShare)), 2),
-        `${cameBack} of ${wereOff} (${percent(wereOff ? cameBack / wereOff : NaN)})`,
+        cells.cameBack,
         spread(summarize(run.seeds.map((r) => r.trainAccuracy)), 2), spread(summarize(run.seeds.map((r) => r.testAccuracy)), 2),
-        slopes.length ? `${fmt(Math.min(...slopes), 2)} – ${fmt(Math.max(...slopes), 2)}` : ''];
+        cells.slopes];
     });
     const table = markdownTable(['activation', 'learning rate', 'diverged (left out)', 'units off on every image at init', `units off on every image at epoch ${data.epochs}`,
       `units off at epoch ${data.checkpoint} that came back by ${data.epochs}`, `train accuracy at epoch ${data.epochs}`, 'test accuracy', 'PReLU slopes at the end'], rows);
-    const seriesFor = (pick) => ACTIVATIONS.flatMap(({ activation, label, color }) => {
-      const own = data.runs.filter((r) => r.activation === activation && finiteOf(r.seeds.map(pick)).length);
-      if (!own.length) return [];
-      const values = (r) => finiteOf(r.seeds.map(pick));
-      return [
-        { kind: 'band', color, band: own.map((r) => [r.learningRate, Math.min(...values(r)), Math.max(...values(r))]) },
-        { kind: 'line', color, name: label, markers: true, points: own.map((r) => [r.learningRate, mean(values(r))]) },
-      ];
-    });
-    const xAxis = { label: 'learning rate (SGD)', log: true, min: 0.007, max: 1.4, ticks: DEAD_RATES, tickLabels: DEAD_RATES.map(String) };
-    const off = chart({
-      title: `Units off on every training image, epoch ${data.epochs} (runs not stopped)`, width: 460, height: 380,
-      x: xAxis, y: { label: 'share of hidden units (mean, min–max)', min: 0, max: 1 }, series: seriesFor((r) => r.offShare),
-    });
-    const accuracy = chart({
-      title: `Train accuracy, epoch ${data.epochs}`, width: 460, height: 380,
-      x: xAxis, y: { label: 'train accuracy (mean, min–max)', min: 0, max: 1 }, series: seriesFor((r) => r.trainAccuracy),
-    });
+    const off = rateChart(data.runs, `Units off on every training image, epoch ${data.epochs} (runs not stopped)`,
+      { label: 'share of hidden units (mean, min–max)', min: 0, max: 1 }, (r) => r.offShare);
+    const accuracy = rateChart(data.runs, `Train accuracy, epoch ${data.epochs}`, { label: 'train accuracy (mean, min–max)', min: 0, max: 1 }, (r) => r.trainAccuracy);
     return {
       markdown: [
         `${DATA}. Three hidden layers of 8 units, He init, plain SGD with batches of 10, ${data.epochs} epochs, seeds 1–${data.seeds} ` +
