@@ -32,8 +32,8 @@ export async function measureSlopes(configOf, { seeds, epochs, evalEvery, perUni
   return { perLayer: await run({}), perUnit: perUnit ? await run({ preluPerUnit: true }) : null };
 }
 
-/** From measured slopes: the table of final slopes, the test-accuracy sentence, the two charts (trajectories, final strip) and the CSV. */
-export function slopeReport(data) {
+/** The lesson's page from measured slopes: `intro` (the setting), the table of final slopes, the test accuracies, the two charts (trajectories, final strip) titled `title`, and the CSV. */
+export function slopeReport(data, intro, title) {
   const layers = data.perLayer[0].slopes[0].length;
   const final = (runs, l) => runs.map((r) => r.slopes[r.slopes.length - 1][l]);
   const rows = Array.from({ length: layers }, (_, l) => {
@@ -72,7 +72,11 @@ export function slopeReport(data) {
   });
   const csvRows = data.perLayer.flatMap((r, seed) => r.slopes.flatMap((slopes, k) => slopes.map((s, l) => ['layer', seed + 1, r.epochs[k], l + 1, s])));
   data.perUnit?.forEach((r, seed) => r.unitSlopes.forEach((slopes, l) => slopes.forEach((s) => csvRows.push(['unit', seed + 1, data.epochs, l + 1, s]))));
-  return { table, testAccuracy, charts: [trajectories, strip], csv: csv(['slopes', 'seed', 'epoch', 'layer', 'slope'], csvRows) };
+  return {
+    markdown: [intro, '', table, '', testAccuracy].join('\n'),
+    csv: csv(['slopes', 'seed', 'epoch', 'layer', 'slope'], csvRows),
+    figure: panels([trajectories, strip], { title }),
+  };
 }
 
 export default {
@@ -92,19 +96,10 @@ export default {
   render(data) {
     const initial = (runs) => runs.flatMap((r) => r.slopes[0]);
     const startValues = [...new Set([...initial(data.perLayer), ...(data.perUnit ? initial(data.perUnit) : [])])];
-    const report = slopeReport(data);
-    return {
-      markdown: [
-        `Preset \`${PRESET}\` (six PReLU layers of 8 units, Adam at 0.003, spiral), ${data.epochs} epochs, seeds 1–${data.seeds}; ` +
-          `every slope starts at ${startValues.map((v) => fmt(v)).join(', ')} (checked on every seed). ` +
-          'The per-unit columns rerun the same seeds with `preluPerUnit: true`.',
-        '',
-        report.table,
-        '',
-        report.testAccuracy,
-      ].join('\n'),
-      csv: report.csv,
-      figure: panels(report.charts, { title: 'Lesson 8: learned PReLU slopes' }),
-    };
+    return slopeReport(data,
+      `Preset \`${PRESET}\` (six PReLU layers of 8 units, Adam at 0.003, spiral), ${data.epochs} epochs, seeds 1–${data.seeds}; ` +
+        `every slope starts at ${startValues.map((v) => fmt(v)).join(', ')} (checked on every seed). ` +
+        'The per-unit columns rerun the same seeds with `preluPerUnit: true`.',
+      'Lesson 8: learned PReLU slopes');
   },
 };

@@ -376,19 +376,10 @@ const prelu = {
   },
 
   render(data) {
-    const report = slopeReport(data);
-    return {
-      markdown: [
-        `${DATA}. Preset \`digits-${SETTINGS.prelu.preset}\` (six PReLU layers of 8 units, Adam at 0.003, batches of 10), ${data.epochs} epochs, ` +
-          `seeds 1–${data.seeds}; every slope starts at ${data.preluInit}. The per-unit columns rerun the same seeds with \`preluPerUnit: true\`.`,
-        '',
-        report.table,
-        '',
-        report.testAccuracy,
-      ].join('\n'),
-      csv: report.csv,
-      figure: panels(report.charts, { title: 'Lesson 8 on digits: learned PReLU slopes' }),
-    };
+    return slopeReport(data,
+      `${DATA}. Preset \`digits-${SETTINGS.prelu.preset}\` (six PReLU layers of 8 units, Adam at 0.003, batches of 10), ${data.epochs} epochs, ` +
+        `seeds 1–${data.seeds}; every slope starts at ${data.preluInit}. The per-unit columns rerun the same seeds with \`preluPerUnit: true\`.`,
+      'Lesson 8 on digits: learned PReLU slopes');
   },
 };
 
