@@ -51,8 +51,12 @@ export function zerosProfile(bands) {
   });
 }
 
-/** ReLU against Leaky ReLU where the network can overfit (measure's `overfit`): the table, the sentence on the paired gaps, and the chart of gaps titled `title`. */
-export function overfitReport(overfit, title) {
+/**
+ * ReLU against Leaky ReLU where the network can overfit (measure's `overfit`):
+ * the page's section (`setting` says where, then the table and the paired
+ * gaps) and the chart of gaps titled `title`.
+ */
+export function overfitReport(overfit, setting, title) {
   const gap = (runs) => runs.map((r) => r.train - r.test);
   const relu = overfit.relu;
   const leaky = overfit['leaky-relu'];
@@ -69,8 +73,21 @@ export function overfitReport(overfit, title) {
       { kind: 'points', color: PALETTE.leaky, jitter: 50, points: gap(leaky).map((g) => [1, g]) }],
     legend: false,
   });
-  return { table, paired: `Paired by seed (same data, same initial weights), ReLU's gap minus Leaky ReLU's: ${spread(paired)}.`, chart: gaps };
+  const markdown = ['## Does sparsity reduce overfitting?', '', setting, '', table, '',
+    `Paired by seed (same data, same initial weights), ReLU's gap minus Leaky ReLU's: ${spread(paired)}.`].join('\n');
+  return { markdown, chart: gaps };
 }
+
+/**
+ * The page: `intro` (the setting), the zeros `table`, the test accuracy after
+ * training, the overfitting section; the CSV; the figure (zeros `profile`,
+ * overfitting gaps) titled `title`.
+ */
+export const sparsityPage = ({ intro, table, testAccuracy, overfitting, csvText, profile, title }) => ({
+  markdown: [intro, '', table, '', `Test accuracy after training: ${spread(summarize(testAccuracy))}.`, '', overfitting.markdown].join('\n'),
+  csv: csvText,
+  figure: panels([profile, overfitting.chart], { title }),
+});
 
 export default {
   name: 'sparsity',
@@ -109,30 +126,19 @@ export default {
       spread(summarize(data.biasedAtInit.map(mean)))]);
     const table = markdownTable(['hidden layer', 'zeros at init', `zeros after ${data.epochs} epochs`, 'dead units after (of 8)', 'zeros at init, biasInit 0.5'], rows);
 
-    const overfitting = overfitReport(data.overfit, `Overfitting (noisy spiral, ${data.overfitEpochs} epochs)`);
+    const overfitting = overfitReport(data.overfit,
+      `The same network on ${OVERFIT.numSamples} points with noise ${OVERFIT.noise}, ${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros):`,
+      `Overfitting (noisy spiral, ${data.overfitEpochs} epochs)`);
 
     const profile = zerosProfile([[data.atInit, PALETTE.relu, 'at init, bias 0'], [data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`],
       [data.biasedAtInit, PALETTE.zeros, 'at init, bias 0.5', '5 3']]);
     const csvRows = [];
     data.atInit.forEach((s, seed) => s.forEach((v, l) => csvRows.push([seed + 1, l + 1, v, data.afterTraining[seed][l], data.deadAfterTraining[seed][l], data.biasedAtInit[seed][l]])));
-    return {
-      markdown: [
-        `Preset \`${PRESET}\` (6 ReLU layers of 8, He normal, zero biases), seeds 1–${data.seeds}; mean ± std (min – max).`,
-        '',
-        table,
-        '',
-        `Test accuracy after training: ${spread(summarize(data.testAccuracy))}.`,
-        '',
-        `## Does sparsity reduce overfitting?`,
-        '',
-        `The same network on ${OVERFIT.numSamples} points with noise ${OVERFIT.noise}, ${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros):`,
-        '',
-        overfitting.table,
-        '',
-        overfitting.paired,
-      ].join('\n'),
-      csv: csv(['seed', 'layer', 'zerosAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining', 'zerosAtInitBias0.5'], csvRows),
-      figure: panels([profile, overfitting.chart], { title: 'Lesson 2: ReLU sparsity' }),
-    };
+    return sparsityPage({
+      intro: `Preset \`${PRESET}\` (6 ReLU layers of 8, He normal, zero biases), seeds 1–${data.seeds}; mean ± std (min – max).`,
+      table, testAccuracy: data.testAccuracy, overfitting,
+      csvText: csv(['seed', 'layer', 'zerosAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining', 'zerosAtInitBias0.5'], csvRows),
+      profile, title: 'Lesson 2: ReLU sparsity',
+    });
   },
 };

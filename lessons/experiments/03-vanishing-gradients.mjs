@@ -34,8 +34,12 @@ export async function measureGradientNorms(configOf, seeds) {
   return cases;
 }
 
-/** The layer 1 / layer 10 table of measured cases, the chart's series (per layer, the geometric mean and the min–max band) and the per-seed CSV. */
-export function gradientReport(cases) {
+/**
+ * From measured cases: the layer 1 / layer 10 table, the per-seed CSV and the
+ * figure (per layer, the geometric mean and the min–max band) titled `title`,
+ * its x axis labelled `xLabel`.
+ */
+export function gradientReport(cases, title, xLabel) {
   const layerCount = cases[0].gradNorms[0].length;
   const lastHidden = layerCount - 2;
   // How much smaller the first layer's gradient is than the last hidden layer's, per seed.
@@ -52,7 +56,13 @@ export function gradientReport(cases) {
     { kind: 'line', name: c.label, color: c.color, dash: c.dash, markers: true, points: Array.from({ length: layerCount }, (_, l) => [l + 1, geometricMean(c.gradNorms.map((n) => n[l]))]) },
   ]);
   const perSeed = csv(['network', 'seed', 'layer', 'gradNorm'], cases.flatMap((c) => c.gradNorms.flatMap((norms, seed) => norms.map((n, l) => [c.label, seed + 1, l + 1, n]))));
-  return { layerCount, table, series, csv: perSeed };
+  const figure = chart({
+    title, width: 760, height: 460,
+    x: { label: xLabel, min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
+    y: { label: '‖dL/dW‖ of the full-batch gradient', log: true },
+    series,
+  });
+  return { table, csv: perSeed, figure };
 }
 
 export default {
@@ -66,15 +76,8 @@ export default {
   },
 
   render(data) {
-    const report = gradientReport(data.cases);
-    const { layerCount } = report;
-    const figure = chart({
-      title: `Lesson 3: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
-      width: 760, height: 460,
-      x: { label: 'weight layer (1 = next to the input, 11 = output)', min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
-      y: { label: '‖dL/dW‖ of the full-batch gradient', log: true },
-      series: report.series,
-    });
+    const report = gradientReport(data.cases, `Lesson 3: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
+      'weight layer (1 = next to the input, 11 = output)');
     return {
       markdown: [
         `Ten hidden layers of 8 units on the circle; the norm of each weight layer's gradient over the full training set at the initial weights. ` +
@@ -84,7 +87,7 @@ export default {
         report.table,
       ].join('\n'),
       csv: report.csv,
-      figure,
+      figure: report.figure,
     };
   },
 };

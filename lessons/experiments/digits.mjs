@@ -15,7 +15,7 @@ import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
 import { geometricMean, mean, seedRange, summarize } from '../lib/stats.mjs';
 import { PALETTE, chart, panels } from '../lib/plot.mjs';
-import { measureOverfit, overfitReport, sparsities, zerosProfile } from './02-sparsity.mjs';
+import { measureOverfit, overfitReport, sparsities, sparsityPage, zerosProfile } from './02-sparsity.mjs';
 import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
 import { ACTIVATIONS, RATES as DEAD_RATES, fateCells, measureRates, rateChart, runFates } from './05-dead-relus.mjs';
@@ -71,31 +71,20 @@ const sparsity = {
     rows.push(['all', spread(summarize(data.atInit.map(mean))), `${total(data.deadAtInit)} of ${8 * layers}`,
       spread(summarize(data.afterTraining.map(mean))), `${total(data.deadAfterTraining)} of ${8 * layers}`]);
     const table = markdownTable(['hidden layer', 'zeros at init', 'dead units at init (of 8)', `zeros after ${data.epochs} epochs`, 'dead units after (of 8)'], rows);
-    const overfitting = overfitReport(data.overfit, `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`);
+    const overfitting = overfitReport(data.overfit,
+      `The same network trained on ${percent(data.overfitTrainRatio)} of the images (\`trainRatio: ${data.overfitTrainRatio}\`, tested on the rest), ` +
+        `${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros), seeds 1–${data.overfitSeeds}:`,
+      `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`);
     const profile = zerosProfile([[data.atInit, PALETTE.relu, 'at init'], [data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`]]);
     const csvRows = [];
     data.atInit.forEach((s, seed) => s.forEach((v, l) => csvRows.push([seed + 1, l + 1, v, data.deadAtInit[seed][l], data.afterTraining[seed][l], data.deadAfterTraining[seed][l]])));
-    return {
-      markdown: [
-        `${DATA}. Preset \`digits-${SETTINGS.sparsity.preset}\` (6 ReLU layers of 8, He normal, zero biases, Adam 0.003, batches of 10), ` +
-          `seeds 1–${data.seeds}; mean ± std (min – max). A dead unit is zero on every training image.`,
-        '',
-        table,
-        '',
-        `Test accuracy after training: ${spread(summarize(data.testAccuracy))}.`,
-        '',
-        '## Does sparsity reduce overfitting?',
-        '',
-        `The same network trained on ${percent(data.overfitTrainRatio)} of the images (\`trainRatio: ${data.overfitTrainRatio}\`, tested on the rest), ` +
-          `${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros), seeds 1–${data.overfitSeeds}:`,
-        '',
-        overfitting.table,
-        '',
-        overfitting.paired,
-      ].join('\n'),
-      csv: csv(['seed', 'layer', 'zerosAtInit', 'deadUnitsAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining'], csvRows),
-      figure: panels([profile, overfitting.chart], { title: 'Lesson 2 on digits: ReLU sparsity' }),
-    };
+    return sparsityPage({
+      intro: `${DATA}. Preset \`digits-${SETTINGS.sparsity.preset}\` (6 ReLU layers of 8, He normal, zero biases, Adam 0.003, batches of 10), ` +
+        `seeds 1–${data.seeds}; mean ± std (min – max). A dead unit is zero on every training image.`,
+      table, testAccuracy: data.testAccuracy, overfitting,
+      csvText: csv(['seed', 'layer', 'zerosAtInit', 'deadUnitsAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining'], csvRows),
+      profile, title: 'Lesson 2 on digits: ReLU sparsity',
+    });
   },
 };
 
@@ -112,15 +101,8 @@ const vanishingGradients = {
   },
 
   render(data) {
-    const report = gradientReport(data.cases);
-    const { layerCount } = report;
-    const figure = chart({
-      title: `Lesson 3 on digits: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
-      width: 760, height: 460,
-      x: { label: 'weight layer (1 = next to the 64 pixels, 11 = output)', min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
-      y: { label: '‖dL/dW‖ of the full-batch gradient', log: true },
-      series: report.series,
-    });
+    const report = gradientReport(data.cases, `Lesson 3 on digits: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
+      'weight layer (1 = next to the 64 pixels, 11 = output)');
     return {
       markdown: [
         `${DATA}. Ten hidden layers of 8 units; the norm of each weight layer's gradient over the full training set at the initial weights ` +
@@ -130,7 +112,7 @@ const vanishingGradients = {
         report.table,
       ].join('\n'),
       csv: report.csv,
-      figure,
+      figure: report.figure,
     };
   },
 };
