@@ -3,8 +3,9 @@
 // inputs, ten classes, 899 training and 898 test images at the default
 // trainRatio). Each starts from the digits version of the plane lesson's
 // preset (web/shared/presets.js: digits-<plane id>, the same network with
-// only the data changed) and reuses the plane lesson's declared cases, so the
-// two differ only where this file's SETTINGS say.
+// only the data changed) and reuses the plane lesson's declared cases and its
+// exported measure and report functions (given digitsConfig for presetConfig),
+// so the two differ only where this file's SETTINGS and sentences say.
 //
 // The plane lessons train on 250 points in batches of 10 (25 steps an epoch);
 // the digits have 899 training images (90 steps). Epochs here are the plane
