@@ -19,6 +19,42 @@ export function outcome(record) {
   return { diverged: record.diverged, cause: record.divergedCause ?? null, step: record.divergedAtStep ?? null, testLoss: record.testLoss };
 }
 
+/** The median, or NaN for no values. */
+export const median = (values) => (values.length ? quantile(values, 0.5) : NaN);
+
+/**
+ * Every clip (outer) and rate (inner) for seeds 1..seeds: `outcomeOf` of each
+ * run's last record. `configOf(changes)` makes the config (plane or digits).
+ */
+export async function measureSweep(configOf, { seeds, epochs, rates, clips }, outcomeOf) {
+  const sweep = [];
+  for (const clipNorm of clips) {
+    for (const learningRate of rates) {
+      const results = await runJobs(seedRange(seeds).map((seed) => ({
+        config: configOf({ seed, learningRate, clipNorm }), phases: [{ epochs }],
+      })));
+      sweep.push({ clipNorm, learningRate, seeds: results.map((r) => outcomeOf(lastRecord(r))) });
+    }
+  }
+  return sweep;
+}
+
+/** At the preset's rate, then `epochs` more at `rescueRate` from the checkpoint the trainer returned to after a divergence. */
+export const measureRescue = (configOf, { seeds, epochs, rescueRate }) => runJobs(seedRange(seeds).map((seed) => ({
+  config: configOf({ seed }), phases: [{ epochs }, { epochs, set: { learningRate: rescueRate } }],
+})));
+
+/** The kinds of divergence the trainer reported in a sweep, with a count and an example each. */
+export function reportedCauses(sweep) {
+  // "loss exploded: 4.8e+05 > 7.3e+04 at step 2" is of the kind "loss exploded"; "loss is inf at step 4" of "loss is inf".
+  const causeKind = (cause) => cause.replace(/ at step \d+$/, '').replace(/:.*$/, '');
+  const reported = sweep.flatMap((c) => c.seeds).filter((s) => s.cause);
+  return [...new Set(reported.map((s) => causeKind(s.cause)))].map((kind) => ({
+    kind, count: reported.filter((s) => causeKind(s.cause) === kind).length,
+    example: reported.find((s) => causeKind(s.cause) === kind).cause,
+  }));
+}
+
 export default {
   name: 'exploding',
   number: 7,
@@ -26,20 +62,9 @@ export default {
   presets: ['exploding-lr', 'exploding-lr-clipped'],
 
   async measure({ seeds = 20, epochs = 50, rates = RATES, clips = CLIPS } = {}) {
-    const sweep = [];
-    for (const clipNorm of clips) {
-      for (const learningRate of rates) {
-        const results = await runJobs(seedRange(seeds).map((seed) => ({
-          config: presetConfig(PRESET, { seed, learningRate, clipNorm }), phases: [{ epochs }],
-        })));
-        sweep.push({ clipNorm, learningRate, seeds: results.map((r) => outcome(lastRecord(r))) });
-      }
-    }
+    const sweep = await measureSweep((changes) => presetConfig(PRESET, changes), { seeds, epochs, rates, clips }, outcome);
     // After the divergence at the preset's rate, lower the rate and carry on from the checkpoint the trainer returned to.
-    const rescued = await runJobs(seedRange(seeds).map((seed) => ({
-      config: presetConfig(PRESET, { seed }),
-      phases: [{ epochs }, { epochs, set: { learningRate: RESCUE_RATE } }],
-    })));
+    const rescued = await measureRescue((changes) => presetConfig(PRESET, changes), { seeds, epochs, rescueRate: RESCUE_RATE });
     const continued = rescued.map((r) => {
       const firstStop = r.records.find((x) => x.diverged);
       return {
@@ -51,7 +76,6 @@ export default {
   },
 
   render(data) {
-    const median = (values) => (values.length ? quantile(values, 0.5) : NaN);
     const rows = data.sweep.map((cell) => {
       const finite = cell.seeds.filter((s) => !s.diverged).map((s) => s.testLoss);
       const divergedSteps = cell.seeds.filter((s) => s.diverged).map((s) => s.step);
@@ -62,13 +86,7 @@ export default {
     });
     const table = markdownTable(['gradient clipping', 'learning rate', 'diverged', 'step detected: min / median / max',
       'median test loss of the finite runs', `test loss < ${TRAINED_LOSS}`], rows);
-    // "loss exploded: 4.8e+05 > 7.3e+04 at step 2" is of the kind "loss exploded"; "loss is inf at step 4" of "loss is inf".
-    const causeKind = (cause) => cause.replace(/ at step \d+$/, '').replace(/:.*$/, '');
-    const reported = data.sweep.flatMap((c) => c.seeds).filter((s) => s.cause);
-    const causes = [...new Set(reported.map((s) => causeKind(s.cause)))].map((kind) => ({
-      kind, count: reported.filter((s) => causeKind(s.cause) === kind).length,
-      example: reported.find((s) => causeKind(s.cause) === kind).cause,
-    }));
+    const causes = reportedCauses(data.sweep);
     const stopped = data.continued.filter((c) => c.divergedFirst);
     const recovered = stopped.filter((c) => !c.end.diverged && c.end.testLoss < TRAINED_LOSS).length;
     const stopLosses = stopped.map((c) => c.lossAtStop).filter(Number.isFinite);

@@ -3,8 +3,9 @@
 // inputs, ten classes, 899 training and 898 test images at the default
 // trainRatio). Each starts from the digits version of the plane lesson's
 // preset (web/shared/presets.js: digits-<plane id>, the same network with
-// only the data changed) and reuses the plane lesson's declared cases, so the
-// two differ only where this file's SETTINGS say.
+// only the data changed) and reuses the plane lesson's declared cases and its
+// exported measure and report functions (given digitsConfig for presetConfig),
+// so the two differ only where this file's SETTINGS and sentences say.
 //
 // The plane lessons train on 250 points in batches of 10 (25 steps an epoch);
 // the digits have 899 training images (90 steps). Epochs here are the plane
@@ -13,12 +14,14 @@
 import { hiddenLayers, initRecord, lastRecord, runJobs } from '../lib/probe.mjs';
 import { presetConfig } from '../lib/presets.mjs';
 import { csv, fmt, markdownTable, percent, spread } from '../lib/report.mjs';
-import { geometricMean, mean, quantile, seedRange, summarize } from '../lib/stats.mjs';
+import { geometricMean, mean, seedRange, summarize } from '../lib/stats.mjs';
 import { PALETTE, chart, panels } from '../lib/plot.mjs';
-import { CASES as GRADIENT_CASES } from './03-vanishing-gradients.mjs';
+import { measureOverfit, overfitReport, sparsities, sparsityPage, zerosProfile } from './02-sparsity.mjs';
+import { CASES as GRADIENT_CASES, gradientReport, measureGradientNorms } from './03-vanishing-gradients.mjs';
 import { INITS } from './04-init-depth.mjs';
-import { ACTIVATIONS, RATES as DEAD_RATES, unitFates } from './05-dead-relus.mjs';
-import { CLIPS, RATES as EXPLODING_RATES, outcome } from './07-exploding.mjs';
+import { ACTIVATIONS, RATES as DEAD_RATES, fateCells, measureRates, rateChart, runFates } from './05-dead-relus.mjs';
+import { CLIPS, RATES as EXPLODING_RATES, measureRescue, measureSweep, median, outcome, reportedCauses } from './07-exploding.mjs';
+import { measureSlopes, slopeReport } from './08-prelu.mjs';
 
 /** What differs from each plane lesson, in one place (epochs as explained above). */
 export const SETTINGS = Object.freeze({
@@ -38,8 +41,6 @@ const sumOver = (layers, pick) => layers.reduce((sum, l) => sum + pick(l), 0);
 const DATA = 'Handwritten digits (64 inputs, 10 classes, 899 training and 898 test images)';
 
 // ---------------------------------------------------------------- sparsity
-const sparsities = (record) => hiddenLayers(record).map((l) => l.sparsity);
-
 const sparsity = {
   name: 'digits-sparsity',
   number: 2,
@@ -50,16 +51,7 @@ const sparsity = {
   async measure({ seeds = 20, epochs = SETTINGS.sparsity.epochs, overfitSeeds = seeds, overfitEpochs = SETTINGS.sparsity.overfitEpochs } = {}) {
     const { preset, overfitTrainRatio } = SETTINGS.sparsity;
     const trained = await runJobs(seedRange(seeds).map((seed) => ({ config: digitsConfig(preset, { seed }), phases: [{ epochs }] })));
-    const overfit = {};
-    for (const activation of ['relu', 'leaky-relu']) {
-      const results = await runJobs(seedRange(overfitSeeds).map((seed) => ({
-        config: digitsConfig(preset, { seed, activation, leakySlope: 0.01, trainRatio: overfitTrainRatio }), phases: [{ epochs: overfitEpochs }],
-      })));
-      overfit[activation] = results.map((r) => {
-        const last = lastRecord(r);
-        return { train: last.trainAccuracy, test: last.testAccuracy, sparsity: mean(sparsities(last)) };
-      });
-    }
+    const overfit = await measureOverfit((changes) => digitsConfig(preset, { ...changes, trainRatio: overfitTrainRatio }), overfitSeeds, overfitEpochs);
     return {
       seeds, epochs, overfitSeeds, overfitEpochs, overfitTrainRatio,
       atInit: trained.map((r) => sparsities(initRecord(r))),
@@ -80,62 +72,24 @@ const sparsity = {
     rows.push(['all', spread(summarize(data.atInit.map(mean))), `${total(data.deadAtInit)} of ${8 * layers}`,
       spread(summarize(data.afterTraining.map(mean))), `${total(data.deadAfterTraining)} of ${8 * layers}`]);
     const table = markdownTable(['hidden layer', 'zeros at init', 'dead units at init (of 8)', `zeros after ${data.epochs} epochs`, 'dead units after (of 8)'], rows);
-    const relu = data.overfit.relu;
-    const leaky = data.overfit['leaky-relu'];
-    const gap = (runs) => runs.map((r) => r.train - r.test);
-    const overfitTable = markdownTable(['activation', 'zeros (mean over layers)', 'train accuracy', 'test accuracy', 'train − test gap'],
-      [['relu', relu], ['leaky-relu 0.01', leaky]].map(([name, runs]) => [name, spread(summarize(runs.map((r) => r.sparsity))),
-        spread(summarize(runs.map((r) => r.train))), spread(summarize(runs.map((r) => r.test))), spread(summarize(gap(runs)))]));
-    const paired = summarize(relu.map((r, i) => (r.train - r.test) - (leaky[i].train - leaky[i].test)));
-
-    const band = (perSeed, color, name) => [
-      { kind: 'band', color, band: Array.from({ length: layers }, (_, l) => [l + 1, Math.min(...column(perSeed, l)), Math.max(...column(perSeed, l))]) },
-      { kind: 'line', color, name, markers: true, points: Array.from({ length: layers }, (_, l) => [l + 1, mean(column(perSeed, l))]) },
-    ];
-    const profile = chart({
-      title: 'Share of exactly-zero activations per layer (mean, min–max band)', width: 560, height: 380,
-      x: { label: 'hidden layer', min: 0.8, max: layers + 0.2, ticks: Array.from({ length: layers }, (_, l) => l + 1) },
-      y: { label: 'fraction of activations == 0', min: 0, max: 1 },
-      series: [...band(data.atInit, PALETTE.relu, 'at init'), ...band(data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`)],
-    });
-    const gaps = chart({
-      title: `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`, width: 360, height: 380,
-      x: { label: '', min: -0.5, max: 1.5, ticks: [0, 1], tickLabels: ['relu', 'leaky 0.01'] },
-      y: { label: 'train − test accuracy', min: 0 },
-      series: [{ kind: 'points', color: PALETTE.relu, jitter: 50, points: gap(relu).map((g) => [0, g]) },
-        { kind: 'points', color: PALETTE.leaky, jitter: 50, points: gap(leaky).map((g) => [1, g]) }],
-      legend: false,
-    });
+    const overfitting = overfitReport(data.overfit,
+      `The same network trained on ${percent(data.overfitTrainRatio)} of the images (\`trainRatio: ${data.overfitTrainRatio}\`, tested on the rest), ` +
+        `${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros), seeds 1–${data.overfitSeeds}:`,
+      `Overfitting (${percent(data.overfitTrainRatio)} of the images to train)`);
+    const profile = zerosProfile([[data.atInit, PALETTE.relu, 'at init'], [data.afterTraining, PALETTE.prelu, `after ${data.epochs} epochs`]]);
     const csvRows = [];
     data.atInit.forEach((s, seed) => s.forEach((v, l) => csvRows.push([seed + 1, l + 1, v, data.deadAtInit[seed][l], data.afterTraining[seed][l], data.deadAfterTraining[seed][l]])));
-    return {
-      markdown: [
-        `${DATA}. Preset \`digits-${SETTINGS.sparsity.preset}\` (6 ReLU layers of 8, He normal, zero biases, Adam 0.003, batches of 10), ` +
-          `seeds 1–${data.seeds}; mean ± std (min – max). A dead unit is zero on every training image.`,
-        '',
-        table,
-        '',
-        `Test accuracy after training: ${spread(summarize(data.testAccuracy))}.`,
-        '',
-        '## Does sparsity reduce overfitting?',
-        '',
-        `The same network trained on ${percent(data.overfitTrainRatio)} of the images (\`trainRatio: ${data.overfitTrainRatio}\`, tested on the rest), ` +
-          `${data.overfitEpochs} epochs, ReLU against Leaky ReLU (slope 0.01, no exact zeros), seeds 1–${data.overfitSeeds}:`,
-        '',
-        overfitTable,
-        '',
-        `Paired by seed (same data, same initial weights), ReLU's gap minus Leaky ReLU's: ${spread(paired)}.`,
-      ].join('\n'),
-      csv: csv(['seed', 'layer', 'zerosAtInit', 'deadUnitsAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining'], csvRows),
-      figure: panels([profile, gaps], { title: 'Lesson 2 on digits: ReLU sparsity' }),
-    };
+    return sparsityPage({
+      intro: `${DATA}. Preset \`digits-${SETTINGS.sparsity.preset}\` (6 ReLU layers of 8, He normal, zero biases, Adam 0.003, batches of 10), ` +
+        `seeds 1–${data.seeds}; mean ± std (min – max). A dead unit is zero on every training image.`,
+      table, testAccuracy: data.testAccuracy, overfitting,
+      csvText: csv(['seed', 'layer', 'zerosAtInit', 'deadUnitsAtInit', 'zerosAfterTraining', 'deadUnitsAfterTraining'], csvRows),
+      profile, title: 'Lesson 2 on digits: ReLU sparsity',
+    });
   },
 };
 
 // ---------------------------------------------------------------- vanishing gradients
-// One full-batch step: its gradient is the gradient at the initial weights.
-const FULL_BATCH = { batchSize: 20000 };
-
 const vanishingGradients = {
   name: 'digits-vanishing-gradients',
   number: 3,
@@ -144,48 +98,22 @@ const vanishingGradients = {
   planeLesson: 'vanishing-gradients',
 
   async measure({ seeds = 20 } = {}) {
-    const cases = [];
-    for (const c of GRADIENT_CASES) {
-      const results = await runJobs(seedRange(seeds).map((seed) => ({
-        config: digitsConfig(c.preset, { seed, ...c.changes, ...FULL_BATCH }), phases: [{ epochs: 1 }],
-      })));
-      cases.push({ ...c, gradNorms: results.map((r) => lastRecord(r).layers.map((l) => l.gradNorm)) });
-    }
-    return { seeds, cases };
+    return { seeds, cases: await measureGradientNorms(digitsConfig, seeds) };
   },
 
   render(data) {
-    const layerCount = data.cases[0].gradNorms[0].length;
-    const lastHidden = layerCount - 2;
-    const ratios = (c) => c.gradNorms.map((norms) => norms[0] / norms[lastHidden]);
-    const rows = data.cases.map((c) => {
-      const logs = summarize(ratios(c).map(Math.log10));
-      return [c.label, fmt(geometricMean(ratios(c)), 2), `${fmt(logs.mean, 2)} ± ${fmt(logs.std, 2)} (${fmt(logs.min, 2)} – ${fmt(logs.max, 2)})`,
-        fmt(geometricMean(c.gradNorms.map((n) => n[0])), 2), fmt(geometricMean(c.gradNorms.map((n) => n[lastHidden])), 2)];
-    });
-    const table = markdownTable(['network', 'layer 1 / layer 10 (geometric mean)', 'log10 of that ratio: mean ± std (min – max)',
-      '‖∇W‖ layer 1', '‖∇W‖ layer 10'], rows);
-    const series = data.cases.flatMap((c) => [
-      { kind: 'band', color: c.color, band: Array.from({ length: layerCount }, (_, l) => [l + 1, Math.min(...c.gradNorms.map((n) => n[l])), Math.max(...c.gradNorms.map((n) => n[l]))]) },
-      { kind: 'line', name: c.label, color: c.color, dash: c.dash, markers: true, points: Array.from({ length: layerCount }, (_, l) => [l + 1, geometricMean(c.gradNorms.map((n) => n[l]))]) },
-    ]);
-    const figure = chart({
-      title: `Lesson 3 on digits: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
-      width: 760, height: 460,
-      x: { label: 'weight layer (1 = next to the 64 pixels, 11 = output)', min: 0.7, max: layerCount + 0.3, ticks: Array.from({ length: layerCount }, (_, l) => l + 1) },
-      y: { label: '‖dL/dW‖ of the full-batch gradient', log: true },
-      series,
-    });
+    const report = gradientReport(data.cases, `Lesson 3 on digits: gradient norm per layer at initialisation (${data.seeds} seeds, geometric mean and min–max)`,
+      'weight layer (1 = next to the 64 pixels, 11 = output)');
     return {
       markdown: [
         `${DATA}. Ten hidden layers of 8 units; the norm of each weight layer's gradient over the full training set at the initial weights ` +
           `(one full-batch step). Seeds 1–${data.seeds}. Presets ${this.presets.map((p) => `\`${p}\``).join(' and ')}; ` +
           'ReLU with Xavier and tanh with Xavier are controls, as on the plane.',
         '',
-        table,
+        report.table,
       ].join('\n'),
-      csv: csv(['network', 'seed', 'layer', 'gradNorm'], data.cases.flatMap((c) => c.gradNorms.flatMap((norms, seed) => norms.map((n, l) => [c.label, seed + 1, l + 1, n])))),
-      figure,
+      csv: report.csv,
+      figure: report.figure,
     };
   },
 };
@@ -292,13 +220,8 @@ const initDepth = {
 function fates(records, checkpoint) {
   const diverged = records.some((r) => r.diverged);
   if (diverged) return { diverged, offAtInit: NaN, offShare: NaN, wereOff: 0, cameBack: 0, trainAccuracy: NaN, testAccuracy: NaN, deadUnits: NaN, slopes: [] };
-  const last = lastRecord({ records });
-  return {
-    diverged, ...unitFates(records, checkpoint), offAtInit: mean(records[0].offMasks.flat().map(Number)), trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy,
-    deadUnits: sumOver(hiddenLayers(last), (l) => l.deadUnits), slopes: hiddenLayers(last).flatMap((l) => l.preluSlopes ?? []),
-  };
+  return { diverged, ...runFates(records, checkpoint), offAtInit: mean(records[0].offMasks.flat().map(Number)) };
 }
-const finiteOf = (values) => values.filter(Number.isFinite);
 const deadRelus = {
   name: 'digits-dead-relus',
   number: 5,
@@ -307,53 +230,24 @@ const deadRelus = {
   planeLesson: 'dead-relus',
 
   async measure({ seeds = 20, epochs = SETTINGS.deadRelus.epochs, checkpoint = SETTINGS.deadRelus.checkpoint, rates = DEAD_RATES, activations = ACTIVATIONS.map((a) => a.activation) } = {}) {
-    const runs = [];
-    for (const { activation, preset } of ACTIVATIONS.filter((a) => activations.includes(a.activation))) {
-      for (const learningRate of rates) {
-        const results = await runJobs(seedRange(seeds).map((seed) => ({
-          config: digitsConfig(preset, { seed, learningRate }), phases: [{ epochs, evalEvery: checkpoint }], probes: { offMasks: true },
-        })));
-        runs.push({
-          activation, learningRate,
-          seeds: results.map((r) => fates(r.records, checkpoint)),
-        });
-      }
-    }
+    const runs = await measureRates(digitsConfig, { seeds, epochs, checkpoint, rates, activations }, fates);
     return { seeds, epochs, checkpoint, runs };
   },
 
   render(data) {
-    const labelOf = (activation) => ACTIVATIONS.find((a) => a.activation === activation).label;
     const rows = data.runs.map((run) => {
-      const wereOff = run.seeds.reduce((s, r) => s + r.wereOff, 0);
-      const cameBack = run.seeds.reduce((s, r) => s + r.cameBack, 0);
-      const slopes = run.seeds.flatMap((r) => r.slopes);
-      return [labelOf(run.activation), run.learningRate, `${run.seeds.filter((r) => r.diverged).length} of ${run.seeds.length}`,
+      const cells = fateCells(run);
+      return [cells.activation, run.learningRate, `${run.seeds.filter((r) => r.diverged).length} of ${run.seeds.length}`,
         spread(summarize(run.seeds.map((r) => r.offAtInit)), 2), spread(summarize(run.seeds.map((r) => r.offShare)), 2),
-        `${cameBack} of ${wereOff} (${percent(wereOff ? cameBack / wereOff : NaN)})`,
+        cells.cameBack,
         spread(summarize(run.seeds.map((r) => r.trainAccuracy)), 2), spread(summarize(run.seeds.map((r) => r.testAccuracy)), 2),
-        slopes.length ? `${fmt(Math.min(...slopes), 2)} – ${fmt(Math.max(...slopes), 2)}` : ''];
+        cells.slopes];
     });
     const table = markdownTable(['activation', 'learning rate', 'diverged (left out)', 'units off on every image at init', `units off on every image at epoch ${data.epochs}`,
       `units off at epoch ${data.checkpoint} that came back by ${data.epochs}`, `train accuracy at epoch ${data.epochs}`, 'test accuracy', 'PReLU slopes at the end'], rows);
-    const seriesFor = (pick) => ACTIVATIONS.flatMap(({ activation, label, color }) => {
-      const own = data.runs.filter((r) => r.activation === activation && finiteOf(r.seeds.map(pick)).length);
-      if (!own.length) return [];
-      const values = (r) => finiteOf(r.seeds.map(pick));
-      return [
-        { kind: 'band', color, band: own.map((r) => [r.learningRate, Math.min(...values(r)), Math.max(...values(r))]) },
-        { kind: 'line', color, name: label, markers: true, points: own.map((r) => [r.learningRate, mean(values(r))]) },
-      ];
-    });
-    const xAxis = { label: 'learning rate (SGD)', log: true, min: 0.007, max: 1.4, ticks: DEAD_RATES, tickLabels: DEAD_RATES.map(String) };
-    const off = chart({
-      title: `Units off on every training image, epoch ${data.epochs} (runs not stopped)`, width: 460, height: 380,
-      x: xAxis, y: { label: 'share of hidden units (mean, min–max)', min: 0, max: 1 }, series: seriesFor((r) => r.offShare),
-    });
-    const accuracy = chart({
-      title: `Train accuracy, epoch ${data.epochs}`, width: 460, height: 380,
-      x: xAxis, y: { label: 'train accuracy (mean, min–max)', min: 0, max: 1 }, series: seriesFor((r) => r.trainAccuracy),
-    });
+    const off = rateChart(data.runs, `Units off on every training image, epoch ${data.epochs} (runs not stopped)`,
+      { label: 'share of hidden units (mean, min–max)', min: 0, max: 1 }, (r) => r.offShare);
+    const accuracy = rateChart(data.runs, `Train accuracy, epoch ${data.epochs}`, { label: 'train accuracy (mean, min–max)', min: 0, max: 1 }, (r) => r.trainAccuracy);
     return {
       markdown: [
         `${DATA}. Three hidden layers of 8 units, He init, plain SGD with batches of 10, ${data.epochs} epochs, seeds 1–${data.seeds} ` +
@@ -386,25 +280,15 @@ const exploding = {
 
   async measure({ seeds = 20, epochs = SETTINGS.exploding.epochs, rates = EXPLODING_RATES, clips = CLIPS } = {}) {
     const { preset, rescueRate } = SETTINGS.exploding;
-    const sweep = [];
-    for (const clipNorm of clips) {
-      for (const learningRate of rates) {
-        const results = await runJobs(seedRange(seeds).map((seed) => ({
-          config: digitsConfig(preset, { seed, learningRate, clipNorm }), phases: [{ epochs }],
-        })));
-        sweep.push({ clipNorm, learningRate, seeds: results.map((r) => outcomeWithAccuracy(lastRecord(r))) });
-      }
-    }
-    const rescued = await runJobs(seedRange(seeds).map((seed) => ({
-      config: digitsConfig(preset, { seed }), phases: [{ epochs }, { epochs, set: { learningRate: rescueRate } }],
-    })));
+    const configOf = (changes) => digitsConfig(preset, changes);
+    const sweep = await measureSweep(configOf, { seeds, epochs, rates, clips }, outcomeWithAccuracy);
+    const rescued = await measureRescue(configOf, { seeds, epochs, rescueRate });
     const continued = rescued.map((r) => ({ divergedFirst: r.records.some((x) => x.diverged), end: outcomeWithAccuracy(lastRecord(r)) }));
     return { seeds, epochs, rescueRate, presetRate: digitsConfig(preset).learningRate, sweep, continued };
   },
 
   render(data) {
     const { trainedAccuracy } = SETTINGS.exploding;
-    const median = (values) => (values.length ? quantile(values, 0.5) : NaN);
     const rows = data.sweep.map((cell) => {
       const finite = cell.seeds.filter((s) => !s.diverged);
       const steps = cell.seeds.filter((s) => s.diverged).map((s) => s.step);
@@ -415,40 +299,27 @@ const exploding = {
     });
     const table = markdownTable(['gradient clipping', 'learning rate', 'diverged', 'step detected: min / median / max',
       'median test loss of the finite runs', 'median test accuracy of the finite runs', 'median share of dead units', `test accuracy > ${trainedAccuracy}`], rows);
-    const causeKind = (cause) => cause.replace(/ at step \d+$/, '').replace(/:.*$/, '');
-    const reported = data.sweep.flatMap((c) => c.seeds).filter((s) => s.cause);
-    const causes = [...new Set(reported.map((s) => causeKind(s.cause)))].map((kind) => ({
-      kind, count: reported.filter((s) => causeKind(s.cause) === kind).length, example: reported.find((s) => causeKind(s.cause) === kind).cause,
-    }));
+    const causes = reportedCauses(data.sweep);
     const stopped = data.continued.filter((c) => c.divergedFirst);
     const recovered = stopped.filter((c) => !c.end.diverged && c.end.testAccuracy > trainedAccuracy).length;
 
     const palette = { 0: PALETTE.relu, 0.1: PALETTE.xavier };
     const clipsUsed = [...new Set(data.sweep.map((c) => c.clipNorm))];
     const xAxis = { label: 'learning rate (SGD)', log: true, min: 0.007, max: 4.5, ticks: EXPLODING_RATES, tickLabels: EXPLODING_RATES.map(String) };
-    const accuracy = chart({
-      title: `Test accuracy after ${data.epochs} epochs (runs not stopped)`, width: 480, height: 380,
-      x: xAxis, y: { label: 'test accuracy', min: 0, max: 1 },
+    // Per rate, each run not stopped and the median for each clip.
+    const sweepChart = (title, width, yLabel, pick) => chart({
+      title, width, height: 380, x: xAxis, y: { label: yLabel, min: 0, max: 1 },
       series: [
         ...data.sweep.map((cell) => ({ kind: 'points', color: palette[cell.clipNorm] ?? PALETTE.zeros, jitter: 14, radius: 2.5,
-          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, s.testAccuracy]) })),
+          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, pick(s)]) })),
         ...clipsUsed.map((clipNorm) => ({ kind: 'line', name: clipNorm ? `clip ${clipNorm} (median)` : 'no clipping (median)', color: palette[clipNorm] ?? PALETTE.zeros,
-          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map((s) => s.testAccuracy))])
+          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map(pick))])
             .filter(([, y]) => Number.isFinite(y)) })),
       ],
     });
+    const accuracy = sweepChart(`Test accuracy after ${data.epochs} epochs (runs not stopped)`, 480, 'test accuracy', (s) => s.testAccuracy);
     // On the plane the second panel counted diverged runs; here none diverge, and what stops learning is dead units.
-    const dead = chart({
-      title: `Hidden units dead after ${data.epochs} epochs (runs not stopped)`, width: 400, height: 380,
-      x: xAxis, y: { label: 'share of hidden units dead', min: 0, max: 1 },
-      series: [
-        ...data.sweep.map((cell) => ({ kind: 'points', color: palette[cell.clipNorm] ?? PALETTE.zeros, jitter: 14, radius: 2.5,
-          points: cell.seeds.filter((s) => !s.diverged).map((s) => [cell.learningRate, s.deadShare]) })),
-        ...clipsUsed.map((clipNorm) => ({ kind: 'line', name: clipNorm ? `clip ${clipNorm} (median)` : 'no clipping (median)', color: palette[clipNorm] ?? PALETTE.zeros,
-          points: data.sweep.filter((c) => c.clipNorm === clipNorm).map((c) => [c.learningRate, median(c.seeds.filter((s) => !s.diverged).map((s) => s.deadShare))])
-            .filter(([, y]) => Number.isFinite(y)) })),
-      ],
-    });
+    const dead = sweepChart(`Hidden units dead after ${data.epochs} epochs (runs not stopped)`, 400, 'share of hidden units dead', (s) => s.deadShare);
     return {
       markdown: [
         `${DATA}. Preset \`digits-${SETTINGS.exploding.preset}\` (two ReLU layers of 8, softmax and cross-entropy, plain SGD, batches of 10) ` +
@@ -473,9 +344,6 @@ const exploding = {
 };
 
 // ---------------------------------------------------------------- PReLU slopes
-const LAYER_COLORS = ['#fdae61', '#f46d43', '#d73027', '#a50026', '#762a83', '#40004b'];
-const layerSlopes = (record) => hiddenLayers(record).map((l) => mean(l.preluSlopes));
-
 const prelu = {
   name: 'digits-prelu',
   number: 8,
@@ -484,71 +352,17 @@ const prelu = {
   planeLesson: 'prelu',
 
   async measure({ seeds = 20, epochs = SETTINGS.prelu.epochs, evalEvery = SETTINGS.prelu.evalEvery, perUnit = true } = {}) {
-    const run = async (changes) => {
-      const results = await runJobs(seedRange(seeds).map((seed) => ({
-        config: digitsConfig(SETTINGS.prelu.preset, { seed, ...changes }), phases: [{ epochs, evalEvery }],
-      })));
-      return results.map((r) => ({
-        epochs: r.records.map((x) => x.epoch),
-        slopes: r.records.map(layerSlopes),
-        unitSlopes: hiddenLayers(lastRecord(r)).map((l) => l.preluSlopes),
-        testAccuracy: lastRecord(r).testAccuracy,
-      }));
-    };
     return {
       seeds, epochs, preluInit: digitsConfig(SETTINGS.prelu.preset).preluInit,
-      perLayer: await run({}), perUnit: perUnit ? await run({ preluPerUnit: true }) : null,
+      ...await measureSlopes((changes) => digitsConfig(SETTINGS.prelu.preset, changes), { seeds, epochs, evalEvery, perUnit }),
     };
   },
 
   render(data) {
-    const layers = data.perLayer[0].slopes[0].length;
-    const final = (runs, l) => runs.map((r) => r.slopes[r.slopes.length - 1][l]);
-    const rows = Array.from({ length: layers }, (_, l) => {
-      const end = final(data.perLayer, l);
-      const units = data.perUnit ? data.perUnit.flatMap((r) => r.unitSlopes[l]) : [];
-      return [l + 1, spread(summarize(end), 2), percent(end.filter((s) => s < 0).length / end.length),
-        units.length ? spread(summarize(units), 2) : '–', units.length ? percent(units.filter((s) => s < 0).length / units.length) : '–'];
-    });
-    const table = markdownTable(['hidden layer', `slope after ${data.epochs} epochs (one per layer)`, 'negative',
-      'slopes after, one per unit (all units)', 'negative'], rows);
-    const epochsAxis = data.perLayer[0].epochs;
-    const color = (l) => LAYER_COLORS[l % LAYER_COLORS.length];
-    const trajectories = chart({
-      title: 'Slope per layer during training (mean, min–max)', width: 520, height: 400,
-      x: { label: 'epoch', min: 0, max: data.epochs }, y: { label: 'PReLU slope' },
-      series: Array.from({ length: layers }, (_, l) => {
-        const at = (k) => data.perLayer.map((r) => r.slopes[k][l]);
-        return [
-          { kind: 'band', color: color(l), band: epochsAxis.map((e, k) => [e, Math.min(...at(k)), Math.max(...at(k))]) },
-          { kind: 'line', color: color(l), name: `layer ${l + 1}`, points: epochsAxis.map((e, k) => [e, mean(at(k))]) },
-        ];
-      }).flat(),
-    });
-    const strip = chart({
-      title: `Final slopes, ${data.seeds} seeds`, width: 380, height: 400,
-      x: { label: 'hidden layer', min: 0.5, max: layers + 0.5, ticks: Array.from({ length: layers }, (_, l) => l + 1) },
-      y: { label: 'PReLU slope after training' },
-      series: [
-        { kind: 'line', color: '#999', dash: '4 3', name: `start (${data.preluInit})`, points: [[0.5, data.preluInit], [layers + 0.5, data.preluInit]] },
-        ...Array.from({ length: layers }, (_, l) => ({ kind: 'points', color: color(l), jitter: 30, points: final(data.perLayer, l).map((s) => [l + 1, s]) })),
-      ],
-    });
-    const csvRows = data.perLayer.flatMap((r, seed) => r.slopes.flatMap((slopes, k) => slopes.map((s, l) => ['layer', seed + 1, r.epochs[k], l + 1, s])));
-    data.perUnit?.forEach((r, seed) => r.unitSlopes.forEach((slopes, l) => slopes.forEach((s) => csvRows.push(['unit', seed + 1, data.epochs, l + 1, s]))));
-    return {
-      markdown: [
-        `${DATA}. Preset \`digits-${SETTINGS.prelu.preset}\` (six PReLU layers of 8 units, Adam at 0.003, batches of 10), ${data.epochs} epochs, ` +
-          `seeds 1–${data.seeds}; every slope starts at ${data.preluInit}. The per-unit columns rerun the same seeds with \`preluPerUnit: true\`.`,
-        '',
-        table,
-        '',
-        `Test accuracy: ${spread(summarize(data.perLayer.map((r) => r.testAccuracy)), 2)} (one slope per layer)` +
-          (data.perUnit ? `, ${spread(summarize(data.perUnit.map((r) => r.testAccuracy)), 2)} (one per unit).` : '.'),
-      ].join('\n'),
-      csv: csv(['slopes', 'seed', 'epoch', 'layer', 'slope'], csvRows),
-      figure: panels([trajectories, strip], { title: 'Lesson 8 on digits: learned PReLU slopes' }),
-    };
+    return slopeReport(data,
+      `${DATA}. Preset \`digits-${SETTINGS.prelu.preset}\` (six PReLU layers of 8 units, Adam at 0.003, batches of 10), ${data.epochs} epochs, ` +
+        `seeds 1–${data.seeds}; every slope starts at ${data.preluInit}. The per-unit columns rerun the same seeds with \`preluPerUnit: true\`.`,
+      'Lesson 8 on digits: learned PReLU slopes');
   },
 };
 
