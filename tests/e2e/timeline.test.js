@@ -119,6 +119,32 @@ test('scrub back, return live, and continue from an earlier step', async () => {
   await shoot(page, 'timeline-forked-desktop', DESKTOP);
 });
 
+test('digits: scrubbing back shows that step\'s test digits and confusion matrix, not an empty plane', async () => {
+  const page = await open('dataset=digits&hidden=16&optimizer=adam&learningRate=0.003&autoplay=false');
+  for (let i = 0; i < 3; i++) await page.evaluate(() => window.reluPlayground.step({ steps: 200 }));
+  await waitForPage(page, 'the live matrix at step 600', () => {
+    const table = document.querySelector('.digits-confusion');
+    return window.reluPlayground.getState().timeline.present === 600 && document.querySelector('[data-stat="step"]').textContent === '600'
+      && Number(table?.dataset.total) === 898;
+  }, null, WAIT);
+  const liveCorrect = await page.$eval('.digits-confusion', (table) => Number(table.dataset.correct));
+  await page.evaluate(() => document.querySelector('.timeline-track').focus());
+  await page.keyboard.press('Home');
+  await waitForPage(page, 'step 0 shown', () => {
+    const t = window.reluPlayground.getState().timeline;
+    return t.scrubbing && t.step === 0 && document.querySelector('[data-stat="step"]').textContent === '0';
+  }, null, WAIT);
+  // The output panel still shows digits, now the untrained network's: far fewer right than at step 600.
+  const past = await page.evaluate(() => ({
+    showing: document.querySelector('.boundary-host').classList.contains('showing-digits'),
+    hidden: document.querySelector('.digits-view').hidden,
+    total: Number(document.querySelector('.digits-confusion').dataset.total),
+    correct: Number(document.querySelector('.digits-confusion').dataset.correct),
+  }));
+  expect(past).toMatchObject({ showing: true, hidden: false, total: 898 });
+  expect(past.correct).toBeLessThan(liveCorrect);
+});
+
 test('a divergence is marked on the timeline', async () => {
   const page = await open('lesson=exploding-lr');
   await waitForPage(page, 'the divergence mark', () => {

@@ -144,12 +144,12 @@ export const METHODS = deepFreeze({
   },
   snapshotAt: {
     type: 'snapshotAt',
-    fields: ['step', 'gridSize', 'hidden', 'paramUnits'],
-    defaults: { gridSize: 0, hidden: false },
+    fields: ['step', 'gridSize', 'hidden', 'paramUnits', 'digits'],
+    defaults: { gridSize: 0, hidden: false, digits: false },
     transfers: true,
-    doc: '{step, gridSize?, hidden?, paramUnits?} -> Snapshot of the kept step nearest to `step` (its `step` says ' +
+    doc: '{step, gridSize?, hidden?, paramUnits?, digits?} -> Snapshot of the kept step nearest to `step` (its `step` says ' +
       'which), evaluated with those parameters on a second trainer, so the live one is untouched; plus ' +
-      '`present`: the live step. Always evaluated, never in pieces.',
+      '`present`: the live step. Always evaluated, never in pieces. digits: as in snapshot, that step\'s digits report.',
   },
   forkFrom: {
     type: 'forkFrom',

@@ -128,14 +128,14 @@ export function createFrameDriver({ client, controller, views, runPanel, network
       }
     },
     /** What a snapshotAt request asks for to be drawn as a live frame is. */
-    momentRequest: () => ({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS }),
+    momentRequest: () => ({ gridSize: plan.gridSize, hidden: plan.hidden, paramUnits: MAX_DRAWN_UNITS, digits: true }),
     /** Draws a past step's snapshot (snapshotAt) as a frame: plot, diagram, marks, figures, diagnostics. */
     showMoment(snapshot) {
       const { state, info } = controller;
       views.drawFrame({
         grid: snapshot.grid, gridSize: snapshot.gridSize, gridNodes: snapshot.gridNodes, gridHidden: plan.hidden,
         params: snapshot.params, paramUnits: snapshot.paramUnits, outputs: info.layers.at(-1).outputs, outputScale: outputScale(state.config),
-        multiclass: state.config.problem === 'multiclass', settled: true,
+        multiclass: state.config.problem === 'multiclass', settled: true, digits: snapshot.digits,
       });
       runPanel.setStats(snapshot);
       views.drawCharts(history, snapshot.layers);

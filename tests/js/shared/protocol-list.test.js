@@ -77,7 +77,7 @@ const WIRE = [
   [(c) => c.setSpeed(), { type: 'setSpeed' }],
   [(c) => c.injectFault(), { type: 'injectFault' }],
   [(c) => c.timeline(), { type: 'timeline' }],
-  [(c) => c.snapshotAt({ step: 40, gridSize: 16 }), { type: 'snapshotAt', step: 40, gridSize: 16, hidden: false }],
+  [(c) => c.snapshotAt({ step: 40, gridSize: 16 }), { type: 'snapshotAt', step: 40, gridSize: 16, hidden: false, digits: false }],
   [(c) => c.classify(new Float32Array(2)), { type: 'classify', input: new Float32Array(2) }],
   [(c) => c.forkFrom(40), { type: 'forkFrom', step: 40 }],
 ];

@@ -47,10 +47,16 @@ test('a past digits step (snapshotAt) asked for a grid has none either', async (
   const s = await session(DIGITS);
   try {
     expect((await s.ask(Request.STEP, { steps: 2 })).ok).toBe(true);
-    const reply = await s.ask(Request.SNAPSHOT_AT, { step: 0, gridSize: 16 });
+    const reply = await s.ask(Request.SNAPSHOT_AT, { step: 0, gridSize: 16, digits: true, paramUnits: 16 });
     expect(reply.ok).toBe(true);
     expect(reply.result.gridSize).toBe(0);
     expect(reply.result.grid ?? null).toBeNull();
+    // The past step's own digits report (its confusion matrix and tiles), so scrubbing keeps the output panel.
+    const { classes, total, confusion, units } = reply.result.digits;
+    expect(total).toBe(898);
+    expect(confusion.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect(classes).toBe(10);
+    expect(units).toBeDefined();
   } finally {
     s.dispose();
   }
