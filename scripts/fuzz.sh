@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz (CMake preset "fuzz": clang,
-# ASan + UBSan) and runs each for FUZZ_SECONDS seconds (default 300) from its
+# Builds the libFuzzer targets of tests/fuzz (in the "asan" tree: clang,
+# ASan + UBSan, the tree the sanitizer tests run in) and runs each for
+# FUZZ_SECONDS seconds (default 300) from its
 # committed seed corpus, tests/fuzz/corpus/<name>; then prints the
 # executions per target. Exit status non-zero if a target found anything.
 #
@@ -12,7 +13,7 @@
 # Inputs that reach new code are kept in build/fuzz/corpus/<name> (reused by
 # the next run, never committed); a crash, leak or timeout is saved as
 # build/fuzz/artifacts/<name>-crash-<sha1> (etc.): reproduce it with
-#   build/fuzz/tests/fuzz/<name>_fuzz build/fuzz/artifacts/<file>
+#   build/asan/tests/fuzz/<name>_fuzz build/fuzz/artifacts/<file>
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-300}
@@ -20,19 +21,20 @@ targets=${FUZZ_TARGETS:-config model number cli_args trainer_calls}
 jobs=${JOBS:-2}
 
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (Debian: clang, libclang-rt-14-dev; see scripts/setup.sh)" >&2; exit 1; }
-cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j "$jobs" >/dev/null || {
+cmake --preset asan >/dev/null && cmake --build --preset fuzz -j "$jobs" >/dev/null || {
   echo "fuzz.sh: the fuzz build failed (cmake --build --preset fuzz)" >&2
   exit 1
 }
 
-out=build/fuzz
+tree=build/asan  # the executables (CMakePresets.json)
+out=build/fuzz   # what the runs keep: corpora, artifacts, logs
 mkdir -p "$out/artifacts"
 
 # One target's run; its report line goes to $out/<name>.result. libFuzzer
 # runs one process on one core, so up to JOBS targets run at once.
 fuzz_target() {
   local name=$1
-  local exe=$out/tests/fuzz/${name}_fuzz
+  local exe=$tree/tests/fuzz/${name}_fuzz
   local result_file=$out/$name.result
   if [ ! -x "$exe" ]; then
     echo "fuzz.sh: no target '$name' ($exe)" >&2
