@@ -22,6 +22,8 @@ export function wasmBuilt() {
 
 /** Names the folder of the page built once for a whole run (global-setup.js). */
 export const BUILT_PAGE_ENV = 'RELU_E2E_BUILT_PAGE';
+/** Set beside it when global-setup.js made that build itself (and global-teardown.js removes it). */
+export const OWN_BUILD_ENV = 'RELU_E2E_OWN_BUILD';
 
 /**
  * A built page in a fresh temporary folder of the caller's own (tests write
