@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test suite:
-#   C++ (GoogleTest via ctest): native, native under ASan+UBSan, WASM SIMD128
-#   and WASM scalar under Node; libFuzzer targets for 10 s each; relu-train CLI tests; Jest unit tests of the JS
-#   API, worker and UI modules; end-to-end tests in headless Chromium and again
-#   in headless Firefox; the
-#   lesson claims on the native core; a smoke
+#   C++ (GoogleTest via ctest): native, native under ASan+UBSan (clang), WASM
+#   SIMD128 and WASM scalar under Node; libFuzzer targets for 10 s each; the
+#   relu-train CLI tests; Jest unit tests of the JS API, worker and UI modules;
+#   end-to-end tests in headless Chromium and in headless Firefox; the npm
+#   package installed offline; the lesson claims on the native core; a smoke
 #   run of the benchmarks (no timing is asserted).
-# Every suite runs even if an earlier one fails; the exit status is non-zero
-# if any failed.
+#
+# Order, on two cores: the WebAssembly core and the page are built first (the
+# browsers need them); then three lanes run at once:
+#   chromium: Jest unit, end-to-end in Chromium, the package
+#   firefox:  end-to-end in Firefox
+#   build:    the native, sanitizer and WASM test trees, their tests, the fuzz
+#             targets, the lessons and the bench smoke, at the lowest CPU
+#             priority (started right after setup)
+# The end-to-end suites mostly wait for the page (frames, paced training): on
+# their own they left a core idle, and one after the other they took half of
+# the run. The build lane's compilers take what they leave.
+#
+# Every suite runs even if an earlier one fails; each suite's output is
+# printed whole when it ends (build/test-logs/ keeps it); the exit status is
+# non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export JOBS=${JOBS:-$(nproc)}
@@ -19,18 +32,41 @@ export RELU_LESSONS_BUILD_DIR="$PWD/build/native"
 
 bash scripts/setup.sh || exit 1
 
-passed=0
-failed=0
-failures=()
+logs=build/test-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+results=$logs/results
+: >"$results"
+
+# suite NAME COMMAND...: runs COMMAND with its output in a log of its own;
+# when it ends, prints the log as one block (never mixed with another lane's)
+# and records the result.
 suite() {
   local name=$1; shift
-  printf '\n\033[1m== %s\033[0m\n' "$name"
-  local start=$SECONDS
-  if "$@"; then
-    passed=$((passed + 1)); printf '== %s: ok (%ss)\n' "$name" $((SECONDS - start))
-  else
-    failed=$((failed + 1)); failures+=("$name"); printf '== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
-  fi
+  local log
+  log="$logs/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-' | tr -s '-').log"
+  local start=$SECONDS status
+  "$@" >"$log" 2>&1
+  status=$?
+  local took=$((SECONDS - start)) verdict=ok
+  [ "$status" -eq 0 ] || verdict=FAILED
+  {
+    flock 9
+    printf '\n\033[1m== %s\033[0m\n' "$name"
+    cat "$log"
+    printf '== %s: %s (%ss)\n' "$name" "$verdict" "$took"
+    printf '%s\t%s\t%s\n' "$verdict" "$took" "$name" >>"$results"
+  } 9>"$logs/.print-lock"
+  return "$status"
+}
+# A suite that cannot run because what it needs failed to build.
+not_run() { suite "$1" sh -c "echo 'not run: $2' >&2; exit 1"; }
+
+# Lanes wait for a step of another lane through a file holding its exit status.
+mark() { echo "$2" >"$logs/$1.status"; }
+await() {
+  until [ -f "$logs/$1.status" ]; do sleep 2; done
+  [ "$(cat "$logs/$1.status")" = 0 ]
 }
 
 native() {
@@ -43,35 +79,67 @@ asan() {
     cmake --build --preset asan -j "$JOBS" &&
     ctest --preset asan -j "$JOBS"
 }
-wasm_build() { RELU_BUILD_TESTS=ON bash wasm-build/build.sh; }
-wasm_tests() { ctest --test-dir "build/wasm-$1" -j "$JOBS" --output-on-failure; }
-# The end-to-end runs serve this build (tests/e2e/helpers/page-server.js)
-# instead of each running Vite again.
-web_build() { npx vite build --logLevel warn && export RELU_E2E_BUILT_PAGE="$PWD/web/dist"; }
+# The core first (the page needs it), configured with the test suites, which
+# the build lane compiles later in the same trees.
+wasm_core() { RELU_BUILD_TESTS=ON RELU_WASM_TARGETS=relu_core bash wasm-build/build.sh; }
+wasm_tests() {
+  cmake --build "build/wasm-$1" -j "$JOBS" --target kernels_test model_test oom_test &&
+    ctest --test-dir "build/wasm-$1" -j "$JOBS" --output-on-failure
+}
+# Both end-to-end runs serve this build (tests/e2e/helpers/page-server.js)
+# instead of each running Vite again. Not web/dist: the package suite's
+# `npm pack` rebuilds that one while the browsers run.
+e2e_page=build/e2e-page
+page_build() { npx vite build --logLevel warn --outDir "$e2e_page" --emptyOutDir; }
 jest() { local project=$1; shift; node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects "$project" --ci "$@"; }
-# E2E_WORKERS=N runs N end-to-end files at once (jest --maxWorkers). Left to
-# Jest by default: on a busy two-core machine two workers passed every test
-# twice but took longer than one (Chromium: 907 s and 857 s against 655 s).
+# E2E_WORKERS=N runs N end-to-end files at once per engine (jest --maxWorkers).
+# Left to Jest by default (one on two cores): the two engines already run side by side.
 e2e_workers=()
 [ -n "${E2E_WORKERS:-}" ] && e2e_workers=(--maxWorkers="$E2E_WORKERS")
 
-suite "C++ native" native
-suite "C++ ASan+UBSan" asan
-suite "C++ fuzz targets (10 s each)" env FUZZ_SECONDS=10 bash scripts/fuzz.sh
-suite "WASM builds" wasm_build
-suite "C++ as WASM (SIMD128)" wasm_tests simd
-suite "C++ as WASM (scalar)" wasm_tests scalar
-suite "page build" web_build
-suite "Jest unit (JS API, worker, UI)" jest unit
-suite "Jest end-to-end (headless Chromium)" jest e2e "${e2e_workers[@]}"
-suite "Jest package (npm pack, installed offline: Node, Vite app, import map)" jest package
-suite "Jest lessons (claims on the native core)" jest lessons
-if [ -f bench/run.mjs ]; then
-  suite "benchmark smoke run" node bench/run.mjs --smoke
-fi
-suite "Jest end-to-end (headless Firefox)" jest e2e-firefox "${e2e_workers[@]}"
+build_lane() {
+  renice -n 19 -p "$BASHPID" >/dev/null
+  suite "C++ native" native
+  if await wasm-core; then suite "Jest lessons (claims on the native core)" jest lessons
+  else not_run "Jest lessons (claims on the native core)" "the WASM core did not build"; fi
+  suite "C++ ASan+UBSan" asan
+  suite "C++ fuzz targets (10 s each)" env FUZZ_SECONDS=10 bash scripts/fuzz.sh
+  if await wasm-core; then
+    suite "C++ as WASM (SIMD128)" wasm_tests simd
+    suite "C++ as WASM (scalar)" wasm_tests scalar
+    [ -f bench/run.mjs ] && suite "benchmark smoke run" node bench/run.mjs --smoke
+  else
+    not_run "C++ as WASM" "the WASM core did not build"
+  fi
+}
+chromium_lane() {
+  suite "Jest unit (JS API, worker, UI)" jest unit
+  suite "Jest end-to-end (headless Chromium)" jest e2e "${e2e_workers[@]}"
+  suite "Jest package (npm pack, installed offline: Node, Vite app, import map)" jest package
+}
+firefox_lane() {
+  suite "Jest end-to-end (headless Firefox)" jest e2e-firefox "${e2e_workers[@]}"
+}
 
-printf '\n'
-[ "$failed" -eq 0 ] || printf 'failed suites: %s\n' "${failures[*]}"
+build_lane &
+lanes=($!)
+suite "WASM core (SIMD128 and scalar)" wasm_core
+status=$?
+mark wasm-core "$status"
+if [ "$status" -eq 0 ] && suite "page build" page_build; then
+  export RELU_E2E_BUILT_PAGE="$PWD/$e2e_page"
+  chromium_lane &
+  lanes+=($!)
+  firefox_lane &
+  lanes+=($!)
+else
+  not_run "Jest unit and end-to-end suites" "the WASM core or the page did not build"
+fi
+wait "${lanes[@]}"
+
+passed=$(grep -c '^ok' "$results")
+failed=$(grep -c '^FAILED' "$results")
+printf '\n\033[1m== summary\033[0m (seconds, in the order they ended; %ss in all)\n' "$SECONDS"
+awk -F'\t' '{ printf "%-7s %5s  %s\n", $1, $2, $3 }' "$results"
 printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

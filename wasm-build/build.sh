@@ -8,6 +8,9 @@
 #   RELU_WASM_BUILD_PREFIX  CMake build trees are <prefix>-simd and <prefix>-scalar
 #                           (default: build/wasm, i.e. build/wasm-simd, build/wasm-scalar)
 #   RELU_BUILD_TESTS        ON to also build the GoogleTest suites for Node (default OFF)
+#   RELU_WASM_TARGETS       what to build in each tree (default: everything when
+#                           RELU_BUILD_TESTS=ON, else relu_core); scripts/test.sh
+#                           builds relu_core first and the test suites later
 #   RELU_WASM_VARIANTS      which variants to build (default: "simd scalar")
 #   JOBS                    parallel build jobs (default 2)
 set -euo pipefail
@@ -17,6 +20,7 @@ prefix="${RELU_WASM_BUILD_PREFIX:-build/wasm}"
 tests="${RELU_BUILD_TESTS:-OFF}"
 variants="${RELU_WASM_VARIANTS:-simd scalar}"
 jobs="${JOBS:-2}"
+if [ "$tests" = ON ]; then targets="${RELU_WASM_TARGETS:-all}"; else targets="${RELU_WASM_TARGETS:-relu_core}"; fi
 dist="$root/wasm-build/dist"
 
 # Debian's emscripten needs Node to find acorn for its JS optimiser.
@@ -39,11 +43,8 @@ for variant in $variants; do
   emcmake cmake -S . -B "$tree" -DCMAKE_BUILD_TYPE=Release \
     -DRELU_WASM_SIMD="$simd" -DRELU_BUILD_TESTS="$tests" >/dev/null
   echo "== $variant: building"
-  if [ "$tests" = ON ]; then
-    cmake --build "$tree" -j "$jobs"
-  else
-    cmake --build "$tree" -j "$jobs" --target relu_core
-  fi
+  # shellcheck disable=SC2086 # a list of targets
+  cmake --build "$tree" -j "$jobs" --target $targets
   for ext in mjs wasm; do
     cp "$tree/cpp/bindings/relu-core-$variant.$ext" "$dist/"
   done
