@@ -361,7 +361,8 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     builtCost = costOf(initialState.config);
     view.built(result);
     warnIfSlow(result.paramCount);
-    sendConfig(initialState); // edits made while the core was loading
+    const editedWhileLoading = changedFields(initialState.config, state.config).length > 0;
+    const edits = sendConfig(initialState); // edits made while the core was loading
     sendSpeedToWorker();
     if (state.ui.autoplay && reducedMotion) {
       // With the run bar hidden there is no Play button to point at: Space (shortcuts.js) still plays.
@@ -369,7 +370,14 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       view.notify(`Paused: your system asks for reduced motion, so nothing moves until ${how}.`, { key: 'reduced-motion', timeoutMs: 10000 });
     }
     const startsPlaying = autoplays({ autoplay: state.ui.autoplay, reducedMotion });
-    if (startsPlaying && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused
+    const mayAutoplay = () => startsPlaying && !asked && !heldFrom && !view.gate.open; // a confirmed dear network opens paused
+    if (mayAutoplay() && !editedWhileLoading) play();
+    else if (mayAutoplay()) {
+      // Not one step on the config the reader already changed (a lesson's rate of 3 diverges in two):
+      // play once the worker has the edits, unless someone played or paused meanwhile.
+      const wishes = playRequests;
+      edits.then(() => { if (!destroyed && playRequests === wishes && mayAutoplay()) play(); });
+    }
     view.invalidate();
     events.emit('ready', { build: result.build, simd: result.simd, paramCount: result.paramCount });
     return result;

@@ -93,6 +93,41 @@ describe('start-up', () => {
     expect(view.named('notify').some(([text]) => /only learningRate changed/.test(text))).toBe(true);
   });
 
+  test('edits made while the core loads reach the worker before the first play: no step on the old config', async () => {
+    let answerInit = null;
+    const client = fakeClient({
+      init: ({ config }) => new Promise((resolve) => {
+        answerInit = () => resolve({ build: 'scalar', simd: false, config, layers: layersOf(config.hidden), paramCount: 17 });
+      }),
+    });
+    const { controller, api } = setup('learningRate=3', { client });
+    const started = controller.start();
+    await flush();
+    await api.setState({ learningRate: 0.03 }); // the reader's edit while the core is still loading
+    answerInit();
+    await started;
+    await flush();
+    expect(client.named('init')[0].config.learningRate).toBe(3);
+    expect(client.calls.map(([name]) => name).filter((name) => name === 'configure' || name === 'play')).toEqual(['configure', 'play']);
+    expect(client.named('configure')).toEqual([{ learningRate: 0.03 }]);
+    expect(api.getState().playing).toBe(true);
+  });
+
+  test('a pause while the loading edits are on their way is kept: autoplay does not override it', async () => {
+    let answerConfigure = null;
+    const client = fakeClient({ configure: (patch) => new Promise((resolve) => { answerConfigure = () => resolve({ rebuilt: false, config: patch }); }) });
+    const { controller, api } = setup('learningRate=3', { client });
+    const started = controller.start();
+    await api.setState({ learningRate: 0.03 }); // before init answers (the fake answers in a microtask)
+    await started;
+    await flush();
+    await controller.pause();
+    answerConfigure();
+    await flush();
+    expect(client.named('play')).toHaveLength(0);
+    expect(api.getState().playing).toBe(false);
+  });
+
   test('a network past the cost thresholds waits, unbuilt, for the user\'s answer', async () => {
     const view = fakeView({ gateAnswer: false });
     const { client, controller } = setup('hidden=1024,1024,1024&batchSize=500', { view });
