@@ -127,6 +127,13 @@ test('every "try this" button and step button changes its widget as getState() r
     if (play) {
       // Only a widget in view trains: the button brings it back into view when it was off screen.
       await waitForPage(page, `${section}: in view and training after the button`, (id) => window.inView(id) && window.trained(id), section, WAIT);
+      // The play holds: still playing once it has trained past where it was (a divergence of steps
+      // from before the button once stopped it a frame after "playing" showed).
+      const from = (await stateOf(page, section)).progress?.step ?? 0;
+      await waitForPage(page, `${section}: still playing after more steps`, ([id, step]) => {
+        const state = window.widgetOf(id).getState();
+        return state.playing && (state.progress?.step ?? 0) > step;
+      }, [section, from], WAIT);
     }
     // Screen readers hear what was done (a role=status line).
     await waitForPage(page, `${section}: the status names "${label}"`, ([id, text]) => document.querySelector(`#${id} .try-status`).textContent === `Done: ${text}.`, [section, label], WAIT);

@@ -181,6 +181,8 @@ export function createCompareRun({ createClient, controller, wasm = {}, view, no
       return client.configure(patch).then((result) => {
         if (client !== configuring) return;
         sentConfig = config;
+        // A new config trains again after a divergence: its "diverged and stopped" line goes.
+        if (stopped) view.setStatus(null);
         if (result.rebuilt) structure(result, config);
         else {
           stopped = false;

@@ -19,6 +19,7 @@ import { reduce, fieldError } from './store.js';
 import { createEmitter } from './emitter.js';
 import { autoplays, lifecycleDecision } from './lifecycle.js';
 import { regionsState } from './regions.js';
+import { Divergence, createRequestsInFlight, divergenceVerdict } from './requests-in-flight.js';
 
 /** The public API's `progress` event comes at most this often (ms): 4 a second. */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -61,6 +62,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   let lastProgressAt = -Infinity;
   let lastProgressStep = null;
   let held = false; // compare mode: A waits for run B to catch up (lockstep.js)
+  const inFlight = createRequestsInFlight(); // tells a stale 'diverged' from the current run's
 
   function report(error) {
     if (error.field === 'core') return; // the core restarted: its 'restarted' notice says so once
@@ -142,7 +144,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     const changed = changedFields(previous.config, state.config);
     if (!changed.length) return configureChain.then(() => null);
     const patch = Object.fromEntries(changed.map((name) => [name, state.config[name]]));
-    configureChain = configureChain.then(() => client.configure(patch)).then((result) => {
+    configureChain = inFlight.configure(configureChain.then(() => client.configure(patch)).then((result) => {
       builtCost = costOf(state.config);
       if (result.rebuilt) {
         view.notify(`New network: changing ${changed.join(', ')} needs new weights, so training starts again from step 0.`, { key: 'rebuilt', timeoutMs: 8000 });
@@ -159,7 +161,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       view.writeUrl(state, false);
       announce();
       return error;
-    });
+    }));
     return configureChain;
   }
 
@@ -242,13 +244,17 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     playRequests += 1;
     setPlaying(true);
     if (!trainsNow()) return Promise.resolve(null); // starts when seen again
-    return client.play().then(() => null, failed);
+    return sendPlay().then(() => null, failed);
   }
 
   function pause() {
     playRequests += 1;
     setPlaying(false);
     return client.pause().then(() => { view.invalidate(); return null; }, failed);
+  }
+
+  function sendPlay() {
+    return inFlight.play(client.play());
   }
 
   function failed(error) {
@@ -361,7 +367,8 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     builtCost = costOf(initialState.config);
     view.built(result);
     warnIfSlow(result.paramCount);
-    sendConfig(initialState); // edits made while the core was loading
+    const editedWhileLoading = changedFields(initialState.config, state.config).length > 0;
+    const edits = sendConfig(initialState); // edits made while the core was loading
     sendSpeedToWorker();
     if (state.ui.autoplay && reducedMotion) {
       // With the run bar hidden there is no Play button to point at: Space (shortcuts.js) still plays.
@@ -369,7 +376,14 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       view.notify(`Paused: your system asks for reduced motion, so nothing moves until ${how}.`, { key: 'reduced-motion', timeoutMs: 10000 });
     }
     const startsPlaying = autoplays({ autoplay: state.ui.autoplay, reducedMotion });
-    if (startsPlaying && !asked && !heldFrom && !view.gate.open) play(); // a confirmed dear network opens paused
+    const mayAutoplay = () => startsPlaying && !asked && !heldFrom && !view.gate.open; // a confirmed dear network opens paused
+    if (mayAutoplay() && !editedWhileLoading) play();
+    else if (mayAutoplay()) {
+      // Not one step on the config the reader already changed (a lesson's rate of 3 diverges in two):
+      // play once the worker has the edits, unless someone played or paused meanwhile.
+      const wishes = playRequests;
+      edits.then(() => { if (!destroyed && playRequests === wishes && mayAutoplay()) play(); });
+    }
     view.invalidate();
     events.emit('ready', { build: result.build, simd: result.simd, paramCount: result.paramCount });
     return result;
@@ -377,9 +391,16 @@ export function createController({ client, state: initial, presets, wasm = {}, v
 
   const unsubscribe = [
     client.on('diverged', ({ step: at, cause }) => {
+      view.invalidate(); // the core went back to a checkpoint, whichever run this was
+      const verdict = divergenceVerdict({ playing, ...inFlight.counts() });
+      if (verdict === Divergence.PLAY_AGAIN && trainsNow()) {
+        playRequests += 1; // snapshots asked for before this play say stopped: they must not undo the wish
+        sendPlay().catch(report);
+      }
+      // Steps from before a newer play or config change: the run the reader asked for goes on, without the old run's banner.
+      if (verdict !== Divergence.STOP) return;
       setPlaying(false);
       view.setDiverged({ step: at, cause, learningRate: state.config.learningRate });
-      view.invalidate();
       events.emit('diverged', { step: at, cause, learningRate: state.config.learningRate });
     }),
     client.on('error', ({ message, field = '' }) => {
@@ -467,7 +488,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       const after = trainsNow();
       if (before === after || !info || destroyed) return;
       playRequests += 1; // snapshots asked for before this do not tell the wish
-      (after ? client.play() : client.pause()).catch(report);
+      (after ? sendPlay() : client.pause()).catch(report);
     },
     /** Compare mode's lockstep: while held, A's worker waits (the wish to play is kept). */
     hold(next) {
@@ -476,7 +497,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
       const after = trainsNow();
       if (before === after || !info || destroyed) return;
       playRequests += 1; // snapshots asked for before this do not tell the wish
-      (after ? client.play() : client.pause()).catch(report);
+      (after ? sendPlay() : client.pause()).catch(report);
     },
     destroy() {
       destroyed = true;

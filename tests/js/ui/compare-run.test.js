@@ -24,7 +24,9 @@ function fakeClient() {
     reset: answer('reset', () => { step = 0; return {}; }),
     setSpeed: answer('setSpeed', {}),
     snapshot: answer('snapshot', () => ({ step, epoch: 0, playing, busy: false, stepsPerSecond: 0, layers: [], gridSize: 0 })),
-    on: () => () => {},
+    listeners: new Map(),
+    on(type, fn) { this.listeners.set(type, fn); return () => this.listeners.delete(type); },
+    emit(type, payload) { this.listeners.get(type)?.(payload); },
     terminate: answer('terminate', undefined),
     names: () => calls.map(([name]) => name),
   };
@@ -45,7 +47,8 @@ function setUp(query) {
   };
   const shown = [];
   const notices = [];
-  const view = { show: (on) => shown.push(on), setStructure() {}, setPoints() {}, drawFrame() {}, drawCharts() {}, setStatus() {} };
+  const statuses = [];
+  const view = { show: (on) => shown.push(on), setStructure() {}, setPoints() {}, drawFrame() {}, drawCharts() {}, setStatus: (text) => statuses.push(text) };
   const run = createCompareRun({
     createClient: () => client, controller, view, notify: (text, how) => notices.push({ text, ...how }),
     requestFrame: (fn) => frames.push(fn), cancelFrame() {}, clock: () => 0,
@@ -59,7 +62,7 @@ function setUp(query) {
       await flush();
     }
   }
-  return { client, controller, run, tick, shown, notices };
+  return { client, controller, run, tick, shown, notices, statuses };
 }
 
 test('B starts in its own client with A\'s config and B\'s fields changed', async () => {
@@ -138,4 +141,23 @@ test('A grown past the cost gate (a confirmed large network): B is not built, wi
   run.follow(controller.state);
   await flush();
   expect(run.active).toBe(true);
+});
+
+test('B diverged: it stops and says so; a new config for B trains it again and the line goes', async () => {
+  const { client, run, controller, tick, statuses } = setUp('hidden=4&b.learningRate=3');
+  run.follow(controller.state);
+  await flush();
+  controller.playing = true;
+  await tick(2);
+  expect(client.names().filter((name) => name === 'play')).toHaveLength(1);
+  client.emit('diverged', { step: 2, cause: 'loss exploded' });
+  await tick(2);
+  expect(client.names().at(-1)).not.toBe('play');
+  expect(statuses.at(-1)).toMatch(/Run B diverged and stopped/);
+  controller.state = parseQuery('hidden=4&b.learningRate=0.03').state;
+  run.follow(controller.state);
+  await tick(2);
+  expect(client.calls.filter(([name]) => name === 'configure')).toEqual([['configure', { learningRate: 0.03 }]]);
+  expect(statuses.at(-1)).toBeNull();
+  expect(client.names().filter((name) => name === 'play')).toHaveLength(2);
 });

@@ -93,6 +93,41 @@ describe('start-up', () => {
     expect(view.named('notify').some(([text]) => /only learningRate changed/.test(text))).toBe(true);
   });
 
+  test('edits made while the core loads reach the worker before the first play: no step on the old config', async () => {
+    let answerInit = null;
+    const client = fakeClient({
+      init: ({ config }) => new Promise((resolve) => {
+        answerInit = () => resolve({ build: 'scalar', simd: false, config, layers: layersOf(config.hidden), paramCount: 17 });
+      }),
+    });
+    const { controller, api } = setup('learningRate=3', { client });
+    const started = controller.start();
+    await flush();
+    await api.setState({ learningRate: 0.03 }); // the reader's edit while the core is still loading
+    answerInit();
+    await started;
+    await flush();
+    expect(client.named('init')[0].config.learningRate).toBe(3);
+    expect(client.calls.map(([name]) => name).filter((name) => name === 'configure' || name === 'play')).toEqual(['configure', 'play']);
+    expect(client.named('configure')).toEqual([{ learningRate: 0.03 }]);
+    expect(api.getState().playing).toBe(true);
+  });
+
+  test('a pause while the loading edits are on their way is kept: autoplay does not override it', async () => {
+    let answerConfigure = null;
+    const client = fakeClient({ configure: (patch) => new Promise((resolve) => { answerConfigure = () => resolve({ rebuilt: false, config: patch }); }) });
+    const { controller, api } = setup('learningRate=3', { client });
+    const started = controller.start();
+    await api.setState({ learningRate: 0.03 }); // before init answers (the fake answers in a microtask)
+    await started;
+    await flush();
+    await controller.pause();
+    answerConfigure();
+    await flush();
+    expect(client.named('play')).toHaveLength(0);
+    expect(api.getState().playing).toBe(false);
+  });
+
   test('a network past the cost thresholds waits, unbuilt, for the user\'s answer', async () => {
     const view = fakeView({ gateAnswer: false });
     const { client, controller } = setup('hidden=1024,1024,1024&batchSize=500', { view });
@@ -169,6 +204,73 @@ describe('training events', () => {
     expect(controller.playing).toBe(false);
     expect(diverged).toHaveBeenCalledWith({ step: 40, cause: 'loss', learningRate: defaultConfig().learningRate });
     expect(view.named('setDiverged').at(-1)[0]).toMatchObject({ step: 40, cause: 'loss' });
+  });
+
+  // The worker posts events and replies in the order things happen: a 'diverged'
+  // arriving before a request's reply ended steps taken before the worker read it.
+  test('a divergence of steps taken before a newer play does not stop it, nor show the old run\'s banner', async () => {
+    let answerPlay = null;
+    const client = fakeClient({ play: () => new Promise((resolve) => { answerPlay = () => resolve({}); }) });
+    const { controller, api, view } = setup('learningRate=3', { client });
+    const diverged = jest.fn();
+    api.on('diverged', diverged);
+    await controller.start();
+    answerPlay(); // the autoplay's play reached the worker: it trains at rate 3
+    await flush();
+    const played = controller.play(); // the reader asks for play again (after lowering the rate, say)
+    client.emit('diverged', { step: 2, cause: 'loss exploded' }); // posted before the worker read that play
+    expect(controller.playing).toBe(true);
+    expect(api.getState().playing).toBe(true);
+    expect(diverged).not.toHaveBeenCalled();
+    expect(view.named('setDiverged')).toEqual([]);
+    answerPlay();
+    await played;
+    expect(controller.playing).toBe(true);
+    // A snapshot asked for after the play, from the worker training again, does not stop it either.
+    controller.observe({ step: 3, epoch: 0, playing: true, busy: true }, { requestedAfter: controller.playRequests, evaluated: false });
+    expect(controller.playing).toBe(true);
+  });
+
+  test('the current run\'s divergence, after its play was answered, still stops it and shows the banner', async () => {
+    let answerPlay = null;
+    const client = fakeClient({ play: () => new Promise((resolve) => { answerPlay = () => resolve({}); }) });
+    const { controller, api, view } = setup('learningRate=3&autoplay=false', { client });
+    const diverged = jest.fn();
+    api.on('diverged', diverged);
+    await controller.start();
+    const played = controller.play();
+    answerPlay();
+    await played;
+    client.emit('diverged', { step: 2, cause: 'loss exploded' });
+    expect(controller.playing).toBe(false);
+    expect(diverged).toHaveBeenCalledWith({ step: 2, cause: 'loss exploded', learningRate: 3 });
+    expect(view.named('setDiverged').at(-1)[0]).toMatchObject({ step: 2, cause: 'loss exploded', learningRate: 3 });
+  });
+
+  test('a divergence of steps taken before a config change made while playing: the worker is told to play again', async () => {
+    let answerConfigure = null;
+    const client = fakeClient({ configure: (patch) => new Promise((resolve) => { answerConfigure = () => resolve({ rebuilt: false, config: patch }); }) });
+    const { controller, api, view } = setup('learningRate=3', { client });
+    const diverged = jest.fn();
+    api.on('diverged', diverged);
+    await controller.start();
+    expect(client.named('play')).toHaveLength(1);
+    controller.dispatch({ type: 'config', patch: { learningRate: 0.03 } });
+    await flush();
+    expect(client.named('configure')).toEqual([{ learningRate: 0.03 }]);
+    const requestsBefore = controller.playRequests;
+    client.emit('diverged', { step: 2, cause: 'loss exploded' }); // at rate 3, before the worker read the new rate: it stopped itself
+    expect(controller.playing).toBe(true);
+    expect(client.named('play')).toHaveLength(2);
+    expect(client.calls.map(([name]) => name).slice(-2)).toEqual(['configure', 'play']);
+    // A snapshot asked for before that play says "stopped": it must not undo the wish.
+    controller.observe({ step: 0, epoch: 0, playing: false, busy: false }, { requestedAfter: requestsBefore, evaluated: false });
+    expect(controller.playing).toBe(true);
+    expect(diverged).not.toHaveBeenCalled();
+    expect(view.named('setDiverged')).toEqual([]);
+    answerConfigure();
+    await flush();
+    expect(controller.playing).toBe(true);
   });
 
   test('progress comes at most every PROGRESS_INTERVAL_MS, and once more where training settles', async () => {
