@@ -32,7 +32,8 @@ window.addEventListener('message', (event) => {
 });
 </script></head><body style="margin:0">
 <iframe id="listed" title="listed" style="width:1000px;height:300px;border:0;display:block" src="${frame}#autoplay=false&hidden=3&origins=${tutorialOrigin}"></iframe>
-<iframe id="pym" title="pym" style="width:600px;height:200px;border:0;display:block" src="${frame}?initialWidth=600&childId=lesson-2&parentTitle=Tutorial&parentUrl=${encodeURIComponent(`${tutorialOrigin}/connect.html`)}#autoplay=false&hidden=3"></iframe>
+<!-- Below the fold, where a browser may not render it: its height has to come all the same. -->
+<iframe id="pym" title="pym" style="width:600px;height:200px;border:0;display:block;margin-top:3000px" src="${frame}?initialWidth=600&childId=lesson-2&parentTitle=Tutorial&parentUrl=${encodeURIComponent(`${tutorialOrigin}/connect.html`)}#autoplay=false&hidden=3"></iframe>
 <iframe id="unlisted" title="unlisted" style="width:600px;height:200px;border:0;display:block" src="${frame}#autoplay=false&hidden=3&origins=https://elsewhere.example"></iframe>
 </body></html>`);
   writeFileSync(join(served.dir, 'connect.js'), `import { connectPlayground } from './embed/relu-playground.js';
