@@ -111,13 +111,13 @@ TEST_P(BackwardTest, MatchesCentralDifferenceOfScalarForward) {
   }
 }
 
-struct SpecialCase {
+struct DerivativeCase {
   float x;
   float derivative;
 };
 
 // f'(+-0) and f'(+-inf) as stated in kernels.h.
-std::vector<SpecialCase> DerivativeLimits(Act act, float a) {
+std::vector<DerivativeCase> DerivativeLimits(Act act, float a) {
   const float la = static_cast<float>(kSeluLambda * kSeluAlpha);
   const float l = static_cast<float>(kSeluLambda);
   switch (act) {
@@ -139,9 +139,9 @@ std::vector<SpecialCase> DerivativeLimits(Act act, float a) {
 // f'(x) at +-0, +-inf and NaN (dy = 1), as stated in kernels.h.
 TEST_P(BackwardTest, DerivativeAtZeroInfinityAndNan) {
   const ActParams p = params();
-  std::vector<SpecialCase> cases = DerivativeLimits(variant().act, p.alpha);
+  std::vector<DerivativeCase> cases = DerivativeLimits(variant().act, p.alpha);
   cases.push_back({kNan, kNan});
-  for (const SpecialCase& c : cases) {
+  for (const DerivativeCase& c : cases) {
     for (size_t n : {1u, 4u, 8u, 13u}) {
       const std::vector<float> x(n, c.x);
       const std::vector<float> y = ForwardOf(x);

@@ -70,13 +70,13 @@ TEST_P(ForwardTest, SpecialValuesAtEveryLanePosition) {
   }
 }
 
-struct SpecialCase {
+struct ForwardCase {
   float x;
   float expected;
 };
 
 // f(+-inf) and f(+-0) as the formulas of kernels.h give them.
-std::vector<SpecialCase> ForwardLimits(Act act, float a) {
+std::vector<ForwardCase> ForwardLimits(Act act, float a) {
   const float la = static_cast<float>(kSeluLambda * kSeluAlpha);
   const float log2 = std::log(2.0f);
   switch (act) {
@@ -98,10 +98,10 @@ std::vector<SpecialCase> ForwardLimits(Act act, float a) {
 // The limits and signed zeros the formulas of kernels.h give, for every variant.
 TEST_P(ForwardTest, LimitsAndSignedZerosFollowTheFormulas) {
   const ActParams p = params();
-  std::vector<SpecialCase> cases = ForwardLimits(variant().act, p.alpha);
+  std::vector<ForwardCase> cases = ForwardLimits(variant().act, p.alpha);
   cases.push_back({kNan, kNan});
   cases.push_back({-kNan, kNan});
-  for (const SpecialCase& c : cases) {
+  for (const ForwardCase& c : cases) {
     for (size_t n : {1u, 4u, 8u, 11u}) {  // tail, 4-wide and 8-wide paths
       std::vector<float> x(n, c.x), y(n);
       variant().forward(n, x.data(), y.data(), &p);
@@ -155,10 +155,10 @@ TEST_P(ForwardTest, FusedBiasActEqualsBiasAddThenForward) {
 // path (tail, 4- and 8-wide), the fused bias path and the per-unit PReLU kernel.
 TEST(ZeroSlopeTest, NegativeInfinityGivesZeroNotNan) {
   const ActParams zero{0.0f};
-  const std::vector<SpecialCase> cases = {{-kInf, -0.0f}, {-3.0f, -0.0f}, {kInf, kInf}, {2.0f, 2.0f}, {kNan, kNan}};
+  const std::vector<ForwardCase> cases = {{-kInf, -0.0f}, {-3.0f, -0.0f}, {kInf, kInf}, {2.0f, 2.0f}, {kNan, kNan}};
   for (const ActVariant& v : AllActVariants()) {
     if (v.act != Act::kLeakyRelu) continue;
-    for (const SpecialCase& c : cases) {
+    for (const ForwardCase& c : cases) {
       for (size_t n : {1u, 4u, 8u, 11u}) {
         std::vector<float> x(n, c.x), y(n), z = x, fused(n);
         v.forward(n, x.data(), y.data(), &zero);
@@ -172,7 +172,7 @@ TEST(ZeroSlopeTest, NegativeInfinityGivesZeroNotNan) {
     }
   }
   for (const MiscVariant& v : AllMiscVariants()) {
-    for (const SpecialCase& c : cases) {
+    for (const ForwardCase& c : cases) {
       for (size_t n : {1u, 4u, 8u, 11u}) {
         std::vector<float> x(n, c.x), slope(n, 0.0f), y(n);
         v.prelu_forward(n, x.data(), slope.data(), y.data());

@@ -14,7 +14,7 @@
 namespace relu::testing {
 namespace {
 
-Config DigitsConfig() {
+Config ClassifierConfig() {
   Config config;
   config.seed = 3;
   config.dataset = Dataset::kDigits;
@@ -28,7 +28,7 @@ Config DigitsConfig() {
 }
 
 TEST(Classify, EachTestDigitGetsTheFullPassPrediction) {
-  auto trainer = MustCreate(DigitsConfig());
+  auto trainer = MustCreate(ClassifierConfig());
   ASSERT_TRUE(trainer->StepEpochs(3).ok());
   trainer->Evaluate();
   const std::vector<int32_t>& predicted = trainer->testPredictions();
@@ -80,7 +80,7 @@ TEST(Classify, TheActivationsAreTheLayersOwn) {
 }
 
 TEST(Classify, RefusesAWrongLengthOrANonFiniteValueNamingTheInput) {
-  auto trainer = MustCreate(DigitsConfig());
+  auto trainer = MustCreate(ClassifierConfig());
   std::vector<float> pixels(kDigitPixels, 0.5f);
   Classification result;
   Status status = trainer->Classify(pixels.data(), 63, &result);
@@ -95,8 +95,8 @@ TEST(Classify, RefusesAWrongLengthOrANonFiniteValueNamingTheInput) {
 }
 
 TEST(Classify, LeavesAPassInPiecesAsItWas) {
-  auto whole = MustCreate(DigitsConfig());
-  auto pieces = MustCreate(DigitsConfig());
+  auto whole = MustCreate(ClassifierConfig());
+  auto pieces = MustCreate(ClassifierConfig());
   ASSERT_TRUE(whole->StepEpochs(1).ok());
   ASSERT_TRUE(pieces->StepEpochs(1).ok());
   whole->Evaluate();

@@ -15,10 +15,6 @@
 namespace relu::testing {
 namespace {
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 // A linear network on the regression plane at the largest learning rate:
 // it blows up within a few steps. 50 training points in batches of 5 make
 // epochs of 10 steps.

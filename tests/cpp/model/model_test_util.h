@@ -114,6 +114,10 @@ inline std::unique_ptr<Trainer> MustCreate(const Config& config) {
 }
 
 // The model file of `trainer`; a failed export fails the test.
+inline bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 inline std::string Exported(const Trainer& trainer) {
   std::string text;
   const Status status = trainer.ExportJson(&text);

@@ -13,10 +13,6 @@
 namespace relu::testing {
 namespace {
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 TEST(Trainer, CreateLaysOutTheParameterBlock) {
   Config config = SmallTrainerConfig();
   config.activations = {Act::kPrelu, Act::kRelu};
