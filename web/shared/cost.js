@@ -150,6 +150,16 @@ export function needsConfirmation(cost) {
   return cost.bytes > UNBUILT_BYTES || cost.stepFlops > UNBUILT_STEP_FLOPS;
 }
 
+/**
+ * Whether a network of `cost` must be confirmed before it is built: past a
+ * threshold, and dearer than the network running (`running`'s cost, or null)
+ * in bytes or in FLOPs per step. A null cost (a config refused) never is.
+ */
+export function needsConfirmationOver(cost, running) {
+  if (!cost || !needsConfirmation(cost)) return false;
+  return !running || cost.bytes > running.bytes || cost.stepFlops > running.stepFlops;
+}
+
 /** Seconds a step takes at ASSUMED_FLOPS_PER_SECOND. */
 export function estimatedStepSeconds(cost) {
   return cost.stepFlops / ASSUMED_FLOPS_PER_SECOND;

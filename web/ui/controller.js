@@ -12,14 +12,15 @@
 // tests/js/ui/controller.test.js drives it in Node with a fake client.
 
 import { FIELDS, changedFields, defaultConfig, validateConfig } from '../shared/schema.js';
-import { estimateCost, needsConfirmation } from '../shared/cost.js';
-import { withConfig, lockingControl, lockedChange, lockedMessage, recoverState } from './state.js';
+import { estimateCost, needsConfirmationOver } from '../shared/cost.js';
+import { withConfig, lockingControl, lockedMessage, recoverState } from './state.js';
 import { SLOW_PARAMS } from './panels/network-panel.js';
 import { reduce, fieldError } from './store.js';
 import { createEmitter } from './emitter.js';
 import { autoplays, lifecycleDecision } from './lifecycle.js';
 import { regionsState } from './regions.js';
 import { Divergence, createRequestsInFlight, divergenceVerdict } from './requests-in-flight.js';
+import { configOfModel, modelLockedChange } from './model-file-config.js';
 
 /** The public API's `progress` event comes at most this often (ms): 4 a second. */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -170,16 +171,10 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     return errors.length ? null : estimateCost(full);
   }
 
-  /** Whether a network of `cost` must be confirmed: past a threshold, and dearer than the network running. */
-  function isDear(cost) {
-    if (!cost || !needsConfirmation(cost)) return false;
-    return !builtCost || cost.bytes > builtCost.bytes || cost.stepFlops > builtCost.stepFlops;
-  }
-
   /** Resolves true when `config` may be built: cheap enough, or confirmed. */
   function confirmCost(config, options) {
     const cost = costOf(config);
-    if (!isDear(cost)) return Promise.resolve(true);
+    if (!needsConfirmationOver(cost, builtCost)) return Promise.resolve(true);
     if (playing) pause();
     return view.gate.ask(cost, options).then((answer) => answer === true);
   }
@@ -187,7 +182,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   /** An edit to a dear network waits for confirmation: true while it is held. */
   function holdIfDear(previous) {
     const cost = costOf(state.config);
-    if (!isDear(cost)) {
+    if (!needsConfirmationOver(cost, builtCost)) {
       if (heldFrom) view.gate.close();
       return false;
     }
@@ -308,8 +303,8 @@ export function createController({ client, state: initial, presets, wasm = {}, v
   // --- Start: a dear network from the link opens paused and unbuilt, until the user answers.
   async function start() {
     let result;
-    const asked = isDear(costOf(state.config));
-    while (isDear(costOf(state.config))) {
+    const asked = needsConfirmationOver(costOf(state.config), builtCost);
+    while (needsConfirmationOver(costOf(state.config), builtCost)) {
       unbuilt = true;
       view.setUnbuilt(true);
       view.setBuildStatus('not built: waiting for your answer');
@@ -455,14 +450,7 @@ export function createController({ client, state: initial, presets, wasm = {}, v
     },
     /** Whether a model file's config keeps the locks (says so when not). */
     modelKeepsLocks(text) {
-      let config = null;
-      try {
-        config = JSON.parse(text)?.config;
-      } catch {
-        // Not JSON: the core names the fault.
-      }
-      // The core reads a model's config over the defaults, as here.
-      const locked = config && typeof config === 'object' ? lockedChange(state, validateConfig(config, defaultConfig()).config) : null;
+      const locked = modelLockedChange(state, text);
       if (locked) showLocked(locked);
       return !locked;
     },
@@ -514,13 +502,4 @@ export function coreFailedStatus(error) {
   const cause = String(error?.message ?? error ?? 'unknown error').replace(/\s+/g, ' ').trim();
   const status = `core failed to start: ${cause}`;
   return status.length <= CORE_FAILED_STATUS_MAX_CHARS ? status : `${status.slice(0, CORE_FAILED_STATUS_MAX_CHARS - 1)}…`;
-}
-
-function configOfModel(text) {
-  try {
-    const model = JSON.parse(text);
-    return model !== null && typeof model === 'object' && Object.hasOwn(model, 'config') ? model.config : null;
-  } catch {
-    return null; // not JSON: the core's message says where
-  }
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { estimateCost as coreEstimate } from '../../../web/api/index.js';
 import {
-  MAX_MODEL_BYTES, estimateCost, estimatedStepSeconds, needsConfirmation, UNBUILT_BYTES, UNBUILT_STEP_FLOPS,
+  MAX_MODEL_BYTES, estimateCost, estimatedStepSeconds, needsConfirmation, needsConfirmationOver, UNBUILT_BYTES, UNBUILT_STEP_FLOPS,
 } from '../../../web/shared/cost.js';
 import { ACTIVATIONS, DATASETS, FEATURES, MAX_CLASSES, defaultConfig, validateConfig } from '../../../web/shared/schema.js';
 import { requireBuilds } from './builds.js';
@@ -79,6 +79,19 @@ test('the issue\'s examples: 64 x 1024 and 8 x 1024 at batch 18000 need confirmi
   const small = estimateCost(defaultConfig());
   expect(needsConfirmation(small)).toBe(false);
   expect(small.stepFlops).toBeLessThan(UNBUILT_STEP_FLOPS / 1e4);
+});
+
+test('a dear network is asked about only when it is dearer than the one running', () => {
+  const dear = estimateCost({ ...defaultConfig(), hidden: Array(64).fill(1024) });
+  const dearer = estimateCost({ ...defaultConfig(), hidden: Array(64).fill(1024), batchSize: 64 });
+  const small = estimateCost(defaultConfig());
+  expect(needsConfirmationOver(dear, null)).toBe(true);
+  expect(needsConfirmationOver(dear, small)).toBe(true);
+  expect(needsConfirmationOver(dear, dear)).toBe(false); // confirmed once: not asked again
+  expect(dearer.stepFlops).toBeGreaterThan(dear.stepFlops);
+  expect(needsConfirmationOver(dearer, dear)).toBe(true);
+  expect(needsConfirmationOver(small, null)).toBe(false);
+  expect(needsConfirmationOver(null, null)).toBe(false); // a refused config: the core says why
 });
 
 test('the core\'s estimate refuses an invalid config with the field', async () => {
