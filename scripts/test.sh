@@ -45,19 +45,29 @@ suite() {
   local name=$1; shift
   local log
   log="$logs/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-' | tr -s '-').log"
-  local start=$SECONDS status
-  "$@" >"$log" 2>&1
+  local start=$SECONDS status cpu
+  # The subshell's `times` gives the CPU its children used: with two cores
+  # shared by three lanes, CPU seconds say what a suite costs, wall seconds
+  # only what it waited.
+  # (`times` itself must not run in a pipe: a forked shell has no children yet.)
+  ( "$@" >"$log" 2>&1; status=$?; times >"$log.times"; exit "$status" )
   status=$?
+  cpu=$(cpu_seconds $(sed -n 2p "$log.times"))
   local took=$((SECONDS - start)) verdict=ok
   [ "$status" -eq 0 ] || verdict=FAILED
   {
     flock 9
     printf '\n\033[1m== %s\033[0m\n' "$name"
     cat "$log"
-    printf '== %s: %s (%ss)\n' "$name" "$verdict" "$took"
-    printf '%s\t%s\t%s\n' "$verdict" "$took" "$name" >>"$results"
+    printf '== %s: %s (%ss, %s s of CPU)\n' "$name" "$verdict" "$took" "$cpu"
+    printf '%s\t%s\t%s\t%s\n' "$verdict" "$took" "$cpu" "$name" >>"$results"
   } 9>"$logs/.print-lock"
   return "$status"
+}
+# cpu_seconds USER SYS: bash's `times` format (1m2.500s) to whole seconds.
+cpu_seconds() {
+  awk -v u="$1" -v s="$2" 'function sec(t,  m) { m = t; sub(/m.*/, "", m); sub(/^[0-9]+m/, "", t); sub(/s$/, "", t); return m * 60 + t }
+    BEGIN { printf "%d", sec(u) + sec(s) + 0.5 }'
 }
 # A suite that cannot run because what it needs failed to build.
 not_run() { suite "$1" sh -c "echo 'not run: $2' >&2; exit 1"; }
@@ -139,7 +149,9 @@ wait "${lanes[@]}"
 
 passed=$(grep -c '^ok' "$results")
 failed=$(grep -c '^FAILED' "$results")
-printf '\n\033[1m== summary\033[0m (seconds, in the order they ended; %ss in all)\n' "$SECONDS"
-awk -F'\t' '{ printf "%-7s %5s  %s\n", $1, $2, $3 }' "$results"
+printf '\n\033[1m== summary\033[0m (in the order they ended; %ss in all)\n' "$SECONDS"
+awk -F'\t' 'BEGIN { printf "%-7s %5s %5s  %s\n", "", "wall", "cpu", "suite" }
+  { printf "%-7s %5s %5s  %s\n", $1, $2, $3, $4; cpu += $3 }
+  END { printf "%-7s %5s %5d  %s\n", "", "", cpu, "CPU seconds in all" }' "$results"
 printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]
