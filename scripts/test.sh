@@ -32,6 +32,12 @@ export RELU_LESSONS_BUILD_DIR="$PWD/build/native"
 
 bash scripts/setup.sh || exit 1
 
+# busy_jiffies: CPU time the whole machine has spent working since boot (all
+# cores, in clock ticks): what a suite's own count misses (a browser's
+# processes that outlive their parent) shows in the difference.
+busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
+busy_at_start=$(busy_jiffies)
+
 logs=build/test-logs
 rm -rf "$logs"
 mkdir -p "$logs"
@@ -153,5 +159,8 @@ printf '\n\033[1m== summary\033[0m (in the order they ended; %ss in all)\n' "$SE
 awk -F'\t' 'BEGIN { printf "%-7s %5s %5s  %s\n", "", "wall", "cpu", "suite" }
   { printf "%-7s %5s %5s  %s\n", $1, $2, $3, $4; cpu += $3 }
   END { printf "%-7s %5s %5d  %s\n", "", "", cpu, "CPU seconds in all" }' "$results"
+ticks=$(getconf CLK_TCK)
+printf 'the machine: %d CPU seconds busy over %ss on %d cores\n' \
+  "$(( ($(busy_jiffies) - busy_at_start) / ticks ))" "$SECONDS" "$(nproc)"
 printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -161,18 +161,22 @@ function followInPage(page, hash) {
     const diverged = () => Boolean(document.querySelector('.banner-diverged:not([hidden])'));
     const client = window.reluPlayground.client;
     const progress = () => client.snapshot({ gridSize: 2, hidden: false, params: false, points: false, evaluate: false });
+    // Moving on from one snapshot to the next, not past the first: steps of the
+    // previous link that diverged put the core back to a checkpoint (an earlier
+    // step) and the page plays on with this link's config.
     const first = await progress();
-    let last = first;
+    let [before, last] = [first, first];
+    const moved = () => last.step > before.step || last.diverged || diverged();
     const end = performance.now() + 60000;
-    while (!(last.step > first.step || last.diverged || diverged()) && performance.now() < end) {
+    while (!moved() && performance.now() < end) {
       await frame();
-      last = await progress();
+      [before, last] = [last, await progress()];
     }
-    const trains = last.step > first.step || last.diverged || diverged();
+    const trains = moved();
     return {
       applied,
       trains,
-      steps: [first.step, last.step, last.playing],
+      steps: [first.step, before.step, last.step, last.playing],
       notices: [...document.querySelectorAll('.notice')].map((n) => n.textContent),
       config: window.reluPlayground.getState().config,
       layout: [document.querySelector('.relu-playground')?.dataset.ready, document.querySelectorAll('.relu-playground .pg-main canvas').length > 0],
