@@ -10,13 +10,14 @@
 # Order, on two cores: the WebAssembly core and the page are built first (the
 # browsers need them); then three lanes run at once:
 #   chromium: Jest unit, end-to-end in Chromium, the package
-#   firefox:  end-to-end in Firefox
+#   firefox:  end-to-end in Firefox (but for the files tests/e2e/engines.js
+#             leaves to Chromium)
 #   build:    the native, sanitizer and WASM test trees, their tests, the fuzz
 #             targets, the lessons and the bench smoke, at the lowest CPU
 #             priority (started right after setup)
-# The end-to-end suites mostly wait for the page (frames, paced training): on
-# their own they left a core idle, and one after the other they took half of
-# the run. The build lane's compilers take what they leave.
+# The run is bound by CPU (a browser's run alone keeps 1.4 cores busy: the
+# page draws every frame in software): lanes keep both cores busy from the
+# start, and the summary gives each suite's CPU seconds, and the machine's.
 #
 # Every suite runs even if an earlier one fails; each suite's output is
 # printed whole when it ends (build/test-logs/ keeps it); the exit status is
